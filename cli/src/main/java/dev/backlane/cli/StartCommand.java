@@ -1,0 +1,65 @@
+package dev.backlane.cli;
+
+import dev.backlane.core.network.Quotas;
+import dev.backlane.server.BacklaneServer;
+import dev.backlane.server.ServerConfig;
+import dev.backlane.server.store.StoreException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backlane start}: serves the AWS APIs until stopped (SIGTERM or Ctrl-C stop it cleanly). */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the emulator.")
+final class StartCommand implements Callable<Integer> {
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "4577", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = ".backlane", description = "Where the embedded store keeps state (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--in-memory", description = "Keep no state on disk.")
+    boolean inMemory;
+
+    @Option(names = "--quota", description = "Raise or lower a quota, e.g. --quota vpcs-per-region=100.")
+    Map<String, Integer> quotas = Map.of();
+
+    @Option(names = "--default-region", defaultValue = ServerConfig.DEFAULT_REGION, description = "Region of unsigned requests (default: ${DEFAULT-VALUE}).")
+    String defaultRegion;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Quotas configured = Quotas.awsDefaults();
+        try {
+            for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
+                configured = configured.with(quota.getKey(), quota.getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("backlane: " + e.getMessage());
+            return 2;
+        }
+        ServerConfig config = new ServerConfig(bind, port, dataDirectory, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT);
+        BacklaneServer server;
+        try {
+            server = BacklaneServer.start(config);
+        } catch (StoreException | java.io.UncheckedIOException e) {
+            System.err.println("backlane: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "backlane-shutdown"));
+        System.out.println("Backlane listening on " + server.endpoint()
+                + (inMemory ? " (in memory)" : " (state in " + dataDirectory.toAbsolutePath().normalize() + ")"));
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.backlane.core.data;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An AWS commercial region and its Availability Zones. */
+public record Region(String name, String description, String optInStatus, List<AvailabilityZone> zones) {
+    public Region {
+        requireNonNull(name, "name is null");
+        requireNonNull(optInStatus, "optInStatus is null");
+        zones = List.copyOf(requireNonNull(zones, "zones is null"));
+    }
+
+    public String endpoint() {
+        return "ec2." + name + ".amazonaws.com";
+    }
+
+    /** The zone named {@code nameOrId}, by zone name ({@code us-east-1a}) or zone ID ({@code use1-az6}). */
+    public Optional<AvailabilityZone> zone(String nameOrId) {
+        return zones.stream().filter(zone -> zone.name().equals(nameOrId) || zone.id().equals(nameOrId)).findFirst();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.backlane.core.error;
+
+/**
+ * The catalogue of AWS error codes Backlane returns, each with AWS's HTTP status. Every failure a
+ * caller can cause is one of these; nothing else reaches the wire.
+ */
+public enum ErrorCode {
+    // Protocol
+    MISSING_ACTION("MissingAction", 400),
+    INVALID_ACTION("InvalidAction", 400),
+    UNSUPPORTED_OPERATION("UnsupportedOperation", 400),
+    MISSING_PARAMETER("MissingParameter", 400),
+    UNKNOWN_PARAMETER("UnknownParameter", 400),
+    INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
+    INVALID_PARAMETER("InvalidParameter", 400),
+    INVALID_REQUEST("InvalidRequest", 400),
+    VALIDATION_ERROR("ValidationError", 400),
+    MALFORMED_QUERY_STRING("MalformedQueryString", 400),
+    INVALID_PAGINATION_TOKEN("InvalidPaginationToken", 400),
+    INVALID_NEXT_TOKEN("InvalidNextToken", 400),
+    INVALID_FILTER("InvalidFilter", 400),
+    DRY_RUN_OPERATION("DryRunOperation", 412),
+    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch", 400),
+    DEPENDENCY_VIOLATION("DependencyViolation", 400),
+    INCORRECT_STATE("IncorrectState", 400),
+    RESOURCE_LIMIT_EXCEEDED("ResourceLimitExceeded", 400),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
+    INTERNAL_ERROR("InternalError", 500),
+
+    // IDs of each resource kind
+    INVALID_ID("InvalidID", 400),
+    INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound", 400),
+    INVALID_VPC_ID_MALFORMED("InvalidVpcID.Malformed", 400),
+    INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound", 400),
+    INVALID_SUBNET_ID_MALFORMED("InvalidSubnetID.Malformed", 400),
+    INVALID_ROUTE_TABLE_ID_NOT_FOUND("InvalidRouteTableID.NotFound", 400),
+    INVALID_ROUTE_TABLE_ID_MALFORMED("InvalidRouteTableID.Malformed", 400),
+    INVALID_ASSOCIATION_ID_NOT_FOUND("InvalidAssociationID.NotFound", 400),
+    INVALID_INTERNET_GATEWAY_ID_NOT_FOUND("InvalidInternetGatewayID.NotFound", 400),
+    INVALID_INTERNET_GATEWAY_ID_MALFORMED("InvalidInternetGatewayID.Malformed", 400),
+    INVALID_ALLOCATION_ID_NOT_FOUND("InvalidAllocationID.NotFound", 400),
+    INVALID_ALLOCATION_ID_MALFORMED("InvalidAllocationID.Malformed", 400),
+    NAT_GATEWAY_NOT_FOUND("NatGatewayNotFound", 400),
+    NAT_GATEWAY_MALFORMED("NatGatewayMalformed", 400),
+    INVALID_GROUP_NOT_FOUND("InvalidGroup.NotFound", 400),
+    INVALID_GROUP_ID_MALFORMED("InvalidGroupId.Malformed", 400),
+    INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND("InvalidSecurityGroupRuleId.NotFound", 400),
+    INVALID_SECURITY_GROUP_RULE_ID_MALFORMED("InvalidSecurityGroupRuleId.Malformed", 400),
+    INVALID_NETWORK_ACL_ID_NOT_FOUND("InvalidNetworkAclID.NotFound", 400),
+    INVALID_NETWORK_ACL_ID_MALFORMED("InvalidNetworkAclID.Malformed", 400),
+    INVALID_PREFIX_LIST_ID_NOT_FOUND("InvalidPrefixListID.NotFound", 400),
+    INVALID_PREFIX_LIST_ID_MALFORMED("InvalidPrefixListID.Malformed", 400),
+    INVALID_NETWORK_INTERFACE_ID_NOT_FOUND("InvalidNetworkInterfaceID.NotFound", 400),
+    INVALID_NETWORK_INTERFACE_ID_MALFORMED("InvalidNetworkInterfaceID.Malformed", 400),
+    INVALID_ATTACHMENT_ID_NOT_FOUND("InvalidAttachmentID.NotFound", 400),
+    INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound", 400),
+    INVALID_VPC_ENDPOINT_ID_MALFORMED("InvalidVpcEndpointId.Malformed", 400),
+    INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND("InvalidVpcPeeringConnectionID.NotFound", 400),
+    INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED("InvalidVpcPeeringConnectionId.Malformed", 400),
+    INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceID.NotFound", 400),
+    INVALID_INSTANCE_ID_MALFORMED("InvalidInstanceID.Malformed", 400),
+    INVALID_REGION_NOT_FOUND("InvalidRegion.NotFound", 400),
+    INVALID_AVAILABILITY_ZONE("InvalidAvailabilityZone", 400),
+    INVALID_ZONE_NOT_FOUND("InvalidZone.NotFound", 400),
+
+    // Network rules
+    INVALID_VPC_RANGE("InvalidVpc.Range", 400),
+    INVALID_SUBNET_RANGE("InvalidSubnet.Range", 400),
+    INVALID_SUBNET_CONFLICT("InvalidSubnet.Conflict", 400),
+    CIDR_CONFLICT("CidrConflict", 400),
+    VPC_LIMIT_EXCEEDED("VpcLimitExceeded", 400),
+    VPC_CIDR_LIMIT_EXCEEDED("CidrLimitExceeded", 400),
+    ROUTE_ALREADY_EXISTS("RouteAlreadyExists", 400),
+    INVALID_ROUTE_NOT_FOUND("InvalidRoute.NotFound", 400),
+    INVALID_ROUTE_INVALID_STATE("InvalidRoute.InvalidState", 400),
+    RESOURCE_ALREADY_ASSOCIATED("Resource.AlreadyAssociated", 400),
+    GATEWAY_NOT_ATTACHED("Gateway.NotAttached", 400),
+    INVALID_GATEWAY_ID_NOT_FOUND("InvalidGatewayID.NotFound", 400),
+    INVALID_IP_ADDRESS_IN_USE("InvalidIPAddress.InUse", 400),
+    INVALID_ADDRESS_NOT_FOUND("InvalidAddress.NotFound", 400),
+    INVALID_ADDRESS_ID_NOT_FOUND("InvalidAddressID.NotFound", 400),
+    INVALID_IP_ADDRESS_NOT_AVAILABLE("InsufficientFreeAddressesInSubnet", 400),
+    INVALID_GROUP_DUPLICATE("InvalidGroup.Duplicate", 400),
+    INVALID_GROUP_RESERVED("InvalidGroup.Reserved", 400),
+    CANNOT_DELETE("CannotDelete", 400),
+    INVALID_PERMISSION_DUPLICATE("InvalidPermission.Duplicate", 400),
+    INVALID_PERMISSION_NOT_FOUND("InvalidPermission.NotFound", 400),
+    INVALID_PERMISSION_MALFORMED("InvalidPermission.Malformed", 400),
+    RULES_PER_SECURITY_GROUP_LIMIT_EXCEEDED("RulesPerSecurityGroupLimitExceeded", 400),
+    NETWORK_ACL_ENTRY_ALREADY_EXISTS("NetworkAclEntryAlreadyExists", 400),
+    INVALID_NETWORK_ACL_ENTRY_NOT_FOUND("InvalidNetworkAclEntry.NotFound", 400),
+    NETWORK_ACL_ENTRY_LIMIT_EXCEEDED("NetworkAclEntryLimitExceeded", 400),
+    PREFIX_LIST_VERSION_MISMATCH("PrefixListVersionMismatch", 400),
+    PREFIX_LIST_MAX_ENTRIES_EXCEEDED("PrefixListMaxEntriesExceeded", 400),
+    INVALID_MANAGED_PREFIX_LIST_MODIFICATION("InvalidManagedPrefixListModification", 400),
+    INVALID_NETWORK_INTERFACE_IN_USE("InvalidNetworkInterface.InUse", 400),
+    OPERATION_NOT_PERMITTED("OperationNotPermitted", 400),
+    UNAUTHORIZED_OPERATION("UnauthorizedOperation", 403),
+    INVALID_TAG_KEY_MALFORMED("InvalidParameterValue", 400),
+    TAG_LIMIT_EXCEEDED("TagLimitExceeded", 400),
+    ADDRESS_LIMIT_EXCEEDED("AddressLimitExceeded", 400),
+    INVALID_NAT_GATEWAY_STATE("InvalidNatGatewayID.NotFound", 400),
+
+    // VPC endpoints and endpoint services
+    INVALID_SERVICE_NAME("InvalidServiceName", 400),
+    INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND("InvalidVpcEndpointServiceId.NotFound", 400),
+    INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED("InvalidVpcEndpointServiceId.Malformed", 400),
+    DUPLICATE_SUBNETS_IN_SAME_ZONE("DuplicateSubnetsInSameZone", 400),
+    ROUTE_TABLE_ALREADY_ASSOCIATED("RouteAlreadyExists", 400),
+    EXISTING_VPC_ENDPOINT_CONNECTIONS("ExistingVpcEndpointConnections", 400),
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400),
+    VPC_ENDPOINT_LIMIT_EXCEEDED("VpcEndpointLimitExceeded", 400),
+
+    // STS and ELBv2
+    ACCESS_DENIED("AccessDenied", 403),
+    LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound", 400),
+    TARGET_GROUP_NOT_FOUND("TargetGroupNotFound", 400),
+    LISTENER_NOT_FOUND("ListenerNotFound", 400),
+    DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName", 400),
+    DUPLICATE_TARGET_GROUP_NAME("DuplicateTargetGroupName", 400),
+    DUPLICATE_LISTENER("DuplicateListener", 400),
+    INVALID_TARGET("InvalidTarget", 400),
+    RESOURCE_IN_USE("ResourceInUse", 400),
+    INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest", 400);
+
+    private final String code;
+    private final int httpStatus;
+
+    ErrorCode(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The code as AWS writes it on the wire, e.g. {@code InvalidVpcID.NotFound}. */
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.backlane.core.model;
+
+/**
+ * A resource that lives in (or is attached to) a VPC. DeleteVpc refuses while any such resource,
+ * other than the VPC's own defaults, still names the VPC.
+ */
+public interface InVpc {
+    /** The VPC, or null when the resource is not in one now (a detached gateway). */
+    String vpcId();
+
+    /** Whether the resource is one the VPC was created with and goes with it (main route table, default group and ACL). */
+    default boolean isVpcDefault() {
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backlane.core.model;
+
+import static dev.backlane.core.error.ErrorCode.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of resource kinds. A new kind is added here, so the store, tags and ID checks know
+ * it.
+ */
+public final class ResourceTypes {
+    private ResourceTypes() {}
+
+    public static final ResourceType<ResourceTags> TAGS =
+            new ResourceType<>("tags", "", ResourceTags.class, INVALID_ID, "The ID '%s' is not valid", INVALID_ID);
+    public static final ResourceType<IdempotencyRecord> IDEMPOTENCY = new ResourceType<>(
+            "client-token", "", IdempotencyRecord.class, INVALID_ID, "The client token '%s' is not known", INVALID_ID);
+    public static final ResourceType<Vpc> VPC = new ResourceType<>(
+            "vpc", "vpc", Vpc.class, INVALID_VPC_ID_NOT_FOUND, "The vpc ID '%s' does not exist", INVALID_VPC_ID_MALFORMED);
+    public static final ResourceType<Subnet> SUBNET = new ResourceType<>(
+            "subnet", "subnet", Subnet.class, INVALID_SUBNET_ID_NOT_FOUND, "The subnet ID '%s' does not exist",
+            INVALID_SUBNET_ID_MALFORMED);
+
+    public static final ResourceType<RouteTable> ROUTE_TABLE = new ResourceType<>(
+            "route-table", "rtb", RouteTable.class, INVALID_ROUTE_TABLE_ID_NOT_FOUND, "The routeTable ID '%s' does not exist",
+            INVALID_ROUTE_TABLE_ID_MALFORMED);
+    public static final ResourceType<SecurityGroup> SECURITY_GROUP = new ResourceType<>(
+            "security-group", "sg", SecurityGroup.class, INVALID_GROUP_NOT_FOUND, "The security group '%s' does not exist",
+            INVALID_GROUP_ID_MALFORMED);
+    public static final ResourceType<NetworkAcl> NETWORK_ACL = new ResourceType<>(
+            "network-acl", "acl", NetworkAcl.class, INVALID_NETWORK_ACL_ID_NOT_FOUND, "The networkAcl ID '%s' does not exist",
+            INVALID_NETWORK_ACL_ID_MALFORMED);
+    public static final ResourceType<InternetGateway> INTERNET_GATEWAY = new ResourceType<>(
+            "internet-gateway", "igw", InternetGateway.class, INVALID_INTERNET_GATEWAY_ID_NOT_FOUND,
+            "The internetGateway ID '%s' does not exist", INVALID_INTERNET_GATEWAY_ID_MALFORMED);
+
+    private static final List<ResourceType<?>> ALL =
+            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY);
+
+    private static final Map<String, ResourceType<?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
+
+    public static List<ResourceType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<ResourceType<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The kind whose IDs carry this ID's prefix, e.g. {@code VPC} for {@code vpc-0a1b...}. */
+    public static Optional<ResourceType<?>> byId(String id) {
+        String prefix = ResourceIds.prefixOf(id);
+        return ALL.stream().filter(type -> !type.idPrefix().isEmpty() && type.idPrefix().equals(prefix)).findFirst();
+    }
+}

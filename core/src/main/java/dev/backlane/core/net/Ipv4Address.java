@@ -1,0 +1,46 @@
+package dev.backlane.core.net;
+
+import java.util.Optional;
+
+/** IPv4 addresses as unsigned 32-bit values in a long: strict dotted-quad parsing and formatting. */
+public final class Ipv4Address {
+    private Ipv4Address() {}
+
+    public static Optional<Long> parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 15) {
+            return Optional.empty();
+        }
+        long value = 0;
+        int octets = 0;
+        int octet = -1;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '.' : text.charAt(i);
+            if (c == '.') {
+                if (octet < 0 || octets == 4) {
+                    return Optional.empty();
+                }
+                value = (value << 8) | octet;
+                octets++;
+                octet = -1;
+                digits = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits == 3) {
+                    return Optional.empty();
+                }
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                digits++;
+                if (octet > 255) {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        return octets == 4 ? Optional.of(value) : Optional.empty();
+    }
+
+    public static String format(long address) {
+        return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "." + (address & 0xFF);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.backlane.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.IdempotencyRecord;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.ScopeState;
+import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.World;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * One call of an operation: who made it (scope), what it asked (input) and the cloud it acts on. It
+ * gives handlers AWS's cross-cutting behaviour for free: DryRun answers DryRunOperation after
+ * validation with nothing changed, and a ClientToken makes a create idempotent.
+ */
+public final class Call {
+    private final Cloud cloud;
+    private final String service;
+    private final String operation;
+    private final Scope scope;
+    private final Input input;
+    private final String requestId;
+
+    public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.service = requireNonNull(service, "service is null");
+        this.operation = requireNonNull(operation, "operation is null");
+        this.scope = requireNonNull(scope, "scope is null");
+        this.input = requireNonNull(input, "input is null");
+        this.requestId = requireNonNull(requestId, "requestId is null");
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public Input input() {
+        return input;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Cloud cloud() {
+        return cloud;
+    }
+
+    public boolean dryRun() {
+        return input.bool("DryRun", false);
+    }
+
+    /**
+     * Runs a mutating command and returns its output. With DryRun the command runs against a copy and
+     * the call fails with DryRunOperation; with a ClientToken a repeat returns the first answer.
+     */
+    public Map<String, Object> write(Function<Transaction, Map<String, Object>> command) {
+        if (dryRun()) {
+            cloud.rehearse(scope, command::apply);
+            throw dryRunSucceeded();
+        }
+        String clientToken = input.string("ClientToken");
+        if (clientToken == null || clientToken.isEmpty()) {
+            return cloud.write(scope, command);
+        }
+        String id = IdempotencyRecord.idOf(operation, clientToken);
+        String fingerprint = fingerprint();
+        return cloud.write(scope, transaction -> {
+            var previous = transaction.find(ResourceTypes.IDEMPOTENCY, id);
+            if (previous.isPresent()) {
+                if (!previous.get().fingerprint().equals(fingerprint)) {
+                    throw AwsException.of(ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
+                            "The client token you have provided is associated with a resource that is already deleted or "
+                                    + "the request parameters are different from the original request. Please use a different client token.");
+                }
+                return previous.get().output();
+            }
+            Map<String, Object> output = OutputValues.normalize(command.apply(transaction));
+            transaction.put(ResourceTypes.IDEMPOTENCY, new IdempotencyRecord(id, fingerprint, output));
+            return output;
+        });
+    }
+
+    /** The state this call reads. With DryRun, the call fails with DryRunOperation instead. */
+    public ScopeState read() {
+        if (dryRun()) {
+            throw dryRunSucceeded();
+        }
+        return cloud.snapshot(scope).scope(scope);
+    }
+
+    /** The whole world, for reads across scopes. */
+    public World world() {
+        if (dryRun()) {
+            throw dryRunSucceeded();
+        }
+        return cloud.snapshot(scope);
+    }
+
+    private String fingerprint() {
+        Map<String, Object> significant = new TreeMap<>(input.values());
+        significant.remove("DryRun");
+        significant.remove("ClientToken");
+        return significant.toString();
+    }
+
+    private static AwsException dryRunSucceeded() {
+        return AwsException.of(ErrorCode.DRY_RUN_OPERATION, "Request would have succeeded, but DryRun flag is set.");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.backlane.server.api;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The handlers of every implemented operation, by service ({@code ec2}, {@code sts}, ...) and operation name. */
+public final class OperationRegistry {
+    private final Map<String, Map<String, OperationHandler>> handlers = new HashMap<>();
+
+    public OperationRegistry ec2(String operation, OperationHandler handler) {
+        return add("ec2", operation, handler);
+    }
+
+    public OperationRegistry add(String service, String operation, OperationHandler handler) {
+        OperationHandler previous = handlers.computeIfAbsent(service, ignored -> new HashMap<>()).put(operation, handler);
+        if (previous != null) {
+            throw new IllegalStateException("two handlers for " + service + ":" + operation);
+        }
+        return this;
+    }
+
+    public Optional<OperationHandler> find(String service, String operation) {
+        return Optional.ofNullable(handlers.getOrDefault(service, Map.of()).get(operation));
+    }
+
+    public int count() {
+        return handlers.values().stream().mapToInt(Map::size).sum();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.backlane.server.api.describe;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.Resource;
+import dev.backlane.core.model.ResourceTags;
+import dev.backlane.core.model.ResourceType;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.world.ScopeState;
+import dev.backlane.server.api.Call;
+import dev.backlane.server.api.Input;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * EC2's Describe behaviour for one kind of resource: an ID list (malformed and unknown IDs get the
+ * kind's errors), {@code Filter.N} with the names documented for the operation plus tag filters and
+ * wildcards, and {@code MaxResults}/{@code NextToken} pagination in ID order.
+ */
+public final class Describer<T extends Resource> {
+    private final ResourceType<T> type;
+    private final String idsMember;
+    private final String idsWireName;
+    private final FilterSet<T> filters;
+
+    public Describer(ResourceType<T> type, String idsMember, String idsWireName, FilterSet<T> filters) {
+        this.type = requireNonNull(type, "type is null");
+        this.idsMember = idsMember;
+        this.idsWireName = idsWireName;
+        this.filters = requireNonNull(filters, "filters is null");
+    }
+
+    public Page<T> describe(Call call) {
+        return describe(call, resource -> true);
+    }
+
+    /** Describes the resources that also pass {@code visible} (e.g. a name list or ownership rule). */
+    public Page<T> describe(Call call, Predicate<T> visible) {
+        Input input = call.input();
+        List<String> ids = idsMember == null ? List.of() : input.strings(idsMember);
+        Integer maxResults = input.integer("MaxResults");
+        if (!ids.isEmpty() && maxResults != null) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION, "The parameter %s cannot be used with the parameter maxResults",
+                    idsWireName);
+        }
+        List<CompiledFilter> compiled = compileFilters(call);
+        String after = decodeToken(input.string("NextToken"));
+        ids.forEach(type::requireWellFormed);
+        ScopeState state = call.read();
+        FilterContext context = new FilterContext(call.scope(), state, call.cloud().snapshot());
+
+        Collection<T> candidates;
+        if (!ids.isEmpty()) {
+            List<T> found = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(ids)) {
+                T resource = state.find(type, id).filter(visible).orElseThrow(() -> type.notFound(id));
+                found.add(resource);
+            }
+            found.sort((a, b) -> a.id().compareTo(b.id()));
+            candidates = found;
+        } else {
+            candidates = after == null ? state.all(type) : state.after(type, after);
+        }
+        int limit = maxResults == null ? Integer.MAX_VALUE : maxResults;
+        List<T> page = new ArrayList<>();
+        String nextToken = null;
+        for (T resource : candidates) {
+            if ((ids.isEmpty() && !visible.test(resource)) || !matches(resource, compiled, context)) {
+                continue;
+            }
+            if (page.size() == limit) {
+                nextToken = encodeToken(page.get(page.size() - 1).id());
+                break;
+            }
+            page.add(resource);
+        }
+        return new Page<>(page, nextToken);
+    }
+
+    private List<CompiledFilter> compileFilters(Call call) {
+        List<CompiledFilter> compiled = new ArrayList<>();
+        for (Input filter : call.input().structures("Filters")) {
+            String name = filter.string("Name");
+            if (name == null || name.isEmpty()) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter 'null' is invalid");
+            }
+            boolean tagFilter = name.startsWith("tag:") || name.equals("tag-key") || name.equals("tag-value");
+            if (!(tagFilter && DocumentedFilters.ec2().isDocumented(call.operation(), name.startsWith("tag:") ? name : "tag-key"))
+                    && !(filters.has(name) && DocumentedFilters.ec2().isDocumented(call.operation(), name))) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
+            }
+            List<WildcardPattern> patterns = filter.strings("Values").stream().map(WildcardPattern::compile).toList();
+            compiled.add(new CompiledFilter(name, patterns));
+        }
+        return compiled;
+    }
+
+    private boolean matches(T resource, List<CompiledFilter> compiled, FilterContext context) {
+        for (CompiledFilter filter : compiled) {
+            if (!filter.matchesAny(valuesOf(filter.name(), resource, context))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Collection<String> valuesOf(String name, T resource, FilterContext context) {
+        if (name.startsWith("tag:") || name.equals("tag-key") || name.equals("tag-value")) {
+            Map<String, String> tags = context.state().find(ResourceTypes.TAGS, resource.id()).<Map<String, String>>map(ResourceTags::tags).orElse(Map.of());
+            if (name.equals("tag-key")) {
+                return tags.keySet();
+            }
+            if (name.equals("tag-value")) {
+                return tags.values();
+            }
+            String value = tags.get(name.substring(4));
+            return value == null ? List.of() : List.of(value);
+        }
+        return filters.values(name, resource, context);
+    }
+
+    private static String encodeToken(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (decoded.startsWith("after:") && decoded.length() > 6) {
+                return decoded.substring(6);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value ( %s ) for parameter NextToken is invalid. The token is invalid.", token);
+    }
+
+    private record CompiledFilter(String name, List<WildcardPattern> patterns) {
+        boolean matchesAny(Collection<String> values) {
+            for (String value : values) {
+                for (WildcardPattern pattern : patterns) {
+                    if (pattern.matches(value)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The names of all filters this describer can evaluate besides tag filters, for tests. */
+    public Set<String> filterNames() {
+        return Set.copyOf(filters.names());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.backlane.server.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An AWS service model (botocore's {@code service-2.json}), read once from the resources: the
+ * operations and shapes that drive request parsing and response writing for that service.
+ */
+public final class ServiceModel {
+    private final String serviceId;
+    private final String apiVersion;
+    private final String xmlNamespace;
+    private final Protocol protocol;
+    private final Map<String, OperationModel> operations;
+    private final Map<String, Shape> shapes;
+
+    private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol,
+            Map<String, OperationModel> operations, Map<String, Shape> shapes) {
+        this.serviceId = serviceId;
+        this.apiVersion = apiVersion;
+        this.xmlNamespace = xmlNamespace;
+        this.protocol = protocol;
+        this.operations = operations;
+        this.shapes = shapes;
+    }
+
+    /** Loads {@code models/<file>} from this package's resources. */
+    public static ServiceModel load(String file) {
+        try (InputStream in = ServiceModel.class.getResourceAsStream("/dev/backlane/server/models/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("service model not found: " + file);
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ServiceModel parse(JsonNode root) {
+        JsonNode metadata = root.path("metadata");
+        Map<String, Shape> shapes = new HashMap<>();
+        root.path("shapes").fields().forEachRemaining(entry -> shapes.put(entry.getKey(), shape(entry.getKey(), entry.getValue())));
+        Map<String, OperationModel> operations = new LinkedHashMap<>();
+        root.path("operations").fields().forEachRemaining(entry -> {
+            JsonNode operation = entry.getValue();
+            operations.put(entry.getKey(), new OperationModel(
+                    entry.getKey(),
+                    text(operation.path("input").path("shape")),
+                    text(operation.path("output").path("shape")),
+                    text(operation.path("output").path("resultWrapper"))));
+        });
+        String namespace = text(metadata.path("xmlNamespace"));
+        if (namespace == null) {
+            namespace = text(metadata.path("xmlNamespace").path("uri"));
+        }
+        return new ServiceModel(
+                text(metadata.path("endpointPrefix")),
+                text(metadata.path("apiVersion")),
+                namespace,
+                Protocol.of(text(metadata.path("protocol"))),
+                Map.copyOf(operations),
+                Map.copyOf(shapes));
+    }
+
+    private static Shape shape(String name, JsonNode node) {
+        Map<String, Member> members = new LinkedHashMap<>();
+        node.path("members").fields().forEachRemaining(entry -> members.put(entry.getKey(), member(entry.getKey(), entry.getValue())));
+        Set<String> required = new LinkedHashSet<>();
+        node.path("required").forEach(value -> required.add(value.asText()));
+        Set<String> enumValues = new LinkedHashSet<>();
+        node.path("enum").forEach(value -> enumValues.add(value.asText()));
+        return new Shape(
+                name,
+                ShapeType.of(node.path("type").asText()),
+                members,
+                required,
+                node.has("member") ? member("member", node.get("member")) : null,
+                node.has("key") ? member("key", node.get("key")) : null,
+                node.has("value") ? member("value", node.get("value")) : null,
+                node.path("flattened").asBoolean(false),
+                enumValues,
+                node.has("min") ? node.get("min").asDouble() : null,
+                node.has("max") ? node.get("max").asDouble() : null,
+                text(node.path("timestampFormat")));
+    }
+
+    private static Member member(String name, JsonNode node) {
+        return new Member(name, node.path("shape").asText(), text(node.path("locationName")), text(node.path("queryName")),
+                node.path("flattened").asBoolean(false));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** The XML namespace of responses, with the trailing slash AWS writes. */
+    public String xmlNamespace() {
+        return xmlNamespace == null ? null : xmlNamespace.endsWith("/") ? xmlNamespace : xmlNamespace + "/";
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Optional<OperationModel> operation(String name) {
+        return Optional.ofNullable(operations.get(name));
+    }
+
+    public Set<String> operationNames() {
+        return operations.keySet();
+    }
+
+    public Shape shape(String name) {
+        Shape shape = shapes.get(name);
+        if (shape == null) {
+            throw new IllegalStateException("no shape " + name + " in model " + serviceId);
+        }
+        return shape;
+    }
+
+    public Shape shapeOf(Member member) {
+        return shape(member.shapeName());
+    }
+}

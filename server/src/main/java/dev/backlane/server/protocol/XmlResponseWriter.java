@@ -1,0 +1,137 @@
+package dev.backlane.server.protocol;
+
+import dev.backlane.core.error.AwsException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Writes an operation's output, given as a tree keyed by model member names, as the XML its service
+ * speaks — element names, list wrappers and scalar formats all taken from the output shape.
+ */
+public final class XmlResponseWriter {
+    /** AWS writes timestamps in UTC with milliseconds: {@code 2026-11-22T01:53:06.000Z}. */
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    private final ServiceModel model;
+
+    public XmlResponseWriter(ServiceModel model) {
+        this.model = model;
+    }
+
+    public String write(OperationModel operation, Map<String, Object> output, String requestId) {
+        StringBuilder out = new StringBuilder(512);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        String root = operation.name() + "Response";
+        out.append('<').append(root).append(" xmlns=\"").append(model.xmlNamespace()).append("\">");
+        Shape shape = operation.outputShape() == null ? null : model.shape(operation.outputShape());
+        switch (model.protocol()) {
+            case EC2 -> {
+                out.append("<requestId>").append(requestId).append("</requestId>");
+                if (shape == null) {
+                    // EC2 answers operations without output with <return>true</return>.
+                    out.append("<return>true</return>");
+                } else {
+                    writeMembers(out, shape, output);
+                }
+            }
+            case QUERY -> {
+                String wrapper = operation.resultWrapper() != null ? operation.resultWrapper() : operation.name() + "Result";
+                if (shape != null) {
+                    out.append('<').append(wrapper).append('>');
+                    writeMembers(out, shape, output);
+                    out.append("</").append(wrapper).append('>');
+                }
+                out.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
+            }
+        }
+        out.append("</").append(root).append('>');
+        return out.toString();
+    }
+
+    private void writeMembers(StringBuilder out, Shape structure, Map<String, Object> values) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            Member member = structure.member(entry.getKey());
+            if (member == null) {
+                throw new IllegalStateException("shape " + structure.name() + " has no member " + entry.getKey());
+            }
+            writeMember(out, member, entry.getValue());
+        }
+    }
+
+    private void writeMember(StringBuilder out, Member member, Object value) {
+        Shape shape = model.shapeOf(member);
+        String element = member.locationName() != null ? member.locationName() : member.name();
+        if (shape.type() == ShapeType.LIST && (shape.flattened() || member.flattened())) {
+            for (Object item : (Collection<?>) value) {
+                writeValue(out, element, model.shapeOf(shape.listMember()), item);
+            }
+            return;
+        }
+        writeValue(out, element, shape, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeValue(StringBuilder out, String element, Shape shape, Object value) {
+        out.append('<').append(element).append('>');
+        switch (shape.type()) {
+            case STRUCTURE -> writeMembers(out, shape, (Map<String, Object>) value);
+            case LIST -> {
+                Member itemMember = shape.listMember();
+                String itemElement = itemMember.locationName() != null ? itemMember.locationName() : "member";
+                Shape itemShape = model.shapeOf(itemMember);
+                for (Object item : (Collection<?>) value) {
+                    writeValue(out, itemElement, itemShape, item);
+                }
+            }
+            case MAP -> {
+                String keyElement = shape.mapKey().locationName() != null ? shape.mapKey().locationName() : "key";
+                String valueElement = shape.mapValue().locationName() != null ? shape.mapValue().locationName() : "value";
+                for (Map.Entry<String, Object> entry : ((Map<String, Object>) value).entrySet()) {
+                    out.append("<entry>");
+                    writeValue(out, keyElement, model.shapeOf(shape.mapKey()), entry.getKey());
+                    writeValue(out, valueElement, model.shapeOf(shape.mapValue()), entry.getValue());
+                    out.append("</entry>");
+                }
+            }
+            case STRING, INTEGER, LONG, FLOAT, DOUBLE, BOOLEAN -> XmlText.append(out, String.valueOf(value));
+            case TIMESTAMP -> XmlText.append(out, formatTimestamp(value));
+            case BLOB -> out.append(value instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : value);
+        }
+        out.append("</").append(element).append('>');
+    }
+
+    static String formatTimestamp(Object value) {
+        return value instanceof Instant instant ? ISO_MILLIS.format(instant) : String.valueOf(value);
+    }
+
+    /** The error envelope of this service, with AWS's shape for EC2 and for the query services. */
+    public String writeError(AwsException error, String requestId) {
+        StringBuilder out = new StringBuilder(256);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        switch (model.protocol()) {
+            case EC2 -> {
+                out.append("<Response><Errors><Error><Code>");
+                XmlText.append(out, error.code().code());
+                out.append("</Code><Message>");
+                XmlText.append(out, error.getMessage());
+                out.append("</Message></Error></Errors><RequestID>").append(requestId).append("</RequestID></Response>");
+            }
+            case QUERY -> {
+                out.append("<ErrorResponse xmlns=\"").append(model.xmlNamespace()).append("\"><Error><Type>")
+                        .append(error.code().httpStatus() >= 500 ? "Receiver" : "Sender").append("</Type><Code>");
+                XmlText.append(out, error.code().code());
+                out.append("</Code><Message>");
+                XmlText.append(out, error.getMessage());
+                out.append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
+            }
+        }
+        return out.toString();
+    }
+}
