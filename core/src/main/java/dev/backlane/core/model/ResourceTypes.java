@@ -37,9 +37,12 @@ public final class ResourceTypes {
     public static final ResourceType<InternetGateway> INTERNET_GATEWAY = new ResourceType<>(
             "internet-gateway", "igw", InternetGateway.class, INVALID_INTERNET_GATEWAY_ID_NOT_FOUND,
             "The internetGateway ID '%s' does not exist", INVALID_INTERNET_GATEWAY_ID_MALFORMED);
+    public static final ResourceType<NetworkInterface> NETWORK_INTERFACE = new ResourceType<>(
+            "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
+            "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
 
     private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY);
+            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

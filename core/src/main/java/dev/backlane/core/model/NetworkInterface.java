@@ -1,0 +1,62 @@
+package dev.backlane.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * An elastic network interface in a subnet. {@code interfaceType} is AWS's: {@code interface},
+ * {@code nat_gateway}, {@code vpc_endpoint}, {@code network_load_balancer}, ... Interfaces AWS creates
+ * for a service are requester-managed; {@code requesterId} says which service ({@code amazon-elb}, an
+ * account, ...). {@code publicIp} is set when an Elastic IP is associated with the primary address.
+ */
+public record NetworkInterface(
+        String id,
+        String subnetId,
+        String vpcId,
+        String availabilityZone,
+        String availabilityZoneId,
+        String description,
+        String interfaceType,
+        String privateIpAddress,
+        List<String> secondaryPrivateIpAddresses,
+        List<String> ipv6Addresses,
+        List<String> groupIds,
+        boolean sourceDestCheck,
+        boolean requesterManaged,
+        String requesterId,
+        String macAddress,
+        String status,
+        NetworkInterfaceAttachment attachment,
+        String publicIp,
+        String allocationId,
+        String associationId) implements Resource, InVpc {
+
+    public NetworkInterface {
+        requireNonNull(id, "id is null");
+        requireNonNull(subnetId, "subnetId is null");
+        requireNonNull(vpcId, "vpcId is null");
+        requireNonNull(availabilityZone, "availabilityZone is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(interfaceType, "interfaceType is null");
+        requireNonNull(privateIpAddress, "privateIpAddress is null");
+        secondaryPrivateIpAddresses = List.copyOf(requireNonNull(secondaryPrivateIpAddresses, "secondaryPrivateIpAddresses is null"));
+        ipv6Addresses = List.copyOf(requireNonNull(ipv6Addresses, "ipv6Addresses is null"));
+        groupIds = List.copyOf(requireNonNull(groupIds, "groupIds is null"));
+        requireNonNull(macAddress, "macAddress is null");
+        requireNonNull(status, "status is null");
+    }
+
+    /** Every private IPv4 address of the interface, primary first. */
+    public List<String> privateIpAddresses() {
+        java.util.ArrayList<String> all = new java.util.ArrayList<>();
+        all.add(privateIpAddress);
+        all.addAll(secondaryPrivateIpAddresses);
+        return all;
+    }
+
+    public String privateDnsName(String region) {
+        String host = "ip-" + privateIpAddress.replace('.', '-');
+        return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+    }
+}
