@@ -1,0 +1,137 @@
+package dev.backlane.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.network.DefaultVpcInitializer;
+import dev.backlane.core.network.Quotas;
+import dev.backlane.core.network.VpcCommands;
+import dev.backlane.core.world.ChangeSink;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import dev.backlane.server.protocol.ServiceEndpoint;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * Calls the AWS APIs in-process, without sockets: an in-memory cloud with sequential IDs and a fixed
+ * clock, the real dispatcher and models. Responses are parsed so tests can ask for values by XPath
+ * (namespace-free: {@code //vpcSet/item/vpcId}).
+ */
+public final class TestApi {
+    public static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    private static final Map<String, ServiceEndpoint> SERVICES = Map.of(
+            "ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
+            "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
+            "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"));
+
+    private final ApiDispatcher dispatcher;
+    private final Cloud cloud;
+    private Scope scope = new Scope("000000000000", "us-east-1");
+
+    public TestApi() {
+        this(Quotas.awsDefaults());
+    }
+
+    public TestApi(Quotas quotas) {
+        this.cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
+                new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(quotas)), ChangeSink.none());
+        this.dispatcher = new ApiDispatcher(SERVICES, Operations.registry(quotas, RegionCatalog.standard()), cloud);
+    }
+
+    public Cloud cloud() {
+        return cloud;
+    }
+
+    /** Acts as another account or region from now on. */
+    public TestApi as(String account, String region) {
+        scope = new Scope(account, region);
+        return this;
+    }
+
+    /** Calls an EC2 action with name/value pairs. */
+    public Response ec2(String action, String... parameters) {
+        return call("ec2", action, parameters);
+    }
+
+    public Response call(String service, String action, String... parameters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("Action", action);
+        map.put("Version", SERVICES.get(service).model().apiVersion());
+        for (int i = 0; i < parameters.length; i += 2) {
+            map.put(parameters[i], parameters[i + 1]);
+        }
+        ApiResponse response = dispatcher.dispatch(SERVICES.get(service), scope, map);
+        return new Response(response.status(), response.body());
+    }
+
+    /** A response, its XML parsed without namespaces. */
+    public record Response(int status, String body) {
+        public Document document() {
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(false);
+                return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new AssertionError("response is not XML: " + body, e);
+            }
+        }
+
+        /** The text of the first node the XPath selects, or null. */
+        public String text(String xpath) {
+            List<String> all = texts(xpath);
+            return all.isEmpty() ? null : all.get(0);
+        }
+
+        public List<String> texts(String xpath) {
+            try {
+                NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document(), XPathConstants.NODESET);
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < nodes.getLength(); i++) {
+                    values.add(nodes.item(i).getTextContent());
+                }
+                return values;
+            } catch (javax.xml.xpath.XPathExpressionException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The error code of an error response. */
+        public String errorCode() {
+            String code = text("//Error/Code");
+            if (code == null) {
+                throw new AssertionError("not an error: " + body);
+            }
+            return code;
+        }
+
+        public Response assertOk() {
+            assertEquals(200, status, body);
+            return this;
+        }
+
+        /** Asserts an error response with this code and HTTP status 400 (or the given status). */
+        public Response assertError(String code) {
+            return assertError(400, code);
+        }
+
+        public Response assertError(int expectedStatus, String code) {
+            assertEquals(expectedStatus, status, body);
+            assertEquals(code, errorCode(), body);
+            return this;
+        }
+    }
+}
