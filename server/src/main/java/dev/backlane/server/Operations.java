@@ -1,11 +1,13 @@
 package dev.backlane.server;
 
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.SubnetCommands;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
+import dev.backlane.server.api.ec2.NetworkInterfaceOperations;
 import dev.backlane.server.api.ec2.RegionOperations;
 import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
@@ -24,6 +26,7 @@ public final class Operations {
                 new TagOperations(),
                 new VpcOperations(vpcs),
                 new SubnetOperations(new SubnetCommands(quotas, regions)),
+                new NetworkInterfaceOperations(new NetworkInterfaceCommands(quotas)),
                 new StsOperations());
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
