@@ -1,11 +1,15 @@
 package dev.backlane.server;
 
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.network.SubnetCommands;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
+import dev.backlane.server.api.ec2.NetworkInterfaceOperations;
 import dev.backlane.server.api.ec2.RegionOperations;
+import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
 import dev.backlane.server.api.sts.StsOperations;
@@ -21,6 +25,8 @@ public final class Operations {
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
+                new SubnetOperations(new SubnetCommands(quotas, regions)),
+                new NetworkInterfaceOperations(new NetworkInterfaceCommands(quotas)),
                 new StsOperations());
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
