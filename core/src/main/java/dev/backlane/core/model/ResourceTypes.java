@@ -41,8 +41,15 @@ public final class ResourceTypes {
             "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
             "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
 
-    private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE);
+    public static final ResourceType<SecurityGroupRuleLocator> SECURITY_GROUP_RULE = new ResourceType<>(
+            "security-group-rule", "sgr", SecurityGroupRuleLocator.class, INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND,
+            "The security group rule ID '%s' does not exist", INVALID_SECURITY_GROUP_RULE_ID_MALFORMED);
+    public static final ResourceType<ManagedPrefixList> PREFIX_LIST = new ResourceType<>(
+            "prefix-list", "pl", ManagedPrefixList.class, INVALID_PREFIX_LIST_ID_NOT_FOUND, "The prefix list ID '%s' does not exist",
+            INVALID_PREFIX_LIST_ID_MALFORMED);
+
+    private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
+            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
