@@ -289,4 +289,21 @@ class SecurityGroupOperationsTest {
                 "IpPermissions.1.IpRanges.1.CidrIp", "10.2.0.0/16").assertOk();
         assertFalse(small.ec2("DescribeSecurityGroups", "GroupId.1", groupId).body().contains("10.2.0.0/16</cidrIp></item></ipRanges></item></ipPermissions>"));
     }
+
+    @Test
+    void vpcDeletionTakesItsDefaultGroupRulesButCustomGroupsBlockIt() {
+        String vpcId = api.ec2("CreateVpc", "CidrBlock", "10.1.0.0/16").text("//vpc/vpcId");
+        String defaultGroup = api.ec2("DescribeSecurityGroups", "Filter.1.Name", "vpc-id", "Filter.1.Value.1", vpcId).text("//groupId");
+        List<String> ruleIds = api.ec2("DescribeSecurityGroupRules", "Filter.1.Name", "group-id", "Filter.1.Value.1", defaultGroup)
+                .texts("//securityGroupRuleId");
+        assertEquals(2, ruleIds.size(), "ingress from itself, egress to anywhere");
+        api.ec2("CreateSecurityGroup", "GroupName", "blocker", "GroupDescription", "x", "VpcId", vpcId).assertOk();
+        api.ec2("DeleteVpc", "VpcId", vpcId).assertError("DependencyViolation");
+        api.ec2("DeleteSecurityGroup", "GroupName", "blocker").assertError("InvalidGroup.NotFound");
+        String blocker = api.ec2("DescribeSecurityGroups", "Filter.1.Name", "group-name", "Filter.1.Value.1", "blocker").text("//groupId");
+        api.ec2("DeleteSecurityGroup", "GroupId", blocker).assertOk();
+        api.ec2("DeleteVpc", "VpcId", vpcId).assertOk();
+        api.ec2("DescribeSecurityGroupRules", "SecurityGroupRuleId.1", ruleIds.get(0)).assertError("InvalidSecurityGroupRuleId.NotFound");
+        api.ec2("CreateTags", "ResourceId.1", ruleIds.get(0), "Tag.1.Key", "k", "Tag.1.Value", "v").assertError("InvalidSecurityGroupRuleId.NotFound");
+    }
 }
