@@ -40,9 +40,15 @@ public final class ResourceTypes {
     public static final ResourceType<NetworkInterface> NETWORK_INTERFACE = new ResourceType<>(
             "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
             "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
+    public static final ResourceType<Address> ELASTIC_IP = new ResourceType<>(
+            "elastic-ip", "eipalloc", Address.class, INVALID_ALLOCATION_ID_NOT_FOUND, "The allocation ID '%s' does not exist",
+            INVALID_ALLOCATION_ID_MALFORMED);
+    public static final ResourceType<NatGateway> NAT_GATEWAY = new ResourceType<>(
+            "natgateway", "nat", NatGateway.class, NAT_GATEWAY_NOT_FOUND, "NAT gateway %s was not found", NAT_GATEWAY_MALFORMED);
 
     private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE);
+            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE,
+                    ELASTIC_IP, NAT_GATEWAY);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
