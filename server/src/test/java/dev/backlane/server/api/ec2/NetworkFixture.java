@@ -68,7 +68,7 @@ final class NetworkFixture {
     }
 
     ScopeState state() {
-        return api.cloud().snapshot().scope(SCOPE);
+        return api.cloud().snapshot(SCOPE).scope(SCOPE);
     }
 
     NetworkInterface networkInterfaceRecord(String id) {
