@@ -109,6 +109,13 @@ public enum ErrorCode {
     TAG_LIMIT_EXCEEDED("TagLimitExceeded", 400),
     ADDRESS_LIMIT_EXCEEDED("AddressLimitExceeded", 400),
     INVALID_NAT_GATEWAY_STATE("InvalidNatGatewayID.NotFound", 400),
+    ROUTE_LIMIT_EXCEEDED("RouteLimitExceeded", 400),
+    ROUTE_TABLE_LIMIT_EXCEEDED("RouteTableLimitExceeded", 400),
+    INTERNET_GATEWAY_LIMIT_EXCEEDED("InternetGatewayLimitExceeded", 400),
+    NAT_GATEWAY_LIMIT_EXCEEDED("NatGatewayLimitExceeded", 400),
+    INVALID_TRANSIT_GATEWAY_ID_NOT_FOUND("InvalidTransitGatewayID.NotFound", 400),
+    INVALID_CARRIER_GATEWAY_ID_NOT_FOUND("InvalidCarrierGatewayID.NotFound", 400),
+    INVALID_LOCAL_GATEWAY_ID_NOT_FOUND("InvalidLocalGatewayID.NotFound", 400),
 
     // VPC endpoints and endpoint services
     INVALID_SERVICE_NAME("InvalidServiceName", 400),

@@ -51,8 +51,14 @@ public final class ResourceTypes {
             "prefix-list", "pl", ManagedPrefixList.class, INVALID_PREFIX_LIST_ID_NOT_FOUND, "The prefix list ID '%s' does not exist",
             INVALID_PREFIX_LIST_ID_MALFORMED);
 
+    public static final ResourceType<Address> ELASTIC_IP = new ResourceType<>(
+            "elastic-ip", "eipalloc", Address.class, INVALID_ALLOCATION_ID_NOT_FOUND, "The allocation ID '%s' does not exist",
+            INVALID_ALLOCATION_ID_MALFORMED);
+    public static final ResourceType<NatGateway> NAT_GATEWAY = new ResourceType<>(
+            "natgateway", "nat", NatGateway.class, NAT_GATEWAY_NOT_FOUND, "NAT gateway %s was not found", NAT_GATEWAY_MALFORMED);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
-            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, VPC_ENDPOINT);
+            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
