@@ -48,7 +48,7 @@ public final class Operations {
                 new SecurityGroupOperations(new SecurityGroupCommands(quotas, prefixLists)),
                 new NetworkAclOperations(new NetworkAclCommands(quotas)),
                 new PrefixListOperations(new PrefixListCommands(quotas, prefixLists), prefixLists),
-                new RouteTableOperations(new RouteTableCommands(quotas), new RouteCommands(quotas)),
+                new RouteTableOperations(new RouteTableCommands(quotas), new RouteCommands(quotas, prefixLists)),
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),

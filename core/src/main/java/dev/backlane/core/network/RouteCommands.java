@@ -31,13 +31,23 @@ public final class RouteCommands {
     public static final String ORIGIN_CREATE_ROUTE_TABLE = "CreateRouteTable";
 
     private final Quotas quotas;
+    private final PrefixListLookup prefixLists;
 
-    public RouteCommands(Quotas quotas) {
+    public RouteCommands(Quotas quotas, PrefixListLookup prefixLists) {
         this.quotas = requireNonNull(quotas, "quotas is null");
+        this.prefixLists = requireNonNull(prefixLists, "prefixLists is null");
+    }
+
+    /** A prefix-list destination must name a list this account can see: AWS-managed or its own. */
+    private void requireKnownPrefixList(Transaction transaction, Destination destination) {
+        if (destination.prefixList() != null) {
+            prefixLists.require(transaction.state(), transaction.region(), destination.prefixList());
+        }
     }
 
     public Route create(Transaction transaction, String routeTableId, Destination destination, RouteTarget target) {
         RouteTable table = transaction.get(ResourceTypes.ROUTE_TABLE, routeTableId);
+        requireKnownPrefixList(transaction, destination);
         target.requireExactlyOne();
         if (target.isLocal()) {
             throw AwsException.of(ErrorCode.INVALID_GATEWAY_ID_NOT_FOUND, "The gateway ID 'local' does not exist");
@@ -58,6 +68,7 @@ public final class RouteCommands {
     /** Points an existing route at another target; a VPC CIDR's route may also be pointed back at {@code local}. */
     public Route replace(Transaction transaction, String routeTableId, Destination destination, RouteTarget target) {
         RouteTable table = transaction.get(ResourceTypes.ROUTE_TABLE, routeTableId);
+        requireKnownPrefixList(transaction, destination);
         target.requireExactlyOne();
         int index = indexOf(table, destination);
         if (index < 0) {

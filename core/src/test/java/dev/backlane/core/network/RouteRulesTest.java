@@ -32,7 +32,7 @@ class RouteRulesTest {
     private final Cloud cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
             new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(quotas)), ChangeSink.none());
     private final RouteTableCommands tables = new RouteTableCommands(quotas);
-    private final RouteCommands routes = new RouteCommands(quotas);
+    private final RouteCommands routes = new RouteCommands(quotas, new PrefixListLookup(dev.backlane.core.data.AwsPrefixListCatalog.standard()));
     private final InternetGatewayCommands gateways = new InternetGatewayCommands(quotas);
 
     @Test
@@ -80,7 +80,7 @@ class RouteRulesTest {
 
     @Test
     void routeLimitCountsOnlyUserRoutes() {
-        RouteCommands limited = new RouteCommands(quotas.with("routes-per-route-table", 1));
+        RouteCommands limited = new RouteCommands(quotas.with("routes-per-route-table", 1), new PrefixListLookup(dev.backlane.core.data.AwsPrefixListCatalog.standard()));
         AwsException error = assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> {
             Vpc vpc = new VpcCommands(quotas).create(transaction, new VpcCommands.CreateVpc("10.0.0.0/16", false, null));
             RouteTable table = tables.create(transaction, vpc.id());

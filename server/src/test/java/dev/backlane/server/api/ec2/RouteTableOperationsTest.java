@@ -223,6 +223,8 @@ class RouteTableOperationsTest {
         api.ec2("CreateRoute", "RouteTableId", table, "DestinationPrefixListId", "pl-63a5400a", "GatewayId", gatewayId).assertOk();
         api.ec2("CreateRoute", "RouteTableId", table, "DestinationPrefixListId", "pl-xyz", "GatewayId", gatewayId)
                 .assertError("InvalidPrefixListID.Malformed");
+        api.ec2("CreateRoute", "RouteTableId", table, "DestinationPrefixListId", "pl-0000aaaa", "GatewayId", gatewayId)
+                .assertError("InvalidPrefixListID.NotFound");
         TestApi.Response described = describeTable(table);
         assertEquals(gatewayId, described.text("//routeSet/item[destinationIpv6CidrBlock='::/0']/gatewayId"));
         assertEquals(List.of(table), api.ec2("DescribeRouteTables", "Filter.1.Name", "route.destination-prefix-list-id", "Filter.1.Value.1",
