@@ -112,14 +112,11 @@ public final class VpcEndpointCommands {
                     type.awsName());
         }
         List<Subnet> subnets = InterfaceEndpointRules.subnets(transaction, vpc, service, request.subnetIds());
-        List<String> groups;
-        boolean privateDns;
-        switch (type) {
-            case INTERFACE -> {
-                groups = request.securityGroupIds().isEmpty() ? List.of(InterfaceEndpointRules.defaultGroup(transaction, vpc))
-                        : InterfaceEndpointRules.groups(transaction, vpc, request.securityGroupIds());
-                privateDns = request.privateDnsEnabled() == null ? service.privateDnsName() != null : request.privateDnsEnabled();
-            }
+        GroupsAndDns settings = switch (type) {
+            case INTERFACE -> new GroupsAndDns(
+                    request.securityGroupIds().isEmpty() ? List.of(InterfaceEndpointRules.defaultGroup(transaction, vpc))
+                            : InterfaceEndpointRules.groups(transaction, vpc, request.securityGroupIds()),
+                    request.privateDnsEnabled() == null ? service.privateDnsName() != null : request.privateDnsEnabled());
             case GATEWAY_LOAD_BALANCER -> {
                 if (subnets.size() != 1) {
                     throw AwsException.of(ErrorCode.INVALID_PARAMETER, "A Gateway Load Balancer endpoint must have exactly one subnet.");
@@ -128,11 +125,12 @@ public final class VpcEndpointCommands {
                     throw AwsException.of(ErrorCode.INVALID_PARAMETER,
                             "Security groups and private DNS are not supported for GatewayLoadBalancer endpoints.");
                 }
-                groups = List.of();
-                privateDns = false;
+                yield new GroupsAndDns(List.of(), false);
             }
             case GATEWAY -> throw new IllegalStateException("gateway endpoints are created by createGateway");
-        }
+        };
+        List<String> groups = settings.groupIds();
+        boolean privateDns = settings.privateDns();
         if (privateDns) {
             InterfaceEndpointRules.checkPrivateDns(transaction, vpc, service, id);
         }
@@ -157,6 +155,9 @@ public final class VpcEndpointCommands {
                 inboundOnly, dnsSuffix, transaction.now());
         return transaction.put(ResourceTypes.VPC_ENDPOINT, endpoint);
     }
+
+    /** The security groups and private DNS setting of a new interface or Gateway Load Balancer endpoint. */
+    private record GroupsAndDns(List<String> groupIds, boolean privateDns) {}
 
     private static VpcEndpointState initialState(EndpointService service) {
         return service.acceptanceRequired() ? VpcEndpointState.PENDING_ACCEPTANCE : VpcEndpointState.AVAILABLE;
