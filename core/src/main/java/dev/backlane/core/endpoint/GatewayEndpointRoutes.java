@@ -2,6 +2,8 @@ package dev.backlane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.data.AwsPrefixList;
+import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ResourceTypes;
@@ -19,15 +21,18 @@ import java.util.List;
  * such route per prefix list in a table.
  */
 final class GatewayEndpointRoutes {
-    private final GatewayPrefixLists prefixLists;
+    private final AwsPrefixListCatalog prefixLists;
 
-    GatewayEndpointRoutes(GatewayPrefixLists prefixLists) {
+    GatewayEndpointRoutes(AwsPrefixListCatalog prefixLists) {
         this.prefixLists = requireNonNull(prefixLists, "prefixLists is null");
     }
 
     /** The prefix list a gateway endpoint of the service routes to. */
     String prefixListId(EndpointService service) {
-        return prefixLists.prefixListId(service.region(), service.serviceName())
+        return prefixLists.region(service.region()).stream()
+                .filter(list -> list.name().equals(service.serviceName()))
+                .map(AwsPrefixList::id)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no AWS-managed prefix list for " + service.serviceName()));
     }
 

@@ -2,6 +2,7 @@ package dev.backlane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.NetworkInterface;
@@ -32,7 +33,7 @@ public final class VpcEndpointCommands {
     private final GatewayEndpointRoutes routes;
     private final InterfaceEndpointInterfaces interfaces;
 
-    public VpcEndpointCommands(EndpointServiceLookup services, GatewayPrefixLists prefixLists, NetworkInterfaceCommands interfaces,
+    public VpcEndpointCommands(EndpointServiceLookup services, AwsPrefixListCatalog prefixLists, NetworkInterfaceCommands interfaces,
             Quotas quotas) {
         this.services = requireNonNull(services, "services is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
