@@ -43,6 +43,9 @@ public final class ResourceTypes {
     public static final ResourceType<NetworkInterface> NETWORK_INTERFACE = new ResourceType<>(
             "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
             "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
+    public static final ResourceType<VpcEndpoint> VPC_ENDPOINT = new ResourceType<>(
+            "vpc-endpoint", "vpce", VpcEndpoint.class, INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "The Vpc Endpoint Id '%s' does not exist",
+            INVALID_VPC_ENDPOINT_ID_MALFORMED);
 
     /** ELBv2 resources are identified by ARN, not by a prefixed ID. */
     public static final ResourceType<LoadBalancer> LOAD_BALANCER = new ResourceType<>(
@@ -54,7 +57,7 @@ public final class ResourceTypes {
 
     private static final List<ResourceType<?>> ALL =
             List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE,
-                    LOAD_BALANCER, TARGET_GROUP, LISTENER);
+                    VPC_ENDPOINT, LOAD_BALANCER, TARGET_GROUP, LISTENER);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
