@@ -124,16 +124,6 @@ public final class TargetGroupCommands {
         return transaction.put(ResourceTypes.TARGET_GROUP, group.withAttributes(attributes));
     }
 
-    /** The load balancers whose listeners forward to the target group. */
-    public static List<String> loadBalancersOf(Transaction transaction, String targetGroupArn) {
-        return transaction.all(ResourceTypes.LISTENER).stream()
-                .filter(listener -> listener.forwardsTo(targetGroupArn))
-                .map(Listener::loadBalancerArn)
-                .distinct()
-                .sorted()
-                .toList();
-    }
-
     /** Which kind of load balancer a target group serves, which decides its defaults. */
     static String family(String protocol, String targetType) {
         if (targetType.equals("lambda")) {
