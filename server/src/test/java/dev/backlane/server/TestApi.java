@@ -50,7 +50,7 @@ public final class TestApi {
         this(quotas, InstantSource.fixed(NOW));
     }
 
-    /** A cloud whose clock the test controls, for states that follow time. */
+    /** With a clock the test controls, for states that change over time. */
     public TestApi(Quotas quotas, InstantSource clock) {
         this.cloud = new Cloud(World.empty(), clock, IdSource.sequential(),
                 new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(quotas)), ChangeSink.none());

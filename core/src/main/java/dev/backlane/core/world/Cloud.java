@@ -48,7 +48,7 @@ public final class Cloud {
         }
     }
 
-    /** The current time of this cloud's clock, for states that follow time (provisioning → active) on reads. */
+    /** The cloud's current time, for what reads derive from time (a NAT gateway's state). */
     public java.time.Instant now() {
         return clock.instant();
     }
