@@ -10,6 +10,7 @@ import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.net.Ipv4Cidr;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.ArrayList;
@@ -24,14 +25,19 @@ import java.util.TreeMap;
 
 /** Creating, changing and deleting ELBv2 load balancers with AWS's rules. */
 public final class LoadBalancerCommands {
+    /** The requester AWS names on load balancers' network interfaces. */
+    public static final String REQUESTER = "amazon-elb";
+
     private final Quotas quotas;
     private final ElbCatalog catalog;
     private final List<LoadBalancerUse> uses;
+    private final NetworkInterfaceCommands networkInterfaces;
 
-    public LoadBalancerCommands(Quotas quotas, ElbCatalog catalog, List<LoadBalancerUse> uses) {
+    public LoadBalancerCommands(Quotas quotas, ElbCatalog catalog, List<LoadBalancerUse> uses, NetworkInterfaceCommands networkInterfaces) {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.uses = List.copyOf(requireNonNull(uses, "uses is null"));
+        this.networkInterfaces = requireNonNull(networkInterfaces, "networkInterfaces is null");
     }
 
     /** The parameters of CreateLoadBalancer that Backlane honours; null members take AWS's defaults. */
@@ -82,7 +88,7 @@ public final class LoadBalancerCommands {
             case GATEWAY -> null;
         };
         LoadBalancer loadBalancer = new LoadBalancer(arn, request.name(), type, type == LoadBalancerType.GATEWAY ? null : scheme,
-                ipAddressType, vpcId, zones, groups, type == LoadBalancerType.NETWORK && !groups.isEmpty() ? "on" : null,
+                ipAddressType, vpcId, withInterfaces(transaction, arn, type, zones, groups), groups, type == LoadBalancerType.NETWORK && !groups.isEmpty() ? "on" : null,
                 transaction.now(), dnsName, hostedZone, catalog.loadBalancerAttributes(type.wireName()));
         transaction.put(ResourceTypes.LOAD_BALANCER, loadBalancer);
         ElbTags.tagNew(transaction, arn, ResourceTypes.LOAD_BALANCER, request.tags());
@@ -115,6 +121,7 @@ public final class LoadBalancerCommands {
                 transaction.remove(ResourceTypes.LISTENER, listener.id());
             }
         }
+        loadBalancer.zones().forEach(zone -> removeInterface(transaction, zone));
         transaction.remove(ResourceTypes.LOAD_BALANCER, arn);
     }
 
@@ -152,17 +159,29 @@ public final class LoadBalancerCommands {
         }
         List<LoadBalancerZone> zones = zones(mappings, subnets, loadBalancer.type(),
                 loadBalancer.scheme() == null ? "internal" : loadBalancer.scheme(), loadBalancer.ipAddressType());
-        if (loadBalancer.type() == LoadBalancerType.NETWORK) {
-            Set<String> kept = new HashSet<>();
-            zones.forEach(zone -> kept.add(zone.subnetId()));
-            for (LoadBalancerZone zone : loadBalancer.zones()) {
-                if (!kept.contains(zone.subnetId())) {
-                    throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST,
-                            "Subnet '%s' cannot be removed from a network load balancer", zone.subnetId());
-                }
-            }
+        Set<String> kept = new HashSet<>();
+        zones.forEach(zone -> kept.add(zone.subnetId()));
+        List<LoadBalancerZone> added = new ArrayList<>();
+        for (LoadBalancerZone zone : zones) {
+            Optional<LoadBalancerZone> existing = loadBalancer.zones().stream().filter(old -> old.subnetId().equals(zone.subnetId())).findFirst();
+            added.add(existing.orElse(zone));
         }
-        return transaction.put(ResourceTypes.LOAD_BALANCER, loadBalancer.withZones(zones));
+        for (LoadBalancerZone zone : loadBalancer.zones()) {
+            if (kept.contains(zone.subnetId())) {
+                continue;
+            }
+            if (loadBalancer.type() == LoadBalancerType.NETWORK) {
+                throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST, "Subnet '%s' cannot be removed from a network load balancer",
+                        zone.subnetId());
+            }
+            removeInterface(transaction, zone);
+        }
+        List<LoadBalancerZone> withInterfaces = new ArrayList<>();
+        for (LoadBalancerZone zone : added) {
+            withInterfaces.add(zone.networkInterfaceId() != null ? zone
+                    : withInterfaces(transaction, arn, loadBalancer.type(), List.of(zone), loadBalancer.securityGroups()).get(0));
+        }
+        return transaction.put(ResourceTypes.LOAD_BALANCER, loadBalancer.withZones(withInterfaces));
     }
 
     /**
@@ -253,9 +272,36 @@ public final class LoadBalancerCommands {
                             mapping.privateIpv4Address(), subnet.cidrBlock(), subnet.id());
                 }
             }
-            zones.add(new LoadBalancerZone(subnet.availabilityZone(), subnet.id(), mapping.privateIpv4Address(), mapping.allocationId()));
+            zones.add(new LoadBalancerZone(subnet.availabilityZone(), subnet.id(), mapping.privateIpv4Address(), mapping.allocationId(), null));
         }
         return zones;
+    }
+
+    /**
+     * Gives each zone the requester-managed interface of the load balancer's node there, with AWS's
+     * description ({@code ELB net/<name>/<id>}), the load balancer's groups and the mapped address.
+     */
+    private List<LoadBalancerZone> withInterfaces(Transaction transaction, String arn, LoadBalancerType type, List<LoadBalancerZone> zones,
+            List<String> groups) {
+        String description = "ELB " + arn.substring(arn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
+        String interfaceType = switch (type) {
+            case NETWORK -> "network_load_balancer";
+            case GATEWAY -> "gateway_load_balancer";
+            case APPLICATION -> "interface";
+        };
+        List<LoadBalancerZone> result = new ArrayList<>();
+        for (LoadBalancerZone zone : zones) {
+            var networkInterface = networkInterfaces.create(transaction, new NetworkInterfaceCommands.CreateNetworkInterface(zone.subnetId(),
+                    description, zone.privateIpv4Address(), List.of(), 0, List.of(), 0, groups, interfaceType, REQUESTER));
+            result.add(zone.withNetworkInterfaceId(networkInterface.id()));
+        }
+        return result;
+    }
+
+    private void removeInterface(Transaction transaction, LoadBalancerZone zone) {
+        if (zone.networkInterfaceId() != null && transaction.find(ResourceTypes.NETWORK_INTERFACE, zone.networkInterfaceId()).isPresent()) {
+            networkInterfaces.deleteForService(transaction, zone.networkInterfaceId());
+        }
     }
 
     private static List<String> securityGroups(Transaction transaction, LoadBalancerType type, String vpcId, List<String> requested) {

@@ -13,6 +13,7 @@ import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.network.DefaultVpcInitializer;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
@@ -34,7 +35,7 @@ class LoadBalancerCommandsTest {
 
     @Test
     void stateIsProvisioningForTheProvisioningTimeThenActive() {
-        LoadBalancer loadBalancer = create(new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of()), "nlb");
+        LoadBalancer loadBalancer = create(new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(Quotas.awsDefaults())), "nlb");
         assertEquals(LoadBalancerState.PROVISIONING, loadBalancer.state(NOW));
         assertEquals(LoadBalancerState.PROVISIONING, loadBalancer.state(NOW.plus(LoadBalancer.PROVISIONING_TIME).minusMillis(1)));
         assertEquals(LoadBalancerState.ACTIVE, loadBalancer.state(NOW.plus(LoadBalancer.PROVISIONING_TIME)));
@@ -43,7 +44,7 @@ class LoadBalancerCommandsTest {
 
     @Test
     void regionDecidesHostedZoneAndDnsName() {
-        LoadBalancer loadBalancer = create(new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of()), "nlb");
+        LoadBalancer loadBalancer = create(new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(Quotas.awsDefaults())), "nlb");
         assertEquals("Z2IFOLAFXWLO4F", loadBalancer.canonicalHostedZoneId());
         assertTrue(loadBalancer.dnsName().matches("nlb-[0-9a-f]{16}\\.elb\\.eu-west-1\\.amazonaws\\.com"), loadBalancer.dnsName());
         assertTrue(loadBalancer.arnSuffix().startsWith("net/nlb/"));
@@ -52,7 +53,7 @@ class LoadBalancerCommandsTest {
     @Test
     void aLoadBalancerInUseCannotBeDeleted() {
         LoadBalancerUse endpointService = (transaction, loadBalancer) -> Optional.of("vpce-svc-0123456789abcdef0");
-        LoadBalancerCommands commands = new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(endpointService));
+        LoadBalancerCommands commands = new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(endpointService), new NetworkInterfaceCommands(Quotas.awsDefaults()));
         LoadBalancer loadBalancer = create(commands, "used");
         AwsException error = assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> {
             commands.delete(transaction, loadBalancer.id());
@@ -65,7 +66,7 @@ class LoadBalancerCommandsTest {
 
     @Test
     void subnetsMustShareOneVpc() {
-        LoadBalancerCommands commands = new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of());
+        LoadBalancerCommands commands = new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(Quotas.awsDefaults()));
         Subnet first = subnets().get(0);
         Subnet second = subnets().get(1);
         cloud.write(SCOPE, transaction -> transaction.put(ResourceTypes.SUBNET, new Subnet("subnet-000000000000000ff", "vpc-000000000000000ff",

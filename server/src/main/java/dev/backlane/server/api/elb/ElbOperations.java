@@ -6,6 +6,7 @@ import dev.backlane.core.elb.LoadBalancerCommands;
 import dev.backlane.core.elb.LoadBalancerUse;
 import dev.backlane.core.elb.TargetCommands;
 import dev.backlane.core.elb.TargetGroupCommands;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.server.api.OperationFamily;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ElbOperations {
     public static List<OperationFamily> families(Quotas quotas, List<LoadBalancerUse> uses) {
         ElbCatalog catalog = ElbCatalog.standard();
         return List.of(
-                new LoadBalancerOperations(new LoadBalancerCommands(quotas, catalog, uses)),
+                new LoadBalancerOperations(new LoadBalancerCommands(quotas, catalog, uses, new NetworkInterfaceCommands(quotas))),
                 new TargetGroupOperations(new TargetGroupCommands(quotas, catalog), new TargetCommands(quotas)),
                 new ListenerOperations(new ListenerCommands(quotas, catalog)),
                 new ElbTagOperations());

@@ -39,6 +39,22 @@ class LoadBalancerOperationsTest {
     }
 
     @Test
+    void eachZoneGetsARequesterManagedInterfaceThatGoesWithTheLoadBalancer() {
+        String arn = ElbFixture.networkLoadBalancerArn(api, "enis");
+        String description = "ELB " + arn.substring(arn.indexOf(":loadbalancer/") + ":loadbalancer/".length());
+        TestApi.Response interfaces = api.ec2("DescribeNetworkInterfaces", "Filter.1.Name", "description", "Filter.1.Value.1", description)
+                .assertOk();
+        assertEquals(List.of("network_load_balancer", "network_load_balancer"), interfaces.texts("//networkInterfaceSet/item/interfaceType"));
+        assertEquals(List.of("true", "true"), interfaces.texts("//networkInterfaceSet/item/requesterManaged"));
+        String interfaceId = interfaces.text("//networkInterfaceSet/item/networkInterfaceId");
+        api.ec2("DeleteNetworkInterface", "NetworkInterfaceId", interfaceId).assertError("InvalidParameterValue");
+
+        api.call(SERVICE, "DeleteLoadBalancer", "LoadBalancerArn", arn).assertOk();
+        assertEquals(List.of(), api.ec2("DescribeNetworkInterfaces", "Filter.1.Name", "description", "Filter.1.Value.1", description)
+                .assertOk().texts("//networkInterfaceSet/item"));
+    }
+
+    @Test
     void stateTurnsActiveAfterProvisioning() {
         SteppingClock clock = new SteppingClock();
         TestApi timed = new TestApi(Quotas.awsDefaults(), clock);
