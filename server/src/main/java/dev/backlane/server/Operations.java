@@ -35,7 +35,9 @@ import dev.backlane.server.api.ec2.TagOperations;
 import dev.backlane.server.api.ec2.VpcEndpointOperations;
 import dev.backlane.server.api.ec2.VpcEndpointServiceOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
+import dev.backlane.server.api.elb.ElbOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every operation family Backlane implements, wired to the core's commands. */
@@ -47,7 +49,7 @@ public final class Operations {
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
         EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices();
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
-        List<OperationFamily> families = List.of(
+        List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
@@ -63,7 +65,8 @@ public final class Operations {
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
-                new StsOperations());
+                new StsOperations()));
+        families.addAll(ElbOperations.families(quotas, List.of()));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;
