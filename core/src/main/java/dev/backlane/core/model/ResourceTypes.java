@@ -40,9 +40,13 @@ public final class ResourceTypes {
     public static final ResourceType<NetworkInterface> NETWORK_INTERFACE = new ResourceType<>(
             "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
             "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
+    public static final ResourceType<VpcEndpoint> VPC_ENDPOINT = new ResourceType<>(
+            "vpc-endpoint", "vpce", VpcEndpoint.class, INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "The Vpc Endpoint Id '%s' does not exist",
+            INVALID_VPC_ENDPOINT_ID_MALFORMED);
 
     private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE);
+            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE,
+                    VPC_ENDPOINT);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
