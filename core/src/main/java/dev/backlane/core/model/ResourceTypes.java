@@ -44,9 +44,21 @@ public final class ResourceTypes {
             "vpc-endpoint", "vpce", VpcEndpoint.class, INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "The Vpc Endpoint Id '%s' does not exist",
             INVALID_VPC_ENDPOINT_ID_MALFORMED);
 
-    private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE,
-                    VPC_ENDPOINT);
+    public static final ResourceType<SecurityGroupRuleLocator> SECURITY_GROUP_RULE = new ResourceType<>(
+            "security-group-rule", "sgr", SecurityGroupRuleLocator.class, INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND,
+            "The security group rule ID '%s' does not exist", INVALID_SECURITY_GROUP_RULE_ID_MALFORMED);
+    public static final ResourceType<ManagedPrefixList> PREFIX_LIST = new ResourceType<>(
+            "prefix-list", "pl", ManagedPrefixList.class, INVALID_PREFIX_LIST_ID_NOT_FOUND, "The prefix list ID '%s' does not exist",
+            INVALID_PREFIX_LIST_ID_MALFORMED);
+
+    public static final ResourceType<Address> ELASTIC_IP = new ResourceType<>(
+            "elastic-ip", "eipalloc", Address.class, INVALID_ALLOCATION_ID_NOT_FOUND, "The allocation ID '%s' does not exist",
+            INVALID_ALLOCATION_ID_MALFORMED);
+    public static final ResourceType<NatGateway> NAT_GATEWAY = new ResourceType<>(
+            "natgateway", "nat", NatGateway.class, NAT_GATEWAY_NOT_FOUND, "NAT gateway %s was not found", NAT_GATEWAY_MALFORMED);
+
+    private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
+            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

@@ -48,6 +48,11 @@ public final class Cloud {
         }
     }
 
+    /** The cloud's current time, for what reads derive from time (a NAT gateway's state). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** Runs a command; its changes are durable and visible when this returns, and none are if it throws. */
     public <R> R write(Scope scope, Function<Transaction, R> command) {
         synchronized (writeLock) {
