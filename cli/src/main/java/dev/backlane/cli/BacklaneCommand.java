@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
-        subcommands = {CommandLine.HelpCommand.class, StartCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, ExportCommand.class, ImportStateCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

@@ -8,7 +8,12 @@ import dev.backlane.core.model.ResourceType;
 
 /** Resources as JSON text for the store: records written member by member, read back into the same record. */
 public final class ResourceCodec {
-    private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper mapper = newMapper();
+
+    /** The mapper for stored records; unknown members are ignored so a dropped member does not make old rows unreadable. */
+    static ObjectMapper newMapper() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     public String encode(Resource resource) {
         try {
@@ -21,8 +26,8 @@ public final class ResourceCodec {
     public <T extends Resource> T decode(ResourceType<T> type, String json) {
         try {
             return mapper.readValue(json, type.recordClass());
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored " + type.name() + " cannot be read: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StoreException("stored " + type.name() + " cannot be read: " + e.getMessage(), e);
         }
     }
 }
