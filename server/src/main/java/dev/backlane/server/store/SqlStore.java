@@ -40,16 +40,21 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     /** Log entries kept behind the head; a server further behind than this reloads everything. */
     private static final long LOG_RETENTION = 20_000;
 
+    /** Embedded stores open in this process: H2 would share one between two servers here, where its file lock cannot stop them. */
+    private static final java.util.Set<Path> OPEN_EMBEDDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final HikariDataSource pool;
     private final boolean embedded;
+    private final Path directory;
     private final String description;
     private final ResourceCodec codec = new ResourceCodec();
     /** The sequence number the last world handed out reflects; -1 before {@link #load()}. */
     private volatile long position = -1;
 
-    private SqlStore(HikariDataSource pool, boolean embedded, String description) {
+    private SqlStore(HikariDataSource pool, Path directory, String description) {
         this.pool = pool;
-        this.embedded = embedded;
+        this.embedded = directory != null;
+        this.directory = directory;
         this.description = description;
     }
 
@@ -71,12 +76,21 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot use the data directory " + absolute + ": " + e.getMessage(), e);
         }
+        if (!OPEN_EMBEDDED.add(absolute)) {
+            throw new StoreException("cannot open the data directory " + absolute + ": it is in use"
+                    + " (another Backlane is using this data directory; stop it or use another --data-dir)");
+        }
         HikariConfig config = poolConfig("backlane-embedded", 2);
         config.setJdbcUrl("jdbc:h2:file:" + absolute.resolve("backlane")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
-        return open(config, true, "the data directory " + absolute);
+        try {
+            return open(config, absolute, "the data directory " + absolute);
+        } catch (RuntimeException e) {
+            OPEN_EMBEDDED.remove(absolute);
+            throw e;
+        }
     }
 
     /** A PostgreSQL (15 or later) store that several Backlane servers may share. */
@@ -86,7 +100,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         }
         HikariConfig config = poolConfig("backlane-shared", 4);
         config.setJdbcUrl(jdbcUrl);
-        return open(config, false, "the store " + redact(jdbcUrl));
+        return open(config, null, "the store " + redact(jdbcUrl));
     }
 
     private static HikariConfig poolConfig(String name, int size) {
@@ -101,7 +115,8 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return config;
     }
 
-    private static SqlStore open(HikariConfig config, boolean embedded, String description) {
+    private static SqlStore open(HikariConfig config, Path directory, String description) {
+        boolean embedded = directory != null;
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -111,7 +126,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         }
         try {
             StoreSchema.migrate(pool, description);
-            return new SqlStore(pool, embedded, description);
+            return new SqlStore(pool, directory, description);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -198,7 +213,12 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        if (!pool.isClosed()) {
+            pool.close();
+            if (directory != null) {
+                OPEN_EMBEDDED.remove(directory);
+            }
+        }
     }
 
     private World readAll(Connection connection) throws SQLException {
