@@ -82,7 +82,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         }
         HikariConfig config = poolConfig("backlane-embedded", 2);
         config.setJdbcUrl("jdbc:h2:file:" + absolute.resolve("backlane")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         try {
@@ -442,14 +442,8 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                     statement.executeUpdate("DELETE FROM scopes");
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scopes (account, region, created_seq) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < newScopes.size(); i++) {
-                    insert.setString(1, newScopes.get(i).account());
-                    insert.setString(2, newScopes.get(i).region());
-                    insert.setLong(3, newScopeSeqs.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            if (!newScopes.isEmpty()) {
+                insertScopes();
             }
             writeRows();
             try (PreparedStatement insert = connection.prepareStatement(
@@ -481,22 +475,40 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             }
         }
 
+        private void insertScopes() throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scopes (account, region, created_seq) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < newScopes.size(); i++) {
+                    insert.setString(1, newScopes.get(i).account());
+                    insert.setString(2, newScopes.get(i).region());
+                    insert.setLong(3, newScopeSeqs.get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+
         private void writeRows() throws SQLException {
             List<Map.Entry<RowKey, RowState>> inserts = new ArrayList<>();
             List<Map.Entry<RowKey, RowState>> updates = new ArrayList<>();
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
-                for (Map.Entry<RowKey, RowState> entry : rows.entrySet()) {
-                    RowState state = entry.getValue();
-                    if (state.cleared && !replaced) {
-                        bindKey(delete, entry.getKey(), 1);
+            List<RowKey> deletes = new ArrayList<>();
+            for (Map.Entry<RowKey, RowState> entry : rows.entrySet()) {
+                RowState state = entry.getValue();
+                if (state.cleared && !replaced) {
+                    deletes.add(entry.getKey());
+                }
+                if (state.resource != null) {
+                    (state.cleared ? inserts : updates).add(entry);
+                }
+            }
+            if (!deletes.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
+                    for (RowKey key : deletes) {
+                        bindKey(delete, key, 1);
                         delete.addBatch();
                     }
-                    if (state.resource != null) {
-                        (state.cleared ? inserts : updates).add(entry);
-                    }
+                    delete.executeBatch();
                 }
-                delete.executeBatch();
             }
             if (!updates.isEmpty()) {
                 try (PreparedStatement update = connection.prepareStatement(
@@ -516,6 +528,9 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                         }
                     }
                 }
+            }
+            if (inserts.isEmpty()) {
+                return;
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO resources (account, region, kind, id, vpc_id, created_seq, updated_seq, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
