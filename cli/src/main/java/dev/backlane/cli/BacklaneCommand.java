@@ -1,5 +1,6 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
-        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, ExportCommand.class, ImportStateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
+                ImportStateCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

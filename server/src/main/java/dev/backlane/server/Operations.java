@@ -1,14 +1,37 @@
 package dev.backlane.server;
 
+import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.network.AddressCommands;
+import dev.backlane.core.network.InternetGatewayCommands;
+import dev.backlane.core.network.NatGatewayCommands;
+import dev.backlane.core.network.NetworkAclCommands;
+import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.network.PrefixListCommands;
+import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.network.RouteCommands;
+import dev.backlane.core.network.RouteTableCommands;
+import dev.backlane.core.network.SecurityGroupCommands;
+import dev.backlane.core.network.SubnetCommands;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
+import dev.backlane.server.api.ec2.AddressOperations;
+import dev.backlane.server.api.ec2.InternetGatewayOperations;
+import dev.backlane.server.api.ec2.NatGatewayOperations;
+import dev.backlane.server.api.ec2.NetworkAclOperations;
+import dev.backlane.server.api.ec2.NetworkInterfaceOperations;
+import dev.backlane.server.api.ec2.PrefixListOperations;
 import dev.backlane.server.api.ec2.RegionOperations;
+import dev.backlane.server.api.ec2.RouteTableOperations;
+import dev.backlane.server.api.ec2.SecurityGroupOperations;
+import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
+import dev.backlane.server.api.elb.ElbOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every operation family Backlane implements, wired to the core's commands. */
@@ -17,11 +40,22 @@ public final class Operations {
 
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
-        List<OperationFamily> families = List.of(
+        PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
+        List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
-                new StsOperations());
+                new SubnetOperations(new SubnetCommands(quotas, regions)),
+                new NetworkInterfaceOperations(new NetworkInterfaceCommands(quotas)),
+                new SecurityGroupOperations(new SecurityGroupCommands(quotas, prefixLists)),
+                new NetworkAclOperations(new NetworkAclCommands(quotas)),
+                new PrefixListOperations(new PrefixListCommands(quotas, prefixLists), prefixLists),
+                new RouteTableOperations(new RouteTableCommands(quotas), new RouteCommands(quotas, prefixLists)),
+                new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
+                new AddressOperations(new AddressCommands(quotas)),
+                new NatGatewayOperations(new NatGatewayCommands(quotas)),
+                new StsOperations()));
+        families.addAll(ElbOperations.families(quotas, List.of()));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

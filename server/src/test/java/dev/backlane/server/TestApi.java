@@ -47,13 +47,23 @@ public final class TestApi {
     }
 
     public TestApi(Quotas quotas) {
-        this.cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
+        this(quotas, InstantSource.fixed(NOW));
+    }
+
+    /** With a clock the test controls, for states that change over time. */
+    public TestApi(Quotas quotas, InstantSource clock) {
+        this.cloud = new Cloud(World.empty(), clock, IdSource.sequential(),
                 new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(quotas)), ChangeSink.none());
         this.dispatcher = new ApiDispatcher(SERVICES, Operations.registry(quotas, RegionCatalog.standard()), cloud);
     }
 
     public Cloud cloud() {
         return cloud;
+    }
+
+    /** The scope calls are made in. */
+    public Scope scope() {
+        return scope;
     }
 
     /** Acts as another account or region from now on. */

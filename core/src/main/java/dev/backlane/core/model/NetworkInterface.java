@@ -56,7 +56,43 @@ public record NetworkInterface(
     }
 
     public String privateDnsName(String region) {
-        String host = "ip-" + privateIpAddress.replace('.', '-');
+        return privateDnsName(privateIpAddress, region);
+    }
+
+    /** The private DNS name EC2 gives an IPv4 address in a region: {@code ip-10-0-1-5.ec2.internal} in us-east-1. */
+    public static String privateDnsName(String address, String region) {
+        String host = "ip-" + address.replace('.', '-');
         return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+    }
+
+    public NetworkInterface withDescription(String newDescription) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, newDescription, interfaceType, privateIpAddress,
+                secondaryPrivateIpAddresses, ipv6Addresses, groupIds, sourceDestCheck, requesterManaged, requesterId, macAddress, status,
+                attachment, publicIp, allocationId, associationId);
+    }
+
+    public NetworkInterface withSourceDestCheck(boolean value) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, description, interfaceType, privateIpAddress,
+                secondaryPrivateIpAddresses, ipv6Addresses, groupIds, value, requesterManaged, requesterId, macAddress, status,
+                attachment, publicIp, allocationId, associationId);
+    }
+
+    public NetworkInterface withGroupIds(List<String> newGroupIds) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, description, interfaceType, privateIpAddress,
+                secondaryPrivateIpAddresses, ipv6Addresses, newGroupIds, sourceDestCheck, requesterManaged, requesterId, macAddress, status,
+                attachment, publicIp, allocationId, associationId);
+    }
+
+    public NetworkInterface withSecondaryPrivateIpAddresses(List<String> addresses) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, description, interfaceType, privateIpAddress,
+                addresses, ipv6Addresses, groupIds, sourceDestCheck, requesterManaged, requesterId, macAddress, status,
+                attachment, publicIp, allocationId, associationId);
+    }
+
+    /** The interface with its attachment, and the status that goes with it ({@code in-use} attached, {@code available} not). */
+    public NetworkInterface withAttachment(NetworkInterfaceAttachment newAttachment) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, description, interfaceType, privateIpAddress,
+                secondaryPrivateIpAddresses, ipv6Addresses, groupIds, sourceDestCheck, requesterManaged, requesterId, macAddress,
+                newAttachment == null ? "available" : "in-use", newAttachment, publicIp, allocationId, associationId);
     }
 }

@@ -2,6 +2,9 @@ package dev.backlane.core.model;
 
 import static dev.backlane.core.error.ErrorCode.*;
 
+import dev.backlane.core.elb.LoadBalancer;
+import dev.backlane.core.elb.Listener;
+import dev.backlane.core.elb.TargetGroup;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +43,34 @@ public final class ResourceTypes {
     public static final ResourceType<NetworkInterface> NETWORK_INTERFACE = new ResourceType<>(
             "network-interface", "eni", NetworkInterface.class, INVALID_NETWORK_INTERFACE_ID_NOT_FOUND,
             "The networkInterface ID '%s' does not exist", INVALID_NETWORK_INTERFACE_ID_MALFORMED);
+    public static final ResourceType<VpcEndpoint> VPC_ENDPOINT = new ResourceType<>(
+            "vpc-endpoint", "vpce", VpcEndpoint.class, INVALID_VPC_ENDPOINT_ID_NOT_FOUND, "The Vpc Endpoint Id '%s' does not exist",
+            INVALID_VPC_ENDPOINT_ID_MALFORMED);
 
-    private static final List<ResourceType<?>> ALL =
-            List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL, INTERNET_GATEWAY, NETWORK_INTERFACE);
+    public static final ResourceType<SecurityGroupRuleLocator> SECURITY_GROUP_RULE = new ResourceType<>(
+            "security-group-rule", "sgr", SecurityGroupRuleLocator.class, INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND,
+            "The security group rule ID '%s' does not exist", INVALID_SECURITY_GROUP_RULE_ID_MALFORMED);
+    public static final ResourceType<ManagedPrefixList> PREFIX_LIST = new ResourceType<>(
+            "prefix-list", "pl", ManagedPrefixList.class, INVALID_PREFIX_LIST_ID_NOT_FOUND, "The prefix list ID '%s' does not exist",
+            INVALID_PREFIX_LIST_ID_MALFORMED);
+
+    public static final ResourceType<Address> ELASTIC_IP = new ResourceType<>(
+            "elastic-ip", "eipalloc", Address.class, INVALID_ALLOCATION_ID_NOT_FOUND, "The allocation ID '%s' does not exist",
+            INVALID_ALLOCATION_ID_MALFORMED);
+    public static final ResourceType<NatGateway> NAT_GATEWAY = new ResourceType<>(
+            "natgateway", "nat", NatGateway.class, NAT_GATEWAY_NOT_FOUND, "NAT gateway %s was not found", NAT_GATEWAY_MALFORMED);
+
+    /** ELBv2 resources are identified by ARN, not by a prefixed ID. */
+    public static final ResourceType<LoadBalancer> LOAD_BALANCER = new ResourceType<>(
+            "loadbalancer", "", LoadBalancer.class, LOAD_BALANCER_NOT_FOUND, "One or more load balancers not found", VALIDATION_ERROR);
+    public static final ResourceType<TargetGroup> TARGET_GROUP = new ResourceType<>(
+            "targetgroup", "", TargetGroup.class, TARGET_GROUP_NOT_FOUND, "One or more target groups not found", VALIDATION_ERROR);
+    public static final ResourceType<Listener> LISTENER = new ResourceType<>(
+            "listener", "", Listener.class, LISTENER_NOT_FOUND, "One or more listeners not found", VALIDATION_ERROR);
+
+    private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
+            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
+            TARGET_GROUP, LISTENER);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

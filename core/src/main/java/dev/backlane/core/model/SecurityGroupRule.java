@@ -34,6 +34,11 @@ public record SecurityGroupRule(
                 && java.util.Objects.equals(referencedGroupId, other.referencedGroupId);
     }
 
+    public SecurityGroupRule withId(String newId) {
+        return new SecurityGroupRule(newId, egress, ipProtocol, fromPort, toPort, cidrIpv4, cidrIpv6, prefixListId, referencedGroupId,
+                referencedGroupOwnerId, description);
+    }
+
     public SecurityGroupRule withDescription(String newDescription) {
         return new SecurityGroupRule(id, egress, ipProtocol, fromPort, toPort, cidrIpv4, cidrIpv6, prefixListId, referencedGroupId,
                 referencedGroupOwnerId, newDescription);

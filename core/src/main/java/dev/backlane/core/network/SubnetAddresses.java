@@ -58,7 +58,7 @@ public final class SubnetAddresses {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Address %s does not fall within the subnet's address range", requested);
             }
             if (used.contains(address)) {
-                throw AwsException.of(ErrorCode.INVALID_IP_ADDRESS_IN_USE, "The specified address is already in use.");
+                throw AwsException.of(ErrorCode.INVALID_IP_ADDRESS_IN_USE, "Address %s is in use.", requested);
             }
             return requested;
         }

@@ -211,9 +211,10 @@ public final class VpcCommands {
         }
     }
 
-    /** An Amazon-provided /56 from AWS's 2600:1f00::/24 space, distinct per call. */
+    /** An Amazon-provided /56 from AWS's 2600:1f00::/24 space, distinct per call, in canonical form. */
     private static String amazonIpv6Block(Transaction transaction) {
         String hex = transaction.ids().hex(6);
-        return "2600:1f" + hex.substring(0, 2) + ":" + hex.substring(2, 6) + ":" + transaction.ids().hex(2) + "00::/56";
+        String block = "2600:1f" + hex.substring(0, 2) + ":" + hex.substring(2, 6) + ":" + transaction.ids().hex(2) + "00::/56";
+        return Ipv6Cidr.parse(block).orElseThrow().toString();
     }
 }

@@ -38,7 +38,7 @@ public final class VpcDefaults {
         if (!vpc.associatedIpv6Cidrs().isEmpty()) {
             rules.add(new SecurityGroupRule(transaction.ids().next("sgr"), true, "-1", -1, -1, null, "::/0", null, null, null, null));
         }
-        transaction.put(ResourceTypes.SECURITY_GROUP, new SecurityGroup(groupId, "default", "default VPC security group", vpc.id(), rules));
+        SecurityGroupRecords.save(transaction, new SecurityGroup(groupId, "default", "default VPC security group", vpc.id(), rules));
 
         transaction.put(ResourceTypes.NETWORK_ACL, new NetworkAcl(transaction.newId(ResourceTypes.NETWORK_ACL), vpc.id(), true,
                 defaultAclEntries(!vpc.associatedIpv6Cidrs().isEmpty(), true), List.of()));

@@ -60,6 +60,11 @@ public final class Cloud {
         return world;
     }
 
+    /** The cloud's current time, for what reads derive from time (a NAT gateway's state). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** Runs a command; its changes are durable and visible when this returns, and none are if it throws. */
     public <R> R write(Scope scope, Function<Transaction, R> command) {
         return submit(new Pending<>(requireNonNull(scope, "scope is null"), requireNonNull(command, "command is null"), null));

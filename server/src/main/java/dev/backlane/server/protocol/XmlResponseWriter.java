@@ -52,16 +52,18 @@ public final class XmlResponseWriter {
         return out.toString();
     }
 
+    /** Writes the members present in {@code values}, in the shape's order, as AWS does. */
     private void writeMembers(StringBuilder out, Shape structure, Map<String, Object> values) {
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
+        for (String name : values.keySet()) {
+            if (structure.member(name) == null) {
+                throw new IllegalStateException("shape " + structure.name() + " has no member " + name);
             }
-            Member member = structure.member(entry.getKey());
-            if (member == null) {
-                throw new IllegalStateException("shape " + structure.name() + " has no member " + entry.getKey());
+        }
+        for (Member member : structure.members().values()) {
+            Object value = values.get(member.name());
+            if (value != null) {
+                writeMember(out, member, value);
             }
-            writeMember(out, member, entry.getValue());
         }
     }
 

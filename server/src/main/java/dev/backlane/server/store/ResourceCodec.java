@@ -1,18 +1,37 @@
 package dev.backlane.server.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.backlane.core.model.Resource;
 import dev.backlane.core.model.ResourceType;
+import java.io.IOException;
+import java.time.Instant;
 
-/** Resources as JSON text for the store: records written member by member, read back into the same record. */
+/**
+ * Resources as JSON text for the store: records written member by member, read back into the same
+ * record. Instants (creation and deletion times) are kept as ISO-8601 text.
+ */
 public final class ResourceCodec {
     private final ObjectMapper mapper = newMapper();
 
-    /** The mapper for stored records; unknown members are ignored so a dropped member does not make old rows unreadable. */
+    /**
+     * The mapper for stored records and state dumps; unknown members are ignored so a dropped member does
+     * not make old rows unreadable.
+     */
     static ObjectMapper newMapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .registerModule(new SimpleModule("instants")
+                        .addSerializer(Instant.class, new InstantSerializer())
+                        .addDeserializer(Instant.class, new InstantDeserializer()));
     }
 
     public String encode(Resource resource) {
@@ -28,6 +47,20 @@ public final class ResourceCodec {
             return mapper.readValue(json, type.recordClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new StoreException("stored " + type.name() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.toString());
+        }
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return Instant.parse(parser.getValueAsString());
         }
     }
 }

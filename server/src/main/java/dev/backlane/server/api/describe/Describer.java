@@ -31,12 +31,19 @@ public final class Describer<T extends Resource> {
     private final String idsMember;
     private final String idsWireName;
     private final FilterSet<T> filters;
+    private final String filtersMember;
 
     public Describer(ResourceType<T> type, String idsMember, String idsWireName, FilterSet<T> filters) {
+        this(type, idsMember, idsWireName, filters, "Filters");
+    }
+
+    /** For the few operations whose filter list has another member name ({@code Filter} in DescribeNatGateways). */
+    public Describer(ResourceType<T> type, String idsMember, String idsWireName, FilterSet<T> filters, String filtersMember) {
         this.type = requireNonNull(type, "type is null");
         this.idsMember = idsMember;
         this.idsWireName = idsWireName;
         this.filters = requireNonNull(filters, "filters is null");
+        this.filtersMember = requireNonNull(filtersMember, "filtersMember is null");
     }
 
     public Page<T> describe(Call call) {
@@ -88,7 +95,7 @@ public final class Describer<T extends Resource> {
 
     private List<CompiledFilter> compileFilters(Call call) {
         List<CompiledFilter> compiled = new ArrayList<>();
-        for (Input filter : call.input().structures("Filters")) {
+        for (Input filter : call.input().structures(filtersMember)) {
             String name = filter.string("Name");
             if (name == null || name.isEmpty()) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter 'null' is invalid");

@@ -1,0 +1,74 @@
+package dev.backlane.cli.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.core.policy.Finding;
+import dev.backlane.core.policy.PolicyKind;
+import dev.backlane.core.policy.PolicyValidator;
+import dev.backlane.core.policy.ValidationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code backlane policy validate FILE}: prints the findings, one a line or as JSON. Exits 0 when the
+ * document has no error, 1 when it has one, 2 when the file cannot be read.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a policy document and print the findings.")
+final class PolicyValidateCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The policy document.")
+    private Path file;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    private boolean json;
+
+    @Option(names = "--kind", defaultValue = "endpoint", description = "Where the policy is attached: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private PolicyKind kind;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        String document;
+        try {
+            document = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        ValidationReport report = PolicyValidator.validate(document, kind);
+        if (json) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("valid", !report.hasErrors());
+            ArrayNode findings = root.putArray("findings");
+            for (Finding finding : report.findings()) {
+                findings.addObject()
+                        .put("severity", finding.severity().name())
+                        .put("code", finding.code().name())
+                        .put("path", finding.path())
+                        .put("message", finding.message());
+            }
+            out.println(JSON.writeValueAsString(root));
+        } else if (report.findings().isEmpty()) {
+            out.println("No findings.");
+        } else {
+            report.findings().forEach(finding -> out.println(
+                    finding.severity() + " " + finding.code() + " " + finding.path() + ": " + finding.message()));
+        }
+        out.flush();
+        return report.hasErrors() ? 1 : 0;
+    }
+}

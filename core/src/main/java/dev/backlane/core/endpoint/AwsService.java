@@ -1,0 +1,53 @@
+package dev.backlane.core.endpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * An AWS service that offers VPC endpoints in one region, as DescribeVpcEndpointServices shows it:
+ * {@code com.amazonaws.<region>.<service>}, its endpoint types, the zones it is offered in, its
+ * private DNS name (for interface endpoints) and the base name of its endpoint-specific DNS names.
+ */
+public record AwsService(
+        String serviceName,
+        String shortName,
+        String region,
+        String serviceId,
+        List<String> types,
+        List<String> availabilityZones,
+        List<String> availabilityZoneIds,
+        boolean policySupported,
+        String privateDnsName,
+        List<String> baseEndpointDnsNames,
+        boolean acceptanceRequired,
+        boolean managesVpcEndpoints,
+        List<String> supportedIpAddressTypes,
+        String payerResponsibility,
+        String owner) {
+
+    public AwsService {
+        requireNonNull(serviceName, "serviceName is null");
+        requireNonNull(shortName, "shortName is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(serviceId, "serviceId is null");
+        types = List.copyOf(types);
+        availabilityZones = List.copyOf(availabilityZones);
+        availabilityZoneIds = List.copyOf(availabilityZoneIds);
+        baseEndpointDnsNames = List.copyOf(baseEndpointDnsNames);
+        supportedIpAddressTypes = List.copyOf(supportedIpAddressTypes);
+    }
+
+    public boolean offers(String endpointType) {
+        return types.contains(endpointType);
+    }
+
+    public boolean offeredIn(String zoneName) {
+        return availabilityZones.contains(zoneName);
+    }
+
+    /** The base of endpoint-specific DNS names, e.g. {@code ec2.us-east-1.vpce.amazonaws.com}. */
+    public String baseEndpointDnsName() {
+        return baseEndpointDnsNames.isEmpty() ? shortName + "." + region + ".vpce.amazonaws.com" : baseEndpointDnsNames.get(0);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.backlane.core.network;
+
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.SecurityGroup;
+import dev.backlane.core.model.SecurityGroupRule;
+import dev.backlane.core.model.SecurityGroupRuleLocator;
+import dev.backlane.core.world.Transaction;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Writes security groups together with the locators of their rules, so that a rule ID is found
+ * wherever the group keeps it. Every write of a group goes through here.
+ */
+public final class SecurityGroupRecords {
+    private SecurityGroupRecords() {}
+
+    public static SecurityGroup save(Transaction transaction, SecurityGroup group) {
+        Set<String> kept = new HashSet<>();
+        for (SecurityGroupRule rule : group.rules()) {
+            kept.add(rule.id());
+            if (transaction.find(ResourceTypes.SECURITY_GROUP_RULE, rule.id()).isEmpty()) {
+                transaction.put(ResourceTypes.SECURITY_GROUP_RULE, new SecurityGroupRuleLocator(rule.id(), group.id(), group.vpcId()));
+            }
+        }
+        transaction.find(ResourceTypes.SECURITY_GROUP, group.id()).ifPresent(previous -> previous.rules().stream()
+                .filter(rule -> !kept.contains(rule.id()))
+                .forEach(rule -> transaction.remove(ResourceTypes.SECURITY_GROUP_RULE, rule.id())));
+        return transaction.put(ResourceTypes.SECURITY_GROUP, group);
+    }
+
+    /** Removes the group, its rules' locators and all their tags. */
+    public static void remove(Transaction transaction, SecurityGroup group) {
+        group.rules().forEach(rule -> transaction.remove(ResourceTypes.SECURITY_GROUP_RULE, rule.id()));
+        transaction.remove(ResourceTypes.SECURITY_GROUP, group.id());
+    }
+}
