@@ -10,7 +10,9 @@ import java.util.List;
  * interface endpoint (one requester-managed network interface per subnet, DNS names, security groups)
  * or a Gateway Load Balancer endpoint. {@code state} is AWS's lower-camel-case state
  * ({@code pending}, {@code available}, {@code pendingAcceptance}, {@code rejected}, ...);
- * {@code dnsSuffix} is the 8 characters that make its DNS names unique.
+ * {@code dnsSuffix} is the 8 characters that make its DNS names unique. {@code dnsEntries} are the
+ * names AWS reported for an endpoint imported from an account snapshot; empty for endpoints made here,
+ * whose names are derived from the suffix.
  */
 public record VpcEndpoint(
         String id,
@@ -28,7 +30,18 @@ public record VpcEndpoint(
         String dnsRecordIpType,
         boolean privateDnsOnlyForInboundResolverEndpoint,
         String dnsSuffix,
-        Instant creationTimestamp) implements Resource, InVpc {
+        Instant creationTimestamp,
+        List<DnsEntry> dnsEntries) implements Resource, InVpc {
+
+    /** An endpoint made in Backlane, whose DNS names are derived. */
+    public VpcEndpoint(String id, String vpcId, String serviceName, String type, String state, String policyDocument,
+            List<String> routeTableIds, List<String> subnetIds, List<String> groupIds, List<String> networkInterfaceIds,
+            boolean privateDnsEnabled, String ipAddressType, String dnsRecordIpType, boolean privateDnsOnlyForInboundResolverEndpoint,
+            String dnsSuffix, Instant creationTimestamp) {
+        this(id, vpcId, serviceName, type, state, policyDocument, routeTableIds, subnetIds, groupIds, networkInterfaceIds,
+                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp,
+                List.of());
+    }
 
     public VpcEndpoint {
         requireNonNull(id, "id is null");
@@ -42,6 +55,7 @@ public record VpcEndpoint(
         networkInterfaceIds = List.copyOf(requireNonNull(networkInterfaceIds, "networkInterfaceIds is null"));
         requireNonNull(dnsSuffix, "dnsSuffix is null");
         requireNonNull(creationTimestamp, "creationTimestamp is null");
+        dnsEntries = List.copyOf(requireNonNull(dnsEntries, "dnsEntries is null"));
     }
 
     public boolean isGateway() {
@@ -55,31 +69,31 @@ public record VpcEndpoint(
     public VpcEndpoint withState(String newState) {
         return new VpcEndpoint(id, vpcId, serviceName, type, newState, policyDocument, routeTableIds, subnetIds, groupIds,
                 networkInterfaceIds, privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix,
-                creationTimestamp);
+                creationTimestamp, dnsEntries);
     }
 
     public VpcEndpoint withPolicyDocument(String document) {
         return new VpcEndpoint(id, vpcId, serviceName, type, state, document, routeTableIds, subnetIds, groupIds, networkInterfaceIds,
-                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp);
+                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp, dnsEntries);
     }
 
     public VpcEndpoint withRouteTableIds(List<String> tables) {
         return new VpcEndpoint(id, vpcId, serviceName, type, state, policyDocument, tables, subnetIds, groupIds, networkInterfaceIds,
-                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp);
+                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp, dnsEntries);
     }
 
     public VpcEndpoint withInterfaces(List<String> subnets, List<String> interfaces) {
         return new VpcEndpoint(id, vpcId, serviceName, type, state, policyDocument, routeTableIds, subnets, groupIds, interfaces,
-                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp);
+                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp, dnsEntries);
     }
 
     public VpcEndpoint withGroupIds(List<String> groups) {
         return new VpcEndpoint(id, vpcId, serviceName, type, state, policyDocument, routeTableIds, subnetIds, groups, networkInterfaceIds,
-                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp);
+                privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix, creationTimestamp, dnsEntries);
     }
 
     public VpcEndpoint withDns(boolean privateDns, String recordIpType, boolean inboundResolverOnly) {
         return new VpcEndpoint(id, vpcId, serviceName, type, state, policyDocument, routeTableIds, subnetIds, groupIds, networkInterfaceIds,
-                privateDns, ipAddressType, recordIpType, inboundResolverOnly, dnsSuffix, creationTimestamp);
+                privateDns, ipAddressType, recordIpType, inboundResolverOnly, dnsSuffix, creationTimestamp, dnsEntries);
     }
 }
