@@ -29,7 +29,9 @@ import dev.backlane.server.api.ec2.SecurityGroupOperations;
 import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
+import dev.backlane.server.api.elb.ElbOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every operation family Backlane implements, wired to the core's commands. */
@@ -39,7 +41,7 @@ public final class Operations {
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
-        List<OperationFamily> families = List.of(
+        List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
@@ -52,7 +54,8 @@ public final class Operations {
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
-                new StsOperations());
+                new StsOperations()));
+        families.addAll(ElbOperations.families(quotas, List.of()));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

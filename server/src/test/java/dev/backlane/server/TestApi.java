@@ -61,6 +61,11 @@ public final class TestApi {
         return cloud;
     }
 
+    /** The scope calls are made in. */
+    public Scope scope() {
+        return scope;
+    }
+
     /** Acts as another account or region from now on. */
     public TestApi as(String account, String region) {
         scope = new Scope(account, region);

@@ -137,7 +137,20 @@ public enum ErrorCode {
     DUPLICATE_LISTENER("DuplicateListener", 400),
     INVALID_TARGET("InvalidTarget", 400),
     RESOURCE_IN_USE("ResourceInUse", 400),
-    INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest", 400);
+    INVALID_CONFIGURATION_REQUEST("InvalidConfigurationRequest", 400),
+    SUBNET_NOT_FOUND("SubnetNotFound", 400),
+    INVALID_SUBNET("InvalidSubnet", 400),
+    INVALID_SECURITY_GROUP("InvalidSecurityGroup", 400),
+    ALLOCATION_ID_NOT_FOUND("AllocationIdNotFound", 400),
+    DUPLICATE_TAG_KEYS("DuplicateTagKeys", 400),
+    TOO_MANY_TAGS("TooManyTags", 400),
+    TOO_MANY_LOAD_BALANCERS("TooManyLoadBalancers", 400),
+    TOO_MANY_TARGET_GROUPS("TooManyTargetGroups", 400),
+    TOO_MANY_LISTENERS("TooManyListeners", 400),
+    TOO_MANY_TARGETS("TooManyTargets", 400),
+    INCOMPATIBLE_PROTOCOLS("IncompatibleProtocols", 400),
+    INVALID_LOAD_BALANCER_ACTION("InvalidLoadBalancerAction", 400),
+    TARGET_GROUP_ASSOCIATION_LIMIT("TargetGroupAssociationLimit", 400);
 
     private final String code;
     private final int httpStatus;

@@ -2,6 +2,9 @@ package dev.backlane.core.model;
 
 import static dev.backlane.core.error.ErrorCode.*;
 
+import dev.backlane.core.elb.LoadBalancer;
+import dev.backlane.core.elb.Listener;
+import dev.backlane.core.elb.TargetGroup;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +67,17 @@ public final class ResourceTypes {
             "vpc-peering-connection", "pcx", VpcPeeringConnection.class, INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND,
             "The vpcPeeringConnection ID '%s' does not exist", INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED);
 
+    /** ELBv2 resources are identified by ARN, not by a prefixed ID. */
+    public static final ResourceType<LoadBalancer> LOAD_BALANCER = new ResourceType<>(
+            "loadbalancer", "", LoadBalancer.class, LOAD_BALANCER_NOT_FOUND, "One or more load balancers not found", VALIDATION_ERROR);
+    public static final ResourceType<TargetGroup> TARGET_GROUP = new ResourceType<>(
+            "targetgroup", "", TargetGroup.class, TARGET_GROUP_NOT_FOUND, "One or more target groups not found", VALIDATION_ERROR);
+    public static final ResourceType<Listener> LISTENER = new ResourceType<>(
+            "listener", "", Listener.class, LISTENER_NOT_FOUND, "One or more listeners not found", VALIDATION_ERROR);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
-            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT,
-            INSTANCE, VPC_PEERING_CONNECTION);
+            INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
+            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

@@ -40,6 +40,10 @@ public final class Quotas {
         defaults.put("customer-managed-prefix-lists-per-region", 100);
         defaults.put("interface-endpoints-per-vpc", 50);
         defaults.put("gateway-endpoints-per-region", 20);
+        defaults.put("load-balancers-per-region", 50);
+        defaults.put("target-groups-per-region", 3000);
+        defaults.put("listeners-per-load-balancer", 50);
+        defaults.put("targets-per-target-group", 1000);
         return Map.copyOf(defaults);
     }
 

@@ -1,0 +1,13 @@
+package dev.backlane.core.elb;
+
+/** A target group's health check settings; {@code path} and {@code matcher} apply to HTTP(S) checks only. */
+public record HealthCheck(
+        boolean enabled,
+        String protocol,
+        String port,
+        int intervalSeconds,
+        int timeoutSeconds,
+        int healthyThreshold,
+        int unhealthyThreshold,
+        String path,
+        String matcher) {}

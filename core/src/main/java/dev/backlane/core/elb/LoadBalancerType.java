@@ -1,0 +1,37 @@
+package dev.backlane.core.elb;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+
+/** The kinds of ELBv2 load balancer, with the names AWS uses on the wire and in ARNs. */
+public enum LoadBalancerType {
+    APPLICATION("application", "app"),
+    NETWORK("network", "net"),
+    GATEWAY("gateway", "gwy");
+
+    private final String wireName;
+    private final String arnSegment;
+
+    LoadBalancerType(String wireName, String arnSegment) {
+        this.wireName = wireName;
+        this.arnSegment = arnSegment;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The segment of the load balancer's ARN and of its ENIs' descriptions: {@code net}, {@code app}, {@code gwy}. */
+    public String arnSegment() {
+        return arnSegment;
+    }
+
+    public static LoadBalancerType fromWire(String value) {
+        for (LoadBalancerType type : values()) {
+            if (type.wireName.equals(value)) {
+                return type;
+            }
+        }
+        throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Load balancer type '%s' is not valid", value);
+    }
+}

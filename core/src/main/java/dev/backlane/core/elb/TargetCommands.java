@@ -1,0 +1,188 @@
+package dev.backlane.core.elb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Vpc;
+import dev.backlane.core.net.Ipv4Address;
+import dev.backlane.core.net.Ipv4Cidr;
+import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.ScopeState;
+import dev.backlane.core.world.Transaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Registering and deregistering targets, and their health. Backlane runs no health checks: a target
+ * is {@code initial} for as long as AWS's checks would take to pass (interval × healthy threshold)
+ * after registration, then {@code healthy}; a target group no listener uses reports {@code unused}.
+ */
+public final class TargetCommands {
+    /** Addresses outside the VPC that an {@code ip} target may have when its zone is {@code all}. */
+    private static final List<Ipv4Cidr> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10").stream()
+            .map(cidr -> Ipv4Cidr.parse(cidr).orElseThrow())
+            .toList();
+    private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?");
+
+    private final Quotas quotas;
+
+    public TargetCommands(Quotas quotas) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+    }
+
+    /** A target as given to RegisterTargets, DeregisterTargets or DescribeTargetHealth. */
+    public record TargetRequest(String id, Integer port, String availabilityZone) {
+        public TargetRequest {
+            requireNonNull(id, "id is null");
+        }
+    }
+
+    public TargetGroup register(Transaction transaction, String targetGroupArn, List<TargetRequest> requests) {
+        TargetGroup group = ElbArns.get(transaction, ResourceTypes.TARGET_GROUP, ElbArns.requireTargetGroup(targetGroupArn));
+        List<Target> targets = new ArrayList<>(group.targets());
+        for (TargetRequest request : requests) {
+            Integer port = port(group, request);
+            checkTarget(transaction, group, request);
+            if (targets.stream().noneMatch(target -> target.sameAs(request.id(), port))) {
+                targets.add(new Target(request.id(), port, request.availabilityZone(), transaction.now()));
+            }
+        }
+        quotas.check("targets-per-target-group", targets.size() - 1, ErrorCode.TOO_MANY_TARGETS,
+                "The quota for the number of targets per target group has been reached");
+        return transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
+    }
+
+    /** Deregisters targets; a target that is not registered is passed over, as AWS does. */
+    public TargetGroup deregister(Transaction transaction, String targetGroupArn, List<TargetRequest> requests) {
+        TargetGroup group = ElbArns.get(transaction, ResourceTypes.TARGET_GROUP, ElbArns.requireTargetGroup(targetGroupArn));
+        List<Target> targets = new ArrayList<>(group.targets());
+        for (TargetRequest request : requests) {
+            Integer port = request.port() == null ? group.port() : request.port();
+            targets.removeIf(target -> request.port() == null && !group.targetType().equals("lambda")
+                    ? target.id().equals(request.id())
+                    : target.sameAs(request.id(), port));
+        }
+        return transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
+    }
+
+    /** The health of the requested targets, or of every registered target when none are requested. */
+    public static List<TargetHealth> health(ScopeState state, String targetGroupArn, List<TargetRequest> requests, Instant now) {
+        ElbArns.requireTargetGroup(targetGroupArn);
+        TargetGroup group = state.find(ResourceTypes.TARGET_GROUP, targetGroupArn).orElseThrow(() -> ResourceTypes.TARGET_GROUP.notFound(targetGroupArn));
+        boolean inUse = state.all(ResourceTypes.LISTENER).stream().anyMatch(listener -> listener.forwardsTo(targetGroupArn));
+        List<TargetHealth> result = new ArrayList<>();
+        if (requests.isEmpty()) {
+            group.targets().forEach(target -> result.add(health(group, target, inUse, now)));
+            return result;
+        }
+        for (TargetRequest request : requests) {
+            Integer port = request.port() == null ? group.port() : request.port();
+            List<Target> matching = group.targets().stream()
+                    .filter(target -> request.port() == null ? target.id().equals(request.id()) : target.sameAs(request.id(), port))
+                    .toList();
+            if (matching.isEmpty()) {
+                result.add(new TargetHealth(request.id(), port, request.availabilityZone(), healthCheckPort(group, port), "unused",
+                        "Target.NotRegistered", "Target is not registered to the target group"));
+            }
+            matching.forEach(target -> result.add(health(group, target, inUse, now)));
+        }
+        return result;
+    }
+
+    private static TargetHealth health(TargetGroup group, Target target, boolean inUse, Instant now) {
+        String healthCheckPort = healthCheckPort(group, target.port());
+        if (!inUse) {
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "unused", "Target.NotInUse",
+                    "Target group is not configured to receive traffic from the load balancer");
+        }
+        if (!group.healthCheck().enabled()) {
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "unavailable",
+                    "Target.HealthCheckDisabled", "Health checks are disabled");
+        }
+        Duration checking = Duration.ofSeconds((long) group.healthCheck().intervalSeconds() * group.healthCheck().healthyThreshold());
+        if (now.isBefore(target.registeredTime().plus(checking))) {
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "initial",
+                    "Elb.RegistrationInProgress", "Target registration is in progress");
+        }
+        return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "healthy", null, null);
+    }
+
+    private static String healthCheckPort(TargetGroup group, Integer port) {
+        String configured = group.healthCheck().port();
+        if (group.targetType().equals("lambda")) {
+            return null;
+        }
+        return configured.equals("traffic-port") ? (port == null ? null : String.valueOf(port)) : configured;
+    }
+
+    private static Integer port(TargetGroup group, TargetRequest request) {
+        if (group.targetType().equals("lambda")) {
+            if (request.port() != null) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A port cannot be specified for targets of lambda target groups");
+            }
+            return null;
+        }
+        Integer port = request.port() == null ? group.port() : request.port();
+        if (port == null || port < 1 || port > 65535) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Port for target '%s' must be from 1 to 65535", request.id());
+        }
+        return port;
+    }
+
+    private static void checkTarget(Transaction transaction, TargetGroup group, TargetRequest request) {
+        switch (group.targetType()) {
+            case "instance" -> {
+                // Backlane has no instances yet, so no instance ID names a target that can be registered.
+                throw AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not valid instances: '%s'", request.id());
+            }
+            case "ip" -> checkAddress(transaction, group, request);
+            case "lambda" -> {
+                if (!LAMBDA_ARN.matcher(request.id()).matches()) {
+                    throw AwsException.of(ErrorCode.INVALID_TARGET, "'%s' is not a valid Lambda function ARN", request.id());
+                }
+                if (!group.targets().isEmpty() && group.targets().stream().noneMatch(target -> target.id().equals(request.id()))) {
+                    throw AwsException.of(ErrorCode.TOO_MANY_TARGETS, "A lambda target group can have only one target");
+                }
+            }
+            case "alb" -> {
+                LoadBalancer target = transaction.find(ResourceTypes.LOAD_BALANCER, request.id())
+                        .filter(loadBalancer -> loadBalancer.type() == LoadBalancerType.APPLICATION)
+                        .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not application load balancers: '%s'",
+                                request.id()));
+                if (!target.vpcId().equals(group.vpcId())) {
+                    throw AwsException.of(ErrorCode.INVALID_TARGET, "Application load balancer '%s' is not in the target group's VPC '%s'",
+                            request.id(), group.vpcId());
+                }
+            }
+            default -> throw new IllegalStateException("unknown target type " + group.targetType());
+        }
+    }
+
+    private static void checkAddress(Transaction transaction, TargetGroup group, TargetRequest request) {
+        long address = Ipv4Address.parse(request.id()).orElseThrow(() -> AwsException.of(ErrorCode.INVALID_TARGET,
+                "The IP address '%s' is not a valid IPv4 address", request.id()));
+        Vpc vpc = transaction.get(ResourceTypes.VPC, group.vpcId());
+        boolean inVpc = vpc.associatedCidrs().stream().anyMatch(cidr -> Ipv4Cidr.parse(cidr).orElseThrow().contains(address));
+        if (inVpc) {
+            if ("all".equals(request.availabilityZone())) {
+                throw AwsException.of(ErrorCode.INVALID_TARGET, "The availability zone 'all' can only be used for IP addresses outside the VPC: '%s'",
+                        request.id());
+            }
+            return;
+        }
+        boolean privateRange = PRIVATE_RANGES.stream().anyMatch(range -> range.contains(address));
+        if (!privateRange) {
+            throw AwsException.of(ErrorCode.INVALID_TARGET, "The IP address '%s' is not in the VPC '%s' or in a private address range",
+                    request.id(), vpc.id());
+        }
+        if (!"all".equals(request.availabilityZone())) {
+            throw AwsException.of(ErrorCode.INVALID_TARGET, "The availability zone must be 'all' for IP address '%s', which is outside the VPC '%s'",
+                    request.id(), vpc.id());
+        }
+    }
+}

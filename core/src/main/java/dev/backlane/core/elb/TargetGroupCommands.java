@@ -1,0 +1,190 @@
+package dev.backlane.core.elb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.data.ElbCatalog;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.Transaction;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Creating, changing and deleting ELBv2 target groups with AWS's rules and defaults. */
+public final class TargetGroupCommands {
+    private static final Set<String> NETWORK_PROTOCOLS = Set.of("TCP", "UDP", "TLS", "TCP_UDP");
+    private static final Set<String> APPLICATION_PROTOCOLS = Set.of("HTTP", "HTTPS");
+    private static final Set<String> HEALTH_CHECK_PROTOCOLS = Set.of("TCP", "HTTP", "HTTPS");
+
+    private final Quotas quotas;
+    private final ElbCatalog catalog;
+
+    public TargetGroupCommands(Quotas quotas, ElbCatalog catalog) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /** The health check members of CreateTargetGroup and ModifyTargetGroup; null members keep the current value or default. */
+    public record HealthCheckChange(Boolean enabled, String protocol, String port, Integer intervalSeconds, Integer timeoutSeconds,
+            Integer healthyThreshold, Integer unhealthyThreshold, String path, String matcher) {}
+
+    /** The parameters of CreateTargetGroup that Backlane honours. */
+    public record CreateTargetGroup(String name, String protocol, String protocolVersion, Integer port, String vpcId, String targetType,
+            String ipAddressType, HealthCheckChange healthCheck, List<ElbTags.Tag> tags) {}
+
+    public TargetGroup create(Transaction transaction, CreateTargetGroup request) {
+        ElbNames.checkTargetGroupName(request.name());
+        String targetType = request.targetType() == null ? "instance" : request.targetType();
+        String family = family(request.protocol(), targetType);
+        if (targetType.equals("lambda")) {
+            if (request.protocol() != null || request.port() != null || request.vpcId() != null) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol, port or VPC ID cannot be specified for target groups with target type 'lambda'");
+            }
+        } else {
+            if (request.protocol() == null) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol must be specified");
+            }
+            if (request.port() == null && !request.protocol().equals("GENEVE")) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A port must be specified");
+            }
+            if (request.vpcId() == null) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A VPC ID must be specified");
+            }
+            transaction.get(ResourceTypes.VPC, request.vpcId());
+        }
+        if (request.protocol() != null && request.protocol().equals("GENEVE") && request.port() != null && request.port() != 6081) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Port must be 6081 for target groups with the 'GENEVE' protocol");
+        }
+        if (targetType.equals("alb") && !"TCP".equals(request.protocol())) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target groups with target type 'alb' must use the 'TCP' protocol");
+        }
+        if (request.protocolVersion() != null && !APPLICATION_PROTOCOLS.contains(request.protocol())) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol version can only be specified for HTTP and HTTPS target groups");
+        }
+        for (TargetGroup existing : transaction.all(ResourceTypes.TARGET_GROUP)) {
+            if (existing.name().equals(request.name())) {
+                throw AwsException.of(ErrorCode.DUPLICATE_TARGET_GROUP_NAME, "A target group with the same name '%s' exists, but with different settings",
+                        request.name());
+            }
+        }
+        quotas.check("target-groups-per-region", transaction.all(ResourceTypes.TARGET_GROUP).size(), ErrorCode.TOO_MANY_TARGET_GROUPS,
+                "The quota for the number of target groups has been reached");
+        HealthCheck healthCheck = healthCheck(defaults(family, request.healthCheck()), request.healthCheck(), request.protocol());
+        SortedMap<String, String> attributes = catalog.targetGroupAttributes(family);
+        if (family.equals("network") && targetType.equals("ip") && (request.protocol().equals("TCP") || request.protocol().equals("TLS"))) {
+            attributes.put("preserve_client_ip.enabled", "false");
+        }
+        String arn = ElbArns.targetGroup(transaction, request.name());
+        String ipAddressType = targetType.equals("lambda") ? null : request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
+        String protocolVersion = APPLICATION_PROTOCOLS.contains(request.protocol())
+                ? (request.protocolVersion() == null ? "HTTP1" : request.protocolVersion())
+                : null;
+        TargetGroup group = new TargetGroup(arn, request.name(), request.protocol(), protocolVersion,
+                "GENEVE".equals(request.protocol()) ? Integer.valueOf(6081) : request.port(), request.vpcId(), targetType, ipAddressType,
+                healthCheck, attributes, List.of());
+        transaction.put(ResourceTypes.TARGET_GROUP, group);
+        ElbTags.tagNew(transaction, arn, ResourceTypes.TARGET_GROUP, request.tags());
+        return group;
+    }
+
+    public TargetGroup modify(Transaction transaction, String arn, HealthCheckChange change) {
+        TargetGroup group = ElbArns.get(transaction, ResourceTypes.TARGET_GROUP, ElbArns.requireTargetGroup(arn));
+        return transaction.put(ResourceTypes.TARGET_GROUP, group.withHealthCheck(healthCheck(group.healthCheck(), change, group.protocol())));
+    }
+
+    /** Deletes a target group no listener forwards to; an ARN that names nothing succeeds, as AWS's does. */
+    public void delete(Transaction transaction, String arn) {
+        ElbArns.requireTargetGroup(arn);
+        if (transaction.find(ResourceTypes.TARGET_GROUP, arn).isEmpty()) {
+            return;
+        }
+        for (Listener listener : transaction.all(ResourceTypes.LISTENER)) {
+            if (listener.forwardsTo(arn)) {
+                throw AwsException.of(ErrorCode.RESOURCE_IN_USE, "Target group '%s' is currently in use by a listener or a rule", arn);
+            }
+        }
+        transaction.remove(ResourceTypes.TARGET_GROUP, arn);
+    }
+
+    public TargetGroup modifyAttributes(Transaction transaction, String arn, Map<String, String> changes) {
+        TargetGroup group = ElbArns.get(transaction, ResourceTypes.TARGET_GROUP, ElbArns.requireTargetGroup(arn));
+        SortedMap<String, String> attributes = new TreeMap<>(group.attributes());
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String current = attributes.get(change.getKey());
+            if (current == null) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target group attribute key '%s' is not recognized", change.getKey());
+            }
+            AttributeValues.check("Target group", change.getKey(), current, change.getValue());
+            attributes.put(change.getKey(), change.getValue());
+        }
+        return transaction.put(ResourceTypes.TARGET_GROUP, group.withAttributes(attributes));
+    }
+
+    /** Which kind of load balancer a target group serves, which decides its defaults. */
+    static String family(String protocol, String targetType) {
+        if (targetType.equals("lambda")) {
+            return "lambda";
+        }
+        if (protocol == null) {
+            return "network";
+        }
+        if (protocol.equals("GENEVE")) {
+            return "gateway";
+        }
+        return APPLICATION_PROTOCOLS.contains(protocol) ? "application" : "network";
+    }
+
+    private HealthCheck defaults(String family, HealthCheckChange requested) {
+        String healthCheckFamily = family.equals("network") && requested != null && requested.protocol() != null
+                && !requested.protocol().equals("TCP") ? "network-http" : family;
+        ElbCatalog.HealthCheckDefaults defaults = catalog.healthCheck(healthCheckFamily);
+        return new HealthCheck(defaults.enabled(), defaults.protocol(), defaults.port(), defaults.interval(), defaults.timeout(), defaults.healthy(),
+                defaults.unhealthy(), defaults.path(), defaults.matcher());
+    }
+
+    private static HealthCheck healthCheck(HealthCheck base, HealthCheckChange change, String protocol) {
+        if (change == null) {
+            return base;
+        }
+        String healthProtocol = change.protocol() == null ? base.protocol() : change.protocol();
+        if (!HEALTH_CHECK_PROTOCOLS.contains(healthProtocol)) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol '%s' is not supported", healthProtocol);
+        }
+        if (APPLICATION_PROTOCOLS.contains(protocol) && healthProtocol.equals("TCP")) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol 'TCP' is not supported for target groups with the '%s' protocol", protocol);
+        }
+        boolean http = !healthProtocol.equals("TCP");
+        if (!http && (change.path() != null || change.matcher() != null)) {
+            throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST, "Custom health check paths and matchers are not supported for health checks with the 'TCP' protocol");
+        }
+        int interval = change.intervalSeconds() == null ? base.intervalSeconds() : change.intervalSeconds();
+        int timeout = change.timeoutSeconds() == null ? base.timeoutSeconds() : change.timeoutSeconds();
+        if (timeout >= interval) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check interval must be greater than the timeout.");
+        }
+        String port = change.port() == null ? base.port() : change.port();
+        if (!port.equals("traffic-port")) {
+            boolean numeric = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit);
+            if (!numeric || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check port '%s' must be 'traffic-port' or a number from 1 to 65535", port);
+            }
+        }
+        String path = http ? (change.path() != null ? change.path() : base.path() == null ? "/" : base.path()) : null;
+        String matcher = http ? (change.matcher() != null ? change.matcher() : base.matcher() == null ? "200-399" : base.matcher()) : null;
+        return new HealthCheck(change.enabled() == null ? base.enabled() : change.enabled(), healthProtocol, port, interval, timeout,
+                change.healthyThreshold() == null ? base.healthyThreshold() : change.healthyThreshold(),
+                change.unhealthyThreshold() == null ? base.unhealthyThreshold() : change.unhealthyThreshold(), path, matcher);
+    }
+
+    static boolean isNetworkProtocol(String protocol) {
+        return NETWORK_PROTOCOLS.contains(protocol);
+    }
+
+    static boolean isApplicationProtocol(String protocol) {
+        return APPLICATION_PROTOCOLS.contains(protocol);
+    }
+}
