@@ -10,14 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.core.model.DnsEntry;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
+import dev.backlane.core.model.VpcEndpointType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * VpcEndpoints of describe-vpc-endpoints: type, state, service, policy, route tables (gateway),
- * subnets, interfaces, groups and the DNS entries AWS gave (interface), private DNS and DNS options.
- * The 8-character suffix of the endpoint's names is read back from its first name.
+ * subnets, interfaces, groups, private DNS and DNS options. An interface endpoint's DNS names follow
+ * from its 8-character suffix, which is read back from the names AWS gave.
  */
 final class VpcEndpointImporter implements KindImporter {
     @Override
@@ -29,6 +32,13 @@ final class VpcEndpointImporter implements KindImporter {
             context.note("a VPC endpoint without VpcEndpointId, VpcId or ServiceName is skipped");
             return;
         }
+        Optional<VpcEndpointType> type = VpcEndpointType.fromAwsName(text(item, "VpcEndpointType", "Gateway"));
+        Optional<VpcEndpointState> state = state(text(item, "State", "available"));
+        if (type.isEmpty() || state.isEmpty()) {
+            context.note(id + ": endpoint type '" + text(item, "VpcEndpointType") + "' or state '" + text(item, "State")
+                    + "' is not one AWS has; the endpoint is skipped");
+            return;
+        }
         List<DnsEntry> dnsEntries = new ArrayList<>();
         for (JsonNode entry : items(item, "DnsEntries")) {
             String name = text(entry, "DnsName");
@@ -36,13 +46,37 @@ final class VpcEndpointImporter implements KindImporter {
                 dnsEntries.add(new DnsEntry(name, text(entry, "HostedZoneId", "")));
             }
         }
+        String suffix = suffix(id, dnsEntries);
+        if (suffix.isEmpty() && type.get() == VpcEndpointType.INTERFACE) {
+            context.note(id + ": no DNS name of the form " + id + "-<suffix>.<service>; its names cannot be derived");
+        }
         JsonNode dnsOptions = object(item, "DnsOptions");
-        context.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpcId, service, text(item, "VpcEndpointType", "Gateway"),
-                text(item, "State", "available"), text(item, "PolicyDocument"), texts(item, "RouteTableIds"), texts(item, "SubnetIds"),
+        context.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpcId, service, serviceRegion(service, context.region()), type.get(),
+                state.get(), text(item, "PolicyDocument"), texts(item, "RouteTableIds"), texts(item, "SubnetIds"),
                 texts(item, "Groups", "GroupId"), texts(item, "NetworkInterfaceIds"), bool(item, "PrivateDnsEnabled", false),
                 text(item, "IpAddressType", "ipv4"), text(dnsOptions, "DnsRecordIpType", "ipv4"),
-                bool(dnsOptions, "PrivateDnsOnlyForInboundResolverEndpoint", false), suffix(id, dnsEntries),
-                context.time(item, "CreationTimestamp", id, Instant.EPOCH), dnsEntries), item);
+                bool(dnsOptions, "PrivateDnsOnlyForInboundResolverEndpoint", false), suffix,
+                context.time(item, "CreationTimestamp", id, Instant.EPOCH)), item);
+    }
+
+    private static Optional<VpcEndpointState> state(String name) {
+        for (VpcEndpointState state : VpcEndpointState.values()) {
+            if (state.awsName().equalsIgnoreCase(name)) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The region in an AWS service name ({@code com.amazonaws.eu-west-1.s3}); the endpoint's own otherwise. */
+    static String serviceRegion(String serviceName, String region) {
+        String[] parts = serviceName.split("\\.");
+        for (String part : parts) {
+            if (SnapshotLayout.regionOfZone(part) != null && SnapshotLayout.regionOfZone(part).equals(part)) {
+                return part;
+            }
+        }
+        return region;
     }
 
     /** The characters after {@code vpce-<id>-} in the endpoint's regional name: {@code 0h4w5u94}. */
