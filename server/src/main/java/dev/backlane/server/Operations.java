@@ -2,6 +2,12 @@ package dev.backlane.server;
 
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.endpointservice.ConnectionNotificationCommands;
+import dev.backlane.core.endpointservice.EndpointConnectionCommands;
+import dev.backlane.core.endpointservice.EndpointServiceCommands;
+import dev.backlane.core.endpointservice.EndpointServiceZones;
+import dev.backlane.core.endpointservice.ServiceLoadBalancers;
+import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -30,6 +36,10 @@ import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
 import dev.backlane.server.api.elb.ElbOperations;
+import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
+import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
+import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
+import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
 import dev.backlane.server.api.sts.StsOperations;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +65,12 @@ public final class Operations {
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
                 new StsOperations()));
-        families.addAll(ElbOperations.families(quotas, List.of()));
+        families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
+        families.addAll(List.of(
+                new EndpointServiceOperations(new EndpointServiceCommands(), new EndpointServiceZones(regions)),
+                new ServicePermissionOperations(new ServicePermissions()),
+                new EndpointConnectionOperations(new EndpointConnectionCommands()),
+                new ConnectionNotificationOperations(new ConnectionNotificationCommands())));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;
