@@ -140,7 +140,7 @@ public final class EndpointServiceCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER, "A VPC endpoint service must support at least one IP address type.");
         }
         ipTypes.sort(null);
-        List<LoadBalancer> loadBalancers = arns.stream().map(arn -> transaction.get(ResourceTypes.LOAD_BALANCER, arn)).toList();
+        List<LoadBalancer> loadBalancers = arns.stream().flatMap(arn -> transaction.find(ResourceTypes.LOAD_BALANCER, arn).stream()).toList();
         checkIpAddressTypes(ipTypes, loadBalancers);
 
         EndpointServiceConfiguration changed = service.withLoadBalancerArns(arns).withSupportedIpAddressTypes(ipTypes);
