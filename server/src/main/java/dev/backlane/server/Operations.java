@@ -2,10 +2,15 @@ package dev.backlane.server;
 
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.endpoint.AwsServiceCatalog;
+import dev.backlane.core.endpoint.EndpointServiceLookup;
+import dev.backlane.core.endpoint.VpcEndpointCommands;
+import dev.backlane.core.endpoint.VpcEndpointDnsEntries;
 import dev.backlane.core.endpointservice.ConnectionNotificationCommands;
 import dev.backlane.core.endpointservice.EndpointConnectionCommands;
 import dev.backlane.core.endpointservice.EndpointServiceCommands;
 import dev.backlane.core.endpointservice.EndpointServiceZones;
+import dev.backlane.core.endpointservice.ProviderServiceSource;
 import dev.backlane.core.endpointservice.ServiceLoadBalancers;
 import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.network.AddressCommands;
@@ -34,6 +39,8 @@ import dev.backlane.server.api.ec2.RouteTableOperations;
 import dev.backlane.server.api.ec2.SecurityGroupOperations;
 import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
+import dev.backlane.server.api.ec2.VpcEndpointOperations;
+import dev.backlane.server.api.ec2.VpcEndpointServiceOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
 import dev.backlane.server.api.elb.ElbOperations;
 import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
@@ -50,13 +57,19 @@ public final class Operations {
 
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
+        NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
+        EndpointServiceZones serviceZones = new EndpointServiceZones(regions);
+        EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices().with(new ProviderServiceSource(serviceZones));
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
         List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
                 new SubnetOperations(new SubnetCommands(quotas, regions)),
-                new NetworkInterfaceOperations(new NetworkInterfaceCommands(quotas)),
+                new NetworkInterfaceOperations(networkInterfaces),
+                new VpcEndpointOperations(new VpcEndpointCommands(endpointServices, AwsPrefixListCatalog.standard(), networkInterfaces, quotas),
+                        endpointServices, new VpcEndpointDnsEntries(AwsServiceCatalog.standard())),
+                new VpcEndpointServiceOperations(endpointServices),
                 new SecurityGroupOperations(new SecurityGroupCommands(quotas, prefixLists)),
                 new NetworkAclOperations(new NetworkAclCommands(quotas)),
                 new PrefixListOperations(new PrefixListCommands(quotas, prefixLists), prefixLists),
@@ -67,7 +80,7 @@ public final class Operations {
                 new StsOperations()));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
         families.addAll(List.of(
-                new EndpointServiceOperations(new EndpointServiceCommands(), new EndpointServiceZones(regions)),
+                new EndpointServiceOperations(new EndpointServiceCommands(), serviceZones),
                 new ServicePermissionOperations(new ServicePermissions()),
                 new EndpointConnectionOperations(new EndpointConnectionCommands()),
                 new ConnectionNotificationOperations(new ConnectionNotificationCommands())));

@@ -18,8 +18,8 @@ public record EndpointConnection(Scope consumer, VpcEndpoint endpoint) {
     /** Whether the connection keeps the service from being deleted: it is not rejected or gone. */
     public boolean live() {
         return switch (endpoint.state()) {
-            case "pendingAcceptance", "pending", "available" -> true;
-            default -> false;
+            case PENDING_ACCEPTANCE, PENDING, AVAILABLE -> true;
+            case DELETING, DELETED, REJECTED, FAILED, EXPIRED, PARTIAL -> false;
         };
     }
 }

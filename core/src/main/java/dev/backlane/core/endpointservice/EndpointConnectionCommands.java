@@ -3,6 +3,7 @@ package dev.backlane.core.endpointservice;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.VpcEndpointState;
 import dev.backlane.core.world.Transaction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,16 +40,30 @@ public final class EndpointConnectionCommands {
                 continue;
             }
             EndpointConnection connection = found.get();
-            String state = connection.endpoint().state();
-            boolean allowed = accept ? state.equals("pendingAcceptance") : state.equals("pendingAcceptance") || state.equals("available");
-            if (!allowed) {
+            VpcEndpointState state = connection.endpoint().state();
+            if (!(accept ? acceptable(state) : rejectable(state))) {
                 unsuccessful.add(UnsuccessfulItem.of(id, AwsException.of(ErrorCode.INCORRECT_STATE,
-                        "The VPC endpoint %s is in the state %s and cannot be %s.", id, state, accept ? "accepted" : "rejected")));
+                        "The VPC endpoint %s is in the state %s and cannot be %s.", id, state.awsName(), accept ? "accepted" : "rejected")));
                 continue;
             }
             Transaction consumer = transaction.in(connection.consumer());
-            consumer.put(ResourceTypes.VPC_ENDPOINT, connection.endpoint().withState(accept ? "available" : "rejected"));
+            consumer.put(ResourceTypes.VPC_ENDPOINT, connection.endpoint().withState(accept ? VpcEndpointState.AVAILABLE : VpcEndpointState.REJECTED));
         }
         return unsuccessful;
+    }
+
+    private static boolean acceptable(VpcEndpointState state) {
+        return switch (state) {
+            case PENDING_ACCEPTANCE -> true;
+            case PENDING, AVAILABLE, DELETING, DELETED, REJECTED, FAILED, EXPIRED, PARTIAL -> false;
+        };
+    }
+
+    /** An accepted connection can still be rejected, which cuts the consumer off. */
+    private static boolean rejectable(VpcEndpointState state) {
+        return switch (state) {
+            case PENDING_ACCEPTANCE, PENDING, AVAILABLE -> true;
+            case DELETING, DELETED, REJECTED, FAILED, EXPIRED, PARTIAL -> false;
+        };
     }
 }

@@ -8,7 +8,6 @@ import dev.backlane.core.elb.LoadBalancer;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -36,9 +35,5 @@ public final class EndpointServiceZones {
         return names.stream()
                 .map(name -> regions.region(region).flatMap(found -> found.zone(name)).map(AvailabilityZone::id).orElse(name))
                 .toList();
-    }
-
-    public Optional<String> id(String region, String name) {
-        return regions.region(region).flatMap(found -> found.zone(name)).map(AvailabilityZone::id);
     }
 }

@@ -13,6 +13,7 @@ import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.api.describe.Page;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class EndpointConnectionOperations implements OperationFamily {
 
     private Map<String, Object> describe(Call call) {
         World world = call.world();
+        Instant at = call.cloud().now();
         Map<String, EndpointServiceConfiguration> byEndpoint = new HashMap<>();
         List<EndpointConnection> connections = new ArrayList<>();
         for (EndpointServiceConfiguration service : world.all(call.scope(), ResourceTypes.VPC_ENDPOINT_SERVICE)) {
@@ -64,12 +66,12 @@ public final class EndpointConnectionOperations implements OperationFamily {
                 .filter("vpc-endpoint-id", connection -> List.of(connection.endpoint().id()))
                 .filter("vpc-endpoint-owner", connection -> List.of(connection.consumer().account()))
                 .filter("vpc-endpoint-region", connection -> List.of(connection.consumer().region()))
-                .filter("vpc-endpoint-state", connection -> List.of(connection.endpoint().state()))
+                .filter("vpc-endpoint-state", connection -> List.of(connection.endpoint().stateAt(at).awsName()))
                 .page(call, connections);
         return Output.create()
                 .put("VpcEndpointConnections", page.items().stream()
                         .map(connection -> EndpointServiceShapes.connection(connection, byEndpoint.get(connection.endpoint().id()), world,
-                                call.scope().region()))
+                                call.scope().region(), at))
                         .toList())
                 .put("NextToken", page.nextToken())
                 .build();

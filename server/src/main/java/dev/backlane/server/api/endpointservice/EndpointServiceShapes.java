@@ -59,7 +59,8 @@ final class EndpointServiceShapes {
     }
 
     /** The provider's view of a consumer's endpoint ({@code VpcEndpointConnection}). */
-    static Map<String, Object> connection(EndpointConnection connection, EndpointServiceConfiguration service, World world, String region) {
+    static Map<String, Object> connection(EndpointConnection connection, EndpointServiceConfiguration service, World world, String region,
+            Instant at) {
         VpcEndpoint endpoint = connection.endpoint();
         ScopeState consumer = world.scope(connection.consumer());
         List<String> endpointZones = endpoint.subnetIds().stream()
@@ -72,7 +73,7 @@ final class EndpointServiceShapes {
                 .put("ServiceId", service.id())
                 .put("VpcEndpointId", endpoint.id())
                 .put("VpcEndpointOwner", connection.consumer().account())
-                .put("VpcEndpointState", endpoint.state())
+                .put("VpcEndpointState", endpoint.stateAt(at).awsName())
                 .put("CreationTimestamp", endpoint.creationTimestamp())
                 .put("DnsEntries", entries.stream().map(entry -> Map.<String, Object>of("DnsName", entry.dnsName(), "HostedZoneId", entry.hostedZoneId()))
                         .toList())
