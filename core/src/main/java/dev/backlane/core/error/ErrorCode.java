@@ -126,6 +126,7 @@ public enum ErrorCode {
     EXISTING_VPC_ENDPOINT_CONNECTIONS("ExistingVpcEndpointConnections", 400),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400),
     VPC_ENDPOINT_LIMIT_EXCEEDED("VpcEndpointLimitExceeded", 400),
+    INVALID_CONNECTION_NOTIFICATION("InvalidConnectionNotification", 400),
 
     // STS and ELBv2
     ACCESS_DENIED("AccessDenied", 403),
