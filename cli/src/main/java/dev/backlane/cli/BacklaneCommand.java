@@ -1,5 +1,6 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
-        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExplainCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

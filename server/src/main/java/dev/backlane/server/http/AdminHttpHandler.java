@@ -1,19 +1,30 @@
 package dev.backlane.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.error.AwsException;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Backlane's own endpoints under {@code /_backlane/}: health and reset. */
+/**
+ * Backlane's own endpoints under {@code /_backlane/}: health, reset, and explain (a path query, or an
+ * array of them, run by the path engine on the current world).
+ */
 public final class AdminHttpHandler implements HttpHandler {
     private final Cloud cloud;
+    private final PathEngine engine;
 
     public AdminHttpHandler(Cloud cloud) {
         this.cloud = cloud;
+        this.engine = new PathEngine(cloud::now);
     }
 
     @Override
@@ -26,11 +37,42 @@ public final class AdminHttpHandler implements HttpHandler {
             } else if (path.equals("/_backlane/reset") && method.equals("POST")) {
                 cloud.replace(World.empty());
                 send(exchange, 200, "{\"status\":\"reset\"}");
-            } else if (path.equals("/_backlane/health") || path.equals("/_backlane/reset")) {
+            } else if (path.equals("/_backlane/explain") && method.equals("POST")) {
+                explain(exchange);
+            } else if (path.equals("/_backlane/health") || path.equals("/_backlane/reset") || path.equals("/_backlane/explain")) {
                 send(exchange, 405, "{\"error\":\"method not allowed\"}");
             } else {
                 send(exchange, 404, "{\"error\":\"not found\"}");
             }
+        }
+    }
+
+    private void explain(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = PathJson.mapper().readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
+            return;
+        }
+        WorldIndex index = engine.index(cloud.snapshot());
+        if (body != null && body.isArray()) {
+            ArrayNode results = PathJson.mapper().createArrayNode();
+            body.forEach(query -> results.add(explainOne(index, query)));
+            send(exchange, 200, results.toString());
+            return;
+        }
+        JsonNode result = explainOne(index, body);
+        send(exchange, result.has("error") ? 400 : 200, result.toString());
+    }
+
+    private JsonNode explainOne(WorldIndex index, JsonNode query) {
+        try {
+            return PathJson.toJson(engine.explain(index, PathJson.query(query)));
+        } catch (IllegalArgumentException e) {
+            return PathJson.error(e.getMessage());
+        } catch (AwsException e) {
+            return PathJson.error(e.code().code() + ": " + e.getMessage());
         }
     }
 
