@@ -34,6 +34,9 @@ final class DnsView {
             return new Resolution(literal, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "");
         }
         ScopeIndex index = source.index();
+        if (!name.contains(".")) {
+            return resolveResourceId(source, name);
+        }
         if (name.startsWith(SERVICE_NAME_PREFIX)) {
             Optional<AwsService> service = serviceNames.serviceOfName(name);
             if (service.isPresent()) {
@@ -59,6 +62,31 @@ final class DnsView {
             return resolveServiceHostname(source, name, service.get());
         }
         return Resolution.unresolved(name, "not an AWS service name or endpoint name Backlane knows; give an address instead", List.of());
+    }
+
+    /** A destination given as a resource: an interface or instance (its primary address) or an endpoint. */
+    private Resolution resolveResourceId(Source source, String id) {
+        ScopeIndex index = source.index();
+        Optional<NetworkInterface> eni = id.startsWith("i-") ? index.primaryInterfaceOf(id) : index.networkInterface(id);
+        if (eni.isPresent()) {
+            long address = Ipv4Address.parse(eni.get().privateIpAddress()).orElseThrow();
+            return new Resolution(Optional.of(address), Optional.empty(), Optional.empty(),
+                    Optional.of(Hop.of(id, HopType.DNS, "is " + eni.get().privateIpAddress() + " on " + eni.get().id())), List.of(), "");
+        }
+        Optional<VpcEndpoint> endpoint = index.endpoint(id);
+        if (endpoint.isPresent() && EndpointView.isInterface(endpoint.get())) {
+            return toEndpoint(source, id, endpoint.get(), Optional.empty(), index.services().service(endpoint.get().serviceName()),
+                    "interface of " + id, List.of());
+        }
+        if (endpoint.isPresent()) {
+            Optional<AwsService> service = index.services().service(endpoint.get().serviceName());
+            Optional<Long> address = service.flatMap(found -> ranges.publicAddress(found.region(), found.shortName()));
+            if (address.isPresent()) {
+                return new Resolution(address, service, Optional.empty(), Optional.of(Hop.of(id, HopType.DNS, "gateway endpoint service "
+                        + endpoint.get().serviceName() + " at " + Ipv4Address.format(address.get()))), List.of(), "");
+            }
+        }
+        return Resolution.unresolved(id, "no instance, network interface or endpoint " + id + " in " + index.scope(), List.of());
     }
 
     private Resolution resolveServiceHostname(Source source, String hostname, AwsService service) {

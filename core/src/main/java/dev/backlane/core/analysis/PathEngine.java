@@ -18,6 +18,7 @@ import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.network.RouteStates;
 import dev.backlane.core.world.World;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +71,13 @@ public final class PathEngine {
     }
 
     public PathResult explain(WorldIndex world, PathQuery query) {
+        return explain(world, query, clock.instant());
+    }
+
+    /** Explains the path with states (NAT gateways, endpoints) as of {@code at}. */
+    public PathResult explain(WorldIndex world, PathQuery query, Instant at) {
         Source source = SourceResolver.resolve(world, query.scope(), query.source());
-        return new Walk(source, query).run();
+        return new Walk(source, query, at).run();
     }
 
     /** One path being explained. */
@@ -79,12 +85,14 @@ public final class PathEngine {
         private final Source source;
         private final PathQuery query;
         private final ScopeIndex index;
+        private final Instant at;
         private final Trace trace = new Trace();
 
-        Walk(Source source, PathQuery query) {
+        Walk(Source source, PathQuery query, Instant at) {
             this.source = source;
             this.query = query;
             this.index = source.index();
+            this.at = at;
         }
 
         PathResult run() {
@@ -167,7 +175,7 @@ public final class PathEngine {
                 return Optional.empty();
             }
             Route route = match.get().route();
-            String state = RouteStates.of(index.state(), table.table(), route, clock.instant());
+            String state = RouteStates.of(index.state(), table.table(), route, at);
             trace.hop(Hop.of(tableId, HopType.ROUTE_TABLE, "route " + RouteLookup.describe(route) + " (" + state + ")", new RouteMatch(route, state)));
             if (state.equals(RouteStates.BLACKHOLE)) {
                 trace.note(new Explanation(ExplanationCode.BAD_STATE_ROUTE, tableId, "route " + RouteLookup.describe(route) + " is a blackhole"));
@@ -194,9 +202,9 @@ public final class PathEngine {
             Optional<VpcEndpoint> endpoint = index.endpointOwning(target.id());
             if (endpoint.isPresent()) {
                 VpcEndpoint found = endpoint.get();
-                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, clock.instant())
+                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, at)
                         + "), interface " + target.id() + " in " + target.availabilityZone()));
-                Optional<Explanation> state = EndpointChecks.state(found, clock.instant());
+                Optional<Explanation> state = EndpointChecks.state(found, at);
                 if (state.isPresent()) {
                     return trace.blocked(state.get());
                 }
@@ -240,7 +248,7 @@ public final class PathEngine {
 
         private PathResult nat(String natId, long destination, Resolution resolution) {
             NatGateway gateway = index.natGateway(natId).orElseThrow();
-            NatGateway.State state = gateway.state(clock.instant());
+            NatGateway.State state = gateway.state(at);
             Optional<String> publicIp = gateway.addresses().stream().filter(NatGatewayAddress::isPrimary).findFirst()
                     .or(() -> gateway.addresses().stream().findFirst()).map(NatGatewayAddress::publicIp);
             trace.hop(Hop.of(natId, HopType.NAT_GATEWAY, gateway.connectivityType() + " NAT gateway in " + gateway.subnetId() + " ("
@@ -290,9 +298,9 @@ public final class PathEngine {
 
         private PathResult gatewayEndpoint(String endpointId, Subnet from, long destination, Resolution resolution, Optional<String> throughNat) {
             VpcEndpoint endpoint = index.endpoint(endpointId).orElseThrow();
-            trace.hop(Hop.of(endpointId, HopType.VPC_ENDPOINT, "gateway endpoint of " + endpoint.serviceName() + " (" + EndpointView.state(endpoint, clock.instant()) + ")"
+            trace.hop(Hop.of(endpointId, HopType.VPC_ENDPOINT, "gateway endpoint of " + endpoint.serviceName() + " (" + EndpointView.state(endpoint, at) + ")"
                     + throughNat.map(nat -> ", reached through " + nat).orElse("")));
-            Optional<Explanation> state = EndpointChecks.state(endpoint, clock.instant());
+            Optional<Explanation> state = EndpointChecks.state(endpoint, at);
             if (state.isPresent()) {
                 return trace.blocked(state.get());
             }
@@ -318,7 +326,7 @@ public final class PathEngine {
             Optional<RouteLookup> back = index.subnet(target.get().subnetId()).flatMap(index::routeTableOf);
             Optional<RouteLookup.Match> backRoute = back.flatMap(table -> table.lookup(source.address()));
             boolean returns = backRoute.map(match -> connectionId.equals(match.route().target())
-                    && RouteStates.of(index.state(), back.get().table(), match.route(), clock.instant()).equals(RouteStates.ACTIVE)).orElse(false);
+                    && RouteStates.of(index.state(), back.get().table(), match.route(), at).equals(RouteStates.ACTIVE)).orElse(false);
             if (!returns) {
                 String tableId = back.map(table -> table.table().id()).orElse(target.get().subnetId());
                 return trace.blocked(ExplanationCode.NO_RETURN_ROUTE, tableId,

@@ -68,6 +68,13 @@ public final class ResourceTypes {
     public static final ResourceType<Listener> LISTENER = new ResourceType<>(
             "listener", "", Listener.class, LISTENER_NOT_FOUND, "One or more listeners not found", VALIDATION_ERROR);
 
+    public static final ResourceType<NetworkInsightsPath> NETWORK_INSIGHTS_PATH = new ResourceType<>(
+            "network-insights-path", "nip", NetworkInsightsPath.class, INVALID_NETWORK_INSIGHTS_PATH_ID_NOT_FOUND,
+            "The NetworkInsightsPath ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_PATH_ID_MALFORMED);
+    public static final ResourceType<NetworkInsightsAnalysis> NETWORK_INSIGHTS_ANALYSIS = new ResourceType<>(
+            "network-insights-analysis", "nia", NetworkInsightsAnalysis.class, INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_NOT_FOUND,
+            "The NetworkInsightsAnalysis ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER);
