@@ -247,6 +247,12 @@ public final class ScopeIndex {
         return byAddress == null ? Optional.empty() : Optional.ofNullable(byAddress.get(address));
     }
 
+    /** The interfaces of the VPC, each once. */
+    public List<NetworkInterface> interfacesIn(String vpcId) {
+        Map<Long, NetworkInterface> byAddress = interfacesByVpcAndAddress.getOrDefault(vpcId, Map.of());
+        return byAddress.values().stream().distinct().sorted(java.util.Comparator.comparing(NetworkInterface::id)).toList();
+    }
+
     /** The public IPv4 address of the interface: its own or an associated Elastic IP. */
     public Optional<String> publicIp(String interfaceId) {
         return Optional.ofNullable(publicIps.get(interfaceId));
