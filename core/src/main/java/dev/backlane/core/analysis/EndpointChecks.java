@@ -4,6 +4,7 @@ import dev.backlane.core.endpoint.AwsService;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,15 @@ final class EndpointChecks {
     private EndpointChecks() {}
 
     static Optional<Explanation> state(VpcEndpoint endpoint, java.time.Instant at) {
-        String state = EndpointView.state(endpoint, at);
-        ExplanationCode code = switch (state.toLowerCase(java.util.Locale.ROOT)) {
-            case "available" -> null;
-            case "pendingacceptance" -> ExplanationCode.ENDPOINT_PENDING_ACCEPTANCE;
-            case "rejected" -> ExplanationCode.ENDPOINT_REJECTED;
-            case "pending" -> ExplanationCode.ENDPOINT_PENDING;
-            default -> ExplanationCode.ENDPOINT_NOT_AVAILABLE;
+        VpcEndpointState state = EndpointView.state(endpoint, at);
+        Optional<ExplanationCode> code = switch (state) {
+            case AVAILABLE -> Optional.empty();
+            case PENDING_ACCEPTANCE -> Optional.of(ExplanationCode.ENDPOINT_PENDING_ACCEPTANCE);
+            case REJECTED -> Optional.of(ExplanationCode.ENDPOINT_REJECTED);
+            case PENDING -> Optional.of(ExplanationCode.ENDPOINT_PENDING);
+            case DELETING, DELETED, FAILED, EXPIRED, PARTIAL -> Optional.of(ExplanationCode.ENDPOINT_NOT_AVAILABLE);
         };
-        return code == null ? Optional.empty() : Optional.of(new Explanation(code, endpoint.id(), endpoint.id() + " is " + state));
+        return code.map(found -> new Explanation(found, endpoint.id(), endpoint.id() + " is " + state.awsName()));
     }
 
     /** VPCE_SERVICE_NOT_INSTALLED_IN_AZ when the catalogue knows the service and it is not offered in the interface's zone. */

@@ -202,7 +202,7 @@ public final class PathEngine {
             Optional<VpcEndpoint> endpoint = index.endpointOwning(target.id());
             if (endpoint.isPresent()) {
                 VpcEndpoint found = endpoint.get();
-                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, at)
+                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, at).awsName()
                         + "), interface " + target.id() + " in " + target.availabilityZone()));
                 Optional<Explanation> state = EndpointChecks.state(found, at);
                 if (state.isPresent()) {
@@ -298,7 +298,7 @@ public final class PathEngine {
 
         private PathResult gatewayEndpoint(String endpointId, Subnet from, long destination, Resolution resolution, Optional<String> throughNat) {
             VpcEndpoint endpoint = index.endpoint(endpointId).orElseThrow();
-            trace.hop(Hop.of(endpointId, HopType.VPC_ENDPOINT, "gateway endpoint of " + endpoint.serviceName() + " (" + EndpointView.state(endpoint, at) + ")"
+            trace.hop(Hop.of(endpointId, HopType.VPC_ENDPOINT, "gateway endpoint of " + endpoint.serviceName() + " (" + EndpointView.state(endpoint, at).awsName() + ")"
                     + throughNat.map(nat -> ", reached through " + nat).orElse("")));
             Optional<Explanation> state = EndpointChecks.state(endpoint, at);
             if (state.isPresent()) {

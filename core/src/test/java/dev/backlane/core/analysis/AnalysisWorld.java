@@ -17,6 +17,8 @@ import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
+import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.InternetGatewayCommands;
@@ -210,7 +212,7 @@ final class AnalysisWorld {
                 enis.add(interfaces.create(tx, CreateNetworkInterface.forService(subnet.id(), "vpc_endpoint", "VPC Endpoint Interface " + id,
                         "amazon-vpce", List.of(groupIds))).id());
             }
-            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, "Interface", state, null, List.of(),
+            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, SCOPE.region(), VpcEndpointType.INTERFACE, state(state), null, List.of(),
                     in.stream().map(Subnet::id).toList(), List.of(groupIds), enis, privateDns, "ipv4", "ipv4", false, "abcd1234", NOW));
         });
     }
@@ -224,9 +226,18 @@ final class AnalysisWorld {
                 all.add(new Route(null, null, prefixListId, id, null, null, null, null, null, null, null, null, null, "CreateRoute"));
                 tx.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(all));
             }
-            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, "Gateway", "available", null,
+            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, SCOPE.region(), VpcEndpointType.GATEWAY, VpcEndpointState.AVAILABLE, null,
                     List.of(routeTableIds), List.of(), List.of(), List.of(), false, "ipv4", "ipv4", false, "abcd1234", NOW));
         });
+    }
+
+    static VpcEndpointState state(String awsName) {
+        for (VpcEndpointState state : VpcEndpointState.values()) {
+            if (state.awsName().equals(awsName)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException(awsName);
     }
 
     VpcEndpoint update(VpcEndpoint endpoint) {

@@ -9,6 +9,7 @@ import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
 import dev.backlane.core.network.RouteTarget;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class ConfigurationAuditTest {
         VpcEndpoint off = world.interfaceEndpoint(vpc, STS, false, "available", List.of(subnetA, subnetB), open.id());
         assertEquals(List.of(FailureMode.F1_PUBLIC_DNS), modes(run(Optional.empty())));
         assertEquals(List.of(off.id()), run(Optional.empty()).get(vpc.id()).get(0).resources());
-        world.update(off.withDns(true, "ipv4", false));
+        world.update(off.withDns(true, "ipv4", "ipv4", false));
         world.dnsAttributes(vpc.id(), true, false);
         AuditFinding finding = run(Optional.empty()).get(vpc.id()).get(0);
         assertEquals(FailureMode.F1_PUBLIC_DNS, finding.mode());

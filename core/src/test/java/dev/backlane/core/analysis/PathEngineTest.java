@@ -16,6 +16,7 @@ import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
 import dev.backlane.core.network.RouteTarget;
 import dev.backlane.core.network.SecurityGroupPermission.PeerKind;
 import java.util.List;
@@ -190,11 +191,11 @@ class PathEngineTest {
     void endpointStatesBlockWithTheirOwnCodes() {
         VpcEndpoint endpoint = world.interfaceEndpoint(vpc, STS, true, "pendingAcceptance", List.of(subnetA), endpointGroup.id());
         assertEquals(List.of(ExplanationCode.ENDPOINT_PENDING_ACCEPTANCE), codes(world.explain(workload.id(), STS, 443)));
-        world.update(endpoint.withState("rejected"));
+        world.update(endpoint.withState(VpcEndpointState.REJECTED));
         assertEquals(List.of(ExplanationCode.ENDPOINT_REJECTED), codes(world.explain(workload.id(), STS, 443)));
-        world.update(endpoint.withState("pending"));
+        world.update(endpoint.withState(VpcEndpointState.PENDING));
         assertEquals(List.of(ExplanationCode.ENDPOINT_PENDING), codes(world.explain(workload.id(), STS, 443)));
-        world.update(endpoint.withState("failed"));
+        world.update(endpoint.withState(VpcEndpointState.FAILED));
         assertEquals(List.of(ExplanationCode.ENDPOINT_NOT_AVAILABLE), codes(world.explain(workload.id(), STS, 443)));
     }
 
@@ -233,11 +234,11 @@ class PathEngineTest {
     void s3PrivateDnsForInboundResolverOnlyLeavesTheVpcOnTheGateway() {
         VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
         VpcEndpoint endpoint = world.interfaceEndpoint(vpc, S3, true, "available", List.of(subnetA), endpointGroup.id());
-        world.update(endpoint.withDns(true, "ipv4", true));
+        world.update(endpoint.withDns(true, "ipv4", "ipv4", true));
         PathResult result = world.explain(workload.id(), "bucket.s3.us-east-1.amazonaws.com", 443);
         assertEquals(Optional.of(gateway.id()), result.via());
         assertEquals(List.of(ExplanationCode.PRIVATE_DNS_INBOUND_RESOLVER_ONLY), codes(result));
-        world.update(endpoint.withDns(true, "ipv4", false));
+        world.update(endpoint.withDns(true, "ipv4", "ipv4", false));
         assertEquals(Optional.of(endpoint.id()), world.explain(workload.id(), "bucket.s3.us-east-1.amazonaws.com", 443).via());
     }
 

@@ -1,0 +1,149 @@
+package dev.backlane.e2e;
+
+import dev.backlane.server.BacklaneServer;
+import dev.backlane.server.ServerConfig;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * One Backlane per test class: started in memory on an ephemeral loopback port before the class's
+ * first test and stopped after its last, with AWS SDK v2 clients pointed at it. Register it as a
+ * static field: {@code @RegisterExtension static final BacklaneExtension backlane = new BacklaneExtension();}.
+ *
+ * <p>Backlane takes the account from a 12-digit access key ID, so {@link #newAccount()} gives each test
+ * an account of its own on the shared server: tests stay independent without a server each.
+ */
+public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallback {
+    /** The access key ID of the default account, {@code 000000000000}: any non-numeric key selects it. */
+    public static final String DEFAULT_ACCESS_KEY = "test";
+    public static final Region REGION = Region.US_EAST_1;
+
+    private static final AtomicLong NEXT_ACCOUNT = new AtomicLong(100_000_000_000L);
+
+    private final ServerConfig config;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private BacklaneServer server;
+    private SdkHttpClient http;
+
+    public BacklaneExtension() {
+        this(ServerConfig.forTests());
+    }
+
+    public BacklaneExtension(ServerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = BacklaneServer.start(config);
+        http = UrlConnectionHttpClient.create();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        synchronized (clients) {
+            for (AutoCloseable client : clients) {
+                client.close();
+            }
+            clients.clear();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    public String endpoint() {
+        requireStarted();
+        return server.endpoint();
+    }
+
+    public BacklaneServer server() {
+        requireStarted();
+        return server;
+    }
+
+    /** An EC2 client of the default account. */
+    public Ec2Client ec2() {
+        return ec2(DEFAULT_ACCESS_KEY);
+    }
+
+    /** An EC2 client whose access key ID is {@code accessKeyId}: a 12-digit one selects that account. */
+    public Ec2Client ec2(String accessKeyId) {
+        return ec2(accessKeyId, REGION);
+    }
+
+    public Ec2Client ec2(String accessKeyId, Region region) {
+        requireStarted();
+        return remember(Ec2Client.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials(accessKeyId))
+                .region(region)
+                .overrideConfiguration(noRetries())
+                .build());
+    }
+
+    /** An STS client of the default account. */
+    public StsClient sts() {
+        return sts(DEFAULT_ACCESS_KEY);
+    }
+
+    public StsClient sts(String accessKeyId) {
+        requireStarted();
+        return remember(StsClient.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials(accessKeyId))
+                .region(REGION)
+                .overrideConfiguration(noRetries())
+                .build());
+    }
+
+    /** An account no other test uses, with its own default VPC; its access key ID is its number. */
+    public Account newAccount() {
+        String id = Long.toString(NEXT_ACCOUNT.getAndIncrement());
+        return new Account(id, ec2(id), sts(id));
+    }
+
+    /** One account's ID and clients. */
+    public record Account(String id, Ec2Client ec2, StsClient sts) {}
+
+    private static StaticCredentialsProvider credentials(String accessKeyId) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "test"));
+    }
+
+    /** Retries would hide a server error behind a later success; every call is answered once. */
+    private static ClientOverrideConfiguration noRetries() {
+        return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
+    }
+
+    private <T extends AutoCloseable> T remember(T client) {
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("Backlane is not running: register BacklaneExtension as a static field with @RegisterExtension");
+        }
+    }
+}

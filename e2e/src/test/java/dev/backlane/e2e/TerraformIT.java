@@ -1,0 +1,242 @@
+package dev.backlane.e2e;
+
+import static dev.backlane.e2e.VpcSdkIT.filter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayState;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+
+/**
+ * Terraform with the unmodified hashicorp/aws provider applies a three-AZ network
+ * ({@code terraform/network/main.tf}) to Backlane, plans no changes afterwards, and destroys it without a
+ * trace. The steps are ordered tests so a report shows how far the stack gets; a step whose
+ * predecessor failed is skipped, except destroy, which runs after any apply.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TerraformIT {
+    @RegisterExtension
+    static final BacklaneExtension backlane = new BacklaneExtension();
+
+    private static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path workspace;
+
+    private static ExternalProgram terraform;
+    private static Path mirror;
+    private static boolean initialized;
+    private static boolean applyAttempted;
+    private static boolean applied;
+    private static boolean destroyed;
+    private static JsonNode outputs;
+
+    @BeforeAll
+    static void findTerraformAndProvider() throws IOException {
+        terraform = ExternalProgram.find("terraform", Path.of("/usr/local/bin/terraform"), Path.of("/usr/bin/terraform")).orElse(null);
+        mirror = providerMirror().orElse(null);
+        String missing = terraform == null ? "no 'terraform' executable on the PATH"
+                : mirror == null ? "no provider mirror holding " + PROVIDER + " under " + mirrorRoots() : null;
+        if (missing != null) {
+            System.out.println("TerraformIT skipped: " + missing);
+        }
+        Assumptions.assumeTrue(missing == null, missing);
+
+        Files.createDirectories(workspace.resolve("stack"));
+        try (InputStream stack = TerraformIT.class.getResourceAsStream("/terraform/network/main.tf")) {
+            if (stack == null) {
+                throw new IllegalStateException("terraform/network/main.tf is missing from the test resources");
+            }
+            Files.write(workspace.resolve("stack/main.tf"), stack.readAllBytes());
+        }
+        Files.writeString(workspace.resolve("terraform.rc"), """
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "%s"
+                    include = ["registry.terraform.io/*/*"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/*/*"]
+                  }
+                }
+                """.formatted(mirror.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(1)
+    void initInstallsTheProviderFromTheMirror() {
+        terraformOk("init", "-input=false", "-no-color");
+        initialized = true;
+    }
+
+    @Test
+    @Order(2)
+    void applyCreatesTheStack() throws IOException {
+        Assumptions.assumeTrue(initialized, "init failed");
+        applyAttempted = true;
+        terraformOk("apply", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        applied = true;
+        outputs = JSON.readTree(terraformOk("output", "-json", "-no-color").stdout());
+
+        Ec2Client ec2 = backlane.ec2();
+        String vpcId = output("vpc_id");
+        assertTrue(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", vpcId))).subnets();
+        assertEquals(3, subnets.size());
+        assertEquals(3, subnets.stream().map(Subnet::availabilityZone).distinct().count(), "one subnet per AZ");
+        NatGateway nat = ec2.describeNatGateways(r -> r.natGatewayIds(output("nat_gateway_id"))).natGateways().get(0);
+        assertEquals(NatGatewayState.AVAILABLE, nat.state());
+        assertEquals(output("allocation_id"), nat.natGatewayAddresses().get(0).allocationId());
+        List<Route> defaultRoutes = ec2.describeRouteTables(r -> r.filters(filter("vpc-id", vpcId), filter("route.destination-cidr-block", "0.0.0.0/0")))
+                .routeTables().stream().flatMap(table -> table.routes().stream())
+                .filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock())).toList();
+        assertEquals(Set.of(output("internet_gateway_id"), output("nat_gateway_id")),
+                defaultRoutes.stream().map(route -> route.gatewayId() != null ? route.gatewayId() : route.natGatewayId()).collect(Collectors.toSet()));
+        assertEquals(2, ec2.describeNetworkAcls(r -> r.networkAclIds(output("network_acl_id"))).networkAcls().get(0).associations().size());
+    }
+
+    @Test
+    @Order(3)
+    void planAfterApplyHasNoChanges() {
+        Assumptions.assumeTrue(applied, "apply failed");
+        ExternalProgram.Result plan = terraform("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        if (plan.exitCode() != 0) {
+            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + report(plan));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void destroyRemovesTheStack() {
+        Assumptions.assumeTrue(applyAttempted, "apply never ran");
+        terraformOk("destroy", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        destroyed = true;
+    }
+
+    @Test
+    @Order(5)
+    void nothingButTheDefaultVpcRemains() {
+        Assumptions.assumeTrue(destroyed, "destroy failed");
+        Ec2Client ec2 = backlane.ec2();
+        List<String> vpcs = ec2.describeVpcs().vpcs().stream().map(vpc -> vpc.vpcId() + (vpc.isDefault() ? " (default)" : "")).toList();
+        assertEquals(1, vpcs.size(), "VPCs left: " + vpcs);
+        String defaultVpc = ec2.describeVpcs().vpcs().get(0).vpcId();
+        assertTrue(ec2.describeVpcs().vpcs().get(0).isDefault());
+        assertEquals(List.of(), ec2.describeSubnets().subnets().stream().filter(s -> !s.vpcId().equals(defaultVpc)).map(Subnet::subnetId).toList());
+        assertEquals(1, ec2.describeRouteTables().routeTables().size(), "only the default VPC's main route table");
+        assertEquals(List.of("default"), ec2.describeSecurityGroups().securityGroups().stream().map(g -> g.groupName()).toList());
+        assertEquals(1, ec2.describeNetworkAcls().networkAcls().size(), "only the default VPC's default ACL");
+        assertEquals(List.of(), ec2.describeInternetGateways().internetGateways().stream()
+                .filter(igw -> igw.attachments().stream().noneMatch(a -> a.vpcId().equals(defaultVpc))).map(igw -> igw.internetGatewayId()).toList());
+        assertEquals(List.of(), ec2.describeAddresses().addresses());
+        assertEquals(List.of(), ec2.describeNatGateways().natGateways().stream()
+                .filter(nat -> nat.state() != NatGatewayState.DELETED && nat.state() != NatGatewayState.DELETING).toList());
+        assertEquals(List.of(), ec2.describeManagedPrefixLists(r -> r.filters(filter("owner-id", "000000000000"))).prefixLists());
+        assertEquals(List.of(), ec2.describeNetworkInterfaces().networkInterfaces());
+    }
+
+    private static String output(String name) {
+        return outputs.path(name).path("value").asText();
+    }
+
+    private static ExternalProgram.Result terraformOk(String... arguments) {
+        ExternalProgram.Result result = terraform(arguments);
+        if (result.exitCode() != 0) {
+            fail("terraform " + arguments[0] + " failed:\n" + report(result));
+        }
+        return result;
+    }
+
+    private static ExternalProgram.Result terraform(String... arguments) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("TF_CLI_CONFIG_FILE", workspace.resolve("terraform.rc").toString());
+        environment.put("TF_IN_AUTOMATION", "1");
+        environment.put("TF_INPUT", "0");
+        environment.put("CHECKPOINT_DISABLE", "1");
+        environment.put("TF_LOG", "DEBUG");
+        environment.put("TF_LOG_PATH", workspace.resolve("terraform-" + arguments[0] + ".log").toString());
+        environment.put("TF_DATA_DIR", workspace.resolve("stack/.terraform").toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", workspace.resolve("aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", workspace.resolve("aws-credentials").toString());
+        environment.remove("AWS_PROFILE");
+        ExternalProgram.Result result = terraform.run(workspace.resolve("stack"), environment, STEP_LIMIT, List.of(arguments));
+        System.out.println("terraform " + String.join(" ", arguments) + " -> exit " + result.exitCode());
+        return result;
+    }
+
+    /** Terraform's output and, from its debug log, every request Backlane refused as unsupported. */
+    private static String report(ExternalProgram.Result result) {
+        StringBuilder report = new StringBuilder(result.describe());
+        Set<String> unsupported = unsupportedOperations(result);
+        if (!unsupported.isEmpty()) {
+            report.append("\n--- operations Backlane answered UnsupportedOperation ---\n").append(String.join("\n", unsupported));
+        }
+        return report.toString();
+    }
+
+    private static Set<String> unsupportedOperations(ExternalProgram.Result result) {
+        Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
+        Set<String> operations = new TreeSet<>();
+        List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
+        try (Stream<Path> logs = Files.list(workspace)) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+                texts.add(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String text : texts) {
+            Matcher matcher = operation.matcher(text);
+            while (matcher.find()) {
+                operations.add(matcher.group(1));
+            }
+        }
+        return operations;
+    }
+
+    private static List<Path> mirrorRoots() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return List.of(Path.of("/opt/tf-plugins"), home.resolve(".terraform.d/plugins"), home.resolve(".local/share/terraform/plugins"),
+                Path.of("/usr/share/terraform/plugins"), Path.of("/usr/local/share/terraform/plugins"));
+    }
+
+    private static Optional<Path> providerMirror() {
+        return mirrorRoots().stream().filter(root -> Files.isDirectory(root.resolve(PROVIDER))).findFirst();
+    }
+}
