@@ -1,5 +1,6 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.audit.AuditCommand;
 import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ExplainCommand.class})
+                ImportStateCommand.class, ExplainCommand.class, AuditCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec
