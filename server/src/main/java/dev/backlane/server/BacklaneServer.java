@@ -10,6 +10,7 @@ import dev.backlane.core.world.World;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
+import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
@@ -95,6 +96,7 @@ public final class BacklaneServer implements AutoCloseable {
             AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud);
             http.createContext("/_backlane/explain", analysis);
             http.createContext("/_backlane/audit", analysis);
+            http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
             http.start();
             return new BacklaneServer(http, executor, store, follower, cloud);
         } catch (IOException e) {

@@ -2,12 +2,14 @@ package dev.backlane.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.core.snapshot.SnapshotReader;
 import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,8 +72,17 @@ public final class ExplainCommand implements Callable<Integer> {
         Path resourcePolicy;
     }
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Ask the Backlane running at URL.")
-    private String endpointUrl;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Backend backend;
+
+    static final class Backend {
+        @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Ask the Backlane running at URL.")
+        String endpointUrl;
+
+        @Option(names = "--snapshot", paramLabel = "DIR", required = true,
+                description = "Explain on an account snapshot (the JSON of aws ec2 describe-*), offline.")
+        Path snapshot;
+    }
 
     @Option(names = "--account", description = "Look for the source in this account only (with --region).")
     private String account;
@@ -86,7 +97,15 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PathBackend backend = new RemotePathBackend(endpointUrl);
+        PathBackend paths;
+        try {
+            paths = this.backend.endpointUrl != null ? new RemotePathBackend(this.backend.endpointUrl)
+                    : new LocalPathBackend(SnapshotReader.read(this.backend.snapshot).world(), InstantSource.system());
+        } catch (RuntimeException e) {
+            err.println("backlane explain: cannot read the snapshot " + this.backend.snapshot + ": " + e.getMessage());
+            return 2;
+        }
+        PathBackend backend = paths;
         try {
             return mode.queries != null ? runBatch(backend, mode.queries, out) : runSingle(backend, mode.single, out, err);
         } catch (IOException e) {

@@ -143,7 +143,7 @@ public final class NetworkInsightsCommands {
     }
 
     private static void requireInstance(Transaction transaction, String instanceId) {
-        boolean known = transaction.all(ResourceTypes.NETWORK_INTERFACE).stream()
+        boolean known = transaction.find(ResourceTypes.INSTANCE, instanceId).isPresent() || transaction.all(ResourceTypes.NETWORK_INTERFACE).stream()
                 .anyMatch(eni -> eni.attachment() != null && instanceId.equals(eni.attachment().instanceId()));
         if (!known) {
             throw AwsException.of(ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, "The instance ID '%s' does not exist", instanceId);

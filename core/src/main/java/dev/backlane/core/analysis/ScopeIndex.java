@@ -6,6 +6,7 @@ import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.endpoint.AwsService;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.Instance;
 import dev.backlane.core.model.InternetGateway;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NetworkAcl;
@@ -108,6 +109,16 @@ public final class ScopeIndex {
                     primaryInterfaceByInstance.put(eni.attachment().instanceId(), eni);
                 }
             }
+        }
+        for (Instance instance : state.all(ResourceTypes.INSTANCE)) {
+            Optional<NetworkInterface> primary = instance.networkInterfaceIds().stream().map(interfaces::get)
+                    .filter(java.util.Objects::nonNull).findFirst();
+            primary.ifPresent(eni -> {
+                primaryInterfaceByInstance.put(instance.id(), eni);
+                if (instance.publicIpAddress() != null) {
+                    publicIps.putIfAbsent(eni.id(), instance.publicIpAddress());
+                }
+            });
         }
         for (Address address : state.all(ResourceTypes.ELASTIC_IP)) {
             if (address.networkInterfaceId() != null) {
