@@ -1,5 +1,7 @@
 package dev.backlane.server;
 
+import dev.backlane.core.analysis.NetworkInsightsCommands;
+import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
@@ -32,6 +34,7 @@ import dev.backlane.server.api.ec2.AddressOperations;
 import dev.backlane.server.api.ec2.InternetGatewayOperations;
 import dev.backlane.server.api.ec2.NatGatewayOperations;
 import dev.backlane.server.api.ec2.NetworkAclOperations;
+import dev.backlane.server.api.ec2.NetworkInsightsOperations;
 import dev.backlane.server.api.ec2.NetworkInterfaceOperations;
 import dev.backlane.server.api.ec2.PrefixListOperations;
 import dev.backlane.server.api.ec2.RegionOperations;
@@ -48,6 +51,7 @@ import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +81,7 @@ public final class Operations {
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
+                new NetworkInsightsOperations(new NetworkInsightsCommands(new PathEngine(InstantSource.system()))),
                 new StsOperations()));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
         families.addAll(List.of(

@@ -84,10 +84,17 @@ public final class ResourceTypes {
     public static final ResourceType<ConnectionNotification> CONNECTION_NOTIFICATION = new ResourceType<>(
             "vpc-endpoint-connection-notification", "vpce-nfn", ConnectionNotification.class, INVALID_CONNECTION_NOTIFICATION,
             "The connection notification ID '%s' does not exist", INVALID_CONNECTION_NOTIFICATION);
+    public static final ResourceType<NetworkInsightsPath> NETWORK_INSIGHTS_PATH = new ResourceType<>(
+            "network-insights-path", "nip", NetworkInsightsPath.class, INVALID_NETWORK_INSIGHTS_PATH_ID_NOT_FOUND,
+            "The NetworkInsightsPath ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_PATH_ID_MALFORMED);
+    public static final ResourceType<NetworkInsightsAnalysis> NETWORK_INSIGHTS_ANALYSIS = new ResourceType<>(
+            "network-insights-analysis", "nia", NetworkInsightsAnalysis.class, INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_NOT_FOUND,
+            "The NetworkInsightsAnalysis ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED);
 
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
-            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION);
+            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
+            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
