@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
-        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
+                ImportStateCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

@@ -23,6 +23,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".backlane", description = "Where the embedded store keeps state (default: ${DEFAULT-VALUE}).")
     Path dataDirectory;
 
+    @Option(names = "--store", defaultValue = "", description = "A shared PostgreSQL store, e.g. jdbc:postgresql://db:5432/backlane?user=backlane "
+            + "(instead of the embedded store in --data-dir).")
+    String storeUrl;
+
     @Option(names = "--in-memory", description = "Keep no state on disk.")
     boolean inMemory;
 
@@ -43,7 +47,7 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("backlane: " + e.getMessage());
             return 2;
         }
-        ServerConfig config = new ServerConfig(bind, port, dataDirectory, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT);
+        ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT);
         BacklaneServer server;
         try {
             server = BacklaneServer.start(config);
@@ -56,8 +60,7 @@ final class StartCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "backlane-shutdown"));
-        System.out.println("Backlane listening on " + server.endpoint()
-                + (inMemory ? " (in memory)" : " (state in " + dataDirectory.toAbsolutePath().normalize() + ")"));
+        System.out.println("Backlane listening on " + server.endpoint() + " (" + config.storeDescription() + ")");
         System.out.flush();
         stopped.await();
         return 0;

@@ -10,7 +10,8 @@ import dev.backlane.core.world.World;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
-import dev.backlane.server.store.EmbeddedStore;
+import dev.backlane.server.store.ChangeFollower;
+import dev.backlane.server.store.SqlStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -29,22 +30,44 @@ public final class BacklaneServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final EmbeddedStore store;
+    private final SqlStore store;
+    private final ChangeFollower follower;
     private final Cloud cloud;
 
-    private BacklaneServer(HttpServer http, ExecutorService executor, EmbeddedStore store, Cloud cloud) {
+    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud) {
         this.http = http;
         this.executor = executor;
         this.store = store;
+        this.follower = follower;
         this.cloud = cloud;
     }
 
+    /** Opens the configured store (or none, in memory); throws {@link dev.backlane.server.store.StoreException} when it cannot be used. */
+    public static SqlStore openStore(ServerConfig config) {
+        if (config.inMemory()) {
+            return null;
+        }
+        return config.storeUrl().isEmpty() ? SqlStore.openEmbedded(config.dataDirectory()) : SqlStore.openShared(config.storeUrl());
+    }
+
     public static BacklaneServer start(ServerConfig config) {
+        // Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed
+        // ACK and every small response waits ~40 ms. Read once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         RegionCatalog regions = RegionCatalog.standard();
-        EmbeddedStore store = config.inMemory() ? null : EmbeddedStore.open(config.dataDirectory());
-        World initial = store == null ? World.empty() : store.load();
+        SqlStore store = openStore(config);
+        World initial;
+        try {
+            initial = store == null ? World.empty() : store.load();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Cloud cloud = new Cloud(initial, InstantSource.system(), new RandomIdSource(),
                 new DefaultVpcInitializer(regions, new VpcCommands(config.quotas())), store == null ? ChangeSink.none() : store);
+        ChangeFollower follower = store != null && store.isShared() ? new ChangeFollower(store, cloud) : null;
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
@@ -59,17 +82,21 @@ public final class BacklaneServer implements AutoCloseable {
         }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
-            ExecutorService executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), runnable -> {
+            // Writers wait for their batch to be durable, so allow many more threads than cores.
+            ExecutorService executor = Executors.newFixedThreadPool(Math.max(64, Runtime.getRuntime().availableProcessors() * 8), runnable -> {
                 Thread thread = new Thread(runnable, "backlane-http");
                 thread.setDaemon(true);
                 return thread;
             });
             http.setExecutor(executor);
             http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount()));
-            http.createContext("/_backlane/", new AdminHttpHandler(cloud));
+            http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
             http.start();
-            return new BacklaneServer(http, executor, store, cloud);
+            return new BacklaneServer(http, executor, store, follower, cloud);
         } catch (IOException e) {
+            if (follower != null) {
+                follower.close();
+            }
             if (store != null) {
                 store.close();
             }
@@ -89,6 +116,11 @@ public final class BacklaneServer implements AutoCloseable {
         return cloud;
     }
 
+    /** Where the state is kept; empty when in memory. */
+    public java.util.Optional<SqlStore> store() {
+        return java.util.Optional.ofNullable(store);
+    }
+
     @Override
     public void close() {
         http.stop(0);
@@ -97,6 +129,9 @@ public final class BacklaneServer implements AutoCloseable {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (follower != null) {
+            follower.close();
         }
         if (store != null) {
             store.close();

@@ -2,6 +2,10 @@ package dev.backlane.server;
 
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.endpoint.AwsServiceCatalog;
+import dev.backlane.core.endpoint.EndpointServiceLookup;
+import dev.backlane.core.endpoint.VpcEndpointCommands;
+import dev.backlane.core.endpoint.VpcEndpointDnsEntries;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -28,6 +32,8 @@ import dev.backlane.server.api.ec2.RouteTableOperations;
 import dev.backlane.server.api.ec2.SecurityGroupOperations;
 import dev.backlane.server.api.ec2.SubnetOperations;
 import dev.backlane.server.api.ec2.TagOperations;
+import dev.backlane.server.api.ec2.VpcEndpointOperations;
+import dev.backlane.server.api.ec2.VpcEndpointServiceOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
 import dev.backlane.server.api.elb.ElbOperations;
 import dev.backlane.server.api.sts.StsOperations;
@@ -40,13 +46,18 @@ public final class Operations {
 
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
+        NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
+        EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices();
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
         List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
                 new TagOperations(),
                 new VpcOperations(vpcs),
                 new SubnetOperations(new SubnetCommands(quotas, regions)),
-                new NetworkInterfaceOperations(new NetworkInterfaceCommands(quotas)),
+                new NetworkInterfaceOperations(networkInterfaces),
+                new VpcEndpointOperations(new VpcEndpointCommands(endpointServices, AwsPrefixListCatalog.standard(), networkInterfaces, quotas),
+                        endpointServices, new VpcEndpointDnsEntries(AwsServiceCatalog.standard())),
+                new VpcEndpointServiceOperations(endpointServices),
                 new SecurityGroupOperations(new SecurityGroupCommands(quotas, prefixLists)),
                 new NetworkAclOperations(new NetworkAclCommands(quotas)),
                 new PrefixListOperations(new PrefixListCommands(quotas, prefixLists), prefixLists),

@@ -6,11 +6,12 @@ import dev.backlane.core.network.Quotas;
 import java.nio.file.Path;
 
 /**
- * How a Backlane server runs: where it listens, where it keeps its state ({@code dataDirectory}, or
- * nowhere when {@code inMemory}), and the quotas it enforces.
+ * How a Backlane server runs: where it listens, where it keeps its state (a shared PostgreSQL at
+ * {@code storeUrl} when not empty, else the embedded store in {@code dataDirectory}, or nowhere when
+ * {@code inMemory}), and the quotas it enforces.
  */
-public record ServerConfig(String bindAddress, int port, Path dataDirectory, boolean inMemory, Quotas quotas, String defaultRegion,
-        String defaultAccount) {
+public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
+        String defaultRegion, String defaultAccount) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -19,6 +20,7 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, boo
     public ServerConfig {
         requireNonNull(bindAddress, "bindAddress is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(storeUrl, "storeUrl is null");
         requireNonNull(quotas, "quotas is null");
         requireNonNull(defaultRegion, "defaultRegion is null");
         requireNonNull(defaultAccount, "defaultAccount is null");
@@ -26,18 +28,35 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, boo
 
     /** In memory on an ephemeral loopback port: what tests use. */
     public static ServerConfig forTests() {
-        return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT);
+        return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, inMemory, quotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, inMemory, newQuotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, memoryOnly, quotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount);
+    }
+
+    /** State in a shared PostgreSQL store. */
+    public ServerConfig withSharedStore(String jdbcUrl) {
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount);
+    }
+
+    /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */
+    public String storeDescription() {
+        if (inMemory) {
+            return "in memory";
+        }
+        return storeUrl.isEmpty() ? "state in " + dataDirectory.toAbsolutePath().normalize() : "state in " + redactedStoreUrl();
+    }
+
+    private String redactedStoreUrl() {
+        return storeUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -24,7 +24,7 @@ public record AwsService(
         boolean managesVpcEndpoints,
         List<String> supportedIpAddressTypes,
         String payerResponsibility,
-        String owner) {
+        String owner) implements EndpointService {
 
     public AwsService {
         requireNonNull(serviceName, "serviceName is null");
@@ -42,11 +42,13 @@ public record AwsService(
         return types.contains(endpointType);
     }
 
-    public boolean offeredIn(String zoneName) {
-        return availabilityZones.contains(zoneName);
+    /** AWS services' private names are AWS's own, verified. */
+    @Override
+    public String privateDnsNameVerificationState() {
+        return privateDnsName == null ? null : "verified";
     }
 
-    /** The base of endpoint-specific DNS names, e.g. {@code ec2.us-east-1.vpce.amazonaws.com}. */
+    @Override
     public String baseEndpointDnsName() {
         return baseEndpointDnsNames.isEmpty() ? shortName + "." + region + ".vpce.amazonaws.com" : baseEndpointDnsNames.get(0);
     }

@@ -61,9 +61,14 @@ public final class ResourceType<T extends Resource> {
     /** Throws AWS's malformed-ID error unless {@code id} has this kind's form. */
     public String requireWellFormed(String id) {
         if (!isWellFormed(id)) {
-            throw AwsException.of(malformed, "Invalid id: \"%s\" (expecting \"%s-...\")", id, idPrefix);
+            throw malformed(id);
         }
         return id;
+    }
+
+    /** AWS's error for an ID that does not have this kind's form. */
+    public AwsException malformed(String id) {
+        return AwsException.of(malformed, "Invalid id: \"%s\" (expecting \"%s-...\")", id, idPrefix);
     }
 
     @Override

@@ -79,6 +79,10 @@ public final class SecurityGroupCommands {
                 throw dependent(group);
             }
         }
+        // An interface endpoint holds its groups even while it has no subnets, and so no interfaces.
+        if (transaction.all(ResourceTypes.VPC_ENDPOINT).stream().anyMatch(endpoint -> endpoint.groupIds().contains(group.id()))) {
+            throw dependent(group);
+        }
         SecurityGroupRecords.remove(transaction, group);
         return group.id();
     }

@@ -2,25 +2,39 @@ package dev.backlane.core.world;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.Scope;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The state of one emulated cloud, changed only by commands. Commands run one at a time against the
- * current {@link World}; their changes are handed to the {@link ChangeSink} (the durable store) before
- * the new world is published, so an acknowledged change is never lost. Readers take {@link #snapshot()}
- * and never wait.
+ * The state of one emulated cloud, changed only by commands. Commands run one at a time; their
+ * changes go to the {@link ChangeSink} (the durable store) in batches, and a batch's new world is
+ * published only after the batch is durable, so readers ({@link #snapshot()}, never waiting) see only
+ * what can no longer be lost, and a command's answer is returned only once its changes are durable.
+ *
+ * <p>Group commit without a thread of its own: callers queue their commands; the first caller to find
+ * no batch under way becomes the leader, takes every queued command, runs them in order against the
+ * current world, commits their changes in one store transaction, publishes, and then hands the
+ * leadership to the next waiting caller. If the store cannot commit, every command in the batch fails
+ * with ServiceUnavailable and the world stays as it was.
  */
 public final class Cloud {
+    /** Enough to amortise a disk flush over many commands, small enough to keep one batch's latency bounded. */
+    private static final int MAX_BATCH = 512;
+
     private final InstantSource clock;
     private final IdSource ids;
     private final ScopeInitializer initializer;
     private final ChangeSink sink;
-    private final Object writeLock = new Object();
+    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    private boolean leaderActive;
     private volatile World world;
 
     public Cloud(World initial, InstantSource clock, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
@@ -31,7 +45,7 @@ public final class Cloud {
         this.sink = requireNonNull(sink, "sink is null");
     }
 
-    /** The current state, for reading. Scopes not yet seen have no default resources: use {@link #snapshot(Scope)}. */
+    /** The current durable state, for reading. Scopes not yet seen have no default resources: use {@link #snapshot(Scope)}. */
     public World snapshot() {
         return world;
     }
@@ -42,10 +56,8 @@ public final class Cloud {
         if (current.hasScope(scope)) {
             return current;
         }
-        synchronized (writeLock) {
-            ensureInitialized(scope);
-            return world;
-        }
+        submit(new Pending<>(scope, transaction -> null, null));
+        return world;
     }
 
     /** The cloud's current time, for what reads derive from time (a NAT gateway's state). */
@@ -55,13 +67,7 @@ public final class Cloud {
 
     /** Runs a command; its changes are durable and visible when this returns, and none are if it throws. */
     public <R> R write(Scope scope, Function<Transaction, R> command) {
-        synchronized (writeLock) {
-            ensureInitialized(scope);
-            Transaction transaction = new Transaction(world, scope, clock.instant(), ids);
-            R result = command.apply(transaction);
-            publish(transaction);
-            return result;
-        }
+        return submit(new Pending<>(requireNonNull(scope, "scope is null"), requireNonNull(command, "command is null"), null));
     }
 
     /** Runs a command's validation and effects against a copy, then discards them: DryRun. */
@@ -70,35 +76,179 @@ public final class Cloud {
         command.accept(new Transaction(current, scope, clock.instant(), ids));
     }
 
-    /** Replaces the whole state, e.g. for reset; the sink is told to do the same. */
+    /** Replaces the whole state, durably: reset and import. */
     public void replace(World replacement) {
-        synchronized (writeLock) {
-            sink.replaceAll(replacement);
-            world = replacement;
+        submit(new Pending<>(null, null, requireNonNull(replacement, "replacement is null")));
+    }
+
+    /** Brings the world up to date with what other servers sharing the store have committed. */
+    public void refresh() {
+        submit(new Pending<>(null, null, null));
+    }
+
+    private <R> R submit(Pending<R> pending) {
+        boolean lead;
+        synchronized (queue) {
+            queue.add(pending);
+            lead = !leaderActive;
+            leaderActive = true;
+        }
+        if (!lead) {
+            pending.awaitTurn();
+        }
+        if (!pending.isDone()) {
+            List<Pending<?>> batch = new ArrayList<>();
+            synchronized (queue) {
+                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(queue.poll());
+                }
+            }
+            try {
+                process(batch);
+            } finally {
+                synchronized (queue) {
+                    Pending<?> next = queue.peek();
+                    if (next == null) {
+                        leaderActive = false;
+                    } else {
+                        next.promote();
+                    }
+                }
+            }
+        }
+        return pending.outcome();
+    }
+
+    private void process(List<Pending<?>> batch) {
+        try (ChangeSink.Batch durable = sink.begin()) {
+            World current = durable.catchUp(world);
+            for (Pending<?> pending : batch) {
+                current = pending.run(current, durable);
+            }
+            durable.commit();
+            world = current;
+            batch.forEach(Pending::finish);
+        } catch (RuntimeException | Error failure) {
+            AwsException unavailable = failure instanceof AwsException aws && aws.code() == ErrorCode.SERVICE_UNAVAILABLE
+                    ? aws
+                    : AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "The change could not be stored durably: %s", describe(failure));
+            batch.forEach(pending -> pending.fail(unavailable));
         }
     }
 
-    private void ensureInitialized(Scope scope) {
-        if (world.hasScope(scope)) {
-            return;
+    private World initialize(World current, Scope scope, ChangeSink.Batch durable) {
+        if (current.hasScope(scope)) {
+            return current;
         }
-        Transaction transaction = new Transaction(world, scope, clock.instant(), ids);
+        Transaction transaction = new Transaction(current, scope, clock.instant(), ids);
         initializer.initialize(transaction);
-        // A scope with no defaults must still count as seen.
         World next = transaction.world();
+        // A scope with no defaults must still count as seen.
         if (!next.hasScope(scope)) {
             next = next.withScope(scope, ScopeState.EMPTY);
         }
-        List<Change> changes = transaction.changes();
-        sink.persist(scope, changes);
-        world = next;
-    }
-
-    private void publish(Transaction transaction) {
+        durable.scopeCreated(scope);
         List<Change> changes = transaction.changes();
         if (!changes.isEmpty()) {
-            sink.persist(transaction.scope(), changes);
-            world = transaction.world();
+            durable.write(changes);
+        }
+        return next;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    /**
+     * A queued command (or replacement, or bare catch-up) and, once its batch is over, its outcome. The
+     * outcome is staged while the batch runs and released by {@link #finish()} only after the commit.
+     */
+    private final class Pending<R> {
+        private final Scope scope;
+        private final Function<Transaction, R> command;
+        private final World replacement;
+        private R result;
+        private Throwable failure;
+        private boolean done;
+        private boolean leading;
+
+        Pending(Scope scope, Function<Transaction, R> command, World replacement) {
+            this.scope = scope;
+            this.command = command;
+            this.replacement = replacement;
+        }
+
+        /** Runs against {@code current}, stages its changes in {@code durable}, and gives the world after it. */
+        World run(World current, ChangeSink.Batch durable) {
+            if (replacement != null) {
+                durable.replaceAll(replacement);
+                return replacement;
+            }
+            if (command == null) {
+                return current;
+            }
+            World initialized = initialize(current, scope, durable);
+            Transaction transaction = new Transaction(initialized, scope, clock.instant(), ids);
+            try {
+                result = command.apply(transaction);
+            } catch (RuntimeException | StackOverflowError commandFailure) {
+                // The command's own failure: its changes are dropped, the batch goes on.
+                failure = commandFailure;
+                return initialized;
+            }
+            List<Change> changes = transaction.changes();
+            if (changes.isEmpty()) {
+                return initialized;
+            }
+            durable.write(changes);
+            return transaction.world();
+        }
+
+        synchronized void finish() {
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void fail(AwsException unavailable) {
+            result = null;
+            failure = unavailable;
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void promote() {
+            leading = true;
+            notifyAll();
+        }
+
+        synchronized boolean isDone() {
+            return done;
+        }
+
+        /** Waits until the batch holding this command is over, or until this caller is to lead the next one. */
+        synchronized void awaitTurn() {
+            boolean interrupted = false;
+            while (!done && !leading) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // The command is queued and will run; its caller must learn the outcome.
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized R outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return result;
         }
     }
 }

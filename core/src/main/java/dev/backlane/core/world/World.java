@@ -50,15 +50,39 @@ public final class World {
 
     /** Builds a world from stored resources, e.g. when the store loads at start-up. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(EMPTY);
     }
 
-    /** Collects resources into a world without running commands: loading, importing. */
+    /** Builds on this world: changes another server made to a shared store, applied without running commands. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Collects resources into a world without running commands: loading, importing, catching up. */
     public static final class Builder {
-        private World world = EMPTY;
+        private World world;
+
+        private Builder(World base) {
+            this.world = base;
+        }
+
+        /** Marks the scope as seen (its defaults exist or were deleted), even when it holds nothing. */
+        public Builder scope(Scope scope) {
+            if (!world.hasScope(scope)) {
+                world = world.withScope(scope, ScopeState.EMPTY);
+            }
+            return this;
+        }
 
         public <T extends Resource> Builder put(Scope scope, ResourceType<T> type, Resource resource) {
             world = world.withScope(scope, world.scope(scope).with(type, type.cast(resource)));
+            return this;
+        }
+
+        public Builder remove(Scope scope, ResourceType<?> type, String id) {
+            if (world.hasScope(scope)) {
+                world = world.withScope(scope, world.scope(scope).without(type, id));
+            }
             return this;
         }
 

@@ -24,6 +24,11 @@ public final class OperationRegistry {
         return Optional.ofNullable(handlers.getOrDefault(service, Map.of()).get(operation));
     }
 
+    /** The names of the service's implemented operations, sorted. */
+    public java.util.SortedSet<String> operations(String service) {
+        return new java.util.TreeSet<>(handlers.getOrDefault(service, Map.of()).keySet());
+    }
+
     public int count() {
         return handlers.values().stream().mapToInt(Map::size).sum();
     }

@@ -1,19 +1,33 @@
 package dev.backlane.server.http;
 
+import static java.util.Objects.requireNonNull;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.error.AwsException;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.server.store.StateDump;
+import dev.backlane.server.store.StoreException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
-/** Backlane's own endpoints under {@code /_backlane/}: health and reset. */
+/**
+ * Backlane's own endpoints under {@code /_backlane/}: health, reset (durably clears all state) and
+ * state ({@code GET} exports the portable JSON dump, {@code PUT} replaces all state with one).
+ */
 public final class AdminHttpHandler implements HttpHandler {
-    private final Cloud cloud;
+    private static final Set<String> PATHS = Set.of("/_backlane/health", "/_backlane/reset", "/_backlane/state");
 
-    public AdminHttpHandler(Cloud cloud) {
-        this.cloud = cloud;
+    private final Cloud cloud;
+    private final StateDump dump;
+
+    public AdminHttpHandler(Cloud cloud, StateDump dump) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.dump = requireNonNull(dump, "dump is null");
     }
 
     @Override
@@ -21,21 +35,56 @@ public final class AdminHttpHandler implements HttpHandler {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/_backlane/health") && (method.equals("GET") || method.equals("HEAD"))) {
-                send(exchange, 200, "{\"status\":\"ok\"}");
-            } else if (path.equals("/_backlane/reset") && method.equals("POST")) {
-                cloud.replace(World.empty());
-                send(exchange, 200, "{\"status\":\"reset\"}");
-            } else if (path.equals("/_backlane/health") || path.equals("/_backlane/reset")) {
-                send(exchange, 405, "{\"error\":\"method not allowed\"}");
-            } else {
-                send(exchange, 404, "{\"error\":\"not found\"}");
+            try {
+                if (path.equals("/_backlane/health") && (method.equals("GET") || method.equals("HEAD"))) {
+                    send(exchange, 200, "{\"status\":\"ok\"}");
+                } else if (path.equals("/_backlane/reset") && method.equals("POST")) {
+                    cloud.replace(World.empty());
+                    send(exchange, 200, "{\"status\":\"reset\"}");
+                } else if (path.equals("/_backlane/state") && method.equals("GET")) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    dump.write(cloud.snapshot(), out);
+                    send(exchange, 200, out.toByteArray());
+                } else if (path.equals("/_backlane/state") && method.equals("PUT")) {
+                    World imported = dump.read(exchange.getRequestBody());
+                    cloud.replace(imported);
+                    send(exchange, 200, "{\"status\":\"imported\",\"scopes\":" + imported.scopes().size() + "}");
+                } else if (PATHS.contains(path)) {
+                    send(exchange, 405, "{\"error\":\"method not allowed\"}");
+                } else {
+                    send(exchange, 404, "{\"error\":\"not found\"}");
+                }
+            } catch (StoreException e) {
+                send(exchange, 400, error(e.getMessage()));
+            } catch (AwsException e) {
+                send(exchange, e.code().httpStatus(), error(e.getMessage()));
             }
         }
     }
 
+    private static String error(String message) {
+        StringBuilder json = new StringBuilder("{\"error\":\"");
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append("\"}").toString();
+    }
+
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

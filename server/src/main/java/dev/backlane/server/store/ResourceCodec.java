@@ -20,11 +20,19 @@ import java.time.Instant;
  * record. Instants (creation and deletion times) are kept as ISO-8601 text.
  */
 public final class ResourceCodec {
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .registerModule(new SimpleModule("instants")
-                    .addSerializer(Instant.class, new InstantSerializer())
-                    .addDeserializer(Instant.class, new InstantDeserializer()));
+    private final ObjectMapper mapper = newMapper();
+
+    /**
+     * The mapper for stored records and state dumps; unknown members are ignored so a dropped member does
+     * not make old rows unreadable.
+     */
+    static ObjectMapper newMapper() {
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .registerModule(new SimpleModule("instants")
+                        .addSerializer(Instant.class, new InstantSerializer())
+                        .addDeserializer(Instant.class, new InstantDeserializer()));
+    }
 
     public String encode(Resource resource) {
         try {
@@ -37,8 +45,8 @@ public final class ResourceCodec {
     public <T extends Resource> T decode(ResourceType<T> type, String json) {
         try {
             return mapper.readValue(json, type.recordClass());
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored " + type.name() + " cannot be read: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StoreException("stored " + type.name() + " cannot be read: " + e.getMessage(), e);
         }
     }
 

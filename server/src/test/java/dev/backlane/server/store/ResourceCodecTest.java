@@ -6,6 +6,9 @@ import dev.backlane.core.model.Address;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
+import dev.backlane.core.model.VpcEndpointType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,5 +30,14 @@ class ResourceCodecTest {
         Address address = Address.allocated("eipalloc-00000000000000001", "3.4.5.6", "us-east-1")
                 .associatedWith("eipassoc-00000000000000001", "eni-00000000000000001", "10.0.0.4");
         assertEquals(address, codec.decode(ResourceTypes.ELASTIC_IP, codec.encode(address)));
+    }
+
+    @Test
+    void vpcEndpointSurvivesTheStore() {
+        VpcEndpoint endpoint = new VpcEndpoint("vpce-00000000000000001", "vpc-00000000000000001", "com.amazonaws.us-east-1.ec2", "us-east-1",
+                VpcEndpointType.INTERFACE, VpcEndpointState.PENDING_ACCEPTANCE, null, List.of(), List.of("subnet-00000000000000001"),
+                List.of("sg-00000000000000001"), List.of("eni-00000000000000001"), true, "ipv4", "ipv4", false, "0a1b2c3d",
+                Instant.parse("2026-01-02T03:04:05.123Z"));
+        assertEquals(endpoint, codec.decode(ResourceTypes.VPC_ENDPOINT, codec.encode(endpoint)));
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress, DescribeAddresses. */
+/** AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress, DescribeAddresses, DescribeAddressesAttribute. */
 public final class AddressOperations implements OperationFamily {
     private static final FilterSet<Address> FILTERS = FilterSet.<Address>builder()
             .add("allocation-id", Address::id)
@@ -46,7 +46,8 @@ public final class AddressOperations implements OperationFamily {
                 .ec2("AssociateAddress", this::associate)
                 .ec2("DisassociateAddress", this::disassociate)
                 .ec2("ReleaseAddress", this::release)
-                .ec2("DescribeAddresses", this::describe);
+                .ec2("DescribeAddresses", this::describe)
+                .ec2("DescribeAddressesAttribute", this::describeAttribute);
     }
 
     private Map<String, Object> allocate(Call call) {
@@ -115,4 +116,21 @@ public final class AddressOperations implements OperationFamily {
                 .build();
     }
 
+    /**
+     * The reverse DNS attribute of addresses. Backlane sets no custom PTR records, so each address is
+     * listed with its IDs and no {@code ptrRecord}, as AWS lists an address whose reverse DNS was never set.
+     */
+    private Map<String, Object> describeAttribute(Call call) {
+        String attribute = call.input().requiredString("Attribute", "Attribute");
+        if (!attribute.equals("domain-name")) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter attribute is invalid.", attribute);
+        }
+        Page<Address> page = describer.describe(call);
+        return Output.create()
+                .put("Addresses", page.items().stream()
+                        .map(address -> Output.create().put("AllocationId", address.id()).put("PublicIp", address.publicIp()).build())
+                        .toList())
+                .put("NextToken", page.nextToken())
+                .build();
+    }
 }

@@ -20,6 +20,20 @@ class AddressOperationsTest {
     }
 
     @Test
+    void addressAttributesListTheAddressWithoutACustomPtrRecord() {
+        TestApi.Response allocated = api.ec2("AllocateAddress", "Domain", "vpc").assertOk();
+        String allocationId = allocated.text("//allocationId");
+        TestApi.Response attributes = api.ec2("DescribeAddressesAttribute", "AllocationId.1", allocationId, "Attribute", "domain-name")
+                .assertOk();
+        assertEquals(allocationId, attributes.text("//addressSet/item/allocationId"));
+        assertEquals(allocated.text("//publicIp"), attributes.text("//addressSet/item/publicIp"));
+        assertEquals(null, attributes.text("//addressSet/item/ptrRecord"));
+        api.ec2("DescribeAddressesAttribute", "AllocationId.1", "eipalloc-0000000000000000f", "Attribute", "domain-name")
+                .assertError("InvalidAllocationID.NotFound");
+        api.ec2("DescribeAddressesAttribute", "Attribute", "colour").assertError("InvalidParameterValue");
+    }
+
+    @Test
     void allocateGivesDistinctAmazonPublicAddresses() {
         TestApi.Response first = allocate();
         TestApi.Response second = allocate();
