@@ -21,10 +21,6 @@ provider "aws" {
   secret_key                  = "test"
   skip_credentials_validation = true
   skip_metadata_api_check     = true
-  # The provider must know the account: without it, it writes a security group reference from
-  # DescribeSecurityGroupRules as "<account>/sg-..." (as for another account's group) and every plan
-  # shows drift. It asks sts:GetCallerIdentity, which Backlane answers.
-  skip_requesting_account_id  = false
   skip_region_validation      = true
 
   endpoints {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class})
+                ImportStateCommand.class, ImportCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
+import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
@@ -91,6 +92,7 @@ public final class BacklaneServer implements AutoCloseable {
             http.setExecutor(executor);
             http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount()));
             http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
+            http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
             http.start();
             return new BacklaneServer(http, executor, store, follower, cloud);
         } catch (IOException e) {

@@ -60,6 +60,13 @@ public final class ResourceTypes {
     public static final ResourceType<NatGateway> NAT_GATEWAY = new ResourceType<>(
             "natgateway", "nat", NatGateway.class, NAT_GATEWAY_NOT_FOUND, "NAT gateway %s was not found", NAT_GATEWAY_MALFORMED);
 
+    public static final ResourceType<Instance> INSTANCE = new ResourceType<>(
+            "instance", "i", Instance.class, INVALID_INSTANCE_ID_NOT_FOUND, "The instance ID '%s' does not exist",
+            INVALID_INSTANCE_ID_MALFORMED);
+    public static final ResourceType<VpcPeeringConnection> VPC_PEERING_CONNECTION = new ResourceType<>(
+            "vpc-peering-connection", "pcx", VpcPeeringConnection.class, INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND,
+            "The vpcPeeringConnection ID '%s' does not exist", INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED);
+
     /** ELBv2 resources are identified by ARN, not by a prefixed ID. */
     public static final ResourceType<LoadBalancer> LOAD_BALANCER = new ResourceType<>(
             "loadbalancer", "", LoadBalancer.class, LOAD_BALANCER_NOT_FOUND, "One or more load balancers not found", VALIDATION_ERROR);
@@ -70,7 +77,7 @@ public final class ResourceTypes {
 
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
-            TARGET_GROUP, LISTENER);
+            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

@@ -3,8 +3,10 @@ package dev.backlane.core.model;
 /**
  * A route of a route table: one destination (IPv4 CIDR, IPv6 CIDR or prefix list) and one target.
  * {@code origin} is {@code CreateRouteTable} for the local route, {@code CreateRoute} for the user's,
- * {@code CreateRoute} too for a gateway endpoint's (AWS reports those so). {@code state} is
- * {@code active} or {@code blackhole} once the target is gone; it is derived when described.
+ * {@code CreateRoute} too for a gateway endpoint's (AWS reports those so). The state Backlane shows
+ * ({@code active}, or {@code blackhole} once the target is gone) is derived when described;
+ * {@code recordedState} is the state AWS reported for a route imported from an account snapshot, and
+ * null for routes made here.
  */
 public record Route(
         String destinationCidrBlock,
@@ -20,7 +22,17 @@ public record Route(
         String localGatewayId,
         String carrierGatewayId,
         String coreNetworkArn,
-        String origin) {
+        String origin,
+        String recordedState) {
+
+    /** A route made in Backlane, whose state is derived from its target. */
+    public Route(String destinationCidrBlock, String destinationIpv6CidrBlock, String destinationPrefixListId, String gatewayId,
+            String natGatewayId, String networkInterfaceId, String instanceId, String vpcPeeringConnectionId, String transitGatewayId,
+            String egressOnlyInternetGatewayId, String localGatewayId, String carrierGatewayId, String coreNetworkArn, String origin) {
+        this(destinationCidrBlock, destinationIpv6CidrBlock, destinationPrefixListId, gatewayId, natGatewayId, networkInterfaceId,
+                instanceId, vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, localGatewayId, carrierGatewayId,
+                coreNetworkArn, origin, null);
+    }
 
     /** The destination, whichever kind it is. */
     public String destination() {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The state of a route, derived when it is read: {@code blackhole} once its target is gone (an internet
  * gateway detached from the table's VPC or deleted, a NAT gateway deleting or deleted, a network
- * interface deleted), else {@code active}.
+ * interface deleted), else {@code active}. A route that AWS reported as a blackhole in an imported
+ * snapshot stays one: the snapshot may lack what made it so.
  */
 public final class RouteStates {
     public static final String ACTIVE = "active";
@@ -24,6 +25,9 @@ public final class RouteStates {
     public static String of(ScopeState state, RouteTable table, Route route, Instant at) {
         if (route.isLocal()) {
             return ACTIVE;
+        }
+        if (BLACKHOLE.equals(route.recordedState())) {
+            return BLACKHOLE;
         }
         if (route.natGatewayId() != null) {
             Optional<NatGateway> gateway = state.find(ResourceTypes.NAT_GATEWAY, route.natGatewayId());
