@@ -1,5 +1,7 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.audit.AuditCommand;
+import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = BacklaneVersion.class,
         description = "AWS VPC endpoints, emulated on one machine.",
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class})
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

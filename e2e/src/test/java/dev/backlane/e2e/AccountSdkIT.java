@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -51,9 +52,9 @@ class AccountSdkIT {
         assertEquals(List.of(bobDefault, bobVpc).stream().sorted().toList(), vpcIds(bob.ec2()));
         assertAwsError("InvalidVpcID.NotFound", () -> bob.ec2().describeVpcs(r -> r.vpcIds(aliceVpc)));
         assertAwsError("InvalidVpcID.NotFound", () -> bob.ec2().deleteVpc(r -> r.vpcId(aliceVpc)));
-        assertAwsError("InvalidVpcID.NotFound", () -> bob.ec2().createTags(r -> r.resources(aliceVpc).tags(t -> t.key("k").value("v"))));
+        assertAwsError("InvalidVpcID.NotFound", () -> bob.ec2().createTags(r -> r.resources(aliceVpc).tags(Tag.builder().key("k").value("v").build())));
         assertAwsError("InvalidVpcID.NotFound", () -> bob.ec2().modifyVpcAttribute(r -> r.vpcId(aliceVpc).enableDnsHostnames(v -> v.value(true))));
-        assertEquals(List.of(), bob.ec2().describeTags(r -> r.filters(f -> f.name("resource-id").values(aliceVpc))).tags());
+        assertEquals(List.of(), bob.ec2().describeTags(r -> r.filters(VpcSdkIT.filter("resource-id", aliceVpc))).tags());
         assertTrue(alice.ec2().describeVpcs(r -> r.vpcIds(aliceVpc)).vpcs().get(0).ownerId().equals(alice.id()));
     }
 
@@ -82,7 +83,7 @@ class AccountSdkIT {
     }
 
     private static Vpc defaultVpc(Ec2Client ec2) {
-        return ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0);
+        return ec2.describeVpcs(r -> r.filters(VpcSdkIT.filter("is-default", "true"))).vpcs().get(0);
     }
 
     private static List<String> vpcIds(Ec2Client ec2) {

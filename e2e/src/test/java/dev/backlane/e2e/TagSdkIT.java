@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagDescription;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** CreateTags, DeleteTags and DescribeTags through the SDK, with EC2's rules on keys, values and counts. */
 class TagSdkIT {
@@ -46,8 +47,8 @@ class TagSdkIT {
     @Test
     void deleteTagsMatchesValueWhenGivenAndEverythingWhenNot() {
         Ec2Client ec2 = backlane.newAccount().ec2();
-        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(s -> s.resourceType(ResourceType.VPC)
-                .tags(tag("a", "1"), tag("b", "2"), tag("c", "3")))).vpc().vpcId();
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VPC)
+                .tags(tag("a", "1"), tag("b", "2"), tag("c", "3")).build())).vpc().vpcId();
         ec2.deleteTags(r -> r.resources(vpcId).tags(tag("a", "wrong")));
         assertEquals(Map.of("a", "1", "b", "2", "c", "3"), tagsOf(ec2, vpcId), "a value that does not match deletes nothing");
         ec2.deleteTags(r -> r.resources(vpcId).tags(tag("a", "1"), Tag.builder().key("b").build()));

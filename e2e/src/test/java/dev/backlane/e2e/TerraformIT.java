@@ -58,6 +58,9 @@ class TerraformIT {
     @TempDir
     static Path workspace;
 
+    /** Terraform's debug logs, kept after the run (under the module's target directory) for diagnosis. */
+    private static final Path LOGS = Path.of("target", "terraform-logs").toAbsolutePath();
+
     private static ExternalProgram terraform;
     private static Path mirror;
     private static boolean initialized;
@@ -78,6 +81,12 @@ class TerraformIT {
         Assumptions.assumeTrue(missing == null, missing);
 
         Files.createDirectories(workspace.resolve("stack"));
+        Files.createDirectories(LOGS);
+        try (Stream<Path> old = Files.list(LOGS)) {
+            for (Path log : old.toList()) {
+                Files.delete(log);
+            }
+        }
         try (InputStream stack = TerraformIT.class.getResourceAsStream("/terraform/network/main.tf")) {
             if (stack == null) {
                 throw new IllegalStateException("terraform/network/main.tf is missing from the test resources");
@@ -189,7 +198,7 @@ class TerraformIT {
         environment.put("TF_INPUT", "0");
         environment.put("CHECKPOINT_DISABLE", "1");
         environment.put("TF_LOG", "DEBUG");
-        environment.put("TF_LOG_PATH", workspace.resolve("terraform-" + arguments[0] + ".log").toString());
+        environment.put("TF_LOG_PATH", LOGS.resolve("terraform-" + arguments[0] + ".log").toString());
         environment.put("TF_DATA_DIR", workspace.resolve("stack/.terraform").toString());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_CONFIG_FILE", workspace.resolve("aws-config").toString());
@@ -207,6 +216,7 @@ class TerraformIT {
         if (!unsupported.isEmpty()) {
             report.append("\n--- operations Backlane answered UnsupportedOperation ---\n").append(String.join("\n", unsupported));
         }
+        report.append("\n(debug logs: ").append(LOGS).append(")");
         return report.toString();
     }
 
@@ -214,7 +224,7 @@ class TerraformIT {
         Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
         Set<String> operations = new TreeSet<>();
         List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
-        try (Stream<Path> logs = Files.list(workspace)) {
+        try (Stream<Path> logs = Files.list(LOGS)) {
             for (Path log : logs.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
                 texts.add(Files.readString(log, StandardCharsets.UTF_8));
             }

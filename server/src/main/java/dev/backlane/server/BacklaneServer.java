@@ -8,6 +8,7 @@ import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.server.http.AdminHttpHandler;
+import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
@@ -92,6 +93,9 @@ public final class BacklaneServer implements AutoCloseable {
             http.setExecutor(executor);
             http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount()));
             http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
+            AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud);
+            http.createContext("/_backlane/explain", analysis);
+            http.createContext("/_backlane/audit", analysis);
             http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
             http.start();
             return new BacklaneServer(http, executor, store, follower, cloud);

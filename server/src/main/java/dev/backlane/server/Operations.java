@@ -1,11 +1,20 @@
 package dev.backlane.server;
 
+import dev.backlane.core.analysis.NetworkInsightsCommands;
+import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.endpoint.EndpointServiceLookup;
 import dev.backlane.core.endpoint.VpcEndpointCommands;
 import dev.backlane.core.endpoint.VpcEndpointDnsEntries;
+import dev.backlane.core.endpointservice.ConnectionNotificationCommands;
+import dev.backlane.core.endpointservice.EndpointConnectionCommands;
+import dev.backlane.core.endpointservice.EndpointServiceCommands;
+import dev.backlane.core.endpointservice.EndpointServiceZones;
+import dev.backlane.core.endpointservice.ProviderServiceSource;
+import dev.backlane.core.endpointservice.ServiceLoadBalancers;
+import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -25,6 +34,7 @@ import dev.backlane.server.api.ec2.AddressOperations;
 import dev.backlane.server.api.ec2.InternetGatewayOperations;
 import dev.backlane.server.api.ec2.NatGatewayOperations;
 import dev.backlane.server.api.ec2.NetworkAclOperations;
+import dev.backlane.server.api.ec2.NetworkInsightsOperations;
 import dev.backlane.server.api.ec2.NetworkInterfaceOperations;
 import dev.backlane.server.api.ec2.PrefixListOperations;
 import dev.backlane.server.api.ec2.RegionOperations;
@@ -36,7 +46,12 @@ import dev.backlane.server.api.ec2.VpcEndpointOperations;
 import dev.backlane.server.api.ec2.VpcEndpointServiceOperations;
 import dev.backlane.server.api.ec2.VpcOperations;
 import dev.backlane.server.api.elb.ElbOperations;
+import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
+import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
+import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
+import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +62,8 @@ public final class Operations {
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
-        EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices();
+        EndpointServiceZones serviceZones = new EndpointServiceZones(regions);
+        EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices().with(new ProviderServiceSource(serviceZones));
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
         List<OperationFamily> families = new ArrayList<>(List.of(
                 new RegionOperations(regions),
@@ -65,8 +81,14 @@ public final class Operations {
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
+                new NetworkInsightsOperations(new NetworkInsightsCommands(new PathEngine(InstantSource.system()))),
                 new StsOperations()));
-        families.addAll(ElbOperations.families(quotas, List.of()));
+        families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
+        families.addAll(List.of(
+                new EndpointServiceOperations(new EndpointServiceCommands(), serviceZones),
+                new ServicePermissionOperations(new ServicePermissions()),
+                new EndpointConnectionOperations(new EndpointConnectionCommands()),
+                new ConnectionNotificationOperations(new ConnectionNotificationCommands())));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

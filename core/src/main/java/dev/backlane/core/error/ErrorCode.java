@@ -56,6 +56,10 @@ public enum ErrorCode {
     INVALID_ATTACHMENT_ID_NOT_FOUND("InvalidAttachmentID.NotFound", 400),
     INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound", 400),
     INVALID_VPC_ENDPOINT_ID_MALFORMED("InvalidVpcEndpointId.Malformed", 400),
+    INVALID_NETWORK_INSIGHTS_PATH_ID_NOT_FOUND("InvalidNetworkInsightsPathId.NotFound", 400),
+    INVALID_NETWORK_INSIGHTS_PATH_ID_MALFORMED("InvalidNetworkInsightsPathId.Malformed", 400),
+    INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_NOT_FOUND("InvalidNetworkInsightsAnalysisId.NotFound", 400),
+    INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED("InvalidNetworkInsightsAnalysisId.Malformed", 400),
     INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND("InvalidVpcPeeringConnectionID.NotFound", 400),
     INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED("InvalidVpcPeeringConnectionId.Malformed", 400),
     INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceID.NotFound", 400),
@@ -126,6 +130,7 @@ public enum ErrorCode {
     EXISTING_VPC_ENDPOINT_CONNECTIONS("ExistingVpcEndpointConnections", 400),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400),
     VPC_ENDPOINT_LIMIT_EXCEEDED("VpcEndpointLimitExceeded", 400),
+    INVALID_CONNECTION_NOTIFICATION("InvalidConnectionNotification", 400),
 
     // STS and ELBv2
     ACCESS_DENIED("AccessDenied", 403),

@@ -5,6 +5,8 @@ import static dev.backlane.core.error.ErrorCode.*;
 import dev.backlane.core.elb.LoadBalancer;
 import dev.backlane.core.elb.Listener;
 import dev.backlane.core.elb.TargetGroup;
+import dev.backlane.core.endpointservice.ConnectionNotification;
+import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +77,24 @@ public final class ResourceTypes {
     public static final ResourceType<Listener> LISTENER = new ResourceType<>(
             "listener", "", Listener.class, LISTENER_NOT_FOUND, "One or more listeners not found", VALIDATION_ERROR);
 
+    /** Providers' endpoint services and connection notifications. */
+    public static final ResourceType<EndpointServiceConfiguration> VPC_ENDPOINT_SERVICE = new ResourceType<>(
+            "vpc-endpoint-service", "vpce-svc", EndpointServiceConfiguration.class, INVALID_VPC_ENDPOINT_SERVICE_ID_NOT_FOUND,
+            "The VpcEndpointService Id '%s' does not exist", INVALID_VPC_ENDPOINT_SERVICE_ID_MALFORMED);
+    public static final ResourceType<ConnectionNotification> CONNECTION_NOTIFICATION = new ResourceType<>(
+            "vpc-endpoint-connection-notification", "vpce-nfn", ConnectionNotification.class, INVALID_CONNECTION_NOTIFICATION,
+            "The connection notification ID '%s' does not exist", INVALID_CONNECTION_NOTIFICATION);
+    public static final ResourceType<NetworkInsightsPath> NETWORK_INSIGHTS_PATH = new ResourceType<>(
+            "network-insights-path", "nip", NetworkInsightsPath.class, INVALID_NETWORK_INSIGHTS_PATH_ID_NOT_FOUND,
+            "The NetworkInsightsPath ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_PATH_ID_MALFORMED);
+    public static final ResourceType<NetworkInsightsAnalysis> NETWORK_INSIGHTS_ANALYSIS = new ResourceType<>(
+            "network-insights-analysis", "nia", NetworkInsightsAnalysis.class, INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_NOT_FOUND,
+            "The NetworkInsightsAnalysis ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
-            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION);
+            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
+            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

@@ -1,0 +1,150 @@
+package dev.backlane.core.analysis;
+
+import dev.backlane.core.endpoint.AwsService;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.Vpc;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.net.Ipv4Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Name resolution as the Amazon-provided resolver of the source's VPC answers it: endpoint-specific names
+ * (regional and zonal, S3's with any bucket label) resolve to the endpoint's interfaces; a service's
+ * public name resolves to an interface endpoint when the endpoint has private DNS on and the VPC has both
+ * DNS attributes on; otherwise to an address of the service's published range for its region.
+ */
+final class DnsView {
+    private static final String SERVICE_NAME_PREFIX = "com.amazonaws.";
+
+    private final ServiceNames serviceNames;
+    private final ServiceAddressRanges ranges;
+
+    DnsView(ServiceNames serviceNames, ServiceAddressRanges ranges) {
+        this.serviceNames = serviceNames;
+        this.ranges = ranges;
+    }
+
+    Resolution resolve(Source source, String destination) {
+        String name = destination.trim().toLowerCase(Locale.ROOT);
+        Optional<Long> literal = Ipv4Address.parse(name);
+        if (literal.isPresent()) {
+            return new Resolution(literal, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "");
+        }
+        ScopeIndex index = source.index();
+        if (!name.contains(".")) {
+            return resolveResourceId(source, name);
+        }
+        if (name.startsWith(SERVICE_NAME_PREFIX)) {
+            Optional<AwsService> service = serviceNames.serviceOfName(name);
+            if (service.isPresent()) {
+                return resolveServiceHostname(source, ServiceNames.publicHostname(service.get()), service.get());
+            }
+            for (VpcEndpoint endpoint : index.endpointsOf(source.vpc().id())) {
+                if (EndpointView.isInterface(endpoint) && endpoint.serviceName().equalsIgnoreCase(name)) {
+                    return toEndpoint(source, name, endpoint, Optional.empty(), Optional.empty(), "the endpoint of the service in the VPC", List.of());
+                }
+            }
+            return Resolution.unresolved(name, "no interface endpoint of " + name + " in " + source.vpc().id(), List.of());
+        }
+        Optional<ScopeIndex.EndpointName> endpointName = index.endpointName(name);
+        if (endpointName.isPresent()) {
+            ScopeIndex.EndpointName found = endpointName.get();
+            String kind = found.zone().map(zone -> "zonal name of " + found.endpoint().id() + " in " + zone)
+                    .orElse("regional name of " + found.endpoint().id());
+            return toEndpoint(source, name, found.endpoint(), found.zone(), index.services().service(found.endpoint().serviceName()), kind,
+                    List.of());
+        }
+        Optional<AwsService> service = serviceNames.serviceOfHostname(name);
+        if (service.isPresent()) {
+            return resolveServiceHostname(source, name, service.get());
+        }
+        return Resolution.unresolved(name, "not an AWS service name or endpoint name Backlane knows; give an address instead", List.of());
+    }
+
+    /** A destination given as a resource: an interface or instance (its primary address) or an endpoint. */
+    private Resolution resolveResourceId(Source source, String id) {
+        ScopeIndex index = source.index();
+        Optional<NetworkInterface> eni = id.startsWith("i-") ? index.primaryInterfaceOf(id) : index.networkInterface(id);
+        if (eni.isPresent()) {
+            long address = Ipv4Address.parse(eni.get().privateIpAddress()).orElseThrow();
+            return new Resolution(Optional.of(address), Optional.empty(), Optional.empty(),
+                    Optional.of(Hop.of(id, HopType.DNS, "is " + eni.get().privateIpAddress() + " on " + eni.get().id())), List.of(), "");
+        }
+        Optional<VpcEndpoint> endpoint = index.endpoint(id);
+        if (endpoint.isPresent() && EndpointView.isInterface(endpoint.get())) {
+            return toEndpoint(source, id, endpoint.get(), Optional.empty(), index.services().service(endpoint.get().serviceName()),
+                    "interface of " + id, List.of());
+        }
+        if (endpoint.isPresent()) {
+            Optional<AwsService> service = index.services().service(endpoint.get().serviceName());
+            Optional<Long> address = service.flatMap(found -> ranges.publicAddress(found.region(), found.shortName()));
+            if (address.isPresent()) {
+                return new Resolution(address, service, Optional.empty(), Optional.of(Hop.of(id, HopType.DNS, "gateway endpoint service "
+                        + endpoint.get().serviceName() + " at " + Ipv4Address.format(address.get()))), List.of(), "");
+            }
+        }
+        return Resolution.unresolved(id, "no instance, network interface or endpoint " + id + " in " + index.scope(), List.of());
+    }
+
+    private Resolution resolveServiceHostname(Source source, String hostname, AwsService service) {
+        Vpc vpc = source.vpc();
+        List<Explanation> notes = new ArrayList<>();
+        for (VpcEndpoint endpoint : source.index().endpointsOf(vpc.id())) {
+            if (!EndpointView.isInterface(endpoint) || !endpoint.serviceName().equals(service.serviceName()) || service.privateDnsName() == null) {
+                continue;
+            }
+            if (!endpoint.privateDnsEnabled()) {
+                notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_DISABLED, endpoint.id(),
+                        endpoint.id() + " serves " + service.serviceName() + " but its private DNS is off, so " + hostname + " resolves publicly"));
+            } else if (!vpc.enableDnsSupport() || !vpc.enableDnsHostnames()) {
+                notes.add(new Explanation(ExplanationCode.VPC_DNS_ATTRIBUTES_DISABLED, vpc.id(),
+                        vpc.id() + " has enableDnsSupport=" + vpc.enableDnsSupport() + " and enableDnsHostnames=" + vpc.enableDnsHostnames()
+                                + ", so the private DNS name of " + endpoint.id() + " does not apply"));
+            } else if (endpoint.privateDnsOnlyForInboundResolverEndpoint()) {
+                notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_INBOUND_RESOLVER_ONLY, endpoint.id(),
+                        endpoint.id() + " answers " + hostname + " only for the inbound Resolver endpoint; in the VPC it resolves publicly"));
+            } else {
+                return toEndpoint(source, hostname, endpoint, Optional.empty(), Optional.of(service),
+                        "private DNS name of " + endpoint.id(), notes);
+            }
+        }
+        Optional<Long> address = ranges.publicAddress(service.region(), service.shortName());
+        if (address.isEmpty()) {
+            return Resolution.unresolved(hostname, "no published address range for " + service.serviceName(), notes);
+        }
+        Hop hop = Hop.of(hostname, HopType.DNS, "resolves publicly to " + Ipv4Address.format(address.get()) + " (published range of "
+                + service.shortName() + " in " + service.region() + ")");
+        return new Resolution(address, Optional.of(service), Optional.empty(), Optional.of(hop), notes, "");
+    }
+
+    /** The endpoint's interface in the requested zone, else in the source's zone, else its first. */
+    private Resolution toEndpoint(Source source, String hostname, VpcEndpoint endpoint, Optional<String> zone, Optional<AwsService> service,
+            String kind, List<Explanation> notes) {
+        ScopeIndex index = source.index();
+        NetworkInterface chosen = null;
+        for (String eniId : endpoint.networkInterfaceIds()) {
+            Optional<NetworkInterface> eni = index.networkInterface(eniId);
+            if (eni.isEmpty()) {
+                continue;
+            }
+            String eniZone = eni.get().availabilityZone();
+            if (zone.isPresent() ? eniZone.equals(zone.get()) : eniZone.equals(source.subnet().availabilityZone())) {
+                chosen = eni.get();
+                break;
+            }
+            if (chosen == null && zone.isEmpty()) {
+                chosen = eni.get();
+            }
+        }
+        if (chosen == null) {
+            return Resolution.unresolved(hostname, endpoint.id() + " has no network interface" + zone.map(z -> " in " + z).orElse(""), notes);
+        }
+        long address = Ipv4Address.parse(chosen.privateIpAddress()).orElseThrow();
+        Hop hop = Hop.of(hostname, HopType.DNS, "resolves to " + chosen.privateIpAddress() + " on " + chosen.id() + " (" + kind + ")");
+        return new Resolution(Optional.of(address), service.or(() -> index.services().service(endpoint.serviceName())), Optional.of(endpoint),
+                Optional.of(hop), notes, "");
+    }
+}

@@ -1,0 +1,400 @@
+package dev.backlane.core.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.MatchedRule.AclRuleMatch;
+import dev.backlane.core.analysis.MatchedRule.RouteMatch;
+import dev.backlane.core.analysis.MatchedRule.SecurityGroupRuleMatch;
+import dev.backlane.core.data.AwsPrefixListCatalog;
+import dev.backlane.core.endpoint.AwsService;
+import dev.backlane.core.endpoint.AwsServiceCatalog;
+import dev.backlane.core.model.NatGateway;
+import dev.backlane.core.model.NatGatewayAddress;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.Route;
+import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.Vpc;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.net.Ipv4Address;
+import dev.backlane.core.network.RouteStates;
+import dev.backlane.core.world.World;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Explains whether a source reaches a destination, hop by hop: DNS in the source's VPC, the source's
+ * security group egress, network ACLs both ways (they are stateless: the reply's ephemeral ports are
+ * checked too), the subnet's route table by longest prefix match, then the target: the VPC itself, an
+ * internet gateway, a NAT gateway and its own route, a gateway endpoint, a peering connection; at an
+ * interface endpoint its state, zone and security groups; and, when asked, the policies. The verdict is
+ * PRIVATE, PUBLIC or BLOCKED with the first blocking explanation. Indexes are built once per world
+ * snapshot and reused while the world does not change.
+ */
+public final class PathEngine {
+    private static final int EPHEMERAL_FROM = 1024;
+    private static final int EPHEMERAL_TO = 65535;
+
+    private final InstantSource clock;
+    private final AwsServiceCatalog services;
+    private final AwsPrefixListCatalog prefixLists;
+    private final DnsView dns;
+    private volatile Cached cached;
+
+    private record Cached(World world, WorldIndex index) {}
+
+    public PathEngine(InstantSource clock) {
+        this(clock, AwsServiceCatalog.standard(), AwsPrefixListCatalog.standard(), ServiceAddressRanges.standard());
+    }
+
+    public PathEngine(InstantSource clock, AwsServiceCatalog services, AwsPrefixListCatalog prefixLists, ServiceAddressRanges ranges) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.services = requireNonNull(services, "services is null");
+        this.prefixLists = requireNonNull(prefixLists, "prefixLists is null");
+        this.dns = new DnsView(new ServiceNames(services), requireNonNull(ranges, "ranges is null"));
+    }
+
+    /** The indexes of the world, built on first use and kept until another world is asked about. */
+    public WorldIndex index(World world) {
+        Cached current = cached;
+        if (current != null && current.world() == world) {
+            return current.index();
+        }
+        WorldIndex index = new WorldIndex(world, services, prefixLists);
+        cached = new Cached(world, index);
+        return index;
+    }
+
+    public PathResult explain(World world, PathQuery query) {
+        return explain(index(world), query);
+    }
+
+    public PathResult explain(WorldIndex world, PathQuery query) {
+        return explain(world, query, clock.instant());
+    }
+
+    /** Explains the path with states (NAT gateways, endpoints) as of {@code at}. */
+    public PathResult explain(WorldIndex world, PathQuery query, Instant at) {
+        Source source = SourceResolver.resolve(world, query.scope(), query.source());
+        return new Walk(source, query, at).run();
+    }
+
+    /** One path being explained. */
+    private final class Walk {
+        private final Source source;
+        private final PathQuery query;
+        private final ScopeIndex index;
+        private final Instant at;
+        private final Trace trace = new Trace();
+
+        Walk(Source source, PathQuery query, Instant at) {
+            this.source = source;
+            this.query = query;
+            this.index = source.index();
+            this.at = at;
+        }
+
+        PathResult run() {
+            sourceHops();
+            Resolution resolution = dns.resolve(source, query.destination());
+            resolution.hop().ifPresent(trace::hop);
+            trace.notes(resolution.notes());
+            if (resolution.address().isEmpty()) {
+                return trace.blocked(ExplanationCode.DESTINATION_NOT_RESOLVED, query.destination(), resolution.failure());
+            }
+            long destination = resolution.address().get();
+            Optional<NetworkInterface> localTarget = index.interfaceAt(source.vpc().id(), destination);
+            boolean sameSubnet = localTarget.map(eni -> eni.subnetId().equals(source.subnet().id())).orElse(false);
+            if (source.networkInterface().isPresent()) {
+                List<String> peerGroups = localTarget.map(NetworkInterface::groupIds).orElse(List.of());
+                Optional<SecurityGroupRuleMatch> egress = index.securityGroups().egress(source.groups(), destination, peerGroups,
+                        query.protocol(), query.port());
+                if (egress.isEmpty()) {
+                    String component = source.groups().isEmpty() ? source.networkInterface().get().id() : source.groups().get(0);
+                    return trace.blocked(ExplanationCode.ENI_SG_RULES_MISMATCH, component,
+                            "no egress rule of " + String.join(", ", source.groups()) + " allows " + traffic() + " to " + address(destination));
+                }
+                trace.hop(Hop.of(egress.get().groupId(), HopType.SECURITY_GROUP, "egress " + SecurityGroupEvaluator.describe(egress.get()),
+                        egress.get()));
+            }
+            if (!sameSubnet && !acl(source.subnet().id(), true, destination, query.port(), query.port(), false)) {
+                return denied();
+            }
+            Optional<RouteLookup> table = index.routeTableOf(source.subnet());
+            if (table.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_ROUTE_TO_DESTINATION, source.subnet().id(), source.subnet().id() + " has no route table");
+            }
+            Optional<Route> route = route(table.get(), destination);
+            if (route.isEmpty()) {
+                return trace.result(Verdict.BLOCKED, Optional.empty());
+            }
+            String target = route.get().target();
+            if (route.get().isLocal()) {
+                return local(destination, resolution);
+            }
+            if (target.startsWith("igw-")) {
+                return internet(target, destination, resolution);
+            }
+            if (target.startsWith("nat-")) {
+                return nat(target, destination, resolution);
+            }
+            if (target.startsWith("vpce-")) {
+                return gatewayEndpoint(target, source.subnet(), destination, resolution, Optional.empty());
+            }
+            if (target.startsWith("pcx-")) {
+                return peering(target, destination, resolution);
+            }
+            return trace.blocked(ExplanationCode.ROUTE_TARGET_NOT_ANALYZED, table.get().table().id(),
+                    "route " + RouteLookup.describe(route.get()) + " leads to a target Backlane does not follow");
+        }
+
+        private void sourceHops() {
+            source.instanceId().ifPresent(id -> trace.hop(Hop.of(id, HopType.INSTANCE, "source instance")));
+            Subnet subnet = source.subnet();
+            if (source.networkInterface().isPresent()) {
+                NetworkInterface eni = source.networkInterface().get();
+                trace.hop(Hop.of(eni.id(), HopType.NETWORK_INTERFACE, "source " + eni.privateIpAddress()
+                        + source.publicIp().map(ip -> " (public " + ip + ")").orElse(" (no public address)") + " in " + subnet.id() + ", "
+                        + subnet.availabilityZone()));
+            } else {
+                trace.hop(Hop.of(subnet.id(), HopType.SUBNET, "source " + address(source.address()) + " in " + subnet.availabilityZone()));
+                trace.note(new Explanation(ExplanationCode.SOURCE_WITHOUT_SECURITY_GROUPS, subnet.id(),
+                        "no interface holds " + address(source.address()) + " in " + subnet.id() + "; security groups were not evaluated"));
+            }
+        }
+
+        /** Looks the address up and records the route; empty (with the explanation recorded) when no active route matches. */
+        private Optional<Route> route(RouteLookup table, long destination) {
+            String tableId = table.table().id();
+            Optional<RouteLookup.Match> match = table.lookup(destination);
+            if (match.isEmpty()) {
+                trace.hop(Hop.of(tableId, HopType.ROUTE_TABLE, "no route matches " + address(destination)));
+                trace.note(new Explanation(ExplanationCode.NO_ROUTE_TO_DESTINATION, tableId, "no route of " + tableId + " matches "
+                        + address(destination)));
+                return Optional.empty();
+            }
+            Route route = match.get().route();
+            String state = RouteStates.of(index.state(), table.table(), route, at);
+            trace.hop(Hop.of(tableId, HopType.ROUTE_TABLE, "route " + RouteLookup.describe(route) + " (" + state + ")", new RouteMatch(route, state)));
+            if (state.equals(RouteStates.BLACKHOLE)) {
+                trace.note(new Explanation(ExplanationCode.BAD_STATE_ROUTE, tableId, "route " + RouteLookup.describe(route) + " is a blackhole"));
+                return Optional.empty();
+            }
+            return Optional.of(route);
+        }
+
+        private PathResult local(long destination, Resolution resolution) {
+            Optional<NetworkInterface> target = index.interfaceAt(source.vpc().id(), destination);
+            if (target.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_INTERFACE_AT_ADDRESS, source.vpc().id(),
+                        "no network interface in " + source.vpc().id() + " holds " + address(destination));
+            }
+            return arrive(target.get(), destination, resolution, Optional.empty());
+        }
+
+        /** The path inside the destination's VPC: its subnet's ACL, then an interface endpoint or another interface. */
+        private PathResult arrive(NetworkInterface target, long destination, Resolution resolution, Optional<String> via) {
+            boolean sameSubnet = target.subnetId().equals(source.subnet().id());
+            if (!sameSubnet && !acl(target.subnetId(), false, source.address(), query.port(), query.port(), false)) {
+                return denied();
+            }
+            Optional<VpcEndpoint> endpoint = index.endpointOwning(target.id());
+            if (endpoint.isPresent()) {
+                VpcEndpoint found = endpoint.get();
+                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, at).awsName()
+                        + "), interface " + target.id() + " in " + target.availabilityZone()));
+                Optional<Explanation> state = EndpointChecks.state(found, at);
+                if (state.isPresent()) {
+                    return trace.blocked(state.get());
+                }
+                Optional<Explanation> zone = EndpointChecks.serviceZone(index, found, target);
+                if (zone.isPresent()) {
+                    return trace.blocked(zone.get());
+                }
+                EndpointChecks.crossZone(index, found, target, source.subnet()).ifPresent(trace::note);
+            } else {
+                trace.hop(Hop.of(target.id(), HopType.NETWORK_INTERFACE, "destination " + target.privateIpAddress() + " in " + target.subnetId()));
+            }
+            Optional<SecurityGroupRuleMatch> ingress = index.securityGroups().ingress(target.groupIds(), source.address(), source.groups(),
+                    query.protocol(), query.port());
+            if (ingress.isEmpty()) {
+                String component = target.groupIds().isEmpty() ? target.id() : target.groupIds().get(0);
+                return trace.blocked(ExplanationCode.ENI_SG_RULES_MISMATCH, component, "no ingress rule of "
+                        + String.join(", ", target.groupIds()) + " on " + target.id() + " allows " + traffic() + " from " + address(source.address()));
+            }
+            trace.hop(Hop.of(ingress.get().groupId(), HopType.SECURITY_GROUP, "ingress " + SecurityGroupEvaluator.describe(ingress.get()),
+                    ingress.get()));
+            if (!sameSubnet && (!returnAcl(target.subnetId(), true, source.address()) || !returnAcl(source.subnet().id(), false, destination))) {
+                return denied();
+            }
+            if (endpoint.isPresent()) {
+                return service(resolution, endpoint, Optional.empty(), Verdict.PRIVATE, Optional.of(endpoint.get().id()));
+            }
+            return trace.result(Verdict.PRIVATE, via);
+        }
+
+        private PathResult internet(String gatewayId, long destination, Resolution resolution) {
+            if (source.publicIp().isEmpty()) {
+                return trace.blocked(ExplanationCode.IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, source.componentId(),
+                        address(source.address()) + " has no public IPv4 address or Elastic IP, so " + gatewayId + " drops its traffic");
+            }
+            trace.hop(Hop.of(gatewayId, HopType.INTERNET_GATEWAY, "translates " + address(source.address()) + " to " + source.publicIp().get()));
+            if (!returnAcl(source.subnet().id(), false, destination)) {
+                return denied();
+            }
+            return service(resolution, Optional.empty(), source.publicIp(), Verdict.PUBLIC, Optional.of(gatewayId));
+        }
+
+        private PathResult nat(String natId, long destination, Resolution resolution) {
+            NatGateway gateway = index.natGateway(natId).orElseThrow();
+            NatGateway.State state = gateway.state(at);
+            Optional<String> publicIp = gateway.addresses().stream().filter(NatGatewayAddress::isPrimary).findFirst()
+                    .or(() -> gateway.addresses().stream().findFirst()).map(NatGatewayAddress::publicIp);
+            trace.hop(Hop.of(natId, HopType.NAT_GATEWAY, gateway.connectivityType() + " NAT gateway in " + gateway.subnetId() + " ("
+                    + state.awsName() + ")" + publicIp.map(ip -> ", translates to " + ip).orElse("")));
+            switch (state) {
+                case AVAILABLE -> { }
+                case PENDING, DELETING, DELETED -> {
+                    return trace.blocked(ExplanationCode.BAD_STATE, natId, natId + " is " + state.awsName());
+                }
+            }
+            if (!gateway.connectivityType().equals("public") || publicIp.isEmpty()) {
+                return trace.blocked(ExplanationCode.NAT_GATEWAY_PRIVATE, natId, natId + " is a private NAT gateway: it cannot reach "
+                        + address(destination));
+            }
+            String natSubnet = gateway.subnetId();
+            boolean crossSubnet = !natSubnet.equals(source.subnet().id());
+            if (crossSubnet && !acl(natSubnet, false, source.address(), query.port(), query.port(), false)) {
+                return denied();
+            }
+            Optional<Subnet> subnet = index.subnet(natSubnet);
+            Optional<RouteLookup> table = subnet.flatMap(index::routeTableOf);
+            if (table.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_ROUTE_TO_DESTINATION, natSubnet, natSubnet + " has no route table");
+            }
+            Optional<Route> route = route(table.get(), destination);
+            if (route.isEmpty()) {
+                return trace.result(Verdict.BLOCKED, Optional.empty());
+            }
+            String target = route.get().target();
+            if (target.startsWith("vpce-")) {
+                return gatewayEndpoint(target, subnet.get(), destination, resolution, Optional.of(natId));
+            }
+            if (!target.startsWith("igw-")) {
+                return trace.blocked(ExplanationCode.ROUTE_TARGET_NOT_ANALYZED, table.get().table().id(),
+                        "the NAT gateway's route " + RouteLookup.describe(route.get()) + " does not lead to an internet gateway");
+            }
+            if (!acl(natSubnet, true, destination, query.port(), query.port(), false)) {
+                return denied();
+            }
+            trace.hop(Hop.of(target, HopType.INTERNET_GATEWAY, "carries " + natId + "'s traffic to the internet"));
+            if (!returnAcl(natSubnet, false, destination)
+                    || (crossSubnet && (!returnAcl(natSubnet, true, source.address()) || !returnAcl(source.subnet().id(), false, destination)))) {
+                return denied();
+            }
+            return service(resolution, Optional.empty(), publicIp, Verdict.PUBLIC, Optional.of(natId));
+        }
+
+        private PathResult gatewayEndpoint(String endpointId, Subnet from, long destination, Resolution resolution, Optional<String> throughNat) {
+            VpcEndpoint endpoint = index.endpoint(endpointId).orElseThrow();
+            trace.hop(Hop.of(endpointId, HopType.VPC_ENDPOINT, "gateway endpoint of " + endpoint.serviceName() + " (" + EndpointView.state(endpoint, at).awsName() + ")"
+                    + throughNat.map(nat -> ", reached through " + nat).orElse("")));
+            Optional<Explanation> state = EndpointChecks.state(endpoint, at);
+            if (state.isPresent()) {
+                return trace.blocked(state.get());
+            }
+            if (!returnAcl(from.id(), false, destination)) {
+                return denied();
+            }
+            return service(resolution, Optional.of(endpoint), Optional.empty(), Verdict.PRIVATE, Optional.of(endpointId));
+        }
+
+        private PathResult peering(String connectionId, long destination, Resolution resolution) {
+            List<Vpc> holding = index.vpcsHolding(destination, source.vpc().id());
+            if (holding.isEmpty()) {
+                return trace.blocked(ExplanationCode.PEERING_CONNECTION_NOT_ACTIVE, connectionId,
+                        "no VPC known to Backlane behind " + connectionId + " holds " + address(destination));
+            }
+            Vpc peer = holding.get(0);
+            trace.hop(Hop.of(connectionId, HopType.VPC_PEERING_CONNECTION, "to " + peer.id()));
+            Optional<NetworkInterface> target = index.interfaceAt(peer.id(), destination);
+            if (target.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_INTERFACE_AT_ADDRESS, peer.id(),
+                        "no network interface in " + peer.id() + " holds " + address(destination));
+            }
+            Optional<RouteLookup> back = index.subnet(target.get().subnetId()).flatMap(index::routeTableOf);
+            Optional<RouteLookup.Match> backRoute = back.flatMap(table -> table.lookup(source.address()));
+            boolean returns = backRoute.map(match -> connectionId.equals(match.route().target())
+                    && RouteStates.of(index.state(), back.get().table(), match.route(), at).equals(RouteStates.ACTIVE)).orElse(false);
+            if (!returns) {
+                String tableId = back.map(table -> table.table().id()).orElse(target.get().subnetId());
+                return trace.blocked(ExplanationCode.NO_RETURN_ROUTE, tableId,
+                        tableId + " has no active route to " + address(source.address()) + " through " + connectionId);
+            }
+            return arrive(target.get(), destination, resolution, Optional.of(connectionId));
+        }
+
+        /** The last hops at a service: the policies when asked, then the service (or the internet address). */
+        private PathResult service(Resolution resolution, Optional<VpcEndpoint> endpoint, Optional<String> publicSourceIp, Verdict verdict,
+                Optional<String> via) {
+            if (query.policy().isPresent()) {
+                Optional<PolicyCheck.Outcome> outcome = PolicyCheck.check(query.policy().get(), index, endpoint, source, publicSourceIp);
+                if (outcome.isPresent()) {
+                    trace.hop(outcome.get().hop());
+                    if (outcome.get().denial().isPresent()) {
+                        return trace.blocked(outcome.get().denial().get());
+                    }
+                }
+            }
+            long destination = resolution.address().orElseThrow();
+            Optional<AwsService> service = resolution.service().or(() -> endpoint.flatMap(found -> index.services().service(found.serviceName())));
+            if (service.isPresent()) {
+                trace.hop(Hop.of(service.get().serviceName(), HopType.AWS_SERVICE, (verdict == Verdict.PRIVATE ? "reached privately at "
+                        : "reached over the internet at ") + address(destination)));
+            } else if (verdict == Verdict.PUBLIC) {
+                trace.hop(Hop.of(address(destination), HopType.INTERNET, "internet address"));
+            }
+            return trace.result(verdict, via);
+        }
+
+        /** Checks and records a network ACL for the request; false (explanation recorded) when it denies. */
+        private boolean acl(String subnetId, boolean egress, long peer, int fromPort, int toPort, boolean returnPath) {
+            Optional<NetworkAclEvaluator> acl = index.aclOf(subnetId);
+            if (acl.isEmpty()) {
+                return true;
+            }
+            Protocol protocol = query.protocol();
+            int low = protocol.hasPorts() ? fromPort : returnPath ? ProtocolMatch.ECHO_REPLY : ProtocolMatch.ECHO_REQUEST;
+            int high = protocol.hasPorts() ? toPort : low;
+            NetworkAclEvaluator.Result result = acl.get().evaluate(egress, peer, protocol, low, high);
+            String direction = (egress ? "outbound " : "inbound ") + (returnPath ? "reply " : "");
+            String detail = direction + NetworkAclEvaluator.describe(result.entry()) + (result.allowed() ? "" : " (denies)");
+            Hop hop = Hop.of(acl.get().id(), HopType.NETWORK_ACL, detail, new AclRuleMatch(acl.get().id(), result.entry()));
+            trace.hop(returnPath ? hop.onReturnPath() : hop);
+            if (!result.allowed()) {
+                String what = returnPath ? "the reply on ports " + EPHEMERAL_FROM + "-" + EPHEMERAL_TO : traffic();
+                trace.note(new Explanation(ExplanationCode.SUBNET_ACL_RESTRICTION, acl.get().id(), acl.get().id() + " of " + subnetId
+                        + " does not allow " + (egress ? "outbound " : "inbound ") + what + (egress ? " to " : " from ") + address(peer)
+                        + ": " + NetworkAclEvaluator.describe(result.entry())));
+            }
+            return result.allowed();
+        }
+
+        private boolean returnAcl(String subnetId, boolean egress, long peer) {
+            return acl(subnetId, egress, peer, EPHEMERAL_FROM, EPHEMERAL_TO, true);
+        }
+
+        private PathResult denied() {
+            return trace.result(Verdict.BLOCKED, Optional.empty());
+        }
+
+        private String traffic() {
+            return query.protocol().hasPorts() ? query.protocol().awsName() + " " + query.port() : query.protocol().awsName();
+        }
+
+        private String address(long value) {
+            return Ipv4Address.format(value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.backlane.core.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A question for the path engine: from a source ({@code i-...}, {@code eni-...}, or {@code subnet-...}
+ * with an address, written {@code subnet-...:10.0.1.5}) to a destination (a hostname, an IPv4 address,
+ * a service name such as {@code com.amazonaws.us-east-1.s3}, or an endpoint DNS name), for a protocol
+ * and port. With a principal, action and resource the policies on the way are evaluated too; identity
+ * and resource policies are optional documents. {@code scope} limits the search for the source to one
+ * account and region; empty searches every scope of the world.
+ */
+public record PathQuery(
+        Optional<dev.backlane.core.model.Scope> scope,
+        String source,
+        String destination,
+        Protocol protocol,
+        int port,
+        Optional<PolicyQuestion> policy) {
+
+    public PathQuery {
+        requireNonNull(scope, "scope is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(destination, "destination is null");
+        requireNonNull(protocol, "protocol is null");
+        requireNonNull(policy, "policy is null");
+        if (protocol.hasPorts() && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+    }
+
+    public static PathQuery of(String source, String destination, Protocol protocol, int port) {
+        return new PathQuery(Optional.empty(), source, destination, protocol, port, Optional.empty());
+    }
+
+    public PathQuery withPolicy(PolicyQuestion question) {
+        return new PathQuery(scope, source, destination, protocol, port, Optional.of(question));
+    }
+
+    public PathQuery inScope(dev.backlane.core.model.Scope only) {
+        return new PathQuery(Optional.of(only), source, destination, protocol, port, policy);
+    }
+
+    /** Who calls which action on which resource, and the identity and resource policies to weigh. */
+    public record PolicyQuestion(String principal, String action, String resource, List<String> identityPolicies,
+            Optional<String> resourcePolicy) {
+        public PolicyQuestion {
+            requireNonNull(principal, "principal is null");
+            requireNonNull(action, "action is null");
+            requireNonNull(resource, "resource is null");
+            identityPolicies = List.copyOf(requireNonNull(identityPolicies, "identityPolicies is null"));
+            requireNonNull(resourcePolicy, "resourcePolicy is null");
+        }
+
+        public static PolicyQuestion of(String principal, String action, String resource) {
+            return new PolicyQuestion(principal, action, resource, List.of(), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.backlane.core.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The explained path: the verdict, the component that carries the traffic out of the private network
+ * ({@code vpce-}, {@code igw-}, {@code nat-}, a peering connection; empty inside a VPC or when blocked),
+ * the hops in order and the explanations, blocking ones last.
+ */
+public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations) {
+    public PathResult {
+        requireNonNull(verdict, "verdict is null");
+        requireNonNull(via, "via is null");
+        hops = List.copyOf(requireNonNull(hops, "hops is null"));
+        explanations = List.copyOf(requireNonNull(explanations, "explanations is null"));
+    }
+
+    public boolean reachable() {
+        return switch (verdict) {
+            case PRIVATE, PUBLIC -> true;
+            case BLOCKED -> false;
+        };
+    }
+
+    /** The hops of the request's way (the forward path). */
+    public List<Hop> forwardHops() {
+        return hops.stream().filter(hop -> !hop.returnPath()).toList();
+    }
+
+    /** The hops of the reply's way (network ACLs checked for the ephemeral ports). */
+    public List<Hop> returnHops() {
+        return hops.stream().filter(Hop::returnPath).toList();
+    }
+}

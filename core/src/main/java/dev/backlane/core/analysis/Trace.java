@@ -1,0 +1,37 @@
+package dev.backlane.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The hops and explanations of one path as the engine walks it. */
+final class Trace {
+    private final List<Hop> hops = new ArrayList<>();
+    private final List<Explanation> explanations = new ArrayList<>();
+
+    void hop(Hop hop) {
+        hops.add(hop);
+    }
+
+    void note(Explanation explanation) {
+        explanations.add(explanation);
+    }
+
+    void notes(List<Explanation> notes) {
+        explanations.addAll(notes);
+    }
+
+    PathResult blocked(ExplanationCode code, String component, String detail) {
+        explanations.add(new Explanation(code, component, detail));
+        return result(Verdict.BLOCKED, Optional.empty());
+    }
+
+    PathResult blocked(Explanation explanation) {
+        explanations.add(explanation);
+        return result(Verdict.BLOCKED, Optional.empty());
+    }
+
+    PathResult result(Verdict verdict, Optional<String> via) {
+        return new PathResult(verdict, via, hops, explanations);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.backlane.core.endpointservice;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.endpoint.EndpointService;
+import dev.backlane.core.endpoint.EndpointServiceSource;
+import dev.backlane.core.model.ResourceTags;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.world.ScopeState;
+import dev.backlane.core.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Providers' endpoint services for the consumers' side: the services of every account in the region
+ * that the caller may see, its own and those whose allowed principals admit it. Services are not
+ * offered across regions.
+ */
+public final class ProviderServiceSource implements EndpointServiceSource {
+    private final EndpointServiceZones zones;
+
+    public ProviderServiceSource(EndpointServiceZones zones) {
+        this.zones = requireNonNull(zones, "zones is null");
+    }
+
+    @Override
+    public List<EndpointService> visibleTo(World world, Scope caller, String serviceRegion) {
+        if (!caller.region().equals(serviceRegion)) {
+            return List.of();
+        }
+        List<EndpointService> services = new ArrayList<>();
+        for (Scope owner : world.scopes()) {
+            if (!owner.region().equals(serviceRegion)) {
+                continue;
+            }
+            ScopeState state = world.scope(owner);
+            for (EndpointServiceConfiguration service : state.all(ResourceTypes.VPC_ENDPOINT_SERVICE)) {
+                if (service.allows(owner.account(), caller.account())) {
+                    services.add(view(state, owner, service));
+                }
+            }
+        }
+        return services;
+    }
+
+    private ProviderService view(ScopeState state, Scope owner, EndpointServiceConfiguration service) {
+        List<String> zoneNames = zones.names(state, service);
+        return new ProviderService(service.serviceName(), service.id(), owner.region(), owner.account(), List.of(service.type().awsName()),
+                zoneNames, zones.ids(owner.region(), zoneNames), service.privateDnsName(), List.of(service.baseEndpointDnsName(owner.region())),
+                service.acceptanceRequired(), service.supportedIpAddressTypes(), service.payerResponsibility(),
+                service.privateDnsNameState() == null ? null : service.privateDnsNameState().awsName(), state.find(ResourceTypes.TAGS, service.id())
+                        .<Map<String, String>>map(ResourceTags::tags).orElse(Map.of()));
+    }
+}

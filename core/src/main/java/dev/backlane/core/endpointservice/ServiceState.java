@@ -1,0 +1,17 @@
+package dev.backlane.core.endpointservice;
+
+/** The states of an endpoint service; AWS writes them capitalised ({@code Available}). */
+public enum ServiceState {
+    PENDING("Pending"),
+    AVAILABLE("Available");
+
+    private final String awsName;
+
+    ServiceState(String awsName) {
+        this.awsName = awsName;
+    }
+
+    public String awsName() {
+        return awsName;
+    }
+}

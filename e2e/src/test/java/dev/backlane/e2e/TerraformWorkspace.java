@@ -1,0 +1,124 @@
+package dev.backlane.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One Terraform stack from the test resources in a scratch directory, run offline with the
+ * hashicorp/aws provider from a local mirror, with debug logs kept beside it for failure reports.
+ */
+final class TerraformWorkspace {
+    private static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+
+    private final ExternalProgram terraform;
+    private final Path directory;
+
+    private TerraformWorkspace(ExternalProgram terraform, Path directory) {
+        this.terraform = terraform;
+        this.directory = directory;
+    }
+
+    /** Why the stack cannot run here (no terraform, no provider mirror), or empty when it can. */
+    static Optional<String> missing() {
+        if (findTerraform().isEmpty()) {
+            return Optional.of("no 'terraform' executable on the PATH");
+        }
+        return providerMirror().isEmpty() ? Optional.of("no provider mirror holding " + PROVIDER + " under " + mirrorRoots()) : Optional.empty();
+    }
+
+    /** Copies {@code /terraform/<stack>/main.tf} into {@code directory} and configures the mirror. */
+    static TerraformWorkspace create(Path directory, String stack) throws IOException {
+        Files.createDirectories(directory.resolve("stack"));
+        try (InputStream in = TerraformWorkspace.class.getResourceAsStream("/terraform/" + stack + "/main.tf")) {
+            if (in == null) {
+                throw new IllegalStateException("terraform/" + stack + "/main.tf is missing from the test resources");
+            }
+            Files.write(directory.resolve("stack/main.tf"), in.readAllBytes());
+        }
+        Path mirror = providerMirror().orElseThrow();
+        Files.writeString(directory.resolve("terraform.rc"), """
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "%s"
+                    include = ["registry.terraform.io/*/*"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/*/*"]
+                  }
+                }
+                """.formatted(mirror.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
+        return new TerraformWorkspace(findTerraform().orElseThrow(), directory);
+    }
+
+    ExternalProgram.Result run(String... arguments) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("TF_CLI_CONFIG_FILE", directory.resolve("terraform.rc").toString());
+        environment.put("TF_IN_AUTOMATION", "1");
+        environment.put("TF_INPUT", "0");
+        environment.put("CHECKPOINT_DISABLE", "1");
+        environment.put("TF_LOG", "DEBUG");
+        environment.put("TF_LOG_PATH", directory.resolve("terraform-" + arguments[0] + ".log").toString());
+        environment.put("TF_DATA_DIR", directory.resolve("stack/.terraform").toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", directory.resolve("aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("aws-credentials").toString());
+        ExternalProgram.Result result = terraform.run(directory.resolve("stack"), environment, STEP_LIMIT, List.of(arguments));
+        System.out.println("terraform " + String.join(" ", arguments) + " -> exit " + result.exitCode());
+        return result;
+    }
+
+    /** Terraform's output and, from its debug logs, every request Backlane refused as unsupported. */
+    String report(ExternalProgram.Result result) {
+        StringBuilder report = new StringBuilder(result.describe());
+        Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
+        Set<String> operations = new TreeSet<>();
+        List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
+        try (Stream<Path> logs = Files.list(directory)) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+                texts.add(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String text : texts) {
+            Matcher matcher = operation.matcher(text);
+            while (matcher.find()) {
+                operations.add(matcher.group(1));
+            }
+        }
+        if (!operations.isEmpty()) {
+            report.append("\n--- operations Backlane answered UnsupportedOperation ---\n").append(String.join("\n", operations));
+        }
+        return report.toString();
+    }
+
+    private static Optional<ExternalProgram> findTerraform() {
+        return ExternalProgram.find("terraform", Path.of("/usr/local/bin/terraform"), Path.of("/usr/bin/terraform"));
+    }
+
+    private static List<Path> mirrorRoots() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return List.of(Path.of("/opt/tf-plugins"), home.resolve(".terraform.d/plugins"), home.resolve(".local/share/terraform/plugins"),
+                Path.of("/usr/share/terraform/plugins"), Path.of("/usr/local/share/terraform/plugins"));
+    }
+
+    private static Optional<Path> providerMirror() {
+        return mirrorRoots().stream().filter(root -> Files.isDirectory(root.resolve(PROVIDER))).findFirst();
+    }
+}

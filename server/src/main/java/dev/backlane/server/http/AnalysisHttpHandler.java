@@ -1,0 +1,100 @@
+package dev.backlane.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.server.analysis.AuditJson;
+import dev.backlane.server.analysis.PathJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Backlane's analysis endpoints: {@code POST /_backlane/explain} (a path query, or an array of them, run
+ * by the path engine on the current world) and {@code POST /_backlane/audit} (the configuration audit).
+ */
+public final class AnalysisHttpHandler implements HttpHandler {
+    private final Cloud cloud;
+    private final PathEngine engine;
+
+    public AnalysisHttpHandler(Cloud cloud) {
+        this.cloud = cloud;
+        this.engine = new PathEngine(cloud::now);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/_backlane/explain") && method.equals("POST")) {
+                explain(exchange);
+            } else if (path.equals("/_backlane/audit") && method.equals("POST")) {
+                audit(exchange);
+            } else if (path.equals("/_backlane/explain") || path.equals("/_backlane/audit")) {
+                send(exchange, 405, "{\"error\":\"method not allowed\"}");
+            } else {
+                send(exchange, 404, "{\"error\":\"not found\"}");
+            }
+        }
+    }
+
+    private void explain(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = PathJson.mapper().readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
+            return;
+        }
+        WorldIndex index = engine.index(cloud.snapshot());
+        if (body != null && body.isArray()) {
+            ArrayNode results = PathJson.mapper().createArrayNode();
+            body.forEach(query -> results.add(explainOne(index, query)));
+            send(exchange, 200, results.toString());
+            return;
+        }
+        JsonNode result = explainOne(index, body);
+        send(exchange, result.has("error") ? 400 : 200, result.toString());
+    }
+
+    private void audit(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            body = bytes.length == 0 ? PathJson.mapper().createObjectNode() : PathJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
+            return;
+        }
+        try {
+            send(exchange, 200, AuditJson.audit(engine.index(cloud.snapshot()), body).toString());
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, PathJson.error(e.getMessage()).toString());
+        }
+    }
+
+    private JsonNode explainOne(WorldIndex index, JsonNode query) {
+        try {
+            return PathJson.toJson(engine.explain(index, PathJson.query(query)));
+        } catch (IllegalArgumentException e) {
+            return PathJson.error(e.getMessage());
+        } catch (AwsException e) {
+            return PathJson.error(e.code().code() + ": " + e.getMessage());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
