@@ -144,7 +144,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
 
     private static String hintForEmbedded(String message) {
         if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
-            return " (another Backlane is using this data directory; stop it or use another --data-dir)";
+            return " (another program is holding the database locked, such as an sqlite3 shell in a transaction; end it and start again)";
         }
         return " (the data directory is damaged or is not a Backlane store; restore it from a backup or move it aside to start afresh)";
     }
