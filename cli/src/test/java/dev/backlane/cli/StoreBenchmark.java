@@ -3,6 +3,8 @@ package dev.backlane.cli;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,12 +148,24 @@ public final class StoreBenchmark {
         return done.sum() / elapsed;
     }
 
+    /**
+     * Sends one call. The JDK client now and then closes a pooled connection under a request that it
+     * has not sent yet ("header parser received no bytes"); that request is sent again, a few times.
+     */
     private static String post(HttpClient http, String endpoint, String form) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(endpoint + "/")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
