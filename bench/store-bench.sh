@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Durable mutations per second (CreateTags over HTTP) with 1, 8 and 32 clients: in memory, embedded,
+# Durable mutations per second (CreateTags, AuthorizeSecurityGroupIngress over HTTP) with 1, 8 and 32 clients: in memory, embedded,
 # and PostgreSQL when a URL is given:  bench/store-bench.sh [jdbc:postgresql://host:port/db?user=...]
 set -euo pipefail
 cd "$(dirname "$0")/.."

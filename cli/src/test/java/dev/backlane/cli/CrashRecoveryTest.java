@@ -1,6 +1,7 @@
 package dev.backlane.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.model.ResourceTypes;
@@ -8,6 +9,7 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.world.World;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.store.StoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,33 +35,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Kills the server with SIGKILL at random moments while clients create VPCs, then checks that every
- * acknowledged VPC came back and that no VPC is there without its main route table, default security
- * group and default network ACL.
+ * Kills the server with SIGKILL at random moments while clients create VPCs, then checks, after every
+ * kill, that every acknowledged VPC came back with its main route table, default security group and
+ * default network ACL, and that no VPC at all is there without them (composites are whole or absent).
  */
 class CrashRecoveryTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Pattern VPC_ID = Pattern.compile("<vpcId>([^<]+)</vpcId>");
-    private static final int ROUNDS = Integer.getInteger("backlane.crash.rounds", 6);
+    private static final int ROUNDS = Integer.getInteger("backlane.crash.rounds", 10);
     private static final int CLIENTS = 6;
+    private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void everyAcknowledgedVpcSurvivesKillNineWhole() throws Exception {
         Path data = Files.createTempDirectory("backlane-crash");
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Set<String> acknowledged = new TreeSet<>();
         int attempted = 0;
+        int failed = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             Process server = startServer(data);
             String endpoint = awaitEndpoint(server);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            assertTrue(describeVpcs(http, endpoint).containsAll(acknowledged), "round " + round + ": acknowledged VPCs are back");
+            Set<String> described = describeVpcs(http, endpoint);
+            assertTrue(described.containsAll(acknowledged), "round " + round + ": acknowledged VPCs are described after the restart");
+            if (round == 1) {
+                StoreException refused = assertThrows(StoreException.class, () -> SqlStore.openEmbedded(data));
+                assertTrue(refused.getMessage().contains("another Backlane"), refused.getMessage());
+            }
             ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
             int[] attempts = new int[CLIENTS];
+            int[] refusals = new int[CLIENTS];
             for (int client = 0; client < CLIENTS; client++) {
                 int number = client;
                 Thread thread = new Thread(() -> {
@@ -75,6 +85,8 @@ class CrashRecoveryTest {
                             Matcher id = VPC_ID.matcher(response.body());
                             if (response.statusCode() == 200 && id.find()) {
                                 created.add(id.group(1));
+                            } else {
+                                refusals[number]++;
                             }
                         } catch (IOException e) {
                             return;
@@ -87,33 +99,29 @@ class CrashRecoveryTest {
                 thread.start();
                 clients.add(thread);
             }
-            Thread.sleep(300 + random.nextInt(1200));
+            Thread.sleep(200 + random.nextInt(1300));
             server.destroyForcibly();
             server.waitFor();
             running.set(false);
             for (Thread thread : clients) {
                 thread.join();
             }
-            for (int count : attempts) {
-                attempted += count;
+            for (int client = 0; client < CLIENTS; client++) {
+                attempted += attempts[client];
+                failed += refusals[client];
             }
             acknowledged.addAll(created);
 
             try (SqlStore store = SqlStore.openEmbedded(data)) {
                 World world = store.load();
-                Scope scope = new Scope("000000000000", "us-east-1");
-                List<String> stored = world.all(scope, ResourceTypes.VPC).stream().map(Vpc::id).toList();
+                List<String> stored = world.all(SCOPE, ResourceTypes.VPC).stream().map(Vpc::id).toList();
                 assertTrue(stored.containsAll(acknowledged), "round " + round + ": every acknowledged VPC is stored");
                 for (String vpc : stored) {
-                    assertEquals(1, world.all(scope, ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc)).count(),
-                            vpc + " has its main route table");
-                    assertEquals(1, world.all(scope, ResourceTypes.SECURITY_GROUP).stream().filter(group -> vpc.equals(group.vpcId())).count(),
-                            vpc + " has its default security group");
-                    assertEquals(1, world.all(scope, ResourceTypes.NETWORK_ACL).stream().filter(acl -> acl.vpcId().equals(vpc)).count(),
-                            vpc + " has its default network ACL");
+                    assertWhole(world, vpc);
                 }
-                System.out.printf("crash round %d: %d VPCs acknowledged so far, %d stored (with defaults and unacknowledged in-flight ones), all whole%n",
-                        round, acknowledged.size(), stored.size());
+                System.out.printf("crash round %d: killed after %d CreateVpc answers this round; %d acknowledged so far, all stored;"
+                        + " %d VPCs stored (default and in-flight ones included), each with its main route table, default group and ACL%n",
+                        round, created.size(), acknowledged.size(), stored.size());
             }
         }
         Process server = startServer(data);
@@ -121,12 +129,22 @@ class CrashRecoveryTest {
             String endpoint = awaitEndpoint(server);
             Set<String> after = describeVpcs(HttpClient.newHttpClient(), endpoint);
             assertTrue(after.containsAll(acknowledged));
-            System.out.printf("crash test (seed %d): N=%d kill -9 rounds, %d CreateVpc attempts, %d acknowledged, %d VPCs after the last restart, 0 lost, 0 half-made%n",
-                    seed, ROUNDS, attempted, acknowledged.size(), after.size());
+            System.out.printf("crash test (seed %d): N=%d kill -9 rounds, %d CreateVpc attempts, %d acknowledged, %d answered with an error,"
+                    + " %d VPCs after the last restart, 0 lost, 0 half-made%n",
+                    seed, ROUNDS, attempted, acknowledged.size(), failed, after.size());
         } finally {
             server.destroyForcibly();
             server.waitFor();
         }
+    }
+
+    private static void assertWhole(World world, String vpc) {
+        assertEquals(1, world.all(SCOPE, ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc) && table.isMain()).count(),
+                vpc + " has its main route table");
+        assertEquals(1, world.all(SCOPE, ResourceTypes.SECURITY_GROUP).stream().filter(group -> vpc.equals(group.vpcId()) && group.isDefault()).count(),
+                vpc + " has its default security group");
+        assertEquals(1, world.all(SCOPE, ResourceTypes.NETWORK_ACL).stream().filter(acl -> acl.vpcId().equals(vpc) && acl.isDefault()).count(),
+                vpc + " has its default network ACL");
     }
 
     private static Process startServer(Path data) throws IOException {

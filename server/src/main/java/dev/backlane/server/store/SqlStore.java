@@ -16,7 +16,6 @@ import dev.backlane.core.world.Change;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.World;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The durable store over JDBC: embedded H2 (PostgreSQL mode) under the data directory, or a shared
+ * The durable store over JDBC: embedded SQLite under the data directory, or a shared
  * PostgreSQL. One row per resource, one row per seen scope, and a change log numbered by a sequence
  * held in {@code store_head}. A write batch locks the {@code store_head} row (so writers on every
  * server sharing the store take turns), reads what others logged since this process last looked, and
@@ -40,57 +39,67 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     /** Log entries kept behind the head; a server further behind than this reloads everything. */
     private static final long LOG_RETENTION = 20_000;
 
-    /** Embedded stores open in this process: H2 would share one between two servers here, where its file lock cannot stop them. */
-    private static final java.util.Set<Path> OPEN_EMBEDDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     private final HikariDataSource pool;
     private final boolean embedded;
-    private final Path directory;
+    private final DataDirectory directory;
     private final String description;
+    /** Locks the head row for a write batch; SQLite has no row locks (its single writer and the data directory's lock suffice). */
+    private final String lockHead;
     private final ResourceCodec codec = new ResourceCodec();
     /** The sequence number the last world handed out reflects; -1 before {@link #load()}. */
     private volatile long position = -1;
 
-    private SqlStore(HikariDataSource pool, Path directory, String description) {
+    private SqlStore(HikariDataSource pool, DataDirectory directory, String description) {
         this.pool = pool;
         this.embedded = directory != null;
         this.directory = directory;
         this.description = description;
+        this.lockHead = "SELECT head, log_start FROM store_head WHERE singleton = 1" + (embedded ? "" : " FOR UPDATE");
     }
 
     /**
-     * The embedded store in {@code dataDirectory}. Commits are made durable with {@code WRITE_DELAY=0}
-     * (each commit writes its chunk before returning) and {@code CHECKPOINT SYNC} after each batch
-     * (which forces the file to the device), so an acknowledged change survives a power cut, not only a
-     * crash of the process.
+     * The embedded store in {@code dataDirectory}: SQLite in write-ahead-log mode with
+     * {@code synchronous=FULL}, so every commit forces the log to the device before it returns and an
+     * acknowledged change survives a power cut, not only the process being killed. (Why SQLite and not
+     * H2: {@code docs/store.md}.)
      */
     public static SqlStore openEmbedded(Path dataDirectory) {
-        Path absolute = dataDirectory.toAbsolutePath().normalize();
-        Path file = absolute.resolve("backlane.mv.db");
+        DataDirectory directory = DataDirectory.hold(dataDirectory);
+        String description = "the data directory " + directory.path();
         try {
-            Files.createDirectories(absolute);
-            if (Files.exists(file) && Files.size(file) == 0) {
-                throw new StoreException("the store " + file + " is empty (a damaged or truncated file); "
-                        + "restore it from a backup or move it aside to start afresh");
+            if (!directory.hasDatabase()) {
+                Path fresh = prepare(directory, description);
+                directory.install(fresh);
             }
+            return open(sqliteConfig(directory.database()), directory, description);
         } catch (IOException e) {
-            throw new StoreException("cannot use the data directory " + absolute + ": " + e.getMessage(), e);
-        }
-        if (!OPEN_EMBEDDED.add(absolute)) {
-            throw new StoreException("cannot open the data directory " + absolute + ": it is in use"
-                    + " (another Backlane is using this data directory; stop it or use another --data-dir)");
-        }
-        HikariConfig config = poolConfig("backlane-embedded", 2);
-        config.setJdbcUrl("jdbc:h2:file:" + absolute.resolve("backlane")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setPassword("");
-        try {
-            return open(config, absolute, "the data directory " + absolute);
+            directory.close();
+            throw new StoreException("cannot create the store in " + description + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            OPEN_EMBEDDED.remove(absolute);
+            directory.close();
             throw e;
         }
+    }
+
+    /** Creates a new database beside the real one, with its schema, ready to be moved into place. */
+    private static Path prepare(DataDirectory directory, String description) throws IOException {
+        Path fresh = directory.fresh();
+        try (HikariDataSource pool = new HikariDataSource(sqliteConfig(fresh))) {
+            StoreSchema.migrate(pool, description);
+        } catch (RuntimeException e) {
+            throw e instanceof StoreException ? e : new StoreException("cannot create the store in " + description + ": " + rootMessage(e), e);
+        }
+        return fresh;
+    }
+
+    private static HikariConfig sqliteConfig(Path database) {
+        // One connection: SQLite has one writer, and reads are served from memory.
+        HikariConfig config = poolConfig("backlane-embedded", 1);
+        config.setJdbcUrl("jdbc:sqlite:" + database);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("busy_timeout", "5000");
+        return config;
     }
 
     /** A PostgreSQL (15 or later) store that several Backlane servers may share. */
@@ -115,7 +124,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return config;
     }
 
-    private static SqlStore open(HikariConfig config, Path directory, String description) {
+    private static SqlStore open(HikariConfig config, DataDirectory directory, String description) {
         boolean embedded = directory != null;
         HikariDataSource pool;
         try {
@@ -134,8 +143,8 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     }
 
     private static String hintForEmbedded(String message) {
-        if (message.contains("already in use") || message.contains("locked by another process")) {
-            return " (another Backlane is using this data directory; stop it or use another --data-dir)";
+        if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+            return " (another program is holding the database locked, such as an sqlite3 shell in a transaction; end it and start again)";
         }
         return " (the data directory is damaged or is not a Backlane store; restore it from a backup or move it aside to start afresh)";
     }
@@ -153,7 +162,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     public World load() {
         try (Connection connection = pool.getConnection()) {
             try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("SELECT head FROM store_head WHERE singleton = 1 FOR UPDATE")) {
+                    ResultSet row = statement.executeQuery(lockHead)) {
                 row.next();
                 long head = row.getLong(1);
                 World world = readAll(connection);
@@ -216,7 +225,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         if (!pool.isClosed()) {
             pool.close();
             if (directory != null) {
-                OPEN_EMBEDDED.remove(directory);
+                directory.close();
             }
         }
     }
@@ -305,7 +314,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         SqlBatch(Connection connection) throws SQLException {
             this.connection = connection;
             try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("SELECT head, log_start FROM store_head WHERE singleton = 1 FOR UPDATE")) {
+                    ResultSet row = statement.executeQuery(lockHead)) {
                 row.next();
                 this.head = row.getLong(1);
                 this.logStart = row.getLong(2);
@@ -424,11 +433,6 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                 }
                 connection.commit();
                 committed = true;
-                if (embedded && seq != head) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("CHECKPOINT SYNC");
-                    }
-                }
                 position = seq;
             } catch (SQLException e) {
                 throw unavailable("The change could not be stored durably", e);

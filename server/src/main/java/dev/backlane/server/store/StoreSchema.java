@@ -10,7 +10,7 @@ import org.flywaydb.core.api.MigrationState;
 
 /**
  * The store's schema, brought up to date by the versioned migrations under {@code db/migration} (the
- * same scripts for H2 and PostgreSQL). A store whose schema is newer than this Backlane knows was
+ * same scripts for SQLite and PostgreSQL). A store whose schema is newer than this Backlane knows was
  * written by a newer Backlane: it is refused, never used or silently emptied.
  */
 final class StoreSchema {

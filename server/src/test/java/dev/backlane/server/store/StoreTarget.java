@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A fresh, empty store for one test: embedded H2 in a temporary directory, or a new schema in the
+ * A fresh, empty store for one test: the embedded SQLite store in a temporary directory, or a new schema in the
  * PostgreSQL named by {@code -Dbacklane.test.postgres} (the PostgreSQL cases skip, saying why, when it
  * is not given). The persistence suites run once per target.
  */
@@ -92,7 +92,7 @@ public final class StoreTarget {
     public Connection connect() throws SQLException {
         return isShared()
                 ? DriverManager.getConnection(url)
-                : DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("backlane") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+                : DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("backlane.db"));
     }
 
     public Path directory() {
