@@ -74,19 +74,19 @@ public final class SubnetCommands {
     /** Deletes a subnet with no network interfaces in it, with its network ACL and route table associations. */
     public void delete(Transaction transaction, String subnetId) {
         Subnet subnet = transaction.get(ResourceTypes.SUBNET, subnetId);
-        for (NetworkInterface networkInterface : transaction.all(ResourceTypes.NETWORK_INTERFACE)) {
+        for (NetworkInterface networkInterface : transaction.inVpc(ResourceTypes.NETWORK_INTERFACE, subnet.vpcId())) {
             if (networkInterface.subnetId().equals(subnet.id())) {
                 throw AwsException.of(ErrorCode.DEPENDENCY_VIOLATION, "The subnet '%s' has dependencies and cannot be deleted.", subnet.id());
             }
         }
-        for (NetworkAcl acl : List.copyOf(transaction.all(ResourceTypes.NETWORK_ACL))) {
+        for (NetworkAcl acl : transaction.inVpc(ResourceTypes.NETWORK_ACL, subnet.vpcId())) {
             if (acl.associations().stream().anyMatch(association -> association.subnetId().equals(subnet.id()))) {
                 List<NetworkAclAssociation> remaining = new ArrayList<>(acl.associations());
                 remaining.removeIf(association -> association.subnetId().equals(subnet.id()));
                 transaction.put(ResourceTypes.NETWORK_ACL, acl.withAssociations(remaining));
             }
         }
-        for (RouteTable table : List.copyOf(transaction.all(ResourceTypes.ROUTE_TABLE))) {
+        for (RouteTable table : transaction.inVpc(ResourceTypes.ROUTE_TABLE, subnet.vpcId())) {
             if (table.associations().stream().anyMatch(association -> subnet.id().equals(association.subnetId()))) {
                 List<RouteTableAssociation> remaining = new ArrayList<>(table.associations());
                 remaining.removeIf(association -> subnet.id().equals(association.subnetId()));
@@ -278,8 +278,8 @@ public final class SubnetCommands {
     }
 
     private static void associateWithDefaultAcl(Transaction transaction, Subnet subnet) {
-        NetworkAcl acl = transaction.all(ResourceTypes.NETWORK_ACL).stream()
-                .filter(candidate -> candidate.vpcId().equals(subnet.vpcId()) && candidate.isDefault())
+        NetworkAcl acl = transaction.inVpc(ResourceTypes.NETWORK_ACL, subnet.vpcId()).stream()
+                .filter(NetworkAcl::isDefault)
                 .findFirst().orElseThrow(() -> new IllegalStateException("VPC " + subnet.vpcId() + " has no default network ACL"));
         List<NetworkAclAssociation> associations = new ArrayList<>(acl.associations());
         associations.add(new NetworkAclAssociation(transaction.ids().next("aclassoc"), acl.id(), subnet.id()));
