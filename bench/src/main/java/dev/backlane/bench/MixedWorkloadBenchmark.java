@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * the first target and measures filtered Describe latency on top of them.
  *
  * <p>Usage: {@code MixedWorkloadBenchmark --target backlane=http://127.0.0.1:4577 --target moto=http://127.0.0.1:5000
- * [--clients 8] [--cycles 600] [--loaded 10000] [--describes 20000]}
+ * [--clients 8] [--cycles 600] [--warmup 300] [--loaded 10000] [--describes 20000]}
  */
 public final class MixedWorkloadBenchmark {
     private static final Pattern VPC_ID = Pattern.compile("<vpcId>(vpc-[0-9a-f]+)</vpcId>");
@@ -45,6 +45,7 @@ public final class MixedWorkloadBenchmark {
         int cycles = 600;
         int loaded = 10_000;
         int describes = 20_000;
+        int warmup = 300;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--target" -> {
@@ -55,18 +56,23 @@ public final class MixedWorkloadBenchmark {
                 case "--cycles" -> cycles = Integer.parseInt(args[i + 1]);
                 case "--loaded" -> loaded = Integer.parseInt(args[i + 1]);
                 case "--describes" -> describes = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("give at least one --target name=url");
         }
-        System.out.printf("Phase 1: mixed workload, %d clients, %d cycles of 7 calls per target%n", clients, cycles);
+        System.out.printf("Phase 1: mixed workload, %d clients, %d cycles of 7 calls per target (after %d unmeasured warm-up cycles)%n",
+                clients, cycles, warmup);
         System.out.printf("%-12s | %8s | %6s | %7s | %10s | %7s | %7s%n", "target", "calls", "errors", "seconds", "requests/s", "p50 ms",
                 "p99 ms");
         List<Result> results = new ArrayList<>();
         int offset = 0;
         for (Map.Entry<String, String> target : targets.entrySet()) {
+            // The same warm-up for every target: the JVM compiles its hot paths, Python servers fill their caches.
+            mixedWorkload(target.getKey(), target.getValue(), clients, warmup, offset);
+            offset += warmup;
             Result result = mixedWorkload(target.getKey(), target.getValue(), clients, cycles, offset);
             offset += cycles;
             results.add(result);

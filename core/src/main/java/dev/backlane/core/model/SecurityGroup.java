@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** A security group of a VPC with its rules, ingress and egress together, in the order they were added. */
-public record SecurityGroup(String id, String name, String description, String vpcId, List<SecurityGroupRule> rules) implements Resource, InVpc {
+public record SecurityGroup(String id, String name, String description, String vpcId, List<SecurityGroupRule> rules) implements Resource, InVpc, Named {
 
     @Override
     public boolean isVpcDefault() {

@@ -1,6 +1,7 @@
 package dev.backlane.core.world;
 
 import dev.backlane.core.model.InVpc;
+import dev.backlane.core.model.Named;
 import dev.backlane.core.model.Resource;
 import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceType;
@@ -25,16 +26,19 @@ import org.pcollections.TreePSet;
  * kind by VPC, and the IDs of tagged resources by tag key and value.
  */
 public final class ScopeState {
-    static final ScopeState EMPTY = new ScopeState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+    static final ScopeState EMPTY = new ScopeState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
 
     private final PMap<ResourceType<?>, PSortedMap<String, Resource>> tables;
     private final PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByVpc;
+    private final PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByName;
     private final PMap<String, PMap<String, PSortedSet<String>>> idsByTag;
 
     private ScopeState(PMap<ResourceType<?>, PSortedMap<String, Resource>> tables,
-            PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByVpc, PMap<String, PMap<String, PSortedSet<String>>> idsByTag) {
+            PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByVpc, PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByName,
+            PMap<String, PMap<String, PSortedSet<String>>> idsByTag) {
         this.tables = tables;
         this.idsByVpc = idsByVpc;
+        this.idsByName = idsByName;
         this.idsByTag = idsByTag;
     }
 
@@ -61,6 +65,12 @@ public final class ScopeState {
         return ids == null ? TreePSet.empty() : ids;
     }
 
+    /** The IDs, in order, of the resources of a {@link Named} kind with that name. */
+    public SortedSet<String> idsNamed(ResourceType<?> type, String name) {
+        PSortedSet<String> ids = idsByName.getOrDefault(type, HashTreePMap.empty()).get(name);
+        return ids == null ? TreePSet.empty() : ids;
+    }
+
     /** The IDs, in order, of the resources of any kind tagged {@code key=value}. */
     public SortedSet<String> idsTagged(String key, String value) {
         PSortedSet<String> ids = idsByTag.getOrDefault(key, HashTreePMap.empty()).get(value);
@@ -83,7 +93,8 @@ public final class ScopeState {
     ScopeState with(ResourceType<?> type, Resource resource) {
         Resource previous = table(type).get(resource.id());
         return new ScopeState(tables.plus(type, table(type).plus(resource.id(), resource)),
-                reindexVpc(type, previous, resource), reindexTags(type, previous, resource));
+                reindex(idsByVpc, type, vpcOf(previous), vpcOf(resource), resource.id()),
+                reindex(idsByName, type, nameOf(previous), nameOf(resource), resource.id()), reindexTags(type, previous, resource));
     }
 
     ScopeState without(ResourceType<?> type, String id) {
@@ -91,20 +102,26 @@ public final class ScopeState {
         if (previous == null) {
             return this;
         }
-        return new ScopeState(tables.plus(type, table(type).minus(id)), reindexVpc(type, previous, null), reindexTags(type, previous, null));
+        return new ScopeState(tables.plus(type, table(type).minus(id)), reindex(idsByVpc, type, vpcOf(previous), null, id),
+                reindex(idsByName, type, nameOf(previous), null, id), reindexTags(type, previous, null));
     }
 
-    private PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> reindexVpc(ResourceType<?> type, Resource previous, Resource next) {
-        String before = previous instanceof InVpc member ? member.vpcId() : null;
-        String after = next instanceof InVpc member ? member.vpcId() : null;
+    private static String vpcOf(Resource resource) {
+        return resource instanceof InVpc member ? member.vpcId() : null;
+    }
+
+    private static String nameOf(Resource resource) {
+        return resource instanceof Named named ? named.name() : null;
+    }
+
+    /** Moves {@code id} in a per-kind index from the entry {@code before} to the entry {@code after} (either may be null). */
+    private static PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> reindex(PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> index,
+            ResourceType<?> type, String before, String after, String id) {
         if (java.util.Objects.equals(before, after)) {
-            return idsByVpc;
+            return index;
         }
-        String id = previous != null ? previous.id() : next.id();
-        PMap<String, PSortedSet<String>> byVpc = idsByVpc.getOrDefault(type, HashTreePMap.empty());
-        byVpc = remove(byVpc, before, id);
-        byVpc = add(byVpc, after, id);
-        return idsByVpc.plus(type, byVpc);
+        PMap<String, PSortedSet<String>> byKey = index.getOrDefault(type, HashTreePMap.empty());
+        return index.plus(type, add(remove(byKey, before, id), after, id));
     }
 
     private PMap<String, PMap<String, PSortedSet<String>>> reindexTags(ResourceType<?> type, Resource previous, Resource next) {

@@ -27,6 +27,17 @@ class ScopeStateIndexTest {
     }
 
     @Test
+    void nameIndexFollowsNamedResources() {
+        ScopeState state = ScopeState.EMPTY
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-1", "web", "d", "vpc-a", List.of()))
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-2", "web", "d", "vpc-b", List.of()));
+        assertEquals(List.of("sg-1", "sg-2"), List.copyOf(state.idsNamed(ResourceTypes.SECURITY_GROUP, "web")));
+        state = state.without(ResourceTypes.SECURITY_GROUP, "sg-1");
+        assertEquals(List.of("sg-2"), List.copyOf(state.idsNamed(ResourceTypes.SECURITY_GROUP, "web")));
+        assertEquals(List.of("sg-2"), List.copyOf(state.idsInVpc(ResourceTypes.SECURITY_GROUP, "vpc-b")));
+    }
+
+    @Test
     void tagIndexFollowsRetaggingAndUntagging() {
         ScopeState state = ScopeState.EMPTY
                 .with(ResourceTypes.TAGS, new ResourceTags("vpc-1", "vpc", new TreeMap<>(Map.of("Name", "web", "team", "a"))))

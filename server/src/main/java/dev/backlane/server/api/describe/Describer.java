@@ -97,20 +97,23 @@ public final class Describer<T extends Resource> {
     }
 
     /**
-     * The candidates a {@code vpc-id} or {@code tag:<key>} filter of exact values narrows the search to,
+     * The candidates a {@code vpc-id}, name or {@code tag:<key>} filter of exact values narrows the search to,
      * read from the scope's indexes instead of scanning the table; every filter is still applied to them.
      */
     private Optional<Collection<T>> indexedCandidates(ScopeState state, List<CompiledFilter> compiled, String after) {
         boolean inVpc = InVpc.class.isAssignableFrom(type.recordClass());
         for (CompiledFilter filter : compiled) {
             boolean byVpc = inVpc && filter.name().equals("vpc-id");
+            boolean byName = filters.nameFilter().filter(filter.name()::equals).isPresent();
             boolean byTag = filter.name().startsWith("tag:");
-            if ((!byVpc && !byTag) || !filter.patterns().stream().allMatch(WildcardPattern::isLiteral)) {
+            if ((!byVpc && !byName && !byTag) || !filter.patterns().stream().allMatch(WildcardPattern::isLiteral)) {
                 continue;
             }
             TreeSet<String> ids = new TreeSet<>();
             for (WildcardPattern pattern : filter.patterns()) {
-                ids.addAll(byVpc ? state.idsInVpc(type, pattern.literal()) : state.idsTagged(filter.name().substring(4), pattern.literal()));
+                String value = pattern.literal();
+                ids.addAll(byVpc ? state.idsInVpc(type, value)
+                        : byName ? state.idsNamed(type, value) : state.idsTagged(filter.name().substring(4), value));
             }
             List<T> resources = new ArrayList<>();
             for (String id : after == null ? ids : ids.tailSet(after, false)) {

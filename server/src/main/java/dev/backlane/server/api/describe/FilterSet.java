@@ -16,9 +16,16 @@ import java.util.function.Function;
  */
 public final class FilterSet<T extends Resource> {
     private final Map<String, BiFunction<T, FilterContext, Object>> filters;
+    private final String nameFilter;
 
-    private FilterSet(Map<String, BiFunction<T, FilterContext, Object>> filters) {
+    private FilterSet(Map<String, BiFunction<T, FilterContext, Object>> filters, String nameFilter) {
         this.filters = Map.copyOf(filters);
+        this.nameFilter = nameFilter;
+    }
+
+    /** The filter whose values are the resource's {@link dev.backlane.core.model.Named} name, if any: it can use the name index. */
+    public java.util.Optional<String> nameFilter() {
+        return java.util.Optional.ofNullable(nameFilter);
     }
 
     public static <T extends Resource> Builder<T> builder() {
@@ -47,6 +54,13 @@ public final class FilterSet<T extends Resource> {
 
     public static final class Builder<T extends Resource> {
         private final Map<String, BiFunction<T, FilterContext, Object>> filters = new HashMap<>();
+        private String nameFilter;
+
+        /** A filter on the resource's name, which Describe answers from the scope's name index. */
+        public Builder<T> addName(String name, Function<T, Object> values) {
+            nameFilter = name;
+            return add(name, values);
+        }
 
         public Builder<T> add(String name, Function<T, Object> values) {
             return add(name, (resource, context) -> values.apply(resource));
@@ -60,7 +74,7 @@ public final class FilterSet<T extends Resource> {
         }
 
         public FilterSet<T> build() {
-            return new FilterSet<>(filters);
+            return new FilterSet<>(filters, nameFilter);
         }
     }
 }

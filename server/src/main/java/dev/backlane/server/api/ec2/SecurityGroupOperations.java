@@ -192,7 +192,7 @@ public final class SecurityGroupOperations implements OperationFamily {
         FilterSet.Builder<SecurityGroup> builder = FilterSet.<SecurityGroup>builder()
                 .add("description", SecurityGroup::description)
                 .add("group-id", SecurityGroup::id)
-                .add("group-name", SecurityGroup::name)
+                .addName("group-name", SecurityGroup::name)
                 .add("owner-id", (group, context) -> context.scope().account())
                 .add("vpc-id", SecurityGroup::vpcId);
         for (boolean egress : new boolean[] {false, true}) {
