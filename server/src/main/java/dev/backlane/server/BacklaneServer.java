@@ -53,11 +53,6 @@ public final class BacklaneServer implements AutoCloseable {
     }
 
     public static BacklaneServer start(ServerConfig config) {
-        // Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed
-        // ACK and every small response waits ~40 ms. Read once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         RegionCatalog regions = RegionCatalog.standard();
         SqlStore store = openStore(config);
         World initial;
