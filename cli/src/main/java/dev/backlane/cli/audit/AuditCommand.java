@@ -3,9 +3,14 @@ package dev.backlane.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.snapshot.SnapshotReader;
+import dev.backlane.core.world.World;
+import dev.backlane.server.analysis.AuditJson;
 import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,13 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code backlane audit}: the VPC endpoints guide's failure modes that configuration shows, per VPC,
  * with the resources affected and the fix. Exits 0 when nothing was found, 3 when findings were
- * reported, 2 when Backlane cannot be reached.
+ * reported, 2 when Backlane or the snapshot cannot be reached. With {@code --snapshot DIR} it reads the
+ * snapshot in this process and needs no server.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Report per VPC the endpoint failure modes visible in configuration (F1-F6, single-zone endpoints), with fixes.")
@@ -32,8 +39,17 @@ public final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Audit the Backlane running at URL.")
-    private String endpointUrl;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Backend backend;
+
+    static final class Backend {
+        @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Audit the Backlane running at URL.")
+        String endpointUrl;
+
+        @Option(names = "--snapshot", paramLabel = "DIR", required = true,
+                description = "Audit an account snapshot (the JSON of aws ec2 describe-*), offline.")
+        Path snapshot;
+    }
 
     @Option(names = "--account", description = "Audit this account only (with --region).")
     private String account;
@@ -55,14 +71,15 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            JsonNode report = request();
+            ObjectNode request = request();
+            JsonNode report = backend.snapshot != null ? auditSnapshot(backend.snapshot, request) : post(request);
             if (json) {
                 out.println(report.toString());
             } else {
                 print(out, report);
             }
             return report.path("vpcs").isEmpty() ? 0 : 3;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("backlane audit: " + e.getMessage());
             return 2;
         } finally {
@@ -70,7 +87,16 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private JsonNode request() throws IOException {
+    /** The report on a snapshot read in this process; its scopes are the snapshot's accounts and regions. */
+    private static JsonNode auditSnapshot(Path directory, ObjectNode request) throws IOException {
+        if (!Files.exists(directory)) {
+            throw new IOException("no snapshot at " + directory);
+        }
+        World world = SnapshotReader.read(directory).world();
+        return AuditJson.audit(WorldIndex.of(world), request);
+    }
+
+    private ObjectNode request() throws IOException {
         ObjectNode body = PathJson.mapper().createObjectNode();
         if (account != null) {
             body.put("account", account);
@@ -87,6 +113,11 @@ public final class AuditCommand implements Callable<Integer> {
                 body.put("principal", principal);
             }
         }
+        return body;
+    }
+
+    private JsonNode post(ObjectNode body) throws IOException {
+        String endpointUrl = backend.endpointUrl;
         String base = endpointUrl.endsWith("/") ? endpointUrl.substring(0, endpointUrl.length() - 1) : endpointUrl;
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/_backlane/audit"))
                 .header("Content-Type", "application/json")

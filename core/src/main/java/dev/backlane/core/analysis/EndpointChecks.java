@@ -43,7 +43,7 @@ final class EndpointChecks {
                 endpoint.serviceName() + " is not offered in " + eni.availabilityZone() + " where " + eni.id() + " is"));
     }
 
-    /** CROSS_AZ_ENDPOINT_INTERFACE when the interface used is in another zone than the source. */
+    /** AVAILABILITY_ZONE_CROSSED when the interface used is in another zone than the source. */
     static Optional<Explanation> crossZone(ScopeIndex index, VpcEndpoint endpoint, NetworkInterface eni, Subnet source) {
         if (eni.availabilityZone().equals(source.availabilityZone())) {
             return Optional.empty();
@@ -54,6 +54,6 @@ final class EndpointChecks {
                 .anyMatch(candidate -> candidate.availabilityZone().equals(source.availabilityZone()));
         String detail = "traffic from " + source.availabilityZone() + " goes to " + eni.id() + " in " + eni.availabilityZone()
                 + (hasLocal ? "" : "; " + endpoint.id() + " has no interface in " + source.availabilityZone());
-        return Optional.of(new Explanation(ExplanationCode.CROSS_AZ_ENDPOINT_INTERFACE, endpoint.id(), detail));
+        return Optional.of(new Explanation(ExplanationCode.AVAILABILITY_ZONE_CROSSED, endpoint.id(), detail));
     }
 }

@@ -8,17 +8,18 @@ package dev.backlane.core.analysis;
 public enum ExplanationCode {
     NO_ROUTE_TO_DESTINATION(Origin.AWS, true, "No route in the route table matches the destination address."),
     BAD_STATE_ROUTE(Origin.AWS, true, "The matching route is a blackhole: its target is gone or detached."),
-    BAD_STATE(Origin.AWS, true, "The component is not in a functional state."),
+    BAD_STATE(Origin.AWS, true, "The component is not in a functional state (a NAT gateway pending or deleted, a peering connection not active)."),
     ENI_SG_RULES_MISMATCH(Origin.AWS, true, "No security group rule allows the traffic."),
     SUBNET_ACL_RESTRICTION(Origin.AWS, true, "A network ACL rule denies the traffic or its reply."),
     VPCE_SERVICE_NOT_INSTALLED_IN_AZ(Origin.AWS, true, "The endpoint service is not offered in the Availability Zone of the endpoint interface."),
     IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS(Origin.AWS, true, "The source has no public IPv4 address, so the internet gateway cannot carry its traffic."),
+    PCX_REQUIRES_ADDRESS_IN_VPC_CIDR(Origin.AWS, true, "Traffic crosses a peering connection only to an address inside the peer VPC's CIDRs."),
+    NO_POSSIBLE_DESTINATION(Origin.AWS, true, "The component cannot deliver the packet to any destination Backlane knows (for example a peer VPC of another account or region that is not loaded)."),
     DESTINATION_NOT_RESOLVED(Origin.BACKLANE, true, "The destination name does not resolve in the source's VPC."),
     NO_INTERFACE_AT_ADDRESS(Origin.BACKLANE, true, "The address is inside the VPC but no network interface holds it."),
     NO_RETURN_ROUTE(Origin.BACKLANE, true, "The destination's route table has no active route back to the source."),
     ROUTE_TARGET_NOT_ANALYZED(Origin.BACKLANE, true, "The route's target is of a kind Backlane does not follow (transit gateway, appliance, ...)."),
     NAT_GATEWAY_PRIVATE(Origin.BACKLANE, true, "A private NAT gateway cannot reach the internet."),
-    PEERING_CONNECTION_NOT_ACTIVE(Origin.BACKLANE, true, "The VPC peering connection is missing or not active."),
     ENDPOINT_PENDING_ACCEPTANCE(Origin.BACKLANE, true, "The endpoint waits for the service owner to accept it."),
     ENDPOINT_REJECTED(Origin.BACKLANE, true, "The service owner rejected the endpoint."),
     ENDPOINT_PENDING(Origin.BACKLANE, true, "The endpoint is still being created."),
@@ -29,7 +30,7 @@ public enum ExplanationCode {
     PRIVATE_DNS_DISABLED(Origin.BACKLANE, false, "An interface endpoint for the service exists in the VPC, but its private DNS is off: the name resolves publicly."),
     VPC_DNS_ATTRIBUTES_DISABLED(Origin.BACKLANE, false, "The VPC's enableDnsSupport or enableDnsHostnames is off, so the endpoint's private DNS name does not apply."),
     PRIVATE_DNS_INBOUND_RESOLVER_ONLY(Origin.BACKLANE, false, "The endpoint's private DNS answers only the inbound Resolver: in the VPC the name resolves to the gateway endpoint's public addresses."),
-    CROSS_AZ_ENDPOINT_INTERFACE(Origin.BACKLANE, false, "The endpoint has no interface in the source's Availability Zone; traffic crosses zones (cost, and a zone failure cuts it)."),
+    AVAILABILITY_ZONE_CROSSED(Origin.AWS, false, "The endpoint has no interface in the source's Availability Zone; traffic crosses zones (cost, and a zone failure cuts it)."),
     SOURCE_WITHOUT_SECURITY_GROUPS(Origin.BACKLANE, false, "The source is a bare address with no network interface, so no security group egress was evaluated.");
 
     /** Whether Reachability Analyzer has the code, or Backlane made it. */

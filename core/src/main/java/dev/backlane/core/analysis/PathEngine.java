@@ -11,10 +11,14 @@ import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.PeeringVpcInfo;
+import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Route;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcPeeringConnection;
 import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.network.RouteStates;
 import dev.backlane.core.world.World;
@@ -77,18 +81,20 @@ public final class PathEngine {
     /** Explains the path with states (NAT gateways, endpoints) as of {@code at}. */
     public PathResult explain(WorldIndex world, PathQuery query, Instant at) {
         Source source = SourceResolver.resolve(world, query.scope(), query.source());
-        return new Walk(source, query, at).run();
+        return new Walk(world, source, query, at).run();
     }
 
     /** One path being explained. */
     private final class Walk {
+        private final WorldIndex world;
         private final Source source;
         private final PathQuery query;
         private final ScopeIndex index;
         private final Instant at;
         private final Trace trace = new Trace();
 
-        Walk(Source source, PathQuery query, Instant at) {
+        Walk(WorldIndex world, Source source, PathQuery query, Instant at) {
+            this.world = world;
             this.source = source;
             this.query = query;
             this.index = source.index();
@@ -146,7 +152,7 @@ public final class PathEngine {
                 return peering(target, destination, resolution);
             }
             return trace.blocked(ExplanationCode.ROUTE_TARGET_NOT_ANALYZED, table.get().table().id(),
-                    "route " + RouteLookup.describe(route.get()) + " leads to a target Backlane does not follow");
+                    "route " + RouteLookup.describe(route.get()) + " leads to " + UnfollowedTargets.describe(target));
         }
 
         private void sourceHops() {
@@ -190,21 +196,24 @@ public final class PathEngine {
                 return trace.blocked(ExplanationCode.NO_INTERFACE_AT_ADDRESS, source.vpc().id(),
                         "no network interface in " + source.vpc().id() + " holds " + address(destination));
             }
-            return arrive(target.get(), destination, resolution, Optional.empty());
+            return arrive(index, target.get(), destination, resolution, Optional.empty());
         }
 
-        /** The path inside the destination's VPC: its subnet's ACL, then an interface endpoint or another interface. */
-        private PathResult arrive(NetworkInterface target, long destination, Resolution resolution, Optional<String> via) {
+        /**
+         * The path inside the destination's VPC (held in {@code at}, another scope's index across a peering
+         * connection): its subnet's ACL, then an interface endpoint or another interface.
+         */
+        private PathResult arrive(ScopeIndex at, NetworkInterface target, long destination, Resolution resolution, Optional<String> via) {
             boolean sameSubnet = target.subnetId().equals(source.subnet().id());
-            if (!sameSubnet && !acl(target.subnetId(), false, source.address(), query.port(), query.port(), false)) {
+            if (!sameSubnet && !acl(at, target.subnetId(), false, source.address(), query.port(), query.port(), false)) {
                 return denied();
             }
-            Optional<VpcEndpoint> endpoint = index.endpointOwning(target.id());
+            Optional<VpcEndpoint> endpoint = at.endpointOwning(target.id());
             if (endpoint.isPresent()) {
                 VpcEndpoint found = endpoint.get();
-                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, at).awsName()
+                trace.hop(Hop.of(found.id(), HopType.VPC_ENDPOINT, "interface endpoint of " + found.serviceName() + " (" + EndpointView.state(found, this.at).awsName()
                         + "), interface " + target.id() + " in " + target.availabilityZone()));
-                Optional<Explanation> state = EndpointChecks.state(found, at);
+                Optional<Explanation> state = EndpointChecks.state(found, this.at);
                 if (state.isPresent()) {
                     return trace.blocked(state.get());
                 }
@@ -216,7 +225,7 @@ public final class PathEngine {
             } else {
                 trace.hop(Hop.of(target.id(), HopType.NETWORK_INTERFACE, "destination " + target.privateIpAddress() + " in " + target.subnetId()));
             }
-            Optional<SecurityGroupRuleMatch> ingress = index.securityGroups().ingress(target.groupIds(), source.address(), source.groups(),
+            Optional<SecurityGroupRuleMatch> ingress = at.securityGroups().ingress(target.groupIds(), source.address(), source.groups(),
                     query.protocol(), query.port());
             if (ingress.isEmpty()) {
                 String component = target.groupIds().isEmpty() ? target.id() : target.groupIds().get(0);
@@ -225,7 +234,7 @@ public final class PathEngine {
             }
             trace.hop(Hop.of(ingress.get().groupId(), HopType.SECURITY_GROUP, "ingress " + SecurityGroupEvaluator.describe(ingress.get()),
                     ingress.get()));
-            if (!sameSubnet && (!returnAcl(target.subnetId(), true, source.address()) || !returnAcl(source.subnet().id(), false, destination))) {
+            if (!sameSubnet && (!returnAcl(at, target.subnetId(), true, source.address()) || !returnAcl(source.subnet().id(), false, destination))) {
                 return denied();
             }
             if (endpoint.isPresent()) {
@@ -310,29 +319,57 @@ public final class PathEngine {
             return service(resolution, Optional.of(endpoint), Optional.empty(), Verdict.PRIVATE, Optional.of(endpointId));
         }
 
+        /**
+         * Across a peering connection: the connection must be active and name the source's VPC; the peer VPC
+         * is the record's other side (found in its owner's and region's scope), never guessed from the
+         * address, since peered VPCs of one VPC may overlap each other. The address must lie in the peer
+         * VPC's CIDRs, and the peer subnet's route table must send the reply back through the same connection.
+         */
         private PathResult peering(String connectionId, long destination, Resolution resolution) {
-            List<Vpc> holding = index.vpcsHolding(destination, source.vpc().id());
-            if (holding.isEmpty()) {
-                return trace.blocked(ExplanationCode.PEERING_CONNECTION_NOT_ACTIVE, connectionId,
-                        "no VPC known to Backlane behind " + connectionId + " holds " + address(destination));
+            Optional<VpcPeeringConnection> found = index.state().find(ResourceTypes.VPC_PEERING_CONNECTION, connectionId);
+            if (found.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_POSSIBLE_DESTINATION, connectionId, connectionId + " is not known to Backlane");
             }
-            Vpc peer = holding.get(0);
-            trace.hop(Hop.of(connectionId, HopType.VPC_PEERING_CONNECTION, "to " + peer.id()));
-            Optional<NetworkInterface> target = index.interfaceAt(peer.id(), destination);
+            VpcPeeringConnection connection = found.get();
+            PeeringVpcInfo peer = connection.peerOf(source.vpc().id());
+            if (peer == null) {
+                return trace.blocked(ExplanationCode.NO_POSSIBLE_DESTINATION, connectionId, connectionId + " joins "
+                        + connection.requester().vpcId() + " and " + connection.accepter().vpcId() + ", not " + source.vpc().id());
+            }
+            trace.hop(Hop.of(connectionId, HopType.VPC_PEERING_CONNECTION, "to " + peer.vpcId() + " (" + peer.ownerId() + ", " + peer.region()
+                    + "), " + connection.status()));
+            if (!connection.isActive()) {
+                return trace.blocked(ExplanationCode.BAD_STATE, connectionId, connectionId + " is " + connection.status()
+                        + ": only an active peering connection carries traffic");
+            }
+            Optional<ScopeIndex> peerScope = world.scope(new Scope(peer.ownerId(), peer.region()))
+                    .filter(candidate -> candidate.vpc(peer.vpcId()).isPresent())
+                    .or(() -> Optional.of(index).filter(candidate -> candidate.vpc(peer.vpcId()).isPresent()));
+            if (peerScope.isEmpty()) {
+                return trace.blocked(ExplanationCode.NO_POSSIBLE_DESTINATION, connectionId, "the peer VPC " + peer.vpcId() + " of account "
+                        + peer.ownerId() + " in " + peer.region() + " is not known to Backlane");
+            }
+            ScopeIndex there = peerScope.get();
+            if (!there.inVpc(peer.vpcId(), destination)) {
+                return trace.blocked(ExplanationCode.PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, connectionId, address(destination)
+                        + " is not in the CIDRs of " + peer.vpcId() + " (" + there.vpcCidrs(peer.vpcId()).stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+            Optional<NetworkInterface> target = there.interfaceAt(peer.vpcId(), destination);
             if (target.isEmpty()) {
-                return trace.blocked(ExplanationCode.NO_INTERFACE_AT_ADDRESS, peer.id(),
-                        "no network interface in " + peer.id() + " holds " + address(destination));
+                return trace.blocked(ExplanationCode.NO_INTERFACE_AT_ADDRESS, peer.vpcId(),
+                        "no network interface in " + peer.vpcId() + " holds " + address(destination));
             }
-            Optional<RouteLookup> back = index.subnet(target.get().subnetId()).flatMap(index::routeTableOf);
+            Optional<RouteLookup> back = there.subnet(target.get().subnetId()).flatMap(there::routeTableOf);
             Optional<RouteLookup.Match> backRoute = back.flatMap(table -> table.lookup(source.address()));
             boolean returns = backRoute.map(match -> connectionId.equals(match.route().target())
-                    && RouteStates.of(index.state(), back.get().table(), match.route(), at).equals(RouteStates.ACTIVE)).orElse(false);
+                    && RouteStates.of(there.state(), back.get().table(), match.route(), at).equals(RouteStates.ACTIVE)).orElse(false);
             if (!returns) {
                 String tableId = back.map(table -> table.table().id()).orElse(target.get().subnetId());
                 return trace.blocked(ExplanationCode.NO_RETURN_ROUTE, tableId,
                         tableId + " has no active route to " + address(source.address()) + " through " + connectionId);
             }
-            return arrive(target.get(), destination, resolution, Optional.of(connectionId));
+            return arrive(there, target.get(), destination, resolution, Optional.of(connectionId));
         }
 
         /** The last hops at a service: the policies when asked, then the service (or the internet address). */
@@ -360,7 +397,11 @@ public final class PathEngine {
 
         /** Checks and records a network ACL for the request; false (explanation recorded) when it denies. */
         private boolean acl(String subnetId, boolean egress, long peer, int fromPort, int toPort, boolean returnPath) {
-            Optional<NetworkAclEvaluator> acl = index.aclOf(subnetId);
+            return acl(index, subnetId, egress, peer, fromPort, toPort, returnPath);
+        }
+
+        private boolean acl(ScopeIndex at, String subnetId, boolean egress, long peer, int fromPort, int toPort, boolean returnPath) {
+            Optional<NetworkAclEvaluator> acl = at.aclOf(subnetId);
             if (acl.isEmpty()) {
                 return true;
             }
@@ -382,7 +423,11 @@ public final class PathEngine {
         }
 
         private boolean returnAcl(String subnetId, boolean egress, long peer) {
-            return acl(subnetId, egress, peer, EPHEMERAL_FROM, EPHEMERAL_TO, true);
+            return returnAcl(index, subnetId, egress, peer);
+        }
+
+        private boolean returnAcl(ScopeIndex at, String subnetId, boolean egress, long peer) {
+            return acl(at, subnetId, egress, peer, EPHEMERAL_FROM, EPHEMERAL_TO, true);
         }
 
         private PathResult denied() {

@@ -230,17 +230,6 @@ public final class ScopeIndex {
         return false;
     }
 
-    /** The VPCs other than {@code exceptVpcId} whose CIDRs hold the address. */
-    public List<Vpc> vpcsHolding(long address, String exceptVpcId) {
-        List<Vpc> holding = new ArrayList<>();
-        for (Map.Entry<String, List<Ipv4Cidr>> entry : vpcCidrs.entrySet()) {
-            if (!entry.getKey().equals(exceptVpcId) && entry.getValue().stream().anyMatch(cidr -> cidr.contains(address))) {
-                holding.add(vpcs.get(entry.getKey()));
-            }
-        }
-        return holding;
-    }
-
     public Optional<Subnet> subnet(String id) {
         return Optional.ofNullable(subnets.get(id));
     }

@@ -46,14 +46,12 @@ public final class DefaultVpcInitializer implements ScopeInitializer {
         Vpc vpc = vpcs.create(transaction, DEFAULT_VPC_CIDR, false, "default", true);
         InternetGateway gateway = new InternetGateway(transaction.newId(ResourceTypes.INTERNET_GATEWAY), vpc.id());
         transaction.put(ResourceTypes.INTERNET_GATEWAY, gateway);
-        RouteTable main = transaction.all(ResourceTypes.ROUTE_TABLE).stream()
-                .filter(table -> table.vpcId().equals(vpc.id())).findFirst().orElseThrow();
+        RouteTable main = transaction.inVpc(ResourceTypes.ROUTE_TABLE, vpc.id()).stream().findFirst().orElseThrow();
         List<Route> routes = new ArrayList<>(main.routes());
         routes.add(new Route("0.0.0.0/0", null, null, gateway.id(), null, null, null, null, null, null, null, null, null, "CreateRoute"));
         transaction.put(ResourceTypes.ROUTE_TABLE, main.withRoutes(routes));
 
-        NetworkAcl acl = transaction.all(ResourceTypes.NETWORK_ACL).stream()
-                .filter(candidate -> candidate.vpcId().equals(vpc.id())).findFirst().orElseThrow();
+        NetworkAcl acl = transaction.inVpc(ResourceTypes.NETWORK_ACL, vpc.id()).stream().findFirst().orElseThrow();
         List<NetworkAclAssociation> associations = new ArrayList<>();
         long subnetSize = 1L << (32 - DEFAULT_SUBNET_PREFIX);
         int index = 0;

@@ -29,7 +29,7 @@ public final class NetworkAclCommands {
 
     public NetworkAcl create(Transaction transaction, String vpcId) {
         Vpc vpc = transaction.get(ResourceTypes.VPC, vpcId);
-        long inVpc = transaction.all(ResourceTypes.NETWORK_ACL).stream().filter(acl -> acl.vpcId().equals(vpc.id())).count();
+        long inVpc = transaction.inVpc(ResourceTypes.NETWORK_ACL, vpc.id()).size();
         quotas.check("network-acls-per-vpc", inVpc, ErrorCode.NETWORK_ACL_LIMIT_EXCEEDED,
                 "The maximum number of network ACLs has been reached.");
         NetworkAcl acl = new NetworkAcl(transaction.newId(ResourceTypes.NETWORK_ACL), vpc.id(), false,

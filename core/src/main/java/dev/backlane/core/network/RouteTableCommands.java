@@ -31,7 +31,7 @@ public final class RouteTableCommands {
 
     public RouteTable create(Transaction transaction, String vpcId) {
         Vpc vpc = transaction.get(ResourceTypes.VPC, vpcId);
-        long tablesInVpc = transaction.all(ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc.id())).count();
+        long tablesInVpc = transaction.inVpc(ResourceTypes.ROUTE_TABLE, vpc.id()).size();
         quotas.check("route-tables-per-vpc", tablesInVpc, ErrorCode.ROUTE_TABLE_LIMIT_EXCEEDED,
                 "The maximum number of route tables has been reached.");
         List<Route> routes = new ArrayList<>();

@@ -50,8 +50,8 @@ public final class SecurityGroupCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Group names may not be in the format sg-*.");
         }
         Vpc vpc = request.vpcId() == null ? defaultVpc(transaction) : transaction.get(ResourceTypes.VPC, request.vpcId());
-        for (SecurityGroup existing : transaction.all(ResourceTypes.SECURITY_GROUP)) {
-            if (existing.vpcId().equals(vpc.id()) && existing.name().equals(request.name())) {
+        for (SecurityGroup existing : transaction.inVpc(ResourceTypes.SECURITY_GROUP, vpc.id())) {
+            if (existing.name().equals(request.name())) {
                 throw AwsException.of(ErrorCode.INVALID_GROUP_DUPLICATE, "The security group '%s' already exists for VPC '%s'", request.name(), vpc.id());
             }
         }

@@ -24,7 +24,8 @@ public final class SubnetAddresses {
 
     public static Set<Long> inUse(ScopeState state, Subnet subnet) {
         Set<Long> used = new HashSet<>();
-        for (NetworkInterface networkInterface : state.all(ResourceTypes.NETWORK_INTERFACE)) {
+        for (String id : state.idsInVpc(ResourceTypes.NETWORK_INTERFACE, subnet.vpcId())) {
+            NetworkInterface networkInterface = state.find(ResourceTypes.NETWORK_INTERFACE, id).orElseThrow();
             if (networkInterface.subnetId().equals(subnet.id())) {
                 networkInterface.privateIpAddresses().forEach(address -> used.add(Ipv4Address.parse(address).orElseThrow()));
             }

@@ -59,7 +59,7 @@ public final class SubnetCommands {
         checkIpv4Range(transaction, vpc, cidr);
         String ipv6 = request.ipv6CidrBlock() == null ? null : checkIpv6Range(transaction, vpc, null, request.ipv6CidrBlock());
         AvailabilityZone zone = zone(transaction, vpc, request.availabilityZone(), request.availabilityZoneId());
-        long subnetsInVpc = transaction.all(ResourceTypes.SUBNET).stream().filter(subnet -> subnet.vpcId().equals(vpc.id())).count();
+        long subnetsInVpc = transaction.inVpc(ResourceTypes.SUBNET, vpc.id()).size();
         quotas.check("subnets-per-vpc", subnetsInVpc, ErrorCode.SUBNET_LIMIT_EXCEEDED, "The maximum number of subnets has been reached.");
 
         List<CidrAssociation> ipv6Associations = ipv6 == null ? List.of()
@@ -217,8 +217,8 @@ public final class SubnetCommands {
         if (!inVpc) {
             throw AwsException.of(ErrorCode.INVALID_SUBNET_RANGE, "The CIDR '%s' is invalid.", cidr);
         }
-        for (Subnet other : transaction.all(ResourceTypes.SUBNET)) {
-            if (other.vpcId().equals(vpc.id()) && Ipv4Cidr.parse(other.cidrBlock()).orElseThrow().overlaps(cidr)) {
+        for (Subnet other : transaction.inVpc(ResourceTypes.SUBNET, vpc.id())) {
+            if (Ipv4Cidr.parse(other.cidrBlock()).orElseThrow().overlaps(cidr)) {
                 throw AwsException.of(ErrorCode.INVALID_SUBNET_CONFLICT, "The CIDR '%s' conflicts with another subnet", cidr);
             }
         }
@@ -235,8 +235,8 @@ public final class SubnetCommands {
         if (!inVpc) {
             throw AwsException.of(ErrorCode.INVALID_SUBNET_RANGE, "The IPv6 CIDR '%s' is invalid.", cidr);
         }
-        for (Subnet other : transaction.all(ResourceTypes.SUBNET)) {
-            if (!other.vpcId().equals(vpc.id()) || other.id().equals(exceptSubnetId)) {
+        for (Subnet other : transaction.inVpc(ResourceTypes.SUBNET, vpc.id())) {
+            if (other.id().equals(exceptSubnetId)) {
                 continue;
             }
             for (CidrAssociation association : other.ipv6CidrAssociations()) {
@@ -271,7 +271,7 @@ public final class SubnetCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value () for parameter availabilityZone is invalid. The region %s has no availability zones.",
                     transaction.region());
         }
-        List<Subnet> inVpc = transaction.all(ResourceTypes.SUBNET).stream().filter(subnet -> subnet.vpcId().equals(vpc.id())).toList();
+        List<Subnet> inVpc = transaction.inVpc(ResourceTypes.SUBNET, vpc.id());
         return zones.stream()
                 .min(Comparator.comparingLong((AvailabilityZone zone) -> inVpc.stream().filter(s -> s.availabilityZone().equals(zone.name())).count()))
                 .orElseThrow();

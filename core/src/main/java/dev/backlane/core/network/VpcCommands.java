@@ -72,12 +72,8 @@ public final class VpcCommands {
             if (!InVpc.class.isAssignableFrom(type.recordClass())) {
                 continue;
             }
-            for (Resource resource : transaction.all(type)) {
-                InVpc member = (InVpc) resource;
-                if (!vpc.id().equals(member.vpcId())) {
-                    continue;
-                }
-                if (!member.isVpcDefault()) {
+            for (Resource resource : transaction.inVpc(type, vpc.id())) {
+                if (!((InVpc) resource).isVpcDefault()) {
                     throw AwsException.of(ErrorCode.DEPENDENCY_VIOLATION, "The vpc '%s' has dependencies and cannot be deleted.", vpc.id());
                 }
                 removals.add(() -> transaction.remove(type, resource.id()));
@@ -176,10 +172,7 @@ public final class VpcCommands {
     }
 
     private static void checkNoSubnetIn(Transaction transaction, Vpc vpc, String cidrBlock, boolean ipv6) {
-        for (Subnet subnet : transaction.all(ResourceTypes.SUBNET)) {
-            if (!subnet.vpcId().equals(vpc.id())) {
-                continue;
-            }
+        for (Subnet subnet : transaction.inVpc(ResourceTypes.SUBNET, vpc.id())) {
             boolean inside = ipv6
                     ? subnet.ipv6CidrAssociations().stream().anyMatch(a -> Ipv6Cidr.parse(cidrBlock).orElseThrow()
                             .contains(Ipv6Cidr.parse(a.cidrBlock()).orElseThrow()))
@@ -192,22 +185,18 @@ public final class VpcCommands {
     }
 
     private static void addLocalRoute(Transaction transaction, String vpcId, String cidr, boolean ipv6) {
-        for (RouteTable table : transaction.all(ResourceTypes.ROUTE_TABLE)) {
-            if (table.vpcId().equals(vpcId)) {
-                List<Route> routes = new ArrayList<>(table.routes());
-                routes.add(Route.local(cidr, ipv6));
-                transaction.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(routes));
-            }
+        for (RouteTable table : transaction.inVpc(ResourceTypes.ROUTE_TABLE, vpcId)) {
+            List<Route> routes = new ArrayList<>(table.routes());
+            routes.add(Route.local(cidr, ipv6));
+            transaction.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(routes));
         }
     }
 
     private static void removeLocalRoute(Transaction transaction, String vpcId, String cidr) {
-        for (RouteTable table : transaction.all(ResourceTypes.ROUTE_TABLE)) {
-            if (table.vpcId().equals(vpcId)) {
-                List<Route> routes = new ArrayList<>(table.routes());
-                routes.removeIf(route -> route.isLocal() && cidr.equals(route.destination()));
-                transaction.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(routes));
-            }
+        for (RouteTable table : transaction.inVpc(ResourceTypes.ROUTE_TABLE, vpcId)) {
+            List<Route> routes = new ArrayList<>(table.routes());
+            routes.removeIf(route -> route.isLocal() && cidr.equals(route.destination()));
+            transaction.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(routes));
         }
     }
 

@@ -89,6 +89,16 @@ public final class Transaction {
         return state().all(type);
     }
 
+    /** The resources of a kind that lives in VPCs that are in the VPC, in ID order, read from the scope's index. */
+    public <T extends Resource> List<T> inVpc(ResourceType<T> type, String vpcId) {
+        ScopeState state = state();
+        List<T> resources = new ArrayList<>();
+        for (String id : state.idsInVpc(type, vpcId)) {
+            state.find(type, id).ifPresent(resources::add);
+        }
+        return resources;
+    }
+
     public <T extends Resource> T put(ResourceType<T> type, T resource) {
         shared.write(scope, type, resource.id(), resource);
         return resource;

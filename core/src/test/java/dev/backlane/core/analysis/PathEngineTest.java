@@ -88,7 +88,7 @@ class PathEngineTest {
         PathResult result = world.explain(workload.id(), zonal, 443);
         assertEquals(Verdict.PRIVATE, result.verdict());
         assertTrue(hop(result, HopType.DNS).detail().contains(endpointInterface(endpoint, "us-east-1b").privateIpAddress()));
-        assertEquals(List.of(ExplanationCode.CROSS_AZ_ENDPOINT_INTERFACE), codes(result));
+        assertEquals(List.of(ExplanationCode.AVAILABILITY_ZONE_CROSSED), codes(result));
     }
 
     @Test
@@ -105,7 +105,7 @@ class PathEngineTest {
         PathResult result = world.explain(workload.id(), STS, 443);
         assertEquals(Verdict.PRIVATE, result.verdict());
         Explanation crossing = result.explanations().get(0);
-        assertEquals(ExplanationCode.CROSS_AZ_ENDPOINT_INTERFACE, crossing.code());
+        assertEquals(ExplanationCode.AVAILABILITY_ZONE_CROSSED, crossing.code());
         assertTrue(crossing.detail().contains(endpoint.id() + " has no interface in us-east-1a"), crossing.detail());
     }
 
@@ -160,7 +160,7 @@ class PathEngineTest {
         world.aclEntry(acl.id(), 100, true, "allow", "0.0.0.0/0", 443, 443);
         world.aclEntry(acl.id(), 100, false, "allow", "0.0.0.0/0", 1024, 32767);
         PathResult partial = world.explain(workload.id(), STS, 443);
-        assertEquals(List.of(ExplanationCode.CROSS_AZ_ENDPOINT_INTERFACE, ExplanationCode.SUBNET_ACL_RESTRICTION), codes(partial));
+        assertEquals(List.of(ExplanationCode.AVAILABILITY_ZONE_CROSSED, ExplanationCode.SUBNET_ACL_RESTRICTION), codes(partial));
         assertTrue(partial.returnHops().stream().anyMatch(hop -> hop.type() == HopType.NETWORK_ACL));
         world.aclEntry(acl.id(), 110, false, "allow", "10.0.0.0/16", 32768, 65535);
         assertEquals(Verdict.PRIVATE, world.explain(workload.id(), STS, 443).verdict());

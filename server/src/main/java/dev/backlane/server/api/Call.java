@@ -96,6 +96,14 @@ public final class Call {
         });
     }
 
+    /** Runs a mutating command whose operation answers nothing but success, as {@link #write} does. */
+    public Map<String, Object> run(java.util.function.Consumer<Transaction> command) {
+        return write(transaction -> {
+            command.accept(transaction);
+            return Output.empty();
+        });
+    }
+
     /** The state this call reads. With DryRun, the call fails with DryRunOperation instead. */
     public ScopeState read() {
         if (dryRun()) {

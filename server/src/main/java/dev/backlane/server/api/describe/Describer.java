@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.InVpc;
 import dev.backlane.core.model.Resource;
 import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceType;
@@ -17,6 +18,8 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -75,7 +78,7 @@ public final class Describer<T extends Resource> {
             found.sort((a, b) -> a.id().compareTo(b.id()));
             candidates = found;
         } else {
-            candidates = after == null ? state.all(type) : state.after(type, after);
+            candidates = indexedCandidates(state, compiled, after).orElseGet(() -> after == null ? state.all(type) : state.after(type, after));
         }
         int limit = maxResults == null ? Integer.MAX_VALUE : maxResults;
         List<T> page = new ArrayList<>();
@@ -91,6 +94,31 @@ public final class Describer<T extends Resource> {
             page.add(resource);
         }
         return new Page<>(page, nextToken);
+    }
+
+    /**
+     * The candidates a {@code vpc-id} or {@code tag:<key>} filter of exact values narrows the search to,
+     * read from the scope's indexes instead of scanning the table; every filter is still applied to them.
+     */
+    private Optional<Collection<T>> indexedCandidates(ScopeState state, List<CompiledFilter> compiled, String after) {
+        boolean inVpc = InVpc.class.isAssignableFrom(type.recordClass());
+        for (CompiledFilter filter : compiled) {
+            boolean byVpc = inVpc && filter.name().equals("vpc-id");
+            boolean byTag = filter.name().startsWith("tag:");
+            if ((!byVpc && !byTag) || !filter.patterns().stream().allMatch(WildcardPattern::isLiteral)) {
+                continue;
+            }
+            TreeSet<String> ids = new TreeSet<>();
+            for (WildcardPattern pattern : filter.patterns()) {
+                ids.addAll(byVpc ? state.idsInVpc(type, pattern.literal()) : state.idsTagged(filter.name().substring(4), pattern.literal()));
+            }
+            List<T> resources = new ArrayList<>();
+            for (String id : after == null ? ids : ids.tailSet(after, false)) {
+                state.find(type, id).ifPresent(resources::add);
+            }
+            return Optional.of(resources);
+        }
+        return Optional.empty();
     }
 
     private List<CompiledFilter> compileFilters(Call call) {

@@ -35,6 +35,15 @@ public final class WildcardPattern {
         return new WildcardPattern(source);
     }
 
+    /** Whether the pattern has no wildcards, so it matches exactly one value: {@link #literal()}. */
+    public boolean isLiteral() {
+        return plain;
+    }
+
+    public String literal() {
+        return text;
+    }
+
     public boolean matches(String value) {
         if (plain) {
             return text.equals(value);

@@ -82,10 +82,7 @@ public final class AddressOperations implements OperationFamily {
 
     private Map<String, Object> disassociate(Call call) {
         Input input = call.input();
-        return call.write(transaction -> {
-            commands.disassociate(transaction, input.string("AssociationId"), input.string("PublicIp"));
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.disassociate(transaction, input.string("AssociationId"), input.string("PublicIp")));
     }
 
     private Map<String, Object> release(Call call) {

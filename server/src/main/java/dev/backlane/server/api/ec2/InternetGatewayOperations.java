@@ -53,28 +53,19 @@ public final class InternetGatewayOperations implements OperationFamily {
         Input input = call.input();
         String gatewayId = input.requiredString("InternetGatewayId", "internetGatewayId");
         String vpcId = input.requiredString("VpcId", "vpcId");
-        return call.write(transaction -> {
-            commands.attach(transaction, gatewayId, vpcId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.attach(transaction, gatewayId, vpcId));
     }
 
     private Map<String, Object> detach(Call call) {
         Input input = call.input();
         String gatewayId = input.requiredString("InternetGatewayId", "internetGatewayId");
         String vpcId = input.requiredString("VpcId", "vpcId");
-        return call.write(transaction -> {
-            commands.detach(transaction, gatewayId, vpcId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.detach(transaction, gatewayId, vpcId));
     }
 
     private Map<String, Object> delete(Call call) {
         String gatewayId = call.input().requiredString("InternetGatewayId", "internetGatewayId");
-        return call.write(transaction -> {
-            commands.delete(transaction, gatewayId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, gatewayId));
     }
 
     private Map<String, Object> describe(Call call) {

@@ -73,10 +73,7 @@ public final class NetworkAclOperations implements OperationFamily {
 
     private Map<String, Object> deleteNetworkAcl(Call call) {
         String aclId = call.input().requiredString("NetworkAclId", "NetworkAclId");
-        return call.write(transaction -> {
-            commands.delete(transaction, aclId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, aclId));
     }
 
     private Map<String, Object> describeNetworkAcls(Call call) {
@@ -112,10 +109,7 @@ public final class NetworkAclOperations implements OperationFamily {
         String aclId = input.requiredString("NetworkAclId", "NetworkAclId");
         int ruleNumber = input.integer("RuleNumber");
         boolean egress = input.bool("Egress");
-        return call.write(transaction -> {
-            commands.deleteEntry(transaction, aclId, ruleNumber, egress);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.deleteEntry(transaction, aclId, ruleNumber, egress));
     }
 
     private Map<String, Object> replaceNetworkAclAssociation(Call call) {

@@ -129,10 +129,7 @@ public final class NetworkInterfaceOperations implements OperationFamily {
 
     private Map<String, Object> deleteNetworkInterface(Call call) {
         String id = call.input().requiredString("NetworkInterfaceId", "networkInterfaceId");
-        return call.write(transaction -> {
-            commands.delete(transaction, id);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, id));
     }
 
     private Map<String, Object> describeNetworkInterfaces(Call call) {
@@ -181,20 +178,14 @@ public final class NetworkInterfaceOperations implements OperationFamily {
         if (attachment != null) {
             UnhonouredParameters.refuse(attachment, List.of("DefaultEnaQueueCount", "EnaQueueCount"));
         }
-        return call.write(transaction -> {
-            commands.modifyAttribute(transaction, id, change);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.modifyAttribute(transaction, id, change));
     }
 
     private Map<String, Object> resetNetworkInterfaceAttribute(Call call) {
         Input input = call.input();
         String id = input.requiredString("NetworkInterfaceId", "networkInterfaceId");
         input.requiredString("SourceDestCheck", "sourceDestCheck");
-        return call.write(transaction -> {
-            commands.resetSourceDestCheck(transaction, id);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.resetSourceDestCheck(transaction, id));
     }
 
     private Map<String, Object> assignPrivateIpAddresses(Call call) {
@@ -215,9 +206,6 @@ public final class NetworkInterfaceOperations implements OperationFamily {
         Input input = call.input();
         String id = input.requiredString("NetworkInterfaceId", "networkInterfaceId");
         UnhonouredParameters.refuse(input, List.of("Ipv4Prefixes"));
-        return call.write(transaction -> {
-            commands.unassignPrivateIpAddresses(transaction, id, input.strings("PrivateIpAddresses"));
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.unassignPrivateIpAddresses(transaction, id, input.strings("PrivateIpAddresses")));
     }
 }

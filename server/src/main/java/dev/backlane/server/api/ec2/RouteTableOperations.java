@@ -93,10 +93,7 @@ public final class RouteTableOperations implements OperationFamily {
 
     private Map<String, Object> deleteRouteTable(Call call) {
         String routeTableId = call.input().requiredString("RouteTableId", "RouteTableId");
-        return call.write(transaction -> {
-            tables.delete(transaction, routeTableId);
-            return Output.empty();
-        });
+        return call.run(transaction -> tables.delete(transaction, routeTableId));
     }
 
     private Map<String, Object> describeRouteTables(Call call) {
@@ -123,10 +120,7 @@ public final class RouteTableOperations implements OperationFamily {
 
     private Map<String, Object> disassociateRouteTable(Call call) {
         String associationId = call.input().requiredString("AssociationId", "AssociationId");
-        return call.write(transaction -> {
-            tables.disassociate(transaction, associationId);
-            return Output.empty();
-        });
+        return call.run(transaction -> tables.disassociate(transaction, associationId));
     }
 
     private Map<String, Object> replaceRouteTableAssociation(Call call) {
@@ -154,19 +148,13 @@ public final class RouteTableOperations implements OperationFamily {
     private Map<String, Object> replaceRoute(Call call) {
         Input input = call.input();
         String routeTableId = input.requiredString("RouteTableId", "RouteTableId");
-        return call.write(transaction -> {
-            routes.replace(transaction, routeTableId, destination(input), target(input));
-            return Output.empty();
-        });
+        return call.run(transaction -> routes.replace(transaction, routeTableId, destination(input), target(input)));
     }
 
     private Map<String, Object> deleteRoute(Call call) {
         Input input = call.input();
         String routeTableId = input.requiredString("RouteTableId", "RouteTableId");
-        return call.write(transaction -> {
-            routes.delete(transaction, routeTableId, destination(input));
-            return Output.empty();
-        });
+        return call.run(transaction -> routes.delete(transaction, routeTableId, destination(input)));
     }
 
     private static Destination destination(Input input) {

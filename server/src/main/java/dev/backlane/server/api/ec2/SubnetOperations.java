@@ -83,10 +83,7 @@ public final class SubnetOperations implements OperationFamily {
 
     private Map<String, Object> deleteSubnet(Call call) {
         String subnetId = call.input().requiredString("SubnetId", "SubnetId");
-        return call.write(transaction -> {
-            commands.delete(transaction, subnetId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, subnetId));
     }
 
     private Map<String, Object> describeSubnets(Call call) {
@@ -109,10 +106,7 @@ public final class SubnetOperations implements OperationFamily {
                 input.string("PrivateDnsHostnameTypeOnLaunch"),
                 attributeValue(input, "EnableResourceNameDnsARecordOnLaunch"),
                 attributeValue(input, "EnableResourceNameDnsAAAARecordOnLaunch"));
-        return call.write(transaction -> {
-            commands.modifyAttribute(transaction, subnetId, change);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.modifyAttribute(transaction, subnetId, change));
     }
 
     private static Boolean attributeValue(Input input, String member) {

@@ -31,19 +31,13 @@ public final class TagOperations implements OperationFamily {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter Tag");
         }
         List<TagCommands.Tag> tags = TagShapes.tags(call.input().structures("Tags"), true);
-        return call.write(transaction -> {
-            TagCommands.create(transaction, resources, tags);
-            return Output.empty();
-        });
+        return call.run(transaction -> TagCommands.create(transaction, resources, tags));
     }
 
     private Map<String, Object> deleteTags(Call call) {
         List<String> resources = requireResources(call.input());
         List<TagCommands.Tag> tags = TagShapes.tags(call.input().structures("Tags"), false);
-        return call.write(transaction -> {
-            TagCommands.delete(transaction, resources, tags);
-            return Output.empty();
-        });
+        return call.run(transaction -> TagCommands.delete(transaction, resources, tags));
     }
 
     private static List<String> requireResources(Input input) {

@@ -64,10 +64,7 @@ public final class VpcOperations implements OperationFamily {
 
     private Map<String, Object> deleteVpc(Call call) {
         String vpcId = call.input().requiredString("VpcId", "VpcId");
-        return call.write(transaction -> {
-            commands.delete(transaction, vpcId);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, vpcId));
     }
 
     private Map<String, Object> describeVpcs(Call call) {
@@ -102,10 +99,7 @@ public final class VpcOperations implements OperationFamily {
         Boolean dnsSupport = attributeValue(input, "EnableDnsSupport");
         Boolean dnsHostnames = attributeValue(input, "EnableDnsHostnames");
         Boolean metrics = attributeValue(input, "EnableNetworkAddressUsageMetrics");
-        return call.write(transaction -> {
-            commands.modifyAttribute(transaction, vpcId, dnsSupport, dnsHostnames, metrics);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.modifyAttribute(transaction, vpcId, dnsSupport, dnsHostnames, metrics));
     }
 
     private static Boolean attributeValue(Input input, String member) {

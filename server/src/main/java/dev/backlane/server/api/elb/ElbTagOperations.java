@@ -28,18 +28,12 @@ public final class ElbTagOperations implements OperationFamily {
     private Map<String, Object> addTags(Call call) {
         Input input = call.input();
         List<ElbTags.Tag> tags = ElbInputs.tags(input);
-        return call.write(transaction -> {
-            ElbTags.add(transaction, input.strings("ResourceArns"), tags);
-            return Output.empty();
-        });
+        return call.run(transaction -> ElbTags.add(transaction, input.strings("ResourceArns"), tags));
     }
 
     private Map<String, Object> removeTags(Call call) {
         Input input = call.input();
-        return call.write(transaction -> {
-            ElbTags.remove(transaction, input.strings("ResourceArns"), input.strings("TagKeys"));
-            return Output.empty();
-        });
+        return call.run(transaction -> ElbTags.remove(transaction, input.strings("ResourceArns"), input.strings("TagKeys")));
     }
 
     private Map<String, Object> describeTags(Call call) {

@@ -60,10 +60,7 @@ public final class ListenerOperations implements OperationFamily {
 
     private Map<String, Object> deleteListener(Call call) {
         String arn = call.input().string("ListenerArn");
-        return call.write(transaction -> {
-            commands.delete(transaction, arn);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, arn));
     }
 
     private Map<String, Object> describeListeners(Call call) {

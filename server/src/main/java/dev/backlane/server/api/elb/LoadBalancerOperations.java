@@ -56,10 +56,7 @@ public final class LoadBalancerOperations implements OperationFamily {
 
     private Map<String, Object> deleteLoadBalancer(Call call) {
         String arn = call.input().string("LoadBalancerArn");
-        return call.write(transaction -> {
-            commands.delete(transaction, arn);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, arn));
     }
 
     private Map<String, Object> describeLoadBalancers(Call call) {

@@ -70,10 +70,7 @@ public final class TargetGroupOperations implements OperationFamily {
 
     private Map<String, Object> deleteTargetGroup(Call call) {
         String arn = call.input().string("TargetGroupArn");
-        return call.write(transaction -> {
-            commands.delete(transaction, arn);
-            return Output.empty();
-        });
+        return call.run(transaction -> commands.delete(transaction, arn));
     }
 
     private Map<String, Object> describeTargetGroups(Call call) {
@@ -139,18 +136,12 @@ public final class TargetGroupOperations implements OperationFamily {
 
     private Map<String, Object> registerTargets(Call call) {
         Input input = call.input();
-        return call.write(transaction -> {
-            targets.register(transaction, input.string("TargetGroupArn"), ElbInputs.targets(input));
-            return Output.empty();
-        });
+        return call.run(transaction -> targets.register(transaction, input.string("TargetGroupArn"), ElbInputs.targets(input)));
     }
 
     private Map<String, Object> deregisterTargets(Call call) {
         Input input = call.input();
-        return call.write(transaction -> {
-            targets.deregister(transaction, input.string("TargetGroupArn"), ElbInputs.targets(input));
-            return Output.empty();
-        });
+        return call.run(transaction -> targets.deregister(transaction, input.string("TargetGroupArn"), ElbInputs.targets(input)));
     }
 
     private Map<String, Object> describeTargetHealth(Call call) {

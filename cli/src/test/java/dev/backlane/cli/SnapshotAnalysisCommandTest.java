@@ -1,0 +1,167 @@
+package dev.backlane.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code backlane explain --snapshot} and {@code backlane audit --snapshot} end to end, in this process
+ * and without a server, on the account snapshots of core's test resources. Expected answers follow
+ * from the snapshots' routes, groups and ACLs (see core's {@code FixturePathTest} for the reasoning).
+ */
+class SnapshotAnalysisCommandTest {
+    private static final Path SNAPSHOTS = Path.of("..", "core", "src", "test", "resources", "dev", "backlane", "core", "snapshot", "aws-snapshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void explainPrintsThePublicPathThroughTheNatGatewayAsJson() throws Exception {
+        Result result = run("explain", "--snapshot", snapshot("nat-gateway"), "--from", "i-0a128d26e59be60f3", "--to", "8.8.8.8:443", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode path = JSON.readTree(result.out());
+        assertEquals("PUBLIC", path.get("verdict").asText());
+        assertEquals("nat-07ab4846da51f4612", path.get("via").asText());
+        assertEquals(List.of("instance", "network-interface", "security-group", "network-acl", "route-table", "natgateway", "network-acl",
+                "route-table", "network-acl", "internet-gateway"), hopTypes(path).subList(0, 10));
+        assertTrue(path.get("explanations").isEmpty(), path.toString());
+    }
+
+    @Test
+    void explainPrintsThePeeringPathForPeopleWithTheDecidingRule() {
+        Result result = run("explain", "--snapshot", snapshot("vpc-peering"), "--from", "i-06ba034d88c84ef07", "--to", "192.168.2.229:22");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("PRIVATE via pcx-0d5b836985ac8ca8c  i-06ba034d88c84ef07 -> 192.168.2.229:22"), result.out());
+        assertTrue(result.out().contains("vpc-peering-connection"), result.out());
+        assertTrue(result.out().contains("ingress sgr-"), result.out());
+        assertTrue(result.out().contains("reply:"), result.out());
+    }
+
+    @Test
+    void explainNamesTheBlockingGroupOfTheInterfaceEndpoint() throws Exception {
+        Result result = run("explain", "--snapshot", snapshot("vpc-endpoint-interface"), "--from", "i-0eb6eb395a0d09117",
+                "--to", "com.amazonaws.us-east-1.cloudtrail:80", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode path = JSON.readTree(result.out());
+        assertEquals("BLOCKED", path.get("verdict").asText());
+        assertTrue(path.get("via").isNull());
+        JsonNode last = path.get("explanations").get(path.get("explanations").size() - 1);
+        assertEquals("ENI_SG_RULES_MISMATCH", last.get("code").asText());
+        assertEquals("sg-0973207c61f3466e1", last.get("component").asText());
+    }
+
+    @Test
+    void explainPrintsTheBlockingExplanationForPeople() {
+        Result result = run("explain", "--snapshot", snapshot("public-private-subnet"), "--from", "i-099cf38911942421c",
+                "--to", "com.amazonaws.us-east-2.s3");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("BLOCKED  i-099cf38911942421c -> com.amazonaws.us-east-2.s3"), result.out());
+        assertTrue(result.out().contains("ROUTE_TARGET_NOT_ANALYZED"), result.out());
+        assertTrue(result.out().contains("vgw-070087240d6fa2989"), result.out());
+    }
+
+    @Test
+    void explainBatchesOnASnapshotGiveOneLineEachInOrder(@TempDir Path directory) throws Exception {
+        Path queries = directory.resolve("queries.jsonl");
+        Files.writeString(queries, String.join("\n",
+                "{\"from\": \"i-01c6c0647fdccc89e\", \"to\": \"com.amazonaws.us-east-1.s3\", \"port\": 443}",
+                "{\"from\": \"i-01c6c0647fdccc89e\", \"to\": \"8.8.8.8\", \"port\": 443}",
+                "{\"from\": \"i-0464d440ca0ee9e34\", \"to\": \"8.8.8.8\", \"port\": 443, \"protocol\": \"tcp\"}") + "\n");
+        Result result = run("explain", "--snapshot", snapshot("vpc-endpoint-gateway"), "--queries", queries.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(3, lines.size(), result.out());
+        JsonNode s3 = JSON.readTree(lines.get(0));
+        assertEquals("PRIVATE", s3.get("verdict").asText());
+        assertEquals("vpce-0b7357542bb7b83ec", s3.get("via").asText());
+        JsonNode noRoute = JSON.readTree(lines.get(1));
+        assertEquals("BLOCKED", noRoute.get("verdict").asText());
+        assertEquals("NO_ROUTE_TO_DESTINATION", noRoute.get("explanations").get(0).get("code").asText());
+        assertEquals("igw-0c8afe4471084ccba", JSON.readTree(lines.get(2)).get("via").asText());
+    }
+
+    /*
+     * nat-gateway: rtb-02fe228b42de92a7c sends 0.0.0.0/0 (so S3's and DynamoDB's public ranges) to
+     * nat-07ab4846da51f4612 and the VPC has no gateway endpoint: F5 for each of the two services.
+     */
+    @Test
+    void auditOfASnapshotReportsS3AndDynamoDbLeavingThroughTheNatGateway() throws Exception {
+        Result result = run("audit", "--snapshot", snapshot("nat-gateway"), "--json");
+        assertEquals(3, result.exitCode(), result.err());
+        JsonNode vpcs = JSON.readTree(result.out()).get("vpcs");
+        assertEquals(1, vpcs.size(), result.out());
+        assertEquals("vpc-0008a7b45e3ddf1dd", vpcs.get(0).get("vpcId").asText());
+        assertEquals("us-east-2", vpcs.get(0).get("region").asText());
+        List<String> modes = new ArrayList<>();
+        for (JsonNode finding : vpcs.get(0).get("findings")) {
+            modes.add(finding.get("mode").asText());
+            List<String> resources = new ArrayList<>();
+            finding.get("resources").forEach(resource -> resources.add(resource.asText()));
+            assertEquals(List.of("rtb-02fe228b42de92a7c", "nat-07ab4846da51f4612", "subnet-06f469bcee42e408e"), resources);
+        }
+        assertEquals(List.of("F5", "F5"), modes);
+    }
+
+    /* vpc-endpoint-interface: the CloudTrail endpoint has one subnet, in us-east-1a, where all the VPC's subnets are: only HA. */
+    @Test
+    void auditOfASnapshotPrintsTheSingleZoneEndpointForPeople() {
+        Result result = run("audit", "--snapshot", snapshot("vpc-endpoint-interface"));
+        assertEquals(3, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("vpc-072d45b801aeffef2 (554773406868/us-east-1)"), result.out());
+        assertTrue(result.out().contains("  HA  "), result.out());
+        assertTrue(result.out().contains("vpce-083c683a6be29b889"), result.out());
+        assertTrue(!result.out().contains("  F"), result.out());
+    }
+
+    /* vpc-endpoint-gateway: both subnets' tables route S3 to the gateway endpoint; nothing routes through a NAT gateway. */
+    @Test
+    void auditOfASnapshotWithoutFailureModesSaysSo() {
+        Result result = run("audit", "--snapshot", snapshot("vpc-endpoint-gateway"));
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("No failure modes found.", result.out().strip());
+    }
+
+    @Test
+    void auditOfAMissingSnapshotFails(@TempDir Path directory) {
+        Result result = run("audit", "--snapshot", directory.resolve("absent").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("no snapshot at"), result.err());
+    }
+
+    @Test
+    void auditNeedsExactlyOneOfSnapshotAndEndpoint() {
+        assertEquals(2, run("audit").exitCode());
+        assertEquals(2, run("audit", "--snapshot", snapshot("nat-gateway"), "--endpoint-url", "http://localhost:1").exitCode());
+    }
+
+    private static String snapshot(String name) {
+        return SNAPSHOTS.resolve(name).toString();
+    }
+
+    private static List<String> hopTypes(JsonNode path) {
+        List<String> types = new ArrayList<>();
+        path.get("hops").forEach(hop -> types.add(hop.get("type").asText()));
+        return types;
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = BacklaneCommand.newCommandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int exit = command.execute(arguments);
+        return new Result(exit, out.toString(), err.toString());
+    }
+}
