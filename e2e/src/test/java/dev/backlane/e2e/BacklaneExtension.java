@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -96,6 +97,18 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
                 .endpointOverride(URI.create(server.endpoint()))
                 .credentialsProvider(credentials(accessKeyId))
                 .region(region)
+                .overrideConfiguration(noRetries())
+                .build());
+    }
+
+    /** An Elastic Load Balancing (v2) client whose access key ID is {@code accessKeyId}. */
+    public ElasticLoadBalancingV2Client elb(String accessKeyId) {
+        requireStarted();
+        return remember(ElasticLoadBalancingV2Client.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials(accessKeyId))
+                .region(REGION)
                 .overrideConfiguration(noRetries())
                 .build());
     }

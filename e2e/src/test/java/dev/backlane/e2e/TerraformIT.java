@@ -83,7 +83,7 @@ class TerraformIT {
         Files.createDirectories(workspace.resolve("stack"));
         Files.createDirectories(LOGS);
         try (Stream<Path> old = Files.list(LOGS)) {
-            for (Path log : old.toList()) {
+            for (Path log : old.filter(Files::isRegularFile).toList()) {
                 Files.delete(log);
             }
         }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * One Terraform stack from the test resources in a scratch directory, run offline with the
- * hashicorp/aws provider from a local mirror, with debug logs kept beside it for failure reports.
+ * hashicorp/aws provider from a local mirror. Its debug logs go to {@code target/terraform-logs/<stack>/}
+ * in the module, so they outlive the scratch directory for diagnosis and feed failure reports.
  */
 final class TerraformWorkspace {
     private static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
@@ -28,10 +29,12 @@ final class TerraformWorkspace {
 
     private final ExternalProgram terraform;
     private final Path directory;
+    private final Path logs;
 
-    private TerraformWorkspace(ExternalProgram terraform, Path directory) {
+    private TerraformWorkspace(ExternalProgram terraform, Path directory, Path logs) {
         this.terraform = terraform;
         this.directory = directory;
+        this.logs = logs;
     }
 
     /** Why the stack cannot run here (no terraform, no provider mirror), or empty when it can. */
@@ -51,6 +54,13 @@ final class TerraformWorkspace {
             }
             Files.write(directory.resolve("stack/main.tf"), in.readAllBytes());
         }
+        Path logs = Path.of("target", "terraform-logs", stack).toAbsolutePath();
+        Files.createDirectories(logs);
+        try (Stream<Path> old = Files.list(logs)) {
+            for (Path log : old.toList()) {
+                Files.delete(log);
+            }
+        }
         Path mirror = providerMirror().orElseThrow();
         Files.writeString(directory.resolve("terraform.rc"), """
                 provider_installation {
@@ -63,7 +73,7 @@ final class TerraformWorkspace {
                   }
                 }
                 """.formatted(mirror.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
-        return new TerraformWorkspace(findTerraform().orElseThrow(), directory);
+        return new TerraformWorkspace(findTerraform().orElseThrow(), directory, logs);
     }
 
     ExternalProgram.Result run(String... arguments) {
@@ -73,7 +83,7 @@ final class TerraformWorkspace {
         environment.put("TF_INPUT", "0");
         environment.put("CHECKPOINT_DISABLE", "1");
         environment.put("TF_LOG", "DEBUG");
-        environment.put("TF_LOG_PATH", directory.resolve("terraform-" + arguments[0] + ".log").toString());
+        environment.put("TF_LOG_PATH", logs.resolve("terraform-" + arguments[0] + ".log").toString());
         environment.put("TF_DATA_DIR", directory.resolve("stack/.terraform").toString());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_CONFIG_FILE", directory.resolve("aws-config").toString());
@@ -89,8 +99,8 @@ final class TerraformWorkspace {
         Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
         Set<String> operations = new TreeSet<>();
         List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
-        try (Stream<Path> logs = Files.list(directory)) {
-            for (Path log : logs.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
                 texts.add(Files.readString(log, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
