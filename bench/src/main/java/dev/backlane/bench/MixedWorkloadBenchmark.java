@@ -1,12 +1,14 @@
 package dev.backlane.bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -242,14 +244,22 @@ public final class MixedWorkloadBenchmark {
         }
     }
 
-    /** One client: its own HTTP/1.1 connection, form-encoded EC2 Query calls with a SigV4-shaped header. */
+    /**
+     * One client: its own keep-alive HTTP/1.1 connection over a plain socket, form-encoded EC2 Query
+     * calls with a SigV4-shaped header. Deliberately minimal (blocking, no pooling) so that the client
+     * spends as little of the shared CPU as possible and the figures are the servers'.
+     */
     private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI uri;
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
 
         Client(String url) {
-            this.uri = URI.create(url.endsWith("/") ? url : url + "/");
+            URI uri = URI.create(url);
+            this.host = uri.getHost();
+            this.port = uri.getPort();
         }
 
         Reply call(List<Long> latencies, AtomicInteger errors, String action, String... parameters) {
@@ -258,27 +268,102 @@ public final class MixedWorkloadBenchmark {
                 form.append('&').append(URLEncoder.encode(parameters[i], StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
             }
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                    .header("Authorization", AUTHORIZATION)
-                    .header("X-Amz-Date", "20260101T000000Z")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                    .build();
+            byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST / HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/x-www-form-urlencoded; charset=utf-8\r\nAuthorization: " + AUTHORIZATION
+                    + "\r\nX-Amz-Date: 20260101T000000Z\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             long start = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                latencies.add(System.nanoTime() - start);
-                if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    connect();
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                    Reply reply = readReply();
+                    latencies.add(System.nanoTime() - start);
+                    if (reply.status() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    return reply;
+                } catch (IOException e) {
+                    close();
+                    // A keep-alive connection the server closed between calls: resend once on a new one.
+                    if (attempt == 1) {
+                        errors.incrementAndGet();
+                        return new Reply(599, e.toString());
+                    }
                 }
-                return new Reply(response.statusCode(), response.body());
-            } catch (java.io.IOException e) {
-                errors.incrementAndGet();
-                return new Reply(599, e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Reply(599, e.toString());
             }
+        }
+
+        private void connect() throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+                out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+                in = new BufferedInputStream(socket.getInputStream(), 65536);
+            }
+        }
+
+        private Reply readReply() throws IOException {
+            String statusLine = readLine();
+            if (statusLine == null) {
+                throw new IOException("connection closed");
+            }
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            int length = -1;
+            boolean closeAfter = statusLine.startsWith("HTTP/1.0");
+            boolean chunked = false;
+            for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                } else if (lower.startsWith("connection:")) {
+                    closeAfter = lower.contains("close");
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(), 16)) {
+                    content.write(in.readNBytes(size));
+                    readLine();
+                }
+                readLine();
+            } else if (length >= 0) {
+                content.write(in.readNBytes(length));
+            } else {
+                content.write(in.readAllBytes());
+                closeAfter = true;
+            }
+            if (closeAfter) {
+                close();
+            }
+            return new Reply(status, content.toString(StandardCharsets.UTF_8));
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int last = line.length() - 1;
+                    return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
+                }
+                line.append((char) c);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        private void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // Closing a broken connection; the next call opens a new one.
+            }
+            socket = null;
         }
     }
 }
