@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl core,server,cli -am test-compile
 mvn -B -q -pl core,server,cli -am dependency:build-classpath -Dmdep.outputFile="$PWD/cli/target/bench-classpath.txt" -Dmdep.includeScope=test >/dev/null
 CP="cli/target/test-classes:cli/target/classes:server/target/classes:core/target/classes:$(cat cli/target/bench-classpath.txt)"
-java -cp "$CP" ${1:+-Dbacklane.test.postgres=$1} -Dbacklane.bench.seconds="${BENCH_SECONDS:-5}" dev.backlane.cli.StoreBenchmark
+java -cp "$CP" ${GATHER:+-Dbacklane.store.gatherMicros=$GATHER} ${1:+-Dbacklane.test.postgres=$1} -Dbacklane.bench.seconds="${BENCH_SECONDS:-5}" dev.backlane.cli.StoreBenchmark

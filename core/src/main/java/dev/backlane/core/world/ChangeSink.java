@@ -14,6 +14,15 @@ public interface ChangeSink {
     /** Opens a batch; while it is open no other writer to the same store can commit. */
     Batch begin();
 
+    /**
+     * How long a batch leader waits for more commands before committing, in nanoseconds. A store whose
+     * commit costs a disk flush gains throughput by gathering (as PostgreSQL's commit_delay does); one
+     * that keeps nothing does not.
+     */
+    default long gatherNanos() {
+        return 0;
+    }
+
     /** One durable transaction holding the changes of several commands, each all or nothing. */
     interface Batch extends AutoCloseable {
         /**

@@ -33,6 +33,8 @@ public final class Cloud {
     private final IdSource ids;
     private final ScopeInitializer initializer;
     private final ChangeSink sink;
+    /** The size of the last batch; written and read only by the batch leader of the moment. */
+    private volatile int lastBatchSize;
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     private boolean leaderActive;
     private volatile World world;
@@ -97,12 +99,14 @@ public final class Cloud {
             pending.awaitTurn();
         }
         if (!pending.isDone()) {
+            gather();
             List<Pending<?>> batch = new ArrayList<>();
             synchronized (queue) {
                 while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
                     batch.add(queue.poll());
                 }
             }
+            lastBatchSize = batch.size();
             try {
                 process(batch);
             } finally {
@@ -117,6 +121,18 @@ public final class Cloud {
             }
         }
         return pending.outcome();
+    }
+
+    /**
+     * Lets commands that are on their way join this batch, so one disk flush serves more of them — but
+     * only when writers are concurrent (the last batch held more than one command), so a lone writer
+     * never waits.
+     */
+    private void gather() {
+        long nanos = sink.gatherNanos();
+        if (nanos > 0 && lastBatchSize > 1) {
+            java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+        }
     }
 
     private void process(List<Pending<?>> batch) {

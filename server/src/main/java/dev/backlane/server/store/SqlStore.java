@@ -36,6 +36,18 @@ import java.util.Map;
  * in {@code docs/store.md}.
  */
 public final class SqlStore implements ChangeSink, AutoCloseable {
+    /**
+     * How long a batch leader waits for concurrent writers before committing: a commit costs a disk
+     * flush, so gathering raises throughput under concurrency (measured in bench/store-bench.sh);
+     * {@code -Dbacklane.store.gatherMicros} overrides it for measurements.
+     */
+    private static final long GATHER_NANOS = Long.getLong("backlane.store.gatherMicros", 300) * 1000;
+
+    @Override
+    public long gatherNanos() {
+        return GATHER_NANOS;
+    }
+
     /** Log entries kept behind the head; a server further behind than this reloads everything. */
     private static final long LOG_RETENTION = 20_000;
 
