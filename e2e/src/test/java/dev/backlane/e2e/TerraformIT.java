@@ -8,23 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,18 +40,12 @@ class TerraformIT {
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension();
 
-    private static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
-    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    static Path workspace;
+    static Path directory;
 
-    /** Terraform's debug logs, kept after the run (under the module's target directory) for diagnosis. */
-    private static final Path LOGS = Path.of("target", "terraform-logs").toAbsolutePath();
-
-    private static ExternalProgram terraform;
-    private static Path mirror;
+    private static TerraformWorkspace workspace;
     private static boolean initialized;
     private static boolean applyAttempted;
     private static boolean applied;
@@ -70,40 +53,11 @@ class TerraformIT {
     private static JsonNode outputs;
 
     @BeforeAll
-    static void findTerraformAndProvider() throws IOException {
-        terraform = ExternalProgram.find("terraform", Path.of("/usr/local/bin/terraform"), Path.of("/usr/bin/terraform")).orElse(null);
-        mirror = providerMirror().orElse(null);
-        String missing = terraform == null ? "no 'terraform' executable on the PATH"
-                : mirror == null ? "no provider mirror holding " + PROVIDER + " under " + mirrorRoots() : null;
-        if (missing != null) {
-            System.out.println("TerraformIT skipped: " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, missing);
-
-        Files.createDirectories(workspace.resolve("stack"));
-        Files.createDirectories(LOGS);
-        try (Stream<Path> old = Files.list(LOGS)) {
-            for (Path log : old.filter(Files::isRegularFile).toList()) {
-                Files.delete(log);
-            }
-        }
-        try (InputStream stack = TerraformIT.class.getResourceAsStream("/terraform/network/main.tf")) {
-            if (stack == null) {
-                throw new IllegalStateException("terraform/network/main.tf is missing from the test resources");
-            }
-            Files.write(workspace.resolve("stack/main.tf"), stack.readAllBytes());
-        }
-        Files.writeString(workspace.resolve("terraform.rc"), """
-                provider_installation {
-                  filesystem_mirror {
-                    path    = "%s"
-                    include = ["registry.terraform.io/*/*"]
-                  }
-                  direct {
-                    exclude = ["registry.terraform.io/*/*"]
-                  }
-                }
-                """.formatted(mirror.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
+    static void prepare() throws IOException {
+        Optional<String> missing = TerraformWorkspace.missing();
+        missing.ifPresent(reason -> System.out.println("TerraformIT skipped: " + reason));
+        Assumptions.assumeTrue(missing.isEmpty(), missing.orElse(""));
+        workspace = TerraformWorkspace.create(directory, "network");
     }
 
     @Test
@@ -145,7 +99,7 @@ class TerraformIT {
         Assumptions.assumeTrue(applied, "apply failed");
         ExternalProgram.Result plan = terraform("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
         if (plan.exitCode() != 0) {
-            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + report(plan));
+            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + workspace.report(plan));
         }
     }
 
@@ -186,67 +140,12 @@ class TerraformIT {
     private static ExternalProgram.Result terraformOk(String... arguments) {
         ExternalProgram.Result result = terraform(arguments);
         if (result.exitCode() != 0) {
-            fail("terraform " + arguments[0] + " failed:\n" + report(result));
+            fail("terraform " + arguments[0] + " failed:\n" + workspace.report(result));
         }
         return result;
     }
 
     private static ExternalProgram.Result terraform(String... arguments) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("TF_CLI_CONFIG_FILE", workspace.resolve("terraform.rc").toString());
-        environment.put("TF_IN_AUTOMATION", "1");
-        environment.put("TF_INPUT", "0");
-        environment.put("CHECKPOINT_DISABLE", "1");
-        environment.put("TF_LOG", "DEBUG");
-        environment.put("TF_LOG_PATH", LOGS.resolve("terraform-" + arguments[0] + ".log").toString());
-        environment.put("TF_DATA_DIR", workspace.resolve("stack/.terraform").toString());
-        environment.put("AWS_EC2_METADATA_DISABLED", "true");
-        environment.put("AWS_CONFIG_FILE", workspace.resolve("aws-config").toString());
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", workspace.resolve("aws-credentials").toString());
-        environment.remove("AWS_PROFILE");
-        ExternalProgram.Result result = terraform.run(workspace.resolve("stack"), environment, STEP_LIMIT, List.of(arguments));
-        System.out.println("terraform " + String.join(" ", arguments) + " -> exit " + result.exitCode());
-        return result;
-    }
-
-    /** Terraform's output and, from its debug log, every request Backlane refused as unsupported. */
-    private static String report(ExternalProgram.Result result) {
-        StringBuilder report = new StringBuilder(result.describe());
-        Set<String> unsupported = unsupportedOperations(result);
-        if (!unsupported.isEmpty()) {
-            report.append("\n--- operations Backlane answered UnsupportedOperation ---\n").append(String.join("\n", unsupported));
-        }
-        report.append("\n(debug logs: ").append(LOGS).append(")");
-        return report.toString();
-    }
-
-    private static Set<String> unsupportedOperations(ExternalProgram.Result result) {
-        Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
-        Set<String> operations = new TreeSet<>();
-        List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
-        try (Stream<Path> logs = Files.list(LOGS)) {
-            for (Path log : logs.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
-                texts.add(Files.readString(log, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String text : texts) {
-            Matcher matcher = operation.matcher(text);
-            while (matcher.find()) {
-                operations.add(matcher.group(1));
-            }
-        }
-        return operations;
-    }
-
-    private static List<Path> mirrorRoots() {
-        Path home = Path.of(System.getProperty("user.home"));
-        return List.of(Path.of("/opt/tf-plugins"), home.resolve(".terraform.d/plugins"), home.resolve(".local/share/terraform/plugins"),
-                Path.of("/usr/share/terraform/plugins"), Path.of("/usr/local/share/terraform/plugins"));
-    }
-
-    private static Optional<Path> providerMirror() {
-        return mirrorRoots().stream().filter(root -> Files.isDirectory(root.resolve(PROVIDER))).findFirst();
+        return workspace.run(arguments);
     }
 }
