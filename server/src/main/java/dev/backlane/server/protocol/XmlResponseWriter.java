@@ -17,6 +17,7 @@ public final class XmlResponseWriter {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final ServiceModel model;
+    private final java.util.concurrent.ConcurrentMap<String, WritableStructure> structures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public XmlResponseWriter(ServiceModel model) {
         this.model = model;
@@ -54,29 +55,48 @@ public final class XmlResponseWriter {
 
     /** Writes the members present in {@code values}, in the shape's order, as AWS does. */
     private void writeMembers(StringBuilder out, Shape structure, Map<String, Object> values) {
-        for (String name : values.keySet()) {
-            if (structure.member(name) == null) {
-                throw new IllegalStateException("shape " + structure.name() + " has no member " + name);
+        WritableStructure writable = structures.computeIfAbsent(structure.name(), name -> WritableStructure.of(model, structure));
+        Object[] slots = new Object[writable.members().length];
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Integer position = writable.positions().get(entry.getKey());
+            if (position == null) {
+                throw new IllegalStateException("shape " + structure.name() + " has no member " + entry.getKey());
             }
+            slots[position] = entry.getValue();
         }
-        for (Member member : structure.members().values()) {
-            Object value = values.get(member.name());
-            if (value != null) {
-                writeMember(out, member, value);
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null) {
+                writeMember(out, writable, i, slots[i]);
             }
         }
     }
 
-    private void writeMember(StringBuilder out, Member member, Object value) {
-        Shape shape = model.shapeOf(member);
-        String element = member.locationName() != null ? member.locationName() : member.name();
-        if (shape.type() == ShapeType.LIST && (shape.flattened() || member.flattened())) {
+    private void writeMember(StringBuilder out, WritableStructure writable, int position, Object value) {
+        Shape shape = writable.shapes()[position];
+        String element = writable.elements()[position];
+        if (shape.type() == ShapeType.LIST && (shape.flattened() || writable.members()[position].flattened())) {
             for (Object item : (Collection<?>) value) {
                 writeValue(out, element, model.shapeOf(shape.listMember()), item);
             }
             return;
         }
         writeValue(out, element, shape, value);
+    }
+
+    /** A structure's members resolved once: their shapes, element names and positions in the model's order. */
+    private record WritableStructure(Member[] members, Shape[] shapes, String[] elements, Map<String, Integer> positions) {
+        static WritableStructure of(ServiceModel model, Shape structure) {
+            Member[] members = structure.members().values().toArray(new Member[0]);
+            Shape[] shapes = new Shape[members.length];
+            String[] elements = new String[members.length];
+            Map<String, Integer> positions = new java.util.HashMap<>();
+            for (int i = 0; i < members.length; i++) {
+                shapes[i] = model.shapeOf(members[i]);
+                elements[i] = members[i].locationName() != null ? members[i].locationName() : members[i].name();
+                positions.put(members[i].name(), i);
+            }
+            return new WritableStructure(members, shapes, elements, Map.copyOf(positions));
+        }
     }
 
     @SuppressWarnings("unchecked")
