@@ -36,8 +36,13 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--default-region", defaultValue = ServerConfig.DEFAULT_REGION, description = "Region of unsigned requests (default: ${DEFAULT-VALUE}).")
     String defaultRegion;
 
+    /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
+    private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
+            java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
+
     @Override
     public Integer call() throws InterruptedException {
+        QUIET_LIBRARIES.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Quotas configured = Quotas.awsDefaults();
         try {
             for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
