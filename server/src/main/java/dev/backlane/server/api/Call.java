@@ -27,6 +27,8 @@ public final class Call {
     private final Scope scope;
     private final Input input;
     private final String requestId;
+    /** The state this call reads, taken once; a call is handled by one thread. */
+    private World snapshot;
 
     public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId) {
         this.cloud = requireNonNull(cloud, "cloud is null");
@@ -70,6 +72,8 @@ public final class Call {
      * the call fails with DryRunOperation; with a ClientToken a repeat returns the first answer.
      */
     public Map<String, Object> write(Function<Transaction, Map<String, Object>> command) {
+        // Reads after this write must see it.
+        snapshot = null;
         if (dryRun()) {
             cloud.rehearse(scope, command::apply);
             throw dryRunSucceeded();
@@ -106,18 +110,22 @@ public final class Call {
 
     /** The state this call reads. With DryRun, the call fails with DryRunOperation instead. */
     public ScopeState read() {
-        if (dryRun()) {
-            throw dryRunSucceeded();
-        }
-        return cloud.snapshot(scope).scope(scope);
+        return world().scope(scope);
     }
 
-    /** The whole world, for reads across scopes. */
+    /**
+     * The whole world, for reads across scopes. Every read of one call sees the same snapshot (taken at
+     * the first read, and again after the call writes), so a Describe's page and the descriptions built
+     * from it always agree.
+     */
     public World world() {
         if (dryRun()) {
             throw dryRunSucceeded();
         }
-        return cloud.snapshot(scope);
+        if (snapshot == null) {
+            snapshot = cloud.snapshot(scope);
+        }
+        return snapshot;
     }
 
     private String fingerprint() {
