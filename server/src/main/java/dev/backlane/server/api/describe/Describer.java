@@ -10,11 +10,10 @@ import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
+import dev.backlane.core.world.World;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,10 +62,11 @@ public final class Describer<T extends Resource> {
                     idsWireName);
         }
         List<CompiledFilter> compiled = compileFilters(call);
-        String after = decodeToken(input.string("NextToken"));
+        String after = PageToken.decode(input.string("NextToken"));
         ids.forEach(type::requireWellFormed);
-        ScopeState state = call.read();
-        FilterContext context = new FilterContext(call.scope(), state, call.cloud().snapshot());
+        World world = call.world();
+        ScopeState state = world.scope(call.scope());
+        FilterContext context = new FilterContext(call.scope(), state, world);
 
         Collection<T> candidates;
         if (!ids.isEmpty()) {
@@ -88,7 +88,7 @@ public final class Describer<T extends Resource> {
                 continue;
             }
             if (page.size() == limit) {
-                nextToken = encodeToken(page.get(page.size() - 1).id());
+                nextToken = PageToken.encode(page.get(page.size() - 1).id());
                 break;
             }
             page.add(resource);
@@ -136,8 +136,7 @@ public final class Describer<T extends Resource> {
                     && !(filters.has(name) && DocumentedFilters.ec2().isDocumented(call.operation(), name))) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
             }
-            List<WildcardPattern> patterns = filter.strings("Values").stream().map(WildcardPattern::compile).toList();
-            compiled.add(new CompiledFilter(name, patterns));
+            compiled.add(CompiledFilter.of(name, filter));
         }
         return compiled;
     }
@@ -164,38 +163,6 @@ public final class Describer<T extends Resource> {
             return value == null ? List.of() : List.of(value);
         }
         return filters.values(name, resource, context);
-    }
-
-    private static String encodeToken(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeToken(String token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("after:") && decoded.length() > 6) {
-                return decoded.substring(6);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value ( %s ) for parameter NextToken is invalid. The token is invalid.", token);
-    }
-
-    private record CompiledFilter(String name, List<WildcardPattern> patterns) {
-        boolean matchesAny(Collection<String> values) {
-            for (String value : values) {
-                for (WildcardPattern pattern : patterns) {
-                    if (pattern.matches(value)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 
     /** The names of all filters this describer can evaluate besides tag filters, for tests. */

@@ -11,7 +11,7 @@ import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.api.describe.DocumentedFilters;
-import dev.backlane.server.api.describe.WildcardPattern;
+import dev.backlane.server.api.describe.CompiledFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class RegionOperations implements OperationFamily {
 
     private Map<String, Object> describeRegions(Call call) {
         Input input = call.input();
-        List<Filter> filters = filters(call);
+        List<CompiledFilter> filters = filters(call);
         List<String> names = input.strings("RegionNames");
         for (String name : names) {
             if (catalog.region(name).isEmpty()) {
@@ -50,7 +50,7 @@ public final class RegionOperations implements OperationFamily {
                     "endpoint", List.of(region.endpoint()),
                     "region-name", List.of(region.name()),
                     "opt-in-status", List.of(region.optInStatus()));
-            if (filters.stream().allMatch(filter -> filter.matches(values.getOrDefault(filter.name(), List.of())))) {
+            if (filters.stream().allMatch(filter -> filter.matchesAny(values.getOrDefault(filter.name(), List.of())))) {
                 regions.add(Output.create().put("RegionName", region.name()).put("Endpoint", region.endpoint())
                         .put("OptInStatus", region.optInStatus()).build());
             }
@@ -60,7 +60,7 @@ public final class RegionOperations implements OperationFamily {
 
     private Map<String, Object> describeAvailabilityZones(Call call) {
         Input input = call.input();
-        List<Filter> filters = filters(call);
+        List<CompiledFilter> filters = filters(call);
         Region region = catalog.region(call.scope().region())
                 .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Invalid region: %s", call.scope().region()));
         for (String name : input.strings("ZoneNames")) {
@@ -92,7 +92,7 @@ public final class RegionOperations implements OperationFamily {
                     Map.entry("zone-name", List.of(zone.name())),
                     Map.entry("zone-type", List.of("availability-zone")),
                     Map.entry("network-border-group", List.of(region.name())));
-            if (filters.stream().allMatch(filter -> filter.matches(values.getOrDefault(filter.name(), List.of())))) {
+            if (filters.stream().allMatch(filter -> filter.matchesAny(values.getOrDefault(filter.name(), List.of())))) {
                 zones.add(Output.create()
                         .put("OptInStatus", "opt-in-not-required")
                         .put("Messages", List.of())
@@ -135,21 +135,16 @@ public final class RegionOperations implements OperationFamily {
         return Output.of("AccountAttributes", result);
     }
 
-    private static List<Filter> filters(Call call) {
-        List<Filter> filters = new ArrayList<>();
+    private static List<CompiledFilter> filters(Call call) {
+        List<CompiledFilter> filters = new ArrayList<>();
         for (Input filter : call.input().structures("Filters")) {
             String name = filter.string("Name");
             if (name == null || !DocumentedFilters.ec2().isDocumented(call.operation(), name)) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
             }
-            filters.add(new Filter(name, filter.strings("Values").stream().map(WildcardPattern::compile).toList()));
+            filters.add(CompiledFilter.of(name, filter));
         }
         return filters;
     }
 
-    private record Filter(String name, List<WildcardPattern> patterns) {
-        boolean matches(List<String> values) {
-            return values.stream().anyMatch(value -> patterns.stream().anyMatch(pattern -> pattern.matches(value)));
-        }
-    }
 }

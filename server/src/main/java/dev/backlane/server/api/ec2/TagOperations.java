@@ -11,10 +11,9 @@ import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.api.describe.DocumentedFilters;
-import dev.backlane.server.api.describe.WildcardPattern;
-import java.nio.charset.StandardCharsets;
+import dev.backlane.server.api.describe.PageToken;
+import dev.backlane.server.api.describe.CompiledFilter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -56,11 +55,11 @@ public final class TagOperations implements OperationFamily {
             if (name == null || !DocumentedFilters.ec2().isDocumented("DescribeTags", name)) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
             }
-            filters.add(new TagFilter(name, filter.strings("Values").stream().map(WildcardPattern::compile).toList()));
+            filters.add(new TagFilter(CompiledFilter.of(name, filter)));
         }
         Integer maxResults = input.integer("MaxResults");
         int limit = maxResults == null ? 1000 : maxResults;
-        String after = decodeToken(input.string("NextToken"));
+        String after = PageToken.decode(input.string("NextToken"));
         List<Map<String, Object>> tags = new ArrayList<>();
         String nextToken = null;
         for (ResourceTags resource : call.read().all(ResourceTypes.TAGS)) {
@@ -74,7 +73,7 @@ public final class TagOperations implements OperationFamily {
                 }
                 if (tags.size() == limit) {
                     Map<String, Object> last = tags.get(tags.size() - 1);
-                    nextToken = encodeToken(last.get("ResourceId") + "\u0000" + last.get("Key"));
+                    nextToken = PageToken.encode(last.get("ResourceId") + "\u0000" + last.get("Key"));
                     break;
                 }
                 tags.add(Output.create().put("Key", tag.getKey()).put("ResourceId", resource.id())
@@ -87,27 +86,10 @@ public final class TagOperations implements OperationFamily {
         return Output.create().put("Tags", tags).put("NextToken", nextToken).build();
     }
 
-    private static String encodeToken(String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("tag:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeToken(String token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("tag:")) {
-                return decoded.substring(4);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value ( %s ) for parameter NextToken is invalid. The token is invalid.", token);
-    }
-
-    private record TagFilter(String name, List<WildcardPattern> patterns) {
+    /** A DescribeTags filter: its values come from the tag and the resource it is on. */
+    private record TagFilter(CompiledFilter filter) {
         boolean matches(ResourceTags resource, String key, String value) {
+            String name = filter.name();
             List<String> values = switch (name) {
                 case "key" -> List.of(key);
                 case "value" -> List.of(value);
@@ -115,7 +97,7 @@ public final class TagOperations implements OperationFamily {
                 case "resource-type" -> List.of(resource.resourceType());
                 default -> name.startsWith("tag:") && name.substring(4).equals(key) ? List.of(value) : List.of();
             };
-            return values.stream().anyMatch(candidate -> patterns.stream().anyMatch(pattern -> pattern.matches(candidate)));
+            return filter.matchesAny(values);
         }
     }
 }

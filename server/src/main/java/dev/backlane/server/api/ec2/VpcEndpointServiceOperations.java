@@ -14,7 +14,7 @@ import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.api.describe.DocumentedFilters;
-import dev.backlane.server.api.describe.WildcardPattern;
+import dev.backlane.server.api.describe.CompiledFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,12 +53,13 @@ public final class VpcEndpointServiceOperations implements OperationFamily {
     /** A service offered with one endpoint type. */
     private record Offer(EndpointService service, VpcEndpointType type) {}
 
-    private record Filter(String name, List<WildcardPattern> patterns) {
+    private record Filter(CompiledFilter filter) {
         boolean matches(Offer offer) {
+            String name = filter.name();
             Collection<String> values = name.startsWith("tag:")
                     ? offer.service().tags().containsKey(name.substring(4)) ? List.of(offer.service().tags().get(name.substring(4))) : List.of()
                     : FILTERS.get(name).apply(offer);
-            return values.stream().anyMatch(value -> patterns.stream().anyMatch(pattern -> pattern.matches(value)));
+            return filter.matchesAny(values);
         }
     }
 
@@ -108,7 +109,7 @@ public final class VpcEndpointServiceOperations implements OperationFamily {
             if (!known || !DocumentedFilters.ec2().isDocumented(call.operation(), name)) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
             }
-            filters.add(new Filter(name, filter.strings("Values").stream().map(WildcardPattern::compile).toList()));
+            filters.add(new Filter(CompiledFilter.of(name, filter)));
         }
         return filters;
     }

@@ -6,10 +6,9 @@ import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
 import dev.backlane.server.api.describe.DocumentedFilters;
 import dev.backlane.server.api.describe.Page;
-import dev.backlane.server.api.describe.WildcardPattern;
-import java.nio.charset.StandardCharsets;
+import dev.backlane.server.api.describe.PageToken;
+import dev.backlane.server.api.describe.CompiledFilter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,9 +42,9 @@ final class ListedItems<T> {
             if (name == null || !filters.containsKey(name) || !DocumentedFilters.ec2().isDocumented(call.operation(), name)) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The filter '%s' is invalid", name);
             }
-            compiled.add(new Compiled(filters.get(name), filter.strings("Values").stream().map(WildcardPattern::compile).toList()));
+            compiled.add(new Compiled(filters.get(name), CompiledFilter.of(name, filter)));
         }
-        String after = decode(input.string("NextToken"));
+        String after = PageToken.decode(input.string("NextToken"));
         Integer maxResults = input.integer("MaxResults");
         int limit = maxResults == null ? Integer.MAX_VALUE : maxResults;
         List<T> sorted = items.stream().sorted(Comparator.comparing(key)).toList();
@@ -56,8 +55,7 @@ final class ListedItems<T> {
                 continue;
             }
             if (page.size() == limit) {
-                nextToken = Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(("after:" + key.apply(page.get(page.size() - 1))).getBytes(StandardCharsets.UTF_8));
+                nextToken = PageToken.encode(key.apply(page.get(page.size() - 1)));
                 break;
             }
             page.add(item);
@@ -65,32 +63,17 @@ final class ListedItems<T> {
         return new Page<>(page, nextToken);
     }
 
-    private static String decode(String token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("after:") && decoded.length() > 6) {
-                return decoded.substring(6);
-            }
-        } catch (IllegalArgumentException e) {
-            // an undecodable token is refused below, as a well-formed but foreign one is
-        }
-        throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value ( %s ) for parameter NextToken is invalid. The token is invalid.", token);
-    }
-
     private final class Compiled {
         private final Function<T, Collection<String>> values;
-        private final List<WildcardPattern> patterns;
+        private final CompiledFilter filter;
 
-        Compiled(Function<T, Collection<String>> values, List<WildcardPattern> patterns) {
+        Compiled(Function<T, Collection<String>> values, CompiledFilter filter) {
             this.values = values;
-            this.patterns = patterns;
+            this.filter = filter;
         }
 
         boolean matches(T item) {
-            return values.apply(item).stream().anyMatch(value -> patterns.stream().anyMatch(pattern -> pattern.matches(value)));
+            return filter.matchesAny(values.apply(item));
         }
     }
 }
