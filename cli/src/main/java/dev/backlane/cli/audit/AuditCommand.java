@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.backlane.cli.AnalysisSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,16 +41,7 @@ public final class AuditCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Backend backend;
-
-    static final class Backend {
-        @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Audit the Backlane running at URL.")
-        String endpointUrl;
-
-        @Option(names = "--snapshot", paramLabel = "DIR", required = true,
-                description = "Audit an account snapshot (the JSON of aws ec2 describe-*), offline.")
-        Path snapshot;
-    }
+    private AnalysisSource backend;
 
     @Option(names = "--account", description = "Audit this account only (with --region).")
     private String account;
@@ -72,7 +64,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ObjectNode request = request();
-            JsonNode report = backend.snapshot != null ? auditSnapshot(backend.snapshot, request) : post(request);
+            JsonNode report = backend.snapshot() != null ? auditSnapshot(backend.snapshot(), request) : post(request);
             if (json) {
                 out.println(report.toString());
             } else {
@@ -117,7 +109,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private JsonNode post(ObjectNode body) throws IOException {
-        String endpointUrl = backend.endpointUrl;
+        String endpointUrl = backend.endpointUrl();
         String base = endpointUrl.endsWith("/") ? endpointUrl.substring(0, endpointUrl.length() - 1) : endpointUrl;
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/_backlane/audit"))
                 .header("Content-Type", "application/json")

@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.backlane.cli.AnalysisSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -73,16 +74,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    private Backend backend;
-
-    static final class Backend {
-        @Option(names = "--endpoint-url", paramLabel = "URL", required = true, description = "Ask the Backlane running at URL.")
-        String endpointUrl;
-
-        @Option(names = "--snapshot", paramLabel = "DIR", required = true,
-                description = "Explain on an account snapshot (the JSON of aws ec2 describe-*), offline.")
-        Path snapshot;
-    }
+    private AnalysisSource backend;
 
     @Option(names = "--account", description = "Look for the source in this account only (with --region).")
     private String account;
@@ -99,10 +91,10 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PathBackend paths;
         try {
-            paths = this.backend.endpointUrl != null ? new RemotePathBackend(this.backend.endpointUrl)
-                    : new LocalPathBackend(SnapshotReader.read(this.backend.snapshot).world(), InstantSource.system());
+            paths = this.backend.endpointUrl() != null ? new RemotePathBackend(this.backend.endpointUrl())
+                    : new LocalPathBackend(SnapshotReader.read(this.backend.snapshot()).world(), InstantSource.system());
         } catch (RuntimeException e) {
-            err.println("backlane explain: cannot read the snapshot " + this.backend.snapshot + ": " + e.getMessage());
+            err.println("backlane explain: cannot read the snapshot " + this.backend.snapshot() + ": " + e.getMessage());
             return 2;
         }
         PathBackend backend = paths;
