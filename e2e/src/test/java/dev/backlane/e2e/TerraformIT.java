@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +39,6 @@ class TerraformIT {
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path directory;
 
@@ -63,7 +60,7 @@ class TerraformIT {
     @Test
     @Order(1)
     void initInstallsTheProviderFromTheMirror() {
-        terraformOk("init", "-input=false", "-no-color");
+        workspace.init();
         initialized = true;
     }
 
@@ -72,9 +69,8 @@ class TerraformIT {
     void applyCreatesTheStack() throws IOException {
         Assumptions.assumeTrue(initialized, "init failed");
         applyAttempted = true;
-        terraformOk("apply", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        outputs = workspace.apply(backlane.endpoint());
         applied = true;
-        outputs = JSON.readTree(terraformOk("output", "-json", "-no-color").stdout());
 
         Ec2Client ec2 = backlane.ec2();
         String vpcId = output("vpc_id");
@@ -97,17 +93,14 @@ class TerraformIT {
     @Order(3)
     void planAfterApplyHasNoChanges() {
         Assumptions.assumeTrue(applied, "apply failed");
-        ExternalProgram.Result plan = terraform("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
-        if (plan.exitCode() != 0) {
-            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + workspace.report(plan));
-        }
+        workspace.assertPlanHasNoChanges(backlane.endpoint());
     }
 
     @Test
     @Order(4)
     void destroyRemovesTheStack() {
         Assumptions.assumeTrue(applyAttempted, "apply never ran");
-        terraformOk("destroy", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        workspace.destroy(backlane.endpoint());
         destroyed = true;
     }
 
@@ -135,17 +128,5 @@ class TerraformIT {
 
     private static String output(String name) {
         return outputs.path(name).path("value").asText();
-    }
-
-    private static ExternalProgram.Result terraformOk(String... arguments) {
-        ExternalProgram.Result result = terraform(arguments);
-        if (result.exitCode() != 0) {
-            fail("terraform " + arguments[0] + " failed:\n" + workspace.report(result));
-        }
-        return result;
-    }
-
-    private static ExternalProgram.Result terraform(String... arguments) {
-        return workspace.run(arguments);
     }
 }

@@ -1,5 +1,9 @@
 package dev.backlane.e2e;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,6 +94,38 @@ final class TerraformWorkspace {
         environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("aws-credentials").toString());
         ExternalProgram.Result result = terraform.run(directory.resolve("stack"), environment, STEP_LIMIT, List.of(arguments));
         System.out.println("terraform " + String.join(" ", arguments) + " -> exit " + result.exitCode());
+        return result;
+    }
+
+    /** {@code terraform init}, offline from the mirror; fails the test when it fails. */
+    void init() {
+        runOk("init", "-input=false", "-no-color");
+    }
+
+    /** {@code terraform apply} against Backlane at {@code endpoint}, then the stack's outputs. */
+    JsonNode apply(String endpoint) throws IOException {
+        runOk("apply", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+        return new ObjectMapper().readTree(runOk("output", "-json", "-no-color").stdout());
+    }
+
+    /** {@code terraform plan -detailed-exitcode}; fails the test on drift (exit 2) or error. */
+    void assertPlanHasNoChanges(String endpoint) {
+        ExternalProgram.Result plan = run("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+        if (plan.exitCode() != 0) {
+            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + report(plan));
+        }
+    }
+
+    void destroy(String endpoint) {
+        runOk("destroy", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+    }
+
+    /** Runs terraform and fails the test, with the report, unless it exits 0. */
+    ExternalProgram.Result runOk(String... arguments) {
+        ExternalProgram.Result result = run(arguments);
+        if (result.exitCode() != 0) {
+            fail("terraform " + arguments[0] + " failed:\n" + report(result));
+        }
         return result;
     }
 

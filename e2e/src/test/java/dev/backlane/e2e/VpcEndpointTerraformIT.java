@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +33,6 @@ class VpcEndpointTerraformIT {
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path directory;
 
@@ -57,7 +54,7 @@ class VpcEndpointTerraformIT {
     @Test
     @Order(1)
     void init() {
-        terraformOk("init", "-input=false", "-no-color");
+        workspace.init();
         initialized = true;
     }
 
@@ -66,9 +63,8 @@ class VpcEndpointTerraformIT {
     void applyCreatesEndpointsAndTheAcceptedService() throws IOException {
         Assumptions.assumeTrue(initialized, "init failed");
         applyAttempted = true;
-        terraformOk("apply", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        outputs = workspace.apply(backlane.endpoint());
         applied = true;
-        outputs = JSON.readTree(terraformOk("output", "-json", "-no-color").stdout());
 
         Ec2Client ec2 = backlane.ec2();
         List<VpcEndpoint> endpoints = ec2.describeVpcEndpoints(r -> r.filters(filter("vpc-id", output("vpc_id")))).vpcEndpoints();
@@ -92,17 +88,14 @@ class VpcEndpointTerraformIT {
     @Order(3)
     void planAfterApplyHasNoChanges() {
         Assumptions.assumeTrue(applied, "apply failed");
-        ExternalProgram.Result plan = workspace.run("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
-        if (plan.exitCode() != 0) {
-            fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + workspace.report(plan));
-        }
+        workspace.assertPlanHasNoChanges(backlane.endpoint());
     }
 
     @Test
     @Order(4)
     void destroyRemovesTheStack() {
         Assumptions.assumeTrue(applyAttempted, "apply never ran");
-        terraformOk("destroy", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + backlane.endpoint());
+        workspace.destroy(backlane.endpoint());
         destroyed = true;
     }
 
@@ -123,11 +116,4 @@ class VpcEndpointTerraformIT {
         return outputs.path(name).path("value").asText();
     }
 
-    private static ExternalProgram.Result terraformOk(String... arguments) {
-        ExternalProgram.Result result = workspace.run(arguments);
-        if (result.exitCode() != 0) {
-            fail("terraform " + arguments[0] + " failed:\n" + workspace.report(result));
-        }
-        return result;
-    }
 }
