@@ -33,10 +33,10 @@ public final class ConfigurationAudit {
     private static final int HTTPS = 443;
     private static final List<String> GATEWAY_SERVICES = List.of("s3", "dynamodb");
 
-    private final ServiceAddressRanges ranges;
+    private final ServiceAddresses addresses;
 
-    public ConfigurationAudit(ServiceAddressRanges ranges) {
-        this.ranges = requireNonNull(ranges, "ranges is null");
+    public ConfigurationAudit(ServiceAddresses addresses) {
+        this.addresses = requireNonNull(addresses, "addresses is null");
     }
 
     /** Identity policies to weigh endpoint policies against (F4), for a principal. */
@@ -189,7 +189,7 @@ public final class ConfigurationAudit {
             String serviceName = "com.amazonaws." + region + "." + shortName;
             Optional<VpcEndpoint> gateway = index.endpointsOf(vpc.id()).stream()
                     .filter(endpoint -> EndpointView.isGateway(endpoint) && endpoint.serviceName().equals(serviceName)).findFirst();
-            Optional<Long> address = ranges.publicAddress(region, shortName);
+            Optional<Long> address = addresses.address(region, shortName);
             if (address.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package dev.backlane.core.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.backlane.core.endpoint.AwsService;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Vpc;
@@ -12,26 +14,27 @@ import java.util.Optional;
 
 /**
  * Name resolution as the Amazon-provided resolver of the source's VPC answers it: endpoint-specific names
- * (regional and zonal, S3's with any bucket label) resolve to the endpoint's interfaces; a service's
- * public name resolves to an interface endpoint when the endpoint has private DNS on and the VPC has both
- * DNS attributes on; otherwise to an address of the service's published range for its region.
+ * (regional and zonal, S3's with any bucket label) resolve to the endpoint's interfaces; a name AWS serves
+ * resolves to an interface endpoint whose service's private DNS name covers it, when the endpoint has
+ * private DNS on and the VPC has both DNS attributes on; otherwise to the public address of the service the
+ * name belongs to. Names AWS does not serve do not resolve.
  */
 final class DnsView {
     private static final String SERVICE_NAME_PREFIX = "com.amazonaws.";
 
     private final ServiceNames serviceNames;
-    private final ServiceAddressRanges ranges;
+    private final ServiceAddresses addresses;
 
-    DnsView(ServiceNames serviceNames, ServiceAddressRanges ranges) {
-        this.serviceNames = serviceNames;
-        this.ranges = ranges;
+    DnsView(ServiceNames serviceNames, ServiceAddresses addresses) {
+        this.serviceNames = requireNonNull(serviceNames, "serviceNames is null");
+        this.addresses = requireNonNull(addresses, "addresses is null");
     }
 
     Resolution resolve(Source source, String destination) {
         String name = destination.trim().toLowerCase(Locale.ROOT);
         Optional<Long> literal = Ipv4Address.parse(name);
         if (literal.isPresent()) {
-            return new Resolution(literal, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "");
+            return new Resolution(literal, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "");
         }
         ScopeIndex index = source.index();
         if (!name.contains(".")) {
@@ -40,7 +43,12 @@ final class DnsView {
         if (name.startsWith(SERVICE_NAME_PREFIX)) {
             Optional<AwsService> service = serviceNames.serviceOfName(name);
             if (service.isPresent()) {
-                return resolveServiceHostname(source, ServiceNames.publicHostname(service.get()), service.get());
+                Optional<String> hostname = serviceNames.hostnameOf(service.get());
+                Optional<PublicService> publicService = serviceNames.publicServiceOf(service.get());
+                if (hostname.isEmpty() || publicService.isEmpty()) {
+                    return Resolution.unresolved(name, name + " has no public name", List.of());
+                }
+                return resolveServiceHostname(source, hostname.get(), publicService.get());
             }
             for (VpcEndpoint endpoint : index.endpointsOf(source.vpc().id())) {
                 if (EndpointView.isInterface(endpoint) && endpoint.serviceName().equalsIgnoreCase(name)) {
@@ -57,11 +65,11 @@ final class DnsView {
             return toEndpoint(source, name, found.endpoint(), found.zone(), index.services().service(found.endpoint().serviceName()), kind,
                     List.of());
         }
-        Optional<AwsService> service = serviceNames.serviceOfHostname(name);
+        Optional<PublicService> service = serviceNames.serviceOfHostname(name);
         if (service.isPresent()) {
             return resolveServiceHostname(source, name, service.get());
         }
-        return Resolution.unresolved(name, "not an AWS service name or endpoint name Backlane knows; give an address instead", List.of());
+        return Resolution.unresolved(name, "not a name AWS serves nor an endpoint name Backlane knows; give an address instead", List.of());
     }
 
     /** A destination given as a resource: an interface or instance (its primary address) or an endpoint. */
@@ -70,7 +78,7 @@ final class DnsView {
         Optional<NetworkInterface> eni = id.startsWith("i-") ? index.primaryInterfaceOf(id) : index.networkInterface(id);
         if (eni.isPresent()) {
             long address = Ipv4Address.parse(eni.get().privateIpAddress()).orElseThrow();
-            return new Resolution(Optional.of(address), Optional.empty(), Optional.empty(),
+            return new Resolution(Optional.of(address), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(Hop.of(id, HopType.DNS, "is " + eni.get().privateIpAddress() + " on " + eni.get().id())), List.of(), "");
         }
         Optional<VpcEndpoint> endpoint = index.endpoint(id);
@@ -80,25 +88,31 @@ final class DnsView {
         }
         if (endpoint.isPresent()) {
             Optional<AwsService> service = index.services().service(endpoint.get().serviceName());
-            Optional<Long> address = service.flatMap(found -> ranges.publicAddress(found.region(), found.shortName()));
+            Optional<PublicService> publicService = service.flatMap(serviceNames::publicServiceOf);
+            Optional<Long> address = publicService.flatMap(addresses::address);
             if (address.isPresent()) {
-                return new Resolution(address, service, Optional.empty(), Optional.of(Hop.of(id, HopType.DNS, "gateway endpoint service "
+                return new Resolution(address, service, publicService, Optional.empty(), Optional.of(Hop.of(id, HopType.DNS, "gateway endpoint service "
                         + endpoint.get().serviceName() + " at " + Ipv4Address.format(address.get()))), List.of(), "");
             }
         }
         return Resolution.unresolved(id, "no instance, network interface or endpoint " + id + " in " + index.scope(), List.of());
     }
 
-    private Resolution resolveServiceHostname(Source source, String hostname, AwsService service) {
+    /**
+     * A name AWS serves: the interface endpoint in the VPC whose service's private DNS name covers it, if its
+     * private DNS applies; else the address of the name's service.
+     */
+    private Resolution resolveServiceHostname(Source source, String hostname, PublicService owner) {
         Vpc vpc = source.vpc();
         List<Explanation> notes = new ArrayList<>();
         for (VpcEndpoint endpoint : source.index().endpointsOf(vpc.id())) {
-            if (!EndpointView.isInterface(endpoint) || !endpoint.serviceName().equals(service.serviceName()) || service.privateDnsName() == null) {
+            Optional<AwsService> service = EndpointView.isInterface(endpoint) ? source.index().services().service(endpoint.serviceName()) : Optional.empty();
+            if (service.isEmpty() || !ServiceNames.covers(service.get().privateDnsName(), hostname)) {
                 continue;
             }
             if (!endpoint.privateDnsEnabled()) {
                 notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_DISABLED, endpoint.id(),
-                        endpoint.id() + " serves " + service.serviceName() + " but its private DNS is off, so " + hostname + " resolves publicly"));
+                        endpoint.id() + " serves " + service.get().serviceName() + " but its private DNS is off, so " + hostname + " resolves publicly"));
             } else if (!vpc.enableDnsSupport() || !vpc.enableDnsHostnames()) {
                 notes.add(new Explanation(ExplanationCode.VPC_DNS_ATTRIBUTES_DISABLED, vpc.id(),
                         vpc.id() + " has enableDnsSupport=" + vpc.enableDnsSupport() + " and enableDnsHostnames=" + vpc.enableDnsHostnames()
@@ -107,17 +121,17 @@ final class DnsView {
                 notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_INBOUND_RESOLVER_ONLY, endpoint.id(),
                         endpoint.id() + " answers " + hostname + " only for the inbound Resolver endpoint; in the VPC it resolves publicly"));
             } else {
-                return toEndpoint(source, hostname, endpoint, Optional.empty(), Optional.of(service),
-                        "private DNS name of " + endpoint.id(), notes);
+                return toEndpoint(source, hostname, endpoint, Optional.empty(), service, "private DNS name of " + endpoint.id(), notes);
             }
         }
-        Optional<Long> address = ranges.publicAddress(service.region(), service.shortName());
-        if (address.isEmpty()) {
-            return Resolution.unresolved(hostname, "no published address range for " + service.serviceName(), notes);
+        Optional<ServiceAddresses.Assignment> assignment = addresses.assignment(owner);
+        if (assignment.isEmpty()) {
+            return Resolution.unresolved(hostname, "no public address for " + owner.describe(), notes);
         }
-        Hop hop = Hop.of(hostname, HopType.DNS, "resolves publicly to " + Ipv4Address.format(address.get()) + " (published range of "
-                + service.shortName() + " in " + service.region() + ")");
-        return new Resolution(address, Optional.of(service), Optional.empty(), Optional.of(hop), notes, "");
+        long address = assignment.get().address();
+        Hop hop = Hop.of(hostname, HopType.DNS, "resolves publicly to " + Ipv4Address.format(address) + " (" + owner.describe() + ", "
+                + assignment.get().origin() + ")");
+        return new Resolution(Optional.of(address), serviceNames.endpointServiceOf(owner), Optional.of(owner), Optional.empty(), Optional.of(hop), notes, "");
     }
 
     /** The endpoint's interface in the requested zone, else in the source's zone, else its first. */
@@ -144,7 +158,8 @@ final class DnsView {
         }
         long address = Ipv4Address.parse(chosen.privateIpAddress()).orElseThrow();
         Hop hop = Hop.of(hostname, HopType.DNS, "resolves to " + chosen.privateIpAddress() + " on " + chosen.id() + " (" + kind + ")");
-        return new Resolution(Optional.of(address), service.or(() -> index.services().service(endpoint.serviceName())), Optional.of(endpoint),
+        Optional<AwsService> served = service.or(() -> index.services().service(endpoint.serviceName()));
+        return new Resolution(Optional.of(address), served, served.flatMap(serviceNames::publicServiceOf), Optional.of(endpoint),
                 Optional.of(hop), notes, "");
     }
 }

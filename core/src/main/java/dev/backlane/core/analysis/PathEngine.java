@@ -49,14 +49,14 @@ public final class PathEngine {
     private record Cached(World world, WorldIndex index) {}
 
     public PathEngine(InstantSource clock) {
-        this(clock, AwsServiceCatalog.standard(), AwsPrefixListCatalog.standard(), ServiceAddressRanges.standard());
+        this(clock, ServiceNames.standard(), AwsPrefixListCatalog.standard(), ServiceAddresses.standard());
     }
 
-    public PathEngine(InstantSource clock, AwsServiceCatalog services, AwsPrefixListCatalog prefixLists, ServiceAddressRanges ranges) {
+    public PathEngine(InstantSource clock, ServiceNames names, AwsPrefixListCatalog prefixLists, ServiceAddresses addresses) {
         this.clock = requireNonNull(clock, "clock is null");
-        this.services = requireNonNull(services, "services is null");
+        this.services = requireNonNull(names, "names is null").catalog();
         this.prefixLists = requireNonNull(prefixLists, "prefixLists is null");
-        this.dns = new DnsView(new ServiceNames(services), requireNonNull(ranges, "ranges is null"));
+        this.dns = new DnsView(names, requireNonNull(addresses, "addresses is null"));
     }
 
     /** The indexes of the world, built on first use and kept until another world is asked about. */
@@ -386,9 +386,11 @@ public final class PathEngine {
             }
             long destination = resolution.address().orElseThrow();
             Optional<AwsService> service = resolution.service().or(() -> endpoint.flatMap(found -> index.services().service(found.serviceName())));
+            String reached = (verdict == Verdict.PRIVATE ? "reached privately at " : "reached over the internet at ") + address(destination);
             if (service.isPresent()) {
-                trace.hop(Hop.of(service.get().serviceName(), HopType.AWS_SERVICE, (verdict == Verdict.PRIVATE ? "reached privately at "
-                        : "reached over the internet at ") + address(destination)));
+                trace.hop(Hop.of(service.get().serviceName(), HopType.AWS_SERVICE, reached));
+            } else if (resolution.publicService().isPresent()) {
+                trace.hop(Hop.of(query.destination(), HopType.AWS_SERVICE, resolution.publicService().get().describe() + " " + reached));
             } else if (verdict == Verdict.PUBLIC) {
                 trace.hop(Hop.of(address(destination), HopType.INTERNET, "internet address"));
             }

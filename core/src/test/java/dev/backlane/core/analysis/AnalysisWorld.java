@@ -48,7 +48,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builds topologies for the path engine through the core's commands, in us-east-1 with sequential IDs.
+ * Builds topologies for the path engine through the core's commands, in one scope (us-east-1 unless
+ * given) with sequential IDs.
  * VPC endpoints are written as the endpoint commands write them: the record, a requester-managed
  * interface per subnet, and for a gateway endpoint the prefix-list route in each of its tables.
  */
@@ -72,9 +73,18 @@ final class AnalysisWorld {
     final Cloud cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
             new DefaultVpcInitializer(RegionCatalog.standard(), vpcs), ChangeSink.none());
     final PathEngine engine = new PathEngine(InstantSource.fixed(NOW.plusSeconds(60)));
+    final Scope scope;
+
+    AnalysisWorld() {
+        this(SCOPE);
+    }
+
+    AnalysisWorld(Scope scope) {
+        this.scope = scope;
+    }
 
     <R> R write(Function<Transaction, R> command) {
-        return cloud.write(SCOPE, command);
+        return cloud.write(scope, command);
     }
 
     World world() {
@@ -141,7 +151,7 @@ final class AnalysisWorld {
     NetworkInterface instanceInterface(Subnet subnet, String instanceId, String... groupIds) {
         NetworkInterface eni = eni(subnet, groupIds);
         return write(tx -> tx.put(ResourceTypes.NETWORK_INTERFACE, eni.withAttachment(
-                new NetworkInterfaceAttachment("eni-attach-" + instanceId.substring(2), instanceId, SCOPE.account(), 0, "attached", true, NOW))));
+                new NetworkInterfaceAttachment("eni-attach-" + instanceId.substring(2), instanceId, scope.account(), 0, "attached", true, NOW))));
     }
 
     String internetRoute(Vpc vpc, String routeTableId) {
@@ -164,7 +174,7 @@ final class AnalysisWorld {
     }
 
     String mainRouteTable(Vpc vpc) {
-        return world().all(SCOPE, ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc.id()) && table.isMain())
+        return world().all(scope, ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc.id()) && table.isMain())
                 .findFirst().orElseThrow().id();
     }
 
@@ -212,7 +222,7 @@ final class AnalysisWorld {
                 enis.add(interfaces.create(tx, CreateNetworkInterface.forService(subnet.id(), "vpc_endpoint", "VPC Endpoint Interface " + id,
                         "amazon-vpce", List.of(groupIds))).id());
             }
-            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, SCOPE.region(), VpcEndpointType.INTERFACE, state(state), null, List.of(),
+            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, scope.region(), VpcEndpointType.INTERFACE, state(state), null, List.of(),
                     in.stream().map(Subnet::id).toList(), List.of(groupIds), enis, privateDns, "ipv4", "ipv4", false, "abcd1234", NOW));
         });
     }
@@ -226,7 +236,7 @@ final class AnalysisWorld {
                 all.add(new Route(null, null, prefixListId, id, null, null, null, null, null, null, null, null, null, "CreateRoute"));
                 tx.put(ResourceTypes.ROUTE_TABLE, table.withRoutes(all));
             }
-            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, SCOPE.region(), VpcEndpointType.GATEWAY, VpcEndpointState.AVAILABLE, null,
+            return tx.put(ResourceTypes.VPC_ENDPOINT, new VpcEndpoint(id, vpc.id(), service, scope.region(), VpcEndpointType.GATEWAY, VpcEndpointState.AVAILABLE, null,
                     List.of(routeTableIds), List.of(), List.of(), List.of(), false, "ipv4", "ipv4", false, "abcd1234", NOW));
         });
     }

@@ -21,7 +21,7 @@ class ConfigurationAuditTest {
     private static final String S3 = "com.amazonaws.us-east-1.s3";
 
     private final AnalysisWorld world = new AnalysisWorld();
-    private final ConfigurationAudit audit = new ConfigurationAudit(ServiceAddressRanges.standard());
+    private final ConfigurationAudit audit = new ConfigurationAudit(ServiceAddresses.standard());
     private final Vpc vpc = world.vpc("10.0.0.0/16");
     private final Subnet subnetA = world.subnet(vpc, "10.0.1.0/24", "us-east-1a");
     private final Subnet subnetB = world.subnet(vpc, "10.0.2.0/24", "us-east-1b");

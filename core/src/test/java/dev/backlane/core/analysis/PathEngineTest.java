@@ -355,6 +355,77 @@ class PathEngineTest {
     }
 
     @Test
+    void otherServicesStayOffTheS3GatewayEndpointAndLeaveThroughTheNat() {
+        world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        NatGateway nat = natDefaultRoute();
+        for (String name : List.of("sqs.us-east-1.amazonaws.com", "kms.us-east-1.amazonaws.com", "lambda.us-east-1.amazonaws.com",
+                "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", "api.ecr.us-east-1.amazonaws.com", "kinesis.us-east-1.amazonaws.com")) {
+            PathResult result = world.explain(workload.id(), name, 443);
+            assertEquals(Verdict.PUBLIC, result.verdict(), name);
+            assertEquals(Optional.of(nat.id()), result.via(), name);
+        }
+        assertEquals(Verdict.PRIVATE, world.explain(workload.id(), "bucket.s3.us-east-1.amazonaws.com", 443).verdict());
+    }
+
+    @Test
+    void stsWithPrivateDnsOffLeavesThroughTheNatNotTheS3Gateway() {
+        world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.interfaceEndpoint(vpc, STS, false, "available", List.of(subnetA), endpointGroup.id());
+        NatGateway nat = natDefaultRoute();
+        PathResult result = world.explain(workload.id(), "sts.us-east-1.amazonaws.com", 443);
+        assertEquals(Verdict.PUBLIC, result.verdict());
+        assertEquals(Optional.of(nat.id()), result.via());
+        assertEquals(List.of(ExplanationCode.PRIVATE_DNS_DISABLED), codes(result));
+    }
+
+    @Test
+    void ecrNamesResolveToTheEndpointsThatListThem() {
+        VpcEndpoint api = world.interfaceEndpoint(vpc, "com.amazonaws.us-east-1.ecr.api", true, "available", List.of(subnetA), endpointGroup.id());
+        VpcEndpoint dkr = world.interfaceEndpoint(vpc, "com.amazonaws.us-east-1.ecr.dkr", true, "available", List.of(subnetA), endpointGroup.id());
+        assertEquals(Optional.of(api.id()), world.explain(workload.id(), "api.ecr.us-east-1.amazonaws.com", 443).via());
+        assertEquals(Optional.of(dkr.id()), world.explain(workload.id(), "111122223333.dkr.ecr.us-east-1.amazonaws.com", 443).via());
+        PathResult fips = world.explain(workload.id(), "ecr-fips.us-east-1.amazonaws.com", 443);
+        assertEquals(List.of(ExplanationCode.NO_ROUTE_TO_DESTINATION), codes(fips));
+        assertTrue(hop(fips, HopType.DNS).detail().contains("api.ecr in us-east-1"), hop(fips, HopType.DNS).detail());
+    }
+
+    @Test
+    void serviceNameShowsTheServicesRealName() {
+        assertEquals("api.ecr.us-east-1.amazonaws.com", hop(world.explain(workload.id(), "com.amazonaws.us-east-1.ecr.api", 443), HopType.DNS).id());
+        assertEquals("kinesis.us-east-1.amazonaws.com",
+                hop(world.explain(workload.id(), "com.amazonaws.us-east-1.kinesis-streams", 443), HopType.DNS).id());
+        assertEquals("*.execute-api.us-east-1.amazonaws.com",
+                hop(world.explain(workload.id(), "com.amazonaws.us-east-1.execute-api", 443), HopType.DNS).id());
+    }
+
+    @Test
+    void globalServiceIsReachedOverTheInternet() {
+        String gateway = world.internetRoute(vpc, world.mainRouteTable(vpc));
+        world.elasticIp(workload);
+        PathResult result = world.explain(workload.id(), "iam.amazonaws.com", 443);
+        assertEquals(Verdict.PUBLIC, result.verdict());
+        assertEquals(Optional.of(gateway), result.via());
+        Hop last = result.hops().get(result.hops().size() - 1);
+        assertEquals(HopType.AWS_SERVICE, last.type());
+        assertTrue(last.detail().startsWith("iam (global, us-east-1) reached over the internet"), last.detail());
+    }
+
+    @Test
+    void namesAwsDoesNotServeDoNotResolve() {
+        PathResult result = world.explain(workload.id(), "foo.us-east-1.amazonaws.com", 443);
+        assertEquals(List.of(ExplanationCode.DESTINATION_NOT_RESOLVED), codes(result));
+    }
+
+    private NatGateway natDefaultRoute() {
+        Subnet publicSubnet = world.subnet(vpc, "10.0.9.0/24", "us-east-1a");
+        RouteTable publicTable = world.routeTable(vpc, publicSubnet);
+        world.internetRoute(vpc, publicTable.id());
+        NatGateway nat = world.natGateway(publicSubnet);
+        world.route(world.mainRouteTable(vpc), "0.0.0.0/0", RouteTarget.natGateway(nat.id()));
+        return nat;
+    }
+
+    @Test
     void unknownNamesDoNotResolve() {
         PathResult result = world.explain(workload.id(), "example.org", 443);
         assertEquals(List.of(ExplanationCode.DESTINATION_NOT_RESOLVED), codes(result));

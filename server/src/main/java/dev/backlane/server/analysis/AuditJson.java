@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.core.analysis.AuditFinding;
 import dev.backlane.core.analysis.ConfigurationAudit;
 import dev.backlane.core.analysis.ScopeIndex;
-import dev.backlane.core.analysis.ServiceAddressRanges;
+import dev.backlane.core.analysis.ServiceAddresses;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.model.Scope;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class AuditJson {
             String principal = request.hasNonNull("principal") ? request.get("principal").asText() : "*";
             identity = Optional.of(new ConfigurationAudit.IdentityPolicies(principal, documents));
         }
-        ConfigurationAudit audit = new ConfigurationAudit(ServiceAddressRanges.standard());
+        ConfigurationAudit audit = new ConfigurationAudit(ServiceAddresses.standard());
         ObjectNode root = PathJson.mapper().createObjectNode();
         ArrayNode vpcs = root.putArray("vpcs");
         for (ScopeIndex scope : world.scopes()) {
