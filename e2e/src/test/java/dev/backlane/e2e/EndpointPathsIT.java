@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.Explanation;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -54,6 +55,7 @@ class EndpointPathsIT {
     private static String ssmEndpoint;
     private static String ssmGroup;
     private static String ec2Endpoint;
+    private static String ecrDkrEndpoint;
     private static String s3Endpoint;
     private static String natGateway;
     private static String legacyTable;
@@ -93,6 +95,7 @@ class EndpointPathsIT {
         stsEndpoint = interfaceEndpoint(STS, subnetA, endpointGroup, true);
         ssmEndpoint = interfaceEndpoint("com.amazonaws.us-east-1.ssm", subnetA, ssmGroup, true);
         ec2Endpoint = interfaceEndpoint("com.amazonaws.us-east-1.ec2", subnetA, endpointGroup, false);
+        ecrDkrEndpoint = interfaceEndpoint("com.amazonaws.us-east-1.ecr.dkr", subnetA, endpointGroup, true);
         String policy = """
                 {"Version": "2012-10-17", "Statement": [
                   {"Sid": "AllowAll", "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
@@ -155,6 +158,35 @@ class EndpointPathsIT {
         JsonNode legacy = explain("--from", legacyWorkload, "--to", S3 + ":443");
         assertEquals("PUBLIC", legacy.get("verdict").asText());
         assertEquals(natGateway, legacy.get("via").asText());
+    }
+
+    @Test
+    void otherServicesLeaveThroughTheNatGatewayNotTheS3GatewayEndpoint() throws Exception {
+        for (String name : List.of("sqs.us-east-1.amazonaws.com", "kms.us-east-1.amazonaws.com", "api.ecr.us-east-1.amazonaws.com",
+                "kinesis.us-east-1.amazonaws.com", "firehose.us-east-1.amazonaws.com", "iam.amazonaws.com")) {
+            JsonNode path = explain("--from", workloadA, "--to", name + ":443");
+            assertEquals("PUBLIC", path.get("verdict").asText(), name);
+            assertEquals(natGateway, path.get("via").asText(), name);
+        }
+    }
+
+    @Test
+    void everyNameInAnEndpointsDnsEntriesResolvesToIt() throws Exception {
+        List<DnsEntry> entries = ec2.describeVpcEndpoints(request -> request.vpcEndpointIds(ecrDkrEndpoint)).vpcEndpoints().get(0).dnsEntries();
+        assertTrue(entries.stream().anyMatch(entry -> entry.dnsName().equals("*.dkr.ecr.us-east-1.amazonaws.com")), entries.toString());
+        for (DnsEntry entry : entries) {
+            String name = entry.dnsName().replace("*", account);
+            JsonNode path = explain("--from", workloadA, "--to", name + ":443");
+            assertEquals("PRIVATE", path.get("verdict").asText(), name);
+            assertEquals(ecrDkrEndpoint, path.get("via").asText(), name);
+        }
+    }
+
+    @Test
+    void namesAwsDoesNotServeDoNotResolve() throws Exception {
+        JsonNode path = explain("--from", workloadA, "--to", "foo.us-east-1.amazonaws.com:443");
+        assertEquals("BLOCKED", path.get("verdict").asText());
+        assertEquals(List.of("DESTINATION_NOT_RESOLVED"), codes(path));
     }
 
     @Test
