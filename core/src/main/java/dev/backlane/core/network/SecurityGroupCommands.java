@@ -50,8 +50,8 @@ public final class SecurityGroupCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Group names may not be in the format sg-*.");
         }
         Vpc vpc = request.vpcId() == null ? defaultVpc(transaction) : transaction.get(ResourceTypes.VPC, request.vpcId());
-        for (SecurityGroup existing : transaction.inVpc(ResourceTypes.SECURITY_GROUP, vpc.id())) {
-            if (existing.name().equals(request.name())) {
+        for (SecurityGroup existing : transaction.named(ResourceTypes.SECURITY_GROUP, request.name())) {
+            if (existing.vpcId().equals(vpc.id())) {
                 throw AwsException.of(ErrorCode.INVALID_GROUP_DUPLICATE, "The security group '%s' already exists for VPC '%s'", request.name(), vpc.id());
             }
         }
@@ -297,8 +297,7 @@ public final class SecurityGroupCommands {
 
     private static SecurityGroup findByNameInDefaultVpc(Transaction transaction, String name) {
         Vpc vpc = defaultVpc(transaction);
-        return transaction.all(ResourceTypes.SECURITY_GROUP).stream()
-                .filter(group -> group.vpcId().equals(vpc.id()) && group.name().equals(name)).findFirst()
+        return transaction.named(ResourceTypes.SECURITY_GROUP, name).stream().filter(group -> group.vpcId().equals(vpc.id())).findFirst()
                 .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_GROUP_NOT_FOUND, "The security group '%s' does not exist in default VPC '%s'",
                         name, vpc.id()));
     }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 import org.pcollections.PSortedMap;
@@ -21,21 +22,23 @@ import org.pcollections.TreePSet;
 /**
  * The resources of one scope (account and region), a sorted persistent table per resource kind.
  * Tables are sorted by ID, which gives every Describe a stable order and pagination a simple cursor.
- * Two persistent indexes are kept up to date with every write, so the commonest Describe filters
- * ({@code vpc-id} and {@code tag:<key>}) and per-VPC rules do not scan a whole table: the IDs of each
- * kind by VPC, and the IDs of tagged resources by tag key and value.
+ * Persistent indexes are kept up to date with every write, so the commonest Describe filters
+ * ({@code vpc-id}, a name, {@code tag:<key>}) and per-VPC rules do not scan a whole table: the IDs of
+ * each kind by VPC, of named kinds by name, and of tagged resources by tag key and value. Names and
+ * tag values are kept in order, so a value prefix ({@code load-1-*}) is one range of the index.
  */
 public final class ScopeState {
     static final ScopeState EMPTY = new ScopeState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
 
     private final PMap<ResourceType<?>, PSortedMap<String, Resource>> tables;
-    private final PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByVpc;
-    private final PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByName;
-    private final PMap<String, PMap<String, PSortedSet<String>>> idsByTag;
+    private final PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> idsByVpc;
+    private final PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> idsByName;
+    private final PMap<String, PSortedMap<String, PSortedSet<String>>> idsByTag;
 
     private ScopeState(PMap<ResourceType<?>, PSortedMap<String, Resource>> tables,
-            PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByVpc, PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> idsByName,
-            PMap<String, PMap<String, PSortedSet<String>>> idsByTag) {
+            PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> idsByVpc,
+            PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> idsByName,
+            PMap<String, PSortedMap<String, PSortedSet<String>>> idsByTag) {
         this.tables = tables;
         this.idsByVpc = idsByVpc;
         this.idsByName = idsByName;
@@ -61,20 +64,42 @@ public final class ScopeState {
 
     /** The IDs, in order, of the resources of a kind that lives in VPCs ({@link InVpc}) that are in the VPC. */
     public SortedSet<String> idsInVpc(ResourceType<?> type, String vpcId) {
-        PSortedSet<String> ids = idsByVpc.getOrDefault(type, HashTreePMap.empty()).get(vpcId);
+        PSortedSet<String> ids = idsByVpc.getOrDefault(type, TreePMap.empty()).get(vpcId);
         return ids == null ? TreePSet.empty() : ids;
     }
 
     /** The IDs, in order, of the resources of a {@link Named} kind with that name. */
     public SortedSet<String> idsNamed(ResourceType<?> type, String name) {
-        PSortedSet<String> ids = idsByName.getOrDefault(type, HashTreePMap.empty()).get(name);
+        PSortedSet<String> ids = idsByName.getOrDefault(type, TreePMap.empty()).get(name);
         return ids == null ? TreePSet.empty() : ids;
+    }
+
+    /** The IDs, in order, of the resources of a {@link Named} kind whose names start with {@code prefix}. */
+    public SortedSet<String> idsNamedWithPrefix(ResourceType<?> type, String prefix) {
+        return idsWithPrefix(idsByName.getOrDefault(type, TreePMap.empty()), prefix);
     }
 
     /** The IDs, in order, of the resources of any kind tagged {@code key=value}. */
     public SortedSet<String> idsTagged(String key, String value) {
-        PSortedSet<String> ids = idsByTag.getOrDefault(key, HashTreePMap.empty()).get(value);
+        PSortedSet<String> ids = idsByTag.getOrDefault(key, TreePMap.empty()).get(value);
         return ids == null ? TreePSet.empty() : ids;
+    }
+
+    /** The IDs, in order, of the resources of any kind with a tag {@code key} whose value starts with {@code prefix}. */
+    public SortedSet<String> idsTaggedWithPrefix(String key, String prefix) {
+        return idsWithPrefix(idsByTag.getOrDefault(key, TreePMap.empty()), prefix);
+    }
+
+    /** The union of the entries whose keys start with {@code prefix}: the keys from {@code prefix} on, while they have it. */
+    private static SortedSet<String> idsWithPrefix(PSortedMap<String, PSortedSet<String>> index, String prefix) {
+        SortedSet<String> ids = new TreeSet<>();
+        for (Map.Entry<String, PSortedSet<String>> entry : index.tailMap(prefix, true).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            ids.addAll(entry.getValue());
+        }
+        return ids;
     }
 
     public int count(ResourceType<?> type) {
@@ -115,34 +140,34 @@ public final class ScopeState {
     }
 
     /** Moves {@code id} in a per-kind index from the entry {@code before} to the entry {@code after} (either may be null). */
-    private static PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> reindex(PMap<ResourceType<?>, PMap<String, PSortedSet<String>>> index,
-            ResourceType<?> type, String before, String after, String id) {
+    private static PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> reindex(
+            PMap<ResourceType<?>, PSortedMap<String, PSortedSet<String>>> index, ResourceType<?> type, String before, String after, String id) {
         if (java.util.Objects.equals(before, after)) {
             return index;
         }
-        PMap<String, PSortedSet<String>> byKey = index.getOrDefault(type, HashTreePMap.empty());
+        PSortedMap<String, PSortedSet<String>> byKey = index.getOrDefault(type, TreePMap.empty());
         return index.plus(type, add(remove(byKey, before, id), after, id));
     }
 
-    private PMap<String, PMap<String, PSortedSet<String>>> reindexTags(ResourceType<?> type, Resource previous, Resource next) {
+    private PMap<String, PSortedMap<String, PSortedSet<String>>> reindexTags(ResourceType<?> type, Resource previous, Resource next) {
         if (type != ResourceTypes.TAGS) {
             return idsByTag;
         }
-        PMap<String, PMap<String, PSortedSet<String>>> index = idsByTag;
+        PMap<String, PSortedMap<String, PSortedSet<String>>> index = idsByTag;
         if (previous instanceof ResourceTags old) {
             for (Map.Entry<String, String> tag : old.tags().entrySet()) {
-                index = index.plus(tag.getKey(), remove(index.getOrDefault(tag.getKey(), HashTreePMap.empty()), tag.getValue(), old.id()));
+                index = index.plus(tag.getKey(), remove(index.getOrDefault(tag.getKey(), TreePMap.empty()), tag.getValue(), old.id()));
             }
         }
         if (next instanceof ResourceTags tags) {
             for (Map.Entry<String, String> tag : tags.tags().entrySet()) {
-                index = index.plus(tag.getKey(), add(index.getOrDefault(tag.getKey(), HashTreePMap.empty()), tag.getValue(), tags.id()));
+                index = index.plus(tag.getKey(), add(index.getOrDefault(tag.getKey(), TreePMap.empty()), tag.getValue(), tags.id()));
             }
         }
         return index;
     }
 
-    private static PMap<String, PSortedSet<String>> remove(PMap<String, PSortedSet<String>> index, String key, String id) {
+    private static PSortedMap<String, PSortedSet<String>> remove(PSortedMap<String, PSortedSet<String>> index, String key, String id) {
         if (key == null) {
             return index;
         }
@@ -154,7 +179,7 @@ public final class ScopeState {
         return remaining.isEmpty() ? index.minus(key) : index.plus(key, remaining);
     }
 
-    private static PMap<String, PSortedSet<String>> add(PMap<String, PSortedSet<String>> index, String key, String id) {
+    private static PSortedMap<String, PSortedSet<String>> add(PSortedMap<String, PSortedSet<String>> index, String key, String id) {
         if (key == null) {
             return index;
         }

@@ -99,6 +99,16 @@ public final class Transaction {
         return resources;
     }
 
+    /** The resources of a {@link dev.backlane.core.model.Named} kind with that name, in ID order, read from the scope's name index. */
+    public <T extends Resource> List<T> named(ResourceType<T> type, String name) {
+        ScopeState state = state();
+        List<T> resources = new ArrayList<>();
+        for (String id : state.idsNamed(type, name)) {
+            state.find(type, id).ifPresent(resources::add);
+        }
+        return resources;
+    }
+
     public <T extends Resource> T put(ResourceType<T> type, T resource) {
         shared.write(scope, type, resource.id(), resource);
         return resource;

@@ -50,4 +50,22 @@ class ScopeStateIndexTest {
         state = state.without(ResourceTypes.TAGS, "vpc-2");
         assertEquals(List.of(), List.copyOf(state.idsTagged("Name", "web")));
     }
+
+    @Test
+    void nameAndTagPrefixesReadOneRangeOfTheOrderedIndex() {
+        ScopeState state = ScopeState.EMPTY
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-3", "load-10", "d", "vpc-a", List.of()))
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-1", "load-1", "d", "vpc-a", List.of()))
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-2", "load-2", "d", "vpc-a", List.of()))
+                .with(ResourceTypes.SECURITY_GROUP, new dev.backlane.core.model.SecurityGroup("sg-4", "load", "d", "vpc-a", List.of()))
+                .with(ResourceTypes.TAGS, new ResourceTags("vpc-1", "vpc", new TreeMap<>(Map.of("Name", "web-a"))))
+                .with(ResourceTypes.TAGS, new ResourceTags("vpc-2", "vpc", new TreeMap<>(Map.of("Name", "web-b", "team", "web-c"))))
+                .with(ResourceTypes.TAGS, new ResourceTags("vpc-3", "vpc", new TreeMap<>(Map.of("Name", "webb"))));
+        assertEquals(List.of("sg-1", "sg-3"), List.copyOf(state.idsNamedWithPrefix(ResourceTypes.SECURITY_GROUP, "load-1")));
+        assertEquals(List.of("sg-1", "sg-2", "sg-3"), List.copyOf(state.idsNamedWithPrefix(ResourceTypes.SECURITY_GROUP, "load-")));
+        assertEquals(List.of(), List.copyOf(state.idsNamedWithPrefix(ResourceTypes.SECURITY_GROUP, "load-3")));
+        assertEquals(List.of("vpc-1", "vpc-2"), List.copyOf(state.idsTaggedWithPrefix("Name", "web-")));
+        state = state.without(ResourceTypes.SECURITY_GROUP, "sg-1");
+        assertEquals(List.of("sg-3"), List.copyOf(state.idsNamedWithPrefix(ResourceTypes.SECURITY_GROUP, "load-1")));
+    }
 }

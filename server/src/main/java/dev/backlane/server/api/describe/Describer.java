@@ -97,8 +97,10 @@ public final class Describer<T extends Resource> {
     }
 
     /**
-     * The candidates a {@code vpc-id}, name or {@code tag:<key>} filter of exact values narrows the search to,
-     * read from the scope's indexes instead of scanning the table; every filter is still applied to them.
+     * The candidates a {@code vpc-id}, name or {@code tag:<key>} filter narrows the search to, read from the
+     * scope's indexes instead of scanning the table: exact values look up their entries, and name and tag
+     * values with a literal prefix ({@code load-1-*}) read the range of the ordered index that has it. Every
+     * filter is still applied to the candidates.
      */
     private Optional<Collection<T>> indexedCandidates(ScopeState state, List<CompiledFilter> compiled, String after) {
         boolean inVpc = InVpc.class.isAssignableFrom(type.recordClass());
@@ -106,14 +108,15 @@ public final class Describer<T extends Resource> {
             boolean byVpc = inVpc && filter.name().equals("vpc-id");
             boolean byName = filters.nameFilter().filter(filter.name()::equals).isPresent();
             boolean byTag = filter.name().startsWith("tag:");
-            if ((!byVpc && !byName && !byTag) || !filter.patterns().stream().allMatch(WildcardPattern::isLiteral)) {
+            boolean usable = byVpc ? filter.patterns().stream().allMatch(WildcardPattern::isLiteral)
+                    : (byName || byTag) && filter.patterns().stream().noneMatch(pattern -> pattern.literalPrefix().isEmpty());
+            if (!usable) {
                 continue;
             }
             TreeSet<String> ids = new TreeSet<>();
             for (WildcardPattern pattern : filter.patterns()) {
-                String value = pattern.literal();
-                ids.addAll(byVpc ? state.idsInVpc(type, value)
-                        : byName ? state.idsNamed(type, value) : state.idsTagged(filter.name().substring(4), value));
+                ids.addAll(byVpc ? state.idsInVpc(type, pattern.literal())
+                        : byName ? namedIds(state, pattern) : taggedIds(state, filter.name().substring(4), pattern));
             }
             List<T> resources = new ArrayList<>();
             for (String id : after == null ? ids : ids.tailSet(after, false)) {
@@ -122,6 +125,14 @@ public final class Describer<T extends Resource> {
             return Optional.of(resources);
         }
         return Optional.empty();
+    }
+
+    private Collection<String> namedIds(ScopeState state, WildcardPattern pattern) {
+        return pattern.isLiteral() ? state.idsNamed(type, pattern.literal()) : state.idsNamedWithPrefix(type, pattern.literalPrefix());
+    }
+
+    private static Collection<String> taggedIds(ScopeState state, String key, WildcardPattern pattern) {
+        return pattern.isLiteral() ? state.idsTagged(key, pattern.literal()) : state.idsTaggedWithPrefix(key, pattern.literalPrefix());
     }
 
     private List<CompiledFilter> compileFilters(Call call) {

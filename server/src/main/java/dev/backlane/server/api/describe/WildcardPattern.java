@@ -9,6 +9,7 @@ public final class WildcardPattern {
     private final boolean[] literal;
     private final boolean plain;
     private final String text;
+    private final String prefix;
 
     private WildcardPattern(String source) {
         char[] chars = new char[source.length()];
@@ -29,6 +30,11 @@ public final class WildcardPattern {
         this.literal = java.util.Arrays.copyOf(escaped, length);
         this.plain = !hasWildcard;
         this.text = new String(pattern);
+        int fixed = 0;
+        while (fixed < pattern.length && (literal[fixed] || (pattern[fixed] != '*' && pattern[fixed] != '?'))) {
+            fixed++;
+        }
+        this.prefix = text.substring(0, fixed);
     }
 
     public static WildcardPattern compile(String source) {
@@ -42,6 +48,11 @@ public final class WildcardPattern {
 
     public String literal() {
         return text;
+    }
+
+    /** What every matching value starts with: the characters before the first wildcard (all of them for a literal). */
+    public String literalPrefix() {
+        return prefix;
     }
 
     public boolean matches(String value) {

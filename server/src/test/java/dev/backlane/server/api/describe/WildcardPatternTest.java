@@ -1,5 +1,6 @@
 package dev.backlane.server.api.describe;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,5 +30,14 @@ class WildcardPatternTest {
     void plainValuesMatchExactlyAndCaseSensitively() {
         assertTrue(WildcardPattern.compile("Prod").matches("Prod"));
         assertFalse(WildcardPattern.compile("Prod").matches("prod"));
+    }
+
+    @Test
+    void literalPrefixStopsAtTheFirstWildcardAndKeepsEscapedOnes() {
+        assertEquals("load-1-", WildcardPattern.compile("load-1-*").literalPrefix());
+        assertEquals("web-", WildcardPattern.compile("web-?x*").literalPrefix());
+        assertEquals("", WildcardPattern.compile("*-db").literalPrefix());
+        assertEquals("a*b", WildcardPattern.compile("a\\*b*").literalPrefix());
+        assertEquals("exact", WildcardPattern.compile("exact").literalPrefix());
     }
 }

@@ -306,4 +306,36 @@ class SecurityGroupOperationsTest {
         api.ec2("DescribeSecurityGroupRules", "SecurityGroupRuleId.1", ruleIds.get(0)).assertError("InvalidSecurityGroupRuleId.NotFound");
         api.ec2("CreateTags", "ResourceId.1", ruleIds.get(0), "Tag.1.Key", "k", "Tag.1.Value", "v").assertError("InvalidSecurityGroupRuleId.NotFound");
     }
+
+    @Test
+    void nameAndTagPrefixWildcardsFindExactlyTheMatchingGroupsAcrossPages() {
+        String otherVpc = api.ec2("CreateVpc", "CidrBlock", "10.1.0.0/16").text("//vpc/vpcId");
+        List<String> load1 = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            load1.add(createGroup("load-1-" + i));
+            createGroup("load-2-" + i);
+        }
+        load1.add(api.ec2("CreateSecurityGroup", "GroupName", "load-1-x", "GroupDescription", "x", "VpcId", otherVpc).text("//groupId"));
+        createGroup("load-1");
+        createGroup("load-1/");
+        api.ec2("CreateTags", "ResourceId.1", load1.get(0), "Tag.1.Key", "Name", "Tag.1.Value", "edge-a").assertOk();
+        api.ec2("CreateTags", "ResourceId.1", load1.get(1), "Tag.1.Key", "Name", "Tag.1.Value", "edgeb").assertOk();
+        assertEquals(load1.stream().sorted().toList(), ids("group-name", "load-1-*"));
+        assertEquals(List.of(load1.get(10), load1.get(11)).stream().sorted().toList(), ids("group-name", "load-1-1?"));
+        assertEquals(List.of(load1.get(0)), ids("tag:Name", "edge-*"));
+        assertEquals(List.of(load1.get(1)), ids("tag:Name", "edge?"));
+
+        List<String> paged = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            TestApi.Response page = token == null
+                    ? api.ec2("DescribeSecurityGroups", "Filter.1.Name", "group-name", "Filter.1.Value.1", "load-1-*",
+                            "Filter.2.Name", "vpc-id", "Filter.2.Value.1", defaultVpc(), "MaxResults", "5").assertOk()
+                    : api.ec2("DescribeSecurityGroups", "Filter.1.Name", "group-name", "Filter.1.Value.1", "load-1-*",
+                            "Filter.2.Name", "vpc-id", "Filter.2.Value.1", defaultVpc(), "MaxResults", "5", "NextToken", token).assertOk();
+            paged.addAll(page.texts("//securityGroupInfo/item/groupId"));
+            token = page.text("//nextToken");
+        } while (token != null);
+        assertEquals(load1.subList(0, 12).stream().sorted().toList(), paged);
+    }
 }
