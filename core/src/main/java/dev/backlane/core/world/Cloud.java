@@ -37,6 +37,8 @@ public final class Cloud {
     private volatile int lastBatchSize;
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     private boolean leaderActive;
+    /** While a leader gathers: the queue length it waits for (guarded by {@code queue}); 0 otherwise. */
+    private int gatherTarget;
     private volatile World world;
 
     public Cloud(World initial, InstantSource clock, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
@@ -94,6 +96,9 @@ public final class Cloud {
             queue.add(pending);
             lead = !leaderActive;
             leaderActive = true;
+            if (gatherTarget > 0 && queue.size() >= gatherTarget) {
+                queue.notifyAll();
+            }
         }
         if (!lead) {
             pending.awaitTurn();
@@ -126,12 +131,36 @@ public final class Cloud {
     /**
      * Lets commands that are on their way join this batch, so one disk flush serves more of them — but
      * only when writers are concurrent (the last batch held more than one command), so a lone writer
-     * never waits.
+     * never waits. The leader waits until as many commands are queued as the last batch held (the
+     * writers answered by that batch are sending their next calls), or at most the sink's gather time:
+     * batches stay full instead of a batch leaving behind the writers that arrive during its wait.
      */
     private void gather() {
         long nanos = sink.gatherNanos();
-        if (nanos > 0 && lastBatchSize > 1) {
-            java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+        int target = lastBatchSize;
+        if (nanos <= 0 || target <= 1) {
+            return;
+        }
+        long deadline = System.nanoTime() + nanos;
+        boolean interrupted = false;
+        synchronized (queue) {
+            gatherTarget = target;
+            try {
+                long left;
+                while (queue.size() < target && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        queue.wait(left / 1_000_000, (int) (left % 1_000_000));
+                    } catch (InterruptedException e) {
+                        // The batch must still run: its callers are waiting for their outcome.
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                gatherTarget = 0;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

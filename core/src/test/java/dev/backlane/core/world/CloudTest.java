@@ -30,6 +30,12 @@ class CloudTest {
         final List<Integer> batchSizes = new ArrayList<>();
         volatile boolean failing;
         volatile CountDownLatch hold = new CountDownLatch(0);
+        volatile long gatherNanos;
+
+        @Override
+        public long gatherNanos() {
+            return gatherNanos;
+        }
 
         @Override
         public Batch begin() {
@@ -137,5 +143,41 @@ class CloudTest {
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, refused.code());
         assertFalse(cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").isPresent());
         assertTrue(cloud.snapshot().hasScope(SCOPE), "the scope's initialization is kept");
+    }
+
+    @Test
+    void leaderGathersUntilAsManyCommandsAsTheLastBatchAreQueuedNotForItsWholeGatherTime() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        sink.gatherNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        Cloud cloud = cloud(sink);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        sink.hold = new CountDownLatch(1);
+        Future<String> alone = clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, "alone")));
+        Thread.sleep(200);
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String key = "queued-" + i;
+            queued.add(clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
+        }
+        Thread.sleep(200);
+        sink.hold.countDown();
+        alone.get();
+        for (Future<String> result : queued) {
+            result.get();
+        }
+        // The last batch held two commands, so the next leader waits for a second one, and no longer.
+        List<Future<String>> pair = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            String key = "pair-" + i;
+            pair.add(clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
+        }
+        for (Future<String> result : pair) {
+            result.get();
+        }
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        clients.shutdown();
+        assertEquals(List.of(1, 2, 2), sink.batchSizes);
+        assertTrue(seconds < 20, "the gather ended when the batch was full, not after its 30 s bound: " + seconds + " s");
     }
 }

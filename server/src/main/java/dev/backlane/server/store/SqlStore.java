@@ -37,11 +37,12 @@ import java.util.Map;
  */
 public final class SqlStore implements ChangeSink, AutoCloseable {
     /**
-     * How long a batch leader waits for concurrent writers before committing: a commit costs a disk
-     * flush, so gathering raises throughput under concurrency (measured in bench/store-bench.sh);
-     * {@code -Dbacklane.store.gatherMicros} overrides it for measurements.
+     * The longest a batch leader waits for concurrent writers before committing: a commit costs a disk
+     * flush, so gathering raises throughput under concurrency (measured in bench/store-bench.sh). The
+     * wait ends as soon as the batch is as full as the last one, so the bound is only reached when
+     * fewer writers come back; {@code -Dbacklane.store.gatherMicros} overrides it for measurements.
      */
-    private static final long GATHER_NANOS = Long.getLong("backlane.store.gatherMicros", 300) * 1000;
+    private static final long GATHER_NANOS = Long.getLong("backlane.store.gatherMicros", 1000) * 1000;
 
     @Override
     public long gatherNanos() {
