@@ -40,7 +40,7 @@ public final class ServiceNames {
     private final Map<String, PublicService> byHostname = new LinkedHashMap<>();
     /** Names that take labels on the left ({@code s3.us-east-1.amazonaws.com} for buckets). */
     private final Map<String, PublicService> bySubdomainBase = new LinkedHashMap<>();
-    /** Each service's names, its standard name first; {@code *.base} where only subdomains resolve. */
+    /** Each service's names, its standard name first; {@code *.<name>} stands for every name under {@code <name>}. */
     private final Map<PublicService, List<String>> hostnames = new LinkedHashMap<>();
     private final Map<String, PublicService> byEndpointService = new LinkedHashMap<>();
     private final Map<PublicService, AwsService> endpointServices = new LinkedHashMap<>();
@@ -139,7 +139,8 @@ public final class ServiceNames {
 
     /**
      * Whether a private DNS name answers for the hostname: its exact name, or for a wildcard
-     * ({@code *.s3.us-east-1.amazonaws.com}) any name under it and the name itself, as AWS creates both records.
+     * ({@code *.s3.us-east-1.amazonaws.com}) any name under it and the name itself, as AWS creates both records;
+     * the wildcard itself stands for the service where no concrete name exists ({@code *.execute-api...}).
      */
     public static boolean covers(String privateDnsName, String hostname) {
         if (privateDnsName == null) {
