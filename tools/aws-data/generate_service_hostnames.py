@@ -14,12 +14,16 @@ Output, compact: per service, groups of regions whose names are the same once th
 "{region}"; the first name of a group is the service's standard name there. "subdomains" lists the services
 whose names take labels on the left: S3's bucket names (virtual-hosted-style requests) and S3 Control's
 account IDs ({account-id}.s3-control.{region}.amazonaws.com), per the Amazon S3 user guide and API reference.
+A name written "*.<name>" stands only for the names under <name>: S3's access points
+({access-point}-{account-id}.s3-accesspoint[.dualstack].{region}.amazonaws.com, Amazon S3 user guide "Access
+points"), which endpoints.json does not list, are added to every region of S3.
 """
 import json
 import sys
 
 PARTITION = "aws"
 SUBDOMAINS = ["s3", "s3-control"]
+EXTRA = {"s3": ["*.s3-accesspoint.{region}.amazonaws.com", "*.s3-accesspoint.dualstack.{region}.amazonaws.com"]}
 
 
 def expand(template, service, region, dns_suffix):
@@ -65,7 +69,7 @@ def main(source, target):
         own = [host for host in hosts if owners[host] == (service, region)]
         if not own:
             continue
-        templated = tuple(host.replace(region, "{region}") for host in own)
+        templated = tuple(host.replace(region, "{region}") for host in own) + tuple(EXTRA.get(service, []))
         groups = services.setdefault(service, {})
         groups.setdefault(templated, []).append(region)
     out = {

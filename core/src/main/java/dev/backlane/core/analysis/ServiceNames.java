@@ -57,7 +57,7 @@ public final class ServiceNames {
                     for (JsonNode template : group.path("hostnames")) {
                         String name = template.asText().replace("{region}", region.asText());
                         add(service, name);
-                        if (subdomainServices.contains(service.name())) {
+                        if (subdomainServices.contains(service.name()) && !name.startsWith(WILDCARD)) {
                             add(service, WILDCARD + name);
                         }
                     }

@@ -368,6 +368,15 @@ class PathEngineTest {
     }
 
     @Test
+    void s3OfAnotherRegionLeavesThroughTheNatNotThisRegionsGateway() {
+        world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        NatGateway nat = natDefaultRoute();
+        assertEquals(Optional.of(nat.id()), world.explain(workload.id(), "bucket.s3.eu-west-1.amazonaws.com", 443).via());
+        PathResult accessPoint = world.explain(workload.id(), "reports-111122223333.s3-accesspoint.us-east-1.amazonaws.com", 443);
+        assertEquals(Verdict.PRIVATE, accessPoint.verdict());
+    }
+
+    @Test
     void stsWithPrivateDnsOffLeavesThroughTheNatNotTheS3Gateway() {
         world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
         world.interfaceEndpoint(vpc, STS, false, "available", List.of(subnetA), endpointGroup.id());

@@ -34,6 +34,8 @@ class ServiceNamesTest {
         assertEquals(service("dkr.ecr", "eu-west-1"), names.serviceOfHostname("111122223333.dkr.ecr.eu-west-1.amazonaws.com"));
         assertEquals(service("execute-api", "us-east-1"), names.serviceOfHostname("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com"));
         assertEquals(service("s3-control", "us-east-1"), names.serviceOfHostname("111122223333.s3-control.us-east-1.amazonaws.com"));
+        assertEquals(service("s3", "eu-west-1"), names.serviceOfHostname("reports-111122223333.s3-accesspoint.eu-west-1.amazonaws.com"));
+        assertEquals(Optional.empty(), names.serviceOfHostname("s3-accesspoint.eu-west-1.amazonaws.com"));
     }
 
     @Test
