@@ -5,38 +5,49 @@ import dev.backlane.server.store.StateDump;
 import dev.backlane.server.store.StoreException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code backlane export FILE}: writes all state as the portable, versioned JSON dump. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write all state to FILE as a portable JSON dump.")
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write all state to FILE as a portable JSON dump: of the running Backlane, or of a store given with --data-dir or --store.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:the dump was written", "1:the store cannot be read (locked by a running server, or not Backlane's)",
+                ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE})
 final class ExportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the dump.")
     Path file;
 
-    @Mixin
-    StateLocation location;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    StateLocation location = new StateLocation();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
+        Path directory = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw CommandFailure.usage(file + " is a directory: give the path of the file to write");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw CommandFailure.usage("cannot write " + file + ": the directory " + directory + " does not exist");
+        }
         try {
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".backlane-export", ".json");
+            Path temporary = Files.createTempFile(directory, ".backlane-export", ".json");
             try {
                 if (location.isServer()) {
-                    HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location.stateUri()).GET().build(),
-                            HttpResponse.BodyHandlers.ofFile(temporary));
-                    if (response.statusCode() != 200) {
-                        System.err.println("backlane: " + location.endpoint + " answered " + response.statusCode() + ": " + Files.readString(temporary));
-                        return 1;
-                    }
+                    AdminClient server = location.server();
+                    HttpResponse<Path> response = server.send(server.request(StateLocation.STATE_PATH).GET(), HttpResponse.BodyHandlers.ofFile(temporary));
+                    server.check(response.statusCode(), StateLocation.STATE_PATH, Files.readString(temporary, StandardCharsets.UTF_8), "the export");
                 } else {
                     try (SqlStore store = location.openStore(); OutputStream out = Files.newOutputStream(temporary)) {
                         new StateDump().write(store.load(), out);
@@ -47,11 +58,13 @@ final class ExportCommand implements Callable<Integer> {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            System.out.println("Exported state to " + file);
-            return 0;
-        } catch (StoreException | IOException e) {
-            System.err.println("backlane: " + e.getMessage());
-            return 1;
+        } catch (StoreException e) {
+            throw CommandFailure.failed(e.getMessage());
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot write " + file + ": " + (e.getMessage() == null ? "an I/O error" : e.getMessage()));
         }
+        spec.commandLine().getOut().println("Exported state to " + file);
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
     }
 }

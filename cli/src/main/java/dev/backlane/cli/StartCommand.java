@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code backlane start}: serves the AWS APIs until stopped (SIGTERM or Ctrl-C stop it cleanly). */
-@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the emulator.")
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the emulator.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:cannot start: the port is in use, or the store cannot be opened",
+                ExitCode.USAGE_LINE})
 final class StartCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
@@ -49,16 +52,19 @@ final class StartCommand implements Callable<Integer> {
                 configured = configured.with(quota.getKey(), quota.getValue());
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("backlane: " + e.getMessage());
-            return 2;
+            throw CommandFailure.usage(e.getMessage());
+        }
+        if (port < 0 || port > 65535) {
+            throw CommandFailure.usage("--port must be between 0 and 65535, not " + port);
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT);
         BacklaneServer server;
         try {
             server = BacklaneServer.start(config);
-        } catch (StoreException | java.io.UncheckedIOException e) {
-            System.err.println("backlane: " + e.getMessage());
-            return 1;
+        } catch (StoreException e) {
+            throw CommandFailure.failed(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw CommandFailure.failed(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,34 +1,40 @@
 package dev.backlane.cli;
 
 import dev.backlane.server.store.SqlStore;
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Where {@code export} and {@code import-state} find the state: a running server ({@code --endpoint},
- * through its {@code /_backlane/state} endpoint), a shared store ({@code --store}), or else the embedded
- * store in {@code --data-dir}, which must not be in use by a running server.
+ * Where {@code export} and {@code import-state} find the state: a shared store ({@code --store}), the
+ * embedded store in {@code --data-dir} (not in use by a running server), or else a running Backlane
+ * ({@code --endpoint-url}, see {@link EndpointUrl}) through its {@code /_backlane/state} endpoint.
+ * At most one is given.
  */
 final class StateLocation {
-    @Option(names = "--endpoint", description = "A running Backlane, e.g. http://127.0.0.1:4577: go through its admin endpoint.")
-    URI endpoint;
+    static final String STATE_PATH = "/_backlane/state";
 
-    @Option(names = "--store", defaultValue = "", description = "A shared PostgreSQL store (jdbc:postgresql://...).")
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
+    String endpointUrl;
+
+    @Option(names = "--store", paramLabel = "JDBC-URL", description = "A shared PostgreSQL store (jdbc:postgresql://...), instead of a server.")
     String storeUrl;
 
-    @Option(names = "--data-dir", defaultValue = ".backlane", description = "The embedded store's directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The embedded store in DIR (e.g. .backlane), with no server running on it.")
     Path dataDirectory;
 
     boolean isServer() {
-        return endpoint != null;
+        return storeUrl == null && dataDirectory == null;
     }
 
-    URI stateUri() {
-        return endpoint.resolve("/_backlane/state");
+    AdminClient server() {
+        return new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
     }
 
     SqlStore openStore() {
-        return storeUrl.isEmpty() ? SqlStore.openEmbedded(dataDirectory) : SqlStore.openShared(storeUrl);
+        if (dataDirectory != null && !Files.isDirectory(dataDirectory)) {
+            throw CommandFailure.usage("the data directory " + dataDirectory + (Files.exists(dataDirectory) ? " is not a directory" : " does not exist"));
+        }
+        return storeUrl != null ? SqlStore.openShared(storeUrl) : SqlStore.openEmbedded(dataDirectory);
     }
 }

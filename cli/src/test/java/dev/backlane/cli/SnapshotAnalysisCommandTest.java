@@ -96,7 +96,8 @@ class SnapshotAnalysisCommandTest {
     @Test
     void auditOfASnapshotReportsS3AndDynamoDbLeavingThroughTheNatGateway() throws Exception {
         Result result = run("audit", "--snapshot", snapshot("nat-gateway"), "--json");
-        assertEquals(3, result.exitCode(), result.err());
+        assertEquals(0, result.exitCode(), "F5 is cost advice (info), below the default --fail-on error: " + result.err());
+        assertTrue(result.out().endsWith("}\n"), result.out());
         JsonNode vpcs = JSON.readTree(result.out()).get("vpcs");
         assertEquals(1, vpcs.size(), result.out());
         assertEquals("vpc-0008a7b45e3ddf1dd", vpcs.get(0).get("vpcId").asText());
@@ -104,20 +105,24 @@ class SnapshotAnalysisCommandTest {
         List<String> modes = new ArrayList<>();
         for (JsonNode finding : vpcs.get(0).get("findings")) {
             modes.add(finding.get("mode").asText());
+            assertEquals("info", finding.get("severity").asText());
             List<String> resources = new ArrayList<>();
             finding.get("resources").forEach(resource -> resources.add(resource.asText()));
             assertEquals(List.of("rtb-02fe228b42de92a7c", "nat-07ab4846da51f4612", "subnet-06f469bcee42e408e"), resources);
         }
         assertEquals(List.of("F5", "F5"), modes);
+        assertEquals(1, run("audit", "--snapshot", snapshot("nat-gateway"), "--fail-on", "info").exitCode());
+        assertEquals(0, run("audit", "--snapshot", snapshot("nat-gateway"), "--fail-on", "warning").exitCode());
     }
 
     /* vpc-endpoint-interface: the CloudTrail endpoint has one subnet, in us-east-1a, where all the VPC's subnets are: only HA. */
     @Test
     void auditOfASnapshotPrintsTheSingleZoneEndpointForPeople() {
         Result result = run("audit", "--snapshot", snapshot("vpc-endpoint-interface"));
-        assertEquals(3, result.exitCode(), result.err());
+        assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().startsWith("vpc-072d45b801aeffef2 (554773406868/us-east-1)"), result.out());
-        assertTrue(result.out().contains("  HA  "), result.out());
+        assertTrue(result.out().contains("  HA  warning  vpce-083c683a6be29b889 has interfaces only in us-east-1a"), result.out());
+        assertEquals(1, run("audit", "--snapshot", snapshot("vpc-endpoint-interface"), "--fail-on", "warning").exitCode());
         assertTrue(result.out().contains("vpce-083c683a6be29b889"), result.out());
         assertTrue(!result.out().contains("  F"), result.out());
     }
@@ -134,13 +139,80 @@ class SnapshotAnalysisCommandTest {
     void auditOfAMissingSnapshotFails(@TempDir Path directory) {
         Result result = run("audit", "--snapshot", directory.resolve("absent").toString());
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().contains("no snapshot at"), result.err());
+        assertEquals("backlane audit: the snapshot " + directory.resolve("absent") + " does not exist", result.err().strip());
     }
 
     @Test
-    void auditNeedsExactlyOneOfSnapshotAndEndpoint() {
-        assertEquals(2, run("audit").exitCode());
-        assertEquals(2, run("audit", "--snapshot", snapshot("nat-gateway"), "--endpoint-url", "http://localhost:1").exitCode());
+    void aSnapshotDirectoryWithoutJsonSaysWhatItExpected(@TempDir Path directory) {
+        Result result = run("explain", "--snapshot", directory.toString(), "--from", "i-1", "--to", "8.8.8.8");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("backlane explain: the snapshot " + directory + " holds no JSON file: expected the output of aws ec2 "
+                + "describe-*"), result.err());
+    }
+
+    @Test
+    void auditTakesAtMostOneOfSnapshotAndEndpoint() {
+        Result both = run("audit", "--snapshot", snapshot("nat-gateway"), "--endpoint-url", "http://localhost:1");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().startsWith("backlane audit: Error: --endpoint-url=URL, --snapshot=DIR are mutually exclusive"), both.err());
+    }
+
+    @Test
+    void auditPrincipalWithoutIdentityPolicySaysWhatItNeeds() {
+        Result result = run("audit", "--snapshot", snapshot("vpc-endpoint-gateway"), "--principal", "arn:aws:iam::111122223333:role/app");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("backlane audit: --principal needs --identity-policy FILE"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void explainExpectFailsOnlyWhenTheVerdictDiffers() {
+        String[] query = {"explain", "--snapshot", snapshot("nat-gateway"), "--from", "i-0a128d26e59be60f3", "--to", "8.8.8.8:443"};
+        Result met = run(concat(query, "--expect", "PUBLIC"));
+        assertEquals(0, met.exitCode(), met.err());
+        Result differs = run(concat(query, "--expect", "private"));
+        assertEquals(1, differs.exitCode());
+        assertTrue(differs.out().startsWith("PUBLIC via nat-07ab4846da51f4612"), "the path is still printed: " + differs.out());
+        assertEquals("backlane explain: expected PRIVATE but i-0a128d26e59be60f3 -> 8.8.8.8:443 is PUBLIC via nat-07ab4846da51f4612",
+                differs.err().strip());
+        assertEquals(2, run(concat(query, "--expect", "SOMEWHERE")).exitCode());
+    }
+
+    @Test
+    void explainBatchLinesRepeatTheirQueryAndExpectAppliesToEach(@TempDir Path directory) throws Exception {
+        Path queries = directory.resolve("queries.jsonl");
+        Files.writeString(queries, String.join("\n",
+                "{\"from\": \"i-01c6c0647fdccc89e\", \"to\": \"com.amazonaws.us-east-1.s3\", \"port\": 443}",
+                "{\"from\": \"i-01c6c0647fdccc89e\", \"to\": \"8.8.8.8\"}",
+                "{oops",
+                "{\"from\": \"i-0000000000000dead\", \"to\": \"8.8.8.8\"}") + "\n");
+        Result result = run("explain", "--snapshot", snapshot("vpc-endpoint-gateway"), "--queries", queries.toString(), "--expect", "PRIVATE");
+        assertEquals(1, result.exitCode());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(4, lines.size(), result.out());
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertEquals("i-01c6c0647fdccc89e", first.get("from").asText());
+        assertEquals("com.amazonaws.us-east-1.s3", first.get("to").asText());
+        assertEquals(443, first.get("port").asInt());
+        assertEquals("PRIVATE", first.get("verdict").asText());
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertEquals("8.8.8.8", second.get("to").asText());
+        assertEquals("BLOCKED", second.get("verdict").asText());
+        assertTrue(JSON.readTree(lines.get(2)).get("error").asText().startsWith("the line is not JSON"), lines.get(2));
+        JsonNode unknown = JSON.readTree(lines.get(3));
+        assertEquals("i-0000000000000dead", unknown.get("from").asText());
+        assertTrue(unknown.has("error"), lines.get(3));
+        List<String> errors = result.err().lines().toList();
+        assertEquals(3, errors.size(), result.err());
+        assertEquals("backlane explain: line 2: expected PRIVATE but i-01c6c0647fdccc89e -> 8.8.8.8 is BLOCKED", errors.get(0));
+        assertTrue(errors.get(1).startsWith("backlane explain: line 3: the line is not JSON"), errors.get(1));
+        assertTrue(errors.get(2).startsWith("backlane explain: line 4: "), errors.get(2));
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static String snapshot(String name) {

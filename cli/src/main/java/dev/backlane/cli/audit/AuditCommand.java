@@ -3,25 +3,22 @@ package dev.backlane.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.cli.AnalysisSource;
+import dev.backlane.cli.CommandFailure;
+import dev.backlane.cli.ExitCode;
+import dev.backlane.cli.InputFile;
+import dev.backlane.core.analysis.AuditSeverity;
 import dev.backlane.core.analysis.WorldIndex;
-import dev.backlane.core.snapshot.SnapshotReader;
-import dev.backlane.core.world.World;
+import dev.backlane.core.policy.CompiledPolicy;
+import dev.backlane.core.policy.PolicyParseException;
 import dev.backlane.server.analysis.AuditJson;
 import dev.backlane.server.analysis.PathJson;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.backlane.cli.AnalysisSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,19 +26,27 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backlane audit}: the VPC endpoints guide's failure modes that configuration shows, per VPC,
- * with the resources affected and the fix. Exits 0 when nothing was found, 3 when findings were
- * reported, 2 when Backlane or the snapshot cannot be reached. With {@code --snapshot DIR} it reads the
- * snapshot in this process and needs no server.
+ * with their severity, the resources affected and the fix. It fails (exit 1) only on findings at least
+ * as serious as {@code --fail-on}, so cost advice alone does not fail a pipeline. With
+ * {@code --snapshot DIR} it reads the snapshot in this process and needs no server.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Report per VPC the endpoint failure modes visible in configuration (F1-F6, single-zone endpoints), with fixes.")
+        description = "Report per VPC the endpoint failure modes visible in configuration (F1-F6, single-zone endpoints), with fixes.",
+        footerHeading = "%nSeverities:%n",
+        footer = {"  error    F1 public DNS, F2 endpoint security group, F4 endpoint policy denies, F6 route table without the gateway endpoint",
+                "  warning  F3 zone without an endpoint interface, HA single-zone interface endpoint",
+                "  info     F5 S3/DynamoDB through a NAT gateway (cost)"},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:no finding at --fail-on or above (findings below it are still printed)",
+                "1:a finding at --fail-on or above, or an identity policy that is not valid",
+                ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE})
 public final class AuditCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    private AnalysisSource backend;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private AnalysisSource source = new AnalysisSource();
 
     @Option(names = "--account", description = "Audit this account only (with --region).")
     private String account;
@@ -52,8 +57,14 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--identity-policy", paramLabel = "FILE", description = "An identity policy to weigh endpoint policies against (F4); repeatable.")
     private List<Path> identityPolicies = new ArrayList<>();
 
-    @Option(names = "--principal", paramLabel = "ARN", description = "The principal the identity policies belong to (F4).")
+    @Option(names = "--principal", paramLabel = "ARN",
+            description = "The principal the identity policies belong to (F4; needs --identity-policy). Without it, endpoint policies are "
+                    + "evaluated for an anonymous caller.")
     private String principal;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "Exit 1 on findings of this severity or worse: error, warning or info (default: error).")
+    private AuditSeverity failOn;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     private boolean json;
@@ -61,71 +72,68 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            ObjectNode request = request();
-            JsonNode report = backend.snapshot() != null ? auditSnapshot(backend.snapshot(), request) : post(request);
-            if (json) {
-                out.println(report.toString());
-            } else {
-                print(out, report);
+        if (principal != null && identityPolicies.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--principal needs --identity-policy FILE: the audit weighs "
+                    + "endpoint policies against the principal's identity policies (F4), so without one it would check nothing");
+        }
+        if ((account == null) != (region == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--account and --region go together: give both, or neither to audit "
+                    + "every account and region");
+        }
+        ObjectNode request = request();
+        JsonNode report = source.isSnapshot() ? AuditJson.audit(WorldIndex.of(source.snapshotWorld()), request)
+                : source.server().postJson("/_backlane/audit", request.toString().getBytes(StandardCharsets.UTF_8), "the audit");
+        if (json) {
+            out.println(report.toString());
+        } else {
+            print(out, report);
+        }
+        out.flush();
+        return failing(report) ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private boolean failing(JsonNode report) {
+        for (JsonNode vpc : report.path("vpcs")) {
+            for (JsonNode finding : vpc.path("findings")) {
+                if (severity(finding).atLeast(failOn)) {
+                    return true;
+                }
             }
-            return report.path("vpcs").isEmpty() ? 0 : 3;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("backlane audit: " + e.getMessage());
-            return 2;
-        } finally {
-            out.flush();
         }
+        return false;
     }
 
-    /** The report on a snapshot read in this process; its scopes are the snapshot's accounts and regions. */
-    private static JsonNode auditSnapshot(Path directory, ObjectNode request) throws IOException {
-        if (!Files.exists(directory)) {
-            throw new IOException("no snapshot at " + directory);
+    /** A finding's severity; one without (a server older than this command) counts as an error, to fail safe. */
+    private static AuditSeverity severity(JsonNode finding) {
+        for (AuditSeverity severity : AuditSeverity.values()) {
+            if (severity.label().equals(finding.path("severity").asText())) {
+                return severity;
+            }
         }
-        World world = SnapshotReader.read(directory).world();
-        return AuditJson.audit(WorldIndex.of(world), request);
+        return AuditSeverity.ERROR;
     }
 
-    private ObjectNode request() throws IOException {
+    private ObjectNode request() {
         ObjectNode body = PathJson.mapper().createObjectNode();
         if (account != null) {
-            body.put("account", account);
-        }
-        if (region != null) {
-            body.put("region", region);
+            body.put("account", account).put("region", region);
         }
         if (!identityPolicies.isEmpty()) {
             ArrayNode documents = body.putArray("identityPolicies");
             for (Path file : identityPolicies) {
-                documents.add(Files.readString(file, StandardCharsets.UTF_8));
+                String document = InputFile.readString(file, "the identity policy");
+                try {
+                    CompiledPolicy.parse(document);
+                } catch (PolicyParseException e) {
+                    throw CommandFailure.failed("the identity policy " + file + " is not valid: " + e.getMessage());
+                }
+                documents.add(document);
             }
             if (principal != null) {
                 body.put("principal", principal);
             }
         }
         return body;
-    }
-
-    private JsonNode post(ObjectNode body) throws IOException {
-        String endpointUrl = backend.endpointUrl();
-        String base = endpointUrl.endsWith("/") ? endpointUrl.substring(0, endpointUrl.length() - 1) : endpointUrl;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/_backlane/audit"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException(base + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return PathJson.mapper().readTree(response.body());
     }
 
     private static void print(PrintWriter out, JsonNode report) {
@@ -138,7 +146,7 @@ public final class AuditCommand implements Callable<Integer> {
             for (JsonNode finding : vpc.path("findings")) {
                 List<String> resources = new ArrayList<>();
                 finding.path("resources").forEach(resource -> resources.add(resource.asText()));
-                out.println("  " + finding.path("mode").asText() + "  " + finding.path("detail").asText());
+                out.printf("  %-3s %-8s %s%n", finding.path("mode").asText(), severity(finding).label(), finding.path("detail").asText());
                 out.println("      resources: " + String.join(", ", resources));
                 out.println("      fix: " + finding.path("fix").asText());
             }

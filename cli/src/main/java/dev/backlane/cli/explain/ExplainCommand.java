@@ -2,18 +2,22 @@ package dev.backlane.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backlane.core.snapshot.SnapshotReader;
+import dev.backlane.cli.AnalysisSource;
+import dev.backlane.cli.CommandFailure;
+import dev.backlane.cli.ExitCode;
+import dev.backlane.cli.InputFile;
+import dev.backlane.core.analysis.Verdict;
 import dev.backlane.server.analysis.PathJson;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.backlane.cli.AnalysisSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,12 +26,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code backlane explain}: whether a workload reaches a destination privately through an endpoint,
  * publicly, or not at all, hop by hop. One query from the options, or a batch from a JSON Lines file
- * (one result line per input line, in order; a bad line gives {@code {"error": ...}} and the rest go on).
- * Exits 0 when every query was explained (whatever the verdict), 1 when a query was invalid, 2 when the
- * backend or a file cannot be reached.
+ * (one result line per input line, in order, repeating the query's from and to; a bad line gives
+ * {@code {"error": ...}} and the rest go on). With {@code --expect}, a verdict other than the expected
+ * one fails the command, for CI.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain the path from a workload to a service or address: PRIVATE, PUBLIC or BLOCKED, and why.")
+        description = "Explain the path from a workload to a service or address: PRIVATE, PUBLIC or BLOCKED, and why.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:every query explained (whatever the verdict) and, with --expect, every verdict as expected",
+                "1:a verdict differs from --expect, or a query cannot be explained (e.g. an unknown instance)",
+                ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE})
 public final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -73,8 +81,12 @@ public final class ExplainCommand implements Callable<Integer> {
         Path resourcePolicy;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    private AnalysisSource backend;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private AnalysisSource source = new AnalysisSource();
+
+    @Option(names = "--expect", paramLabel = "VERDICT",
+            description = "Exit 1 unless the verdict (of every query, in a batch) is this: ${COMPLETION-CANDIDATES}.")
+    private Verdict expect;
 
     @Option(names = "--account", description = "Look for the source in this account only (with --region).")
     private String account;
@@ -89,82 +101,109 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PathBackend paths;
-        try {
-            paths = this.backend.endpointUrl() != null ? new RemotePathBackend(this.backend.endpointUrl())
-                    : new LocalPathBackend(SnapshotReader.read(this.backend.snapshot()).world(), InstantSource.system());
-        } catch (RuntimeException e) {
-            err.println("backlane explain: cannot read the snapshot " + this.backend.snapshot() + ": " + e.getMessage());
-            return 2;
+        boolean batch = mode.queries != null;
+        // Files first: a missing one is reported before any snapshot is read or server asked.
+        List<Query> queries = batch ? readBatch(mode.queries) : List.of(new Query(1, singleQuery(mode.single), null));
+        PathBackend backend = source.isSnapshot() ? new LocalPathBackend(source.snapshotWorld(), InstantSource.system())
+                : new RemotePathBackend(source.server());
+        List<ObjectNode> results = explain(backend, queries);
+        int exit = ExitCode.OK;
+        for (int i = 0; i < results.size(); i++) {
+            ObjectNode result = results.get(i);
+            String where = batch ? "line " + queries.get(i).line() + ": " : "";
+            if (result.has("error")) {
+                exit = ExitCode.FAILED;
+                err.println("backlane explain: " + where + result.get("error").asText());
+            } else if (expect != null && !expect.name().equals(result.path("verdict").asText())) {
+                exit = ExitCode.FAILED;
+                err.println("backlane explain: " + where + "expected " + expect + " but " + result.path("from").asText() + " -> "
+                        + result.path("to").asText() + " is " + result.path("verdict").asText()
+                        + (result.path("via").isTextual() ? " via " + result.path("via").asText() : ""));
+            }
+            if (batch) {
+                out.println(result.toString());
+            } else if (!result.has("error")) {
+                if (json) {
+                    out.println(result.toString());
+                } else {
+                    PathPrinter.print(out, mode.single.from, mode.single.to, result);
+                }
+            }
         }
-        PathBackend backend = paths;
-        try {
-            return mode.queries != null ? runBatch(backend, mode.queries, out) : runSingle(backend, mode.single, out, err);
-        } catch (IOException e) {
-            err.println("backlane explain: " + e.getMessage());
-            return 2;
-        } finally {
-            out.flush();
-        }
+        out.flush();
+        err.flush();
+        return exit;
     }
 
-    private int runSingle(PathBackend backend, Single single, PrintWriter out, PrintWriter err) throws IOException {
+    /** A query and the line it came from; {@code parseError} instead when the line is not JSON. */
+    private record Query(int line, JsonNode query, String parseError) {}
+
+    private ObjectNode singleQuery(Single single) {
         ObjectNode query = PathJson.mapper().createObjectNode().put("from", single.from).put("to", single.to).put("protocol", single.protocol);
         scope(query);
         if (single.principal != null || single.action != null || single.resource != null) {
             query.put("principal", single.principal).put("action", single.action).put("resource", single.resource);
             var identity = query.putArray("identityPolicies");
             for (Path file : single.identityPolicies) {
-                identity.add(Files.readString(file, StandardCharsets.UTF_8));
+                identity.add(InputFile.readString(file, "the identity policy"));
             }
             if (single.resourcePolicy != null) {
-                query.put("resourcePolicy", Files.readString(single.resourcePolicy, StandardCharsets.UTF_8));
+                query.put("resourcePolicy", InputFile.readString(single.resourcePolicy, "the resource policy"));
             }
         }
-        JsonNode result = backend.explain(List.of(query)).get(0);
-        if (result.has("error")) {
-            err.println("backlane explain: " + result.get("error").asText());
-            return 1;
-        }
-        if (json) {
-            out.println(result.toString());
-        } else {
-            PathPrinter.print(out, single.from, single.to, result);
-        }
-        return 0;
+        return query;
     }
 
-    private int runBatch(PathBackend backend, Path file, PrintWriter out) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<JsonNode> results = new ArrayList<>();
-        List<JsonNode> pending = new ArrayList<>();
-        List<Integer> pendingAt = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
+    private List<Query> readBatch(Path file) {
+        List<Query> queries = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFile.open(file, "the queries file"), StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode query = PathJson.mapper().readTree(line);
+                    if (query instanceof ObjectNode object) {
+                        scope(object);
+                    }
+                    queries.add(new Query(number, query, null));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    queries.add(new Query(number, null, "the line is not JSON: " + e.getOriginalMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw CommandFailure.usage("the queries file " + file + " cannot be read: " + e.getMessage());
+        }
+        return queries;
+    }
+
+    /**
+     * The result for each query, in order, starting with the query's from and to (and port and protocol
+     * when it gave them), so that a batch's output lines stand on their own.
+     */
+    private static List<ObjectNode> explain(PathBackend backend, List<Query> queries) {
+        List<JsonNode> parsed = queries.stream().filter(query -> query.parseError() == null).map(Query::query).toList();
+        List<JsonNode> answers = parsed.isEmpty() ? List.of() : backend.explain(parsed);
+        List<ObjectNode> results = new ArrayList<>();
+        int next = 0;
+        for (Query query : queries) {
+            ObjectNode result = PathJson.mapper().createObjectNode();
+            if (query.parseError() != null) {
+                results.add(result.put("error", query.parseError()));
                 continue;
             }
-            try {
-                JsonNode node = PathJson.mapper().readTree(line);
-                if (node instanceof ObjectNode object) {
-                    scope(object);
+            for (String field : List.of("from", "to", "port", "protocol")) {
+                if (query.query().has(field)) {
+                    result.set(field, query.query().get(field));
                 }
-                pending.add(node);
-                pendingAt.add(results.size());
-                results.add(null);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                results.add(PathJson.error("line is not JSON: " + e.getOriginalMessage()));
             }
+            result.setAll((ObjectNode) answers.get(next++));
+            results.add(result);
         }
-        List<JsonNode> answers = pending.isEmpty() ? List.of() : backend.explain(pending);
-        for (int i = 0; i < answers.size(); i++) {
-            results.set(pendingAt.get(i), answers.get(i));
-        }
-        boolean allExplained = true;
-        for (JsonNode result : results) {
-            allExplained &= !result.has("error");
-            out.println(result.toString());
-        }
-        return allExplained ? 0 : 1;
+        return results;
     }
 
     private void scope(ObjectNode query) {

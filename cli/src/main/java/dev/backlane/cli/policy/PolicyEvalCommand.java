@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.cli.CommandFailure;
+import dev.backlane.cli.ExitCode;
+import dev.backlane.cli.InputFile;
 import dev.backlane.core.policy.CompiledPolicy;
+import dev.backlane.core.policy.Decision;
 import dev.backlane.core.policy.PolicyEvaluation;
 import dev.backlane.core.policy.PolicyParseException;
 import dev.backlane.core.policy.PolicyRequest;
@@ -14,9 +18,9 @@ import dev.backlane.core.policy.StatementMismatch;
 import dev.backlane.core.policy.StatementReference;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,10 +34,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backlane policy eval}: evaluates one request against a policy file, or a batch of cases from a
- * JSON Lines file, one output line per input line. Exits 0 when every evaluation ran (whatever the
- * decision), 1 when the policy or a batch line was invalid, 2 when a file cannot be read.
+ * JSON Lines file, one output line per input line with the same fields as a single {@code --json}
+ * result. With {@code --expect}, a decision other than the expected one fails the command, for CI.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a request against a policy, or a batch of cases.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a request against a policy, or a batch of cases.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:every evaluation ran (whatever the decision) and, with --expect, every decision as expected",
+                "1:a decision differs from --expect, or the policy or a batch line is not valid", ExitCode.USAGE_LINE})
 final class PolicyEvalCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +80,23 @@ final class PolicyEvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (batches always print JSON).")
     private boolean json;
 
+    @Option(names = "--expect", paramLabel = "DECISION",
+            description = "Exit 1 unless the decision (of every case, in a batch) is this: Allow, or Deny (explicit or implicit).")
+    private Expectation expect;
+
+    /** What --expect can ask for: Deny covers AWS's explicit and implicit denies alike. */
+    enum Expectation {
+        ALLOW, DENY;
+
+        boolean isMetBy(Decision decision) {
+            return decision.isAllowed() == (this == ALLOW);
+        }
+
+        String text() {
+            return this == ALLOW ? "Allow" : "Deny";
+        }
+    }
+
     @Override
     public Integer call() {
         return mode.cases != null ? runCases(mode.cases) : runSingle(mode.single);
@@ -80,20 +104,12 @@ final class PolicyEvalCommand implements Callable<Integer> {
 
     private int runSingle(Single single) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String document;
-        try {
-            document = Files.readString(single.policy, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("Cannot read " + single.policy + ": " + e.getMessage());
-            return 2;
-        }
+        String document = InputFile.readString(single.policy, "the policy");
         RequestContext.Builder context = RequestContext.builder();
         for (String entry : single.context) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                err.println("--context takes KEY=VALUE, not " + entry);
-                return 2;
+                throw new CommandLine.ParameterException(spec.commandLine(), "--context takes KEY=VALUE, not '" + entry + "'");
             }
             context.add(entry.substring(0, equals), entry.substring(equals + 1));
         }
@@ -101,23 +117,12 @@ final class PolicyEvalCommand implements Callable<Integer> {
         try {
             policy = CompiledPolicy.parse(document);
         } catch (PolicyParseException e) {
-            err.println("The policy is invalid: " + e.getMessage());
-            return 1;
+            throw CommandFailure.failed("the policy " + single.policy + " is not valid: " + e.getMessage());
         }
         PolicyRequest request = PolicyRequest.of(RequestPrincipal.parse(single.principal), single.action, single.resource, context.build());
         PolicyEvaluation evaluation = policy.evaluate(request);
         if (json) {
-            ObjectNode result = result(evaluation);
-            ArrayNode mismatches = result.putArray("mismatches");
-            for (StatementMismatch mismatch : evaluation.mismatches()) {
-                ObjectNode node = mismatches.addObject();
-                node.put("index", mismatch.statement().index());
-                mismatch.statement().sid().ifPresent(sid -> node.put("sid", sid));
-                node.put("element", mismatch.element().text());
-                mismatch.conditionOperator().ifPresent(operator -> node.put("operator", operator));
-                mismatch.conditionKey().ifPresent(key -> node.put("key", key));
-            }
-            out.println(write(result));
+            out.println(write(result(evaluation)));
         } else {
             out.println(evaluation.decision().text());
             for (StatementReference statement : evaluation.decidingStatements()) {
@@ -128,36 +133,51 @@ final class PolicyEvalCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return expectationMet(evaluation.decision(), "") ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** Whether the decision is as --expect says (always, without it); says on standard error when not. */
+    private boolean expectationMet(Decision decision, String where) {
+        if (expect == null || expect.isMetBy(decision)) {
+            return true;
+        }
+        spec.commandLine().getErr().println("backlane policy eval: " + where + "expected " + expect.text() + " but the decision is " + decision.text());
+        spec.commandLine().getErr().flush();
+        return false;
     }
 
     private int runCases(Path file) {
         PrintWriter out = spec.commandLine().getOut();
         boolean failures = false;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFile.open(file, "the cases file"), StandardCharsets.UTF_8))) {
             String line;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 String output;
                 try {
-                    output = write(evaluateCase(line));
+                    PolicyEvaluation evaluation = evaluateCase(line);
+                    failures |= !expectationMet(evaluation.decision(), "line " + number + ": ");
+                    output = write(result(evaluation));
                 } catch (CaseException | PolicyParseException e) {
                     failures = true;
                     output = write(JSON.createObjectNode().put("error", e.getMessage()));
+                    spec.commandLine().getErr().println("backlane policy eval: line " + number + ": " + e.getMessage());
                 }
                 out.println(output);
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("Cannot read " + file + ": " + e.getMessage());
-            return 2;
+            throw CommandFailure.usage("the cases file " + file + " cannot be read: " + e.getMessage());
         }
         out.flush();
-        return failures ? 1 : 0;
+        spec.commandLine().getErr().flush();
+        return failures ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    private static ObjectNode evaluateCase(String line) {
+    private static PolicyEvaluation evaluateCase(String line) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
@@ -181,7 +201,7 @@ final class PolicyEvalCommand implements Callable<Integer> {
                 requiredText(requestNode, "action"),
                 requiredText(requestNode, "resource"),
                 context(requestNode.get("context")));
-        return result(policy.evaluate(request));
+        return policy.evaluate(request);
     }
 
     private static RequestContext context(JsonNode node) {
@@ -221,6 +241,7 @@ final class PolicyEvalCommand implements Callable<Integer> {
         return value.asText();
     }
 
+    /** A result as JSON, the same for a single --json evaluation and for each line of a batch. */
     private static ObjectNode result(PolicyEvaluation evaluation) {
         ObjectNode result = JSON.createObjectNode();
         result.put("decision", evaluation.decision().text());
@@ -228,6 +249,15 @@ final class PolicyEvalCommand implements Callable<Integer> {
         for (StatementReference statement : evaluation.decidingStatements()) {
             ObjectNode node = statements.addObject().put("index", statement.index());
             statement.sid().ifPresent(sid -> node.put("sid", sid));
+        }
+        ArrayNode mismatches = result.putArray("mismatches");
+        for (StatementMismatch mismatch : evaluation.mismatches()) {
+            ObjectNode node = mismatches.addObject();
+            node.put("index", mismatch.statement().index());
+            mismatch.statement().sid().ifPresent(sid -> node.put("sid", sid));
+            node.put("element", mismatch.element().text());
+            mismatch.conditionOperator().ifPresent(operator -> node.put("operator", operator));
+            mismatch.conditionKey().ifPresent(key -> node.put("key", key));
         }
         return result;
     }

@@ -3,14 +3,14 @@ package dev.backlane.cli.policy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.cli.ExitCode;
+import dev.backlane.cli.InputFile;
 import dev.backlane.core.policy.Finding;
 import dev.backlane.core.policy.PolicyKind;
 import dev.backlane.core.policy.PolicyValidator;
 import dev.backlane.core.policy.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code backlane policy validate FILE}: prints the findings, one a line or as JSON. Exits 0 when the
- * document has no error, 1 when it has one, 2 when the file cannot be read.
- */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a policy document and print the findings.")
+/** {@code backlane policy validate FILE}: prints the findings, one a line or as JSON. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a policy document and print the findings.",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"0:the document has no error (warnings and suggestions may be printed)", "1:the document has an error",
+                ExitCode.USAGE_LINE})
 final class PolicyValidateCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,13 +42,7 @@ final class PolicyValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        String document;
-        try {
-            document = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("Cannot read " + file + ": " + e.getMessage());
-            return 2;
-        }
+        String document = InputFile.readString(file, "the policy");
         ValidationReport report = PolicyValidator.validate(document, kind);
         if (json) {
             ObjectNode root = JSON.createObjectNode();

@@ -74,7 +74,7 @@ class PolicyCommandTest {
     void validateMissingFileExitsTwo() {
         Run run = run("policy", "validate", directory.resolve("absent.json").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("Cannot read"));
+        assertEquals("backlane policy validate: the policy " + directory.resolve("absent.json") + " does not exist", run.err().strip());
     }
 
     @Test
@@ -114,7 +114,7 @@ class PolicyCommandTest {
         Run run = run("policy", "eval", "--policy", write("p.json", "{\"Statement\":[]}").toString(),
                 "--principal", "*", "--action", "s3:GetObject", "--resource", "*");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("The policy is invalid: The Statement list is empty"), run.err());
+        assertTrue(run.err().contains(" is not valid: The Statement list is empty"), run.err());
     }
 
     @Test
@@ -136,13 +136,61 @@ class PolicyCommandTest {
         Run run = run("policy", "eval", "--cases", cases.toString());
         String[] lines = run.out().strip().split("\\R");
         assertEquals(6, lines.length, run.out());
-        assertEquals("{\"decision\":\"Allow\",\"statements\":[{\"index\":0,\"sid\":\"OneBucket\"}]}", lines[0]);
+        assertEquals("{\"decision\":\"Allow\",\"statements\":[{\"index\":0,\"sid\":\"OneBucket\"}],\"mismatches\":["
+                + "{\"index\":1,\"sid\":\"OnlyVpce\",\"element\":\"Condition\",\"operator\":\"StringNotEquals\",\"key\":\"aws:SourceVpce\"}]}", lines[0]);
         assertTrue(lines[1].startsWith("{\"error\":\"the line is not JSON"), lines[1]);
-        assertEquals("{\"decision\":\"ExplicitDeny\",\"statements\":[{\"index\":1,\"sid\":\"OnlyVpce\"}]}", lines[2]);
+        assertTrue(lines[2].startsWith("{\"decision\":\"ExplicitDeny\",\"statements\":[{\"index\":1,\"sid\":\"OnlyVpce\"}],\"mismatches\":["), lines[2]);
         assertEquals("{\"error\":\"The Statement list is empty (at $.Statement)\"}", lines[3]);
         assertEquals("{\"error\":\"request.resource must be a string\"}", lines[4]);
-        assertEquals("{\"decision\":\"ExplicitDeny\",\"statements\":[{\"index\":0}]}", lines[5]);
+        assertEquals("{\"decision\":\"ExplicitDeny\",\"statements\":[{\"index\":0}],\"mismatches\":[]}", lines[5]);
         assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void evalExpectFailsOnlyWhenTheDecisionDiffers() throws IOException {
+        String[] allowed = {"policy", "eval", "--policy", write("p.json", ONE_BUCKET).toString(), "--principal", "arn:aws:iam::111122223333:user/alice",
+                "--action", "s3:GetObject", "--resource", "arn:aws:s3:::my_secure_bucket/report", "--context", "aws:SourceVpce=vpce-1a2b3c4d"};
+        assertEquals(0, run(concat(allowed, "--expect", "Allow")).exitCode());
+        Run wrong = run(concat(allowed, "--expect", "Deny"));
+        assertEquals(1, wrong.exitCode());
+        assertTrue(wrong.out().startsWith("Allow"), wrong.out());
+        assertEquals("backlane policy eval: expected Deny but the decision is Allow", wrong.err().strip());
+        String[] explicitDeny = allowed.clone();
+        explicitDeny[explicitDeny.length - 1] = "aws:SourceVpce=vpce-other";
+        assertEquals(0, run(concat(explicitDeny, "--expect", "deny")).exitCode(), "Deny covers ExplicitDeny");
+        assertEquals(0, run(explicitDeny).exitCode(), "without --expect any decision exits 0");
+        assertEquals(2, run(concat(allowed, "--expect", "Maybe")).exitCode());
+    }
+
+    @Test
+    void batchLinesHaveTheFieldsOfASingleJsonResultAndHonourExpect() throws IOException {
+        Path policy = write("p.json", ONE_BUCKET);
+        Run single = run("policy", "eval", "--json", "--policy", policy.toString(), "--principal", "arn:aws:iam::111122223333:user/alice",
+                "--action", "s3:DeleteObject", "--resource", "arn:aws:s3:::my_secure_bucket/report", "--context", "aws:SourceVpce=vpce-1a2b3c4d");
+        assertTrue(single.out().endsWith("}\n"), "--json output ends with a newline: " + single.out());
+        String request = "\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\": \"s3:DeleteObject\", "
+                + "\"resource\": \"arn:aws:s3:::my_secure_bucket/report\", \"context\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}";
+        Path cases = write("cases.jsonl", "{\"policy\": " + ONE_BUCKET.replace("\n", " ") + ", " + request + "}\n");
+        Run batch = run("policy", "eval", "--cases", cases.toString(), "--expect", "Allow");
+        assertEquals(single.out(), batch.out());
+        assertEquals(1, batch.exitCode());
+        assertEquals("backlane policy eval: line 1: expected Allow but the decision is ImplicitDeny", batch.err().strip());
+        assertEquals(0, run("policy", "eval", "--cases", cases.toString(), "--expect", "Deny").exitCode());
+    }
+
+    @Test
+    void evalContextWithoutEqualsIsAUsageError() throws IOException {
+        Run run = run("policy", "eval", "--policy", write("p.json", ONE_BUCKET).toString(), "--principal", "*", "--action", "s3:GetObject",
+                "--resource", "*", "--context", "aws:SourceVpce");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("backlane policy eval: --context takes KEY=VALUE, not 'aws:SourceVpce'"), run.err());
+    }
+
+    @Test
+    void aPolicyThatIsADirectoryIsSaidToBeOne() {
+        Run run = run("policy", "eval", "--policy", directory.toString(), "--principal", "*", "--action", "s3:GetObject", "--resource", "*");
+        assertEquals(2, run.exitCode());
+        assertEquals("backlane policy eval: the policy " + directory + " is a directory, not a file", run.err().strip());
     }
 
     private static String[] concat(String[] first, String... second) {

@@ -13,6 +13,10 @@ public record AuditFinding(FailureMode mode, String vpcId, List<String> resource
         requireNonNull(detail, "detail is null");
     }
 
+    public AuditSeverity severity() {
+        return mode.severity();
+    }
+
     public String fix() {
         return mode.fix();
     }

@@ -39,8 +39,11 @@ public final class ConfigurationAudit {
         this.addresses = requireNonNull(addresses, "addresses is null");
     }
 
-    /** Identity policies to weigh endpoint policies against (F4), for a principal. */
-    public record IdentityPolicies(String principal, List<String> documents) {
+    /**
+     * Identity policies to weigh endpoint policies against (F4), for the principal they belong to; without
+     * one, endpoint policies are evaluated for an anonymous caller.
+     */
+    public record IdentityPolicies(Optional<String> principal, List<String> documents) {
         public IdentityPolicies {
             requireNonNull(principal, "principal is null");
             documents = List.copyOf(requireNonNull(documents, "documents is null"));
@@ -62,7 +65,8 @@ public final class ConfigurationAudit {
                     securityGroups(index, vpc, endpoint, workloads).ifPresent(findings::add);
                     zones(index, vpc, endpoint).forEach(findings::add);
                 }
-                identity.ifPresent(given -> policy(index, vpc, endpoint, service, given.principal(), identityPolicies).forEach(findings::add));
+                identity.ifPresent(given -> policy(index, vpc, endpoint, service, given.principal(), identityPolicies)
+                        .forEach(findings::add));
             }
             gatewayServices(index, vpc, findings);
             if (!findings.isEmpty()) {
@@ -151,8 +155,8 @@ public final class ConfigurationAudit {
         return findings;
     }
 
-    private static List<AuditFinding> policy(ScopeIndex index, Vpc vpc, VpcEndpoint endpoint, Optional<AwsService> service, String principal,
-            List<CompiledPolicy> identityPolicies) {
+    private static List<AuditFinding> policy(ScopeIndex index, Vpc vpc, VpcEndpoint endpoint, Optional<AwsService> service,
+            Optional<String> principal, List<CompiledPolicy> identityPolicies) {
         Optional<CompiledPolicy> endpointPolicy = index.endpointPolicy(endpoint);
         if (endpointPolicy.isEmpty() || service.isEmpty()) {
             return List.of();
@@ -169,11 +173,12 @@ public final class ConfigurationAudit {
                         continue;
                     }
                     for (String resource : statement.resource().values()) {
-                        PolicyRequest request = PolicyRequest.of(principal, action, resource);
+                        PolicyRequest request = PolicyRequest.of(principal.orElse("anonymous"), action, resource);
                         if (!endpointPolicy.get().decide(request).isAllowed()) {
                             findings.add(new AuditFinding(FailureMode.F4_ENDPOINT_POLICY_DENIES, vpc.id(), List.of(endpoint.id()),
                                     "the endpoint policy of " + endpoint.id() + " denies " + action + " on " + resource
-                                            + ", which an identity policy of " + principal + " grants"));
+                                            + principal.map(arn -> ", which an identity policy of " + arn + " grants")
+                                            .orElse(", which the identity policies grant (evaluated for an anonymous caller: no principal given)")));
                         }
                     }
                 }

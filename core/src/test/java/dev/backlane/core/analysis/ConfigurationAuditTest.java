@@ -81,10 +81,36 @@ class ConfigurationAuditTest {
         String identity = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","sts:GetCallerIdentity"],
                  "Resource":"arn:aws:s3:::data/*"}]}""";
-        List<AuditFinding> findings = run(Optional.of(new ConfigurationAudit.IdentityPolicies("arn:aws:iam::111122223333:role/app",
+        List<AuditFinding> findings = run(Optional.of(new ConfigurationAudit.IdentityPolicies(Optional.of("arn:aws:iam::111122223333:role/app"),
                 List.of(identity)))).get(vpc.id());
         assertEquals(List.of(FailureMode.F4_ENDPOINT_POLICY_DENIES), findings.stream().map(AuditFinding::mode).toList());
         assertTrue(findings.get(0).detail().contains("s3:PutObject"), findings.get(0).detail());
+        assertTrue(findings.get(0).detail().endsWith("which an identity policy of arn:aws:iam::111122223333:role/app grants"),
+                findings.get(0).detail());
+        assertEquals(AuditSeverity.ERROR, findings.get(0).severity());
+    }
+
+    @Test
+    void f4WithoutAPrincipalSaysItEvaluatedAnAnonymousCallerAndNamesNoStar() {
+        VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(gateway.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"""));
+        String identity = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::data/*"}]}""";
+        List<AuditFinding> findings = run(Optional.of(new ConfigurationAudit.IdentityPolicies(Optional.empty(), List.of(identity)))).get(vpc.id());
+        assertEquals(List.of(FailureMode.F4_ENDPOINT_POLICY_DENIES), findings.stream().map(AuditFinding::mode).toList());
+        String detail = findings.get(0).detail();
+        assertTrue(detail.contains("which the identity policies grant (evaluated for an anonymous caller"), detail);
+        assertTrue(!detail.contains("of *"), detail);
+    }
+
+    @Test
+    void severitiesPutBrokenTrafficAboveZoneRiskAboveCostAdvice() {
+        assertEquals(List.of(AuditSeverity.ERROR, AuditSeverity.ERROR, AuditSeverity.WARNING, AuditSeverity.ERROR, AuditSeverity.INFO,
+                AuditSeverity.ERROR, AuditSeverity.WARNING), java.util.Arrays.stream(FailureMode.values()).map(FailureMode::severity).toList());
+        assertTrue(AuditSeverity.ERROR.atLeast(AuditSeverity.WARNING));
+        assertTrue(AuditSeverity.WARNING.atLeast(AuditSeverity.WARNING));
+        assertTrue(!AuditSeverity.INFO.atLeast(AuditSeverity.WARNING));
     }
 
     @Test

@@ -17,7 +17,10 @@ import java.util.Optional;
 /**
  * Runs the configuration audit for {@code POST /_backlane/audit} and offline: the request
  * {@code {"account", "region", "principal", "identityPolicies": [...]}} (all optional) gives
- * {@code {"vpcs": [{"account", "region", "vpcId", "findings": [{"mode", "name", "resources", "detail", "fix"}]}]}}.
+ * {@code {"vpcs": [{"account", "region", "vpcId", "findings": [{"mode", "name", "severity", "resources", "detail", "fix"}]}]}},
+ * severity being {@code error}, {@code warning} or {@code info} (see {@link dev.backlane.core.analysis.FailureMode}).
+ * A principal without identity policies is refused: F4 weighs the principal's identity policies, so it
+ * would silently report nothing.
  */
 public final class AuditJson {
     private AuditJson() {}
@@ -31,8 +34,11 @@ public final class AuditJson {
         if (request.has("identityPolicies")) {
             List<String> documents = new ArrayList<>();
             request.get("identityPolicies").forEach(policy -> documents.add(policy.isTextual() ? policy.asText() : policy.toString()));
-            String principal = request.hasNonNull("principal") ? request.get("principal").asText() : "*";
+            Optional<String> principal = request.hasNonNull("principal") ? Optional.of(request.get("principal").asText()) : Optional.empty();
             identity = Optional.of(new ConfigurationAudit.IdentityPolicies(principal, documents));
+        } else if (request.hasNonNull("principal")) {
+            throw new IllegalArgumentException("principal needs identityPolicies: the audit weighs endpoint policies against the principal's "
+                    + "identity policies (F4)");
         }
         ConfigurationAudit audit = new ConfigurationAudit(ServiceAddresses.standard());
         ObjectNode root = PathJson.mapper().createObjectNode();
@@ -48,7 +54,8 @@ public final class AuditJson {
                         .put("vpcId", entry.getKey());
                 ArrayNode findings = vpc.putArray("findings");
                 for (AuditFinding finding : entry.getValue()) {
-                    ObjectNode item = findings.addObject().put("mode", finding.mode().label()).put("name", finding.mode().name());
+                    ObjectNode item = findings.addObject().put("mode", finding.mode().label()).put("name", finding.mode().name())
+                            .put("severity", finding.severity().label());
                     ArrayNode resources = item.putArray("resources");
                     finding.resources().forEach(resources::add);
                     item.put("detail", finding.detail()).put("fix", finding.fix());
