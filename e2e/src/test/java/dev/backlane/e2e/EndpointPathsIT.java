@@ -192,7 +192,7 @@ class EndpointPathsIT {
     @Test
     void auditReportsTheNatPathAndTheTableWithoutTheGatewayEndpoint() throws Exception {
         Result result = run("audit", "--endpoint-url", backlane.endpoint(), "--account", account, "--region", "us-east-1", "--json");
-        assertEquals(3, result.exitCode(), result.err());
+        assertEquals(1, result.exitCode(), "F6 is an error, which fails the audit by default: " + result.err());
         JsonNode ours = null;
         for (JsonNode candidate : JSON.readTree(result.out()).get("vpcs")) {
             if (candidate.get("vpcId").asText().equals(vpc)) {
@@ -207,11 +207,13 @@ class EndpointPathsIT {
             finding.get("resources").forEach(resource -> resources.add(resource.asText()));
             if (finding.get("mode").asText().equals("F5") && resources.contains(legacyTable) && finding.get("detail").asText().startsWith("s3 ")) {
                 f5 = true;
+                assertEquals("info", finding.get("severity").asText());
                 assertTrue(resources.contains(natGateway), resources.toString());
                 assertTrue(finding.get("detail").asText().contains(s3Endpoint), finding.toString());
             }
             if (finding.get("mode").asText().equals("F6") && resources.contains(isolatedTable)) {
                 f6 = true;
+                assertEquals("error", finding.get("severity").asText());
                 assertEquals(s3Endpoint, resources.get(0));
             }
         }

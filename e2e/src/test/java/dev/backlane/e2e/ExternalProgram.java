@@ -38,6 +38,11 @@ final class ExternalProgram {
         return candidates.stream().filter(Files::isRegularFile).filter(Files::isExecutable).findFirst().map(ExternalProgram::new);
     }
 
+    /** The program at {@code executable}, e.g. this JVM's {@code java}. */
+    static ExternalProgram at(Path executable) {
+        return new ExternalProgram(executable);
+    }
+
     Path executable() {
         return executable;
     }
