@@ -1,12 +1,16 @@
 package dev.backlane.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A file named on the command line, read with plain messages: one that does not exist, is a directory
@@ -25,6 +29,27 @@ public final class InputFile {
         } catch (IOException e) {
             throw unreadable(file, role, e);
         }
+    }
+
+    /** A line of a JSON Lines file and its number, from 1. */
+    public record Line(int number, String text) {}
+
+    /** The non-blank lines of a JSON Lines file (a batch of queries or cases), with their numbers for messages. */
+    public static List<Line> nonBlankLines(Path file, String role) {
+        List<Line> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file, role), StandardCharsets.UTF_8))) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (!text.isBlank()) {
+                    lines.add(new Line(number, text));
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(file, role, e);
+        }
+        return lines;
     }
 
     /** Opens the file for reading, after the same checks as {@link #readString}. */

@@ -3,16 +3,11 @@ package dev.backlane.cli.explain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.AnalysisSource;
-import dev.backlane.cli.CommandFailure;
 import dev.backlane.cli.ExitCode;
 import dev.backlane.cli.InputFile;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.server.analysis.PathJson;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -156,26 +151,16 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private List<Query> readBatch(Path file) {
         List<Query> queries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFile.open(file, "the queries file"), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+        for (InputFile.Line line : InputFile.nonBlankLines(file, "the queries file")) {
+            try {
+                JsonNode query = PathJson.mapper().readTree(line.text());
+                if (query instanceof ObjectNode object) {
+                    scope(object);
                 }
-                try {
-                    JsonNode query = PathJson.mapper().readTree(line);
-                    if (query instanceof ObjectNode object) {
-                        scope(object);
-                    }
-                    queries.add(new Query(number, query, null));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    queries.add(new Query(number, null, "the line is not JSON: " + e.getOriginalMessage()));
-                }
+                queries.add(new Query(line.number(), query, null));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                queries.add(new Query(line.number(), null, "the line is not JSON: " + e.getOriginalMessage()));
             }
-        } catch (IOException e) {
-            throw CommandFailure.usage("the queries file " + file + " cannot be read: " + e.getMessage());
         }
         return queries;
     }

@@ -16,11 +16,8 @@ import dev.backlane.core.policy.RequestContext;
 import dev.backlane.core.policy.RequestPrincipal;
 import dev.backlane.core.policy.StatementMismatch;
 import dev.backlane.core.policy.StatementReference;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -149,28 +146,18 @@ final class PolicyEvalCommand implements Callable<Integer> {
     private int runCases(Path file) {
         PrintWriter out = spec.commandLine().getOut();
         boolean failures = false;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFile.open(file, "the cases file"), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String output;
-                try {
-                    PolicyEvaluation evaluation = evaluateCase(line);
-                    failures |= !expectationMet(evaluation.decision(), "line " + number + ": ");
-                    output = write(result(evaluation));
-                } catch (CaseException | PolicyParseException e) {
-                    failures = true;
-                    output = write(JSON.createObjectNode().put("error", e.getMessage()));
-                    spec.commandLine().getErr().println("backlane policy eval: line " + number + ": " + e.getMessage());
-                }
-                out.println(output);
+        for (InputFile.Line line : InputFile.nonBlankLines(file, "the cases file")) {
+            String output;
+            try {
+                PolicyEvaluation evaluation = evaluateCase(line.text());
+                failures |= !expectationMet(evaluation.decision(), "line " + line.number() + ": ");
+                output = write(result(evaluation));
+            } catch (CaseException | PolicyParseException e) {
+                failures = true;
+                output = write(JSON.createObjectNode().put("error", e.getMessage()));
+                spec.commandLine().getErr().println("backlane policy eval: line " + line.number() + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw CommandFailure.usage("the cases file " + file + " cannot be read: " + e.getMessage());
+            out.println(output);
         }
         out.flush();
         spec.commandLine().getErr().flush();

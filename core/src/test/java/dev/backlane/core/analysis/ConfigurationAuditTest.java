@@ -75,14 +75,9 @@ class ConfigurationAuditTest {
 
     @Test
     void endpointPolicyDenyingGrantedActionsIsF4() {
-        VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
-        world.update(gateway.withPolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"""));
-        String identity = """
+        List<AuditFinding> findings = f4Findings(Optional.of("arn:aws:iam::111122223333:role/app"), """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","sts:GetCallerIdentity"],
-                 "Resource":"arn:aws:s3:::data/*"}]}""";
-        List<AuditFinding> findings = run(Optional.of(new ConfigurationAudit.IdentityPolicies(Optional.of("arn:aws:iam::111122223333:role/app"),
-                List.of(identity)))).get(vpc.id());
+                 "Resource":"arn:aws:s3:::data/*"}]}""");
         assertEquals(List.of(FailureMode.F4_ENDPOINT_POLICY_DENIES), findings.stream().map(AuditFinding::mode).toList());
         assertTrue(findings.get(0).detail().contains("s3:PutObject"), findings.get(0).detail());
         assertTrue(findings.get(0).detail().endsWith("which an identity policy of arn:aws:iam::111122223333:role/app grants"),
@@ -92,16 +87,20 @@ class ConfigurationAuditTest {
 
     @Test
     void f4WithoutAPrincipalSaysItEvaluatedAnAnonymousCallerAndNamesNoStar() {
-        VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
-        world.update(gateway.withPolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"""));
-        String identity = """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::data/*"}]}""";
-        List<AuditFinding> findings = run(Optional.of(new ConfigurationAudit.IdentityPolicies(Optional.empty(), List.of(identity)))).get(vpc.id());
+        List<AuditFinding> findings = f4Findings(Optional.empty(), """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::data/*"}]}""");
         assertEquals(List.of(FailureMode.F4_ENDPOINT_POLICY_DENIES), findings.stream().map(AuditFinding::mode).toList());
         String detail = findings.get(0).detail();
         assertTrue(detail.contains("which the identity policies grant (evaluated for an anonymous caller"), detail);
         assertTrue(!detail.contains("of *"), detail);
+    }
+
+    /** The findings for the VPC whose S3 gateway endpoint allows only s3:GetObject, weighed against {@code identity}. */
+    private List<AuditFinding> f4Findings(Optional<String> principal, String identity) {
+        VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(gateway.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"""));
+        return run(Optional.of(new ConfigurationAudit.IdentityPolicies(principal, List.of(identity)))).get(vpc.id());
     }
 
     @Test
