@@ -245,6 +245,9 @@ final class PolicyEvalCommand implements Callable<Integer> {
             node.put("element", mismatch.element().text());
             mismatch.conditionOperator().ifPresent(operator -> node.put("operator", operator));
             mismatch.conditionKey().ifPresent(key -> node.put("key", key));
+            if (mismatch.conditionKeyAbsent()) {
+                node.put("keyAbsent", true);
+            }
         }
         return result;
     }

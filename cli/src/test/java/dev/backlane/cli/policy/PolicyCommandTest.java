@@ -58,7 +58,7 @@ class PolicyCommandTest {
         Run run = run("policy", "validate", file.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("ERROR MISSING_PRINCIPAL $.Statement[0]"), run.out());
-        assertTrue(run.out().contains("ERROR INVALID_ACTION $.Statement[0].Action"), run.out());
+        assertTrue(run.out().contains("ERROR MALFORMED_ACTION $.Statement[0].Action"), run.out());
         assertEquals(0, run("policy", "validate", "--kind", "identity", write("id.json",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}").toString()).exitCode());
     }

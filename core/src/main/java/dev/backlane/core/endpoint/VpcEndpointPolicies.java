@@ -37,9 +37,9 @@ public final class VpcEndpointPolicies {
                     MAX_LENGTH);
         }
         ValidationReport report = PolicyValidator.validate(document, PolicyKind.ENDPOINT);
-        if (report.hasErrors()) {
+        if (report.refused()) {
             throw AwsException.of(ErrorCode.INVALID_POLICY_DOCUMENT, "The Policy Document is not valid. %s",
-                    report.firstErrorMessage().orElseThrow());
+                    report.firstRefusalMessage().orElseThrow());
         }
         if (!service.policySupported() && !isFullAccess(document)) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER, "Service %s only supports the full-access endpoint policy.",

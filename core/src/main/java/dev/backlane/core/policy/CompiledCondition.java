@@ -35,6 +35,11 @@ final class CompiledCondition {
         return clause;
     }
 
+    /** Whether the clause is false only because the request has no value for its key (Null checks excepted). */
+    boolean failsForAbsentKey(RequestContext context) {
+        return function != ConditionFunction.NULL && context.values(lowercaseKey) == null && !matches(context);
+    }
+
     boolean matches(RequestContext context) {
         String[] values = context.values(lowercaseKey);
         boolean present = values != null;

@@ -68,27 +68,25 @@ final class CompiledStatement {
     /** The first element that does not match, or empty when the statement applies. */
     Optional<StatementMismatch> mismatch(PolicyRequest request) {
         if (principal != null && !principal.applies(request)) {
-            return Optional.of(mismatch(principal.element(), null));
+            return Optional.of(mismatch(principal.element()));
         }
         if (actionMatches(request) == actionNegated) {
-            return Optional.of(mismatch(actionNegated ? StatementElement.NOT_ACTION : StatementElement.ACTION, null));
+            return Optional.of(mismatch(actionNegated ? StatementElement.NOT_ACTION : StatementElement.ACTION));
         }
         if (resourceMatches(request) == resourceNegated) {
-            return Optional.of(mismatch(resourceNegated ? StatementElement.NOT_RESOURCE : StatementElement.RESOURCE, null));
+            return Optional.of(mismatch(resourceNegated ? StatementElement.NOT_RESOURCE : StatementElement.RESOURCE));
         }
         int failed = conditionsHold(request.context());
         if (failed >= 0) {
-            return Optional.of(mismatch(StatementElement.CONDITION, conditions[failed].clause()));
+            CompiledCondition condition = conditions[failed];
+            return Optional.of(new StatementMismatch(reference, StatementElement.CONDITION, Optional.of(condition.clause().operator().text()),
+                    Optional.of(condition.clause().key()), condition.failsForAbsentKey(request.context())));
         }
         return Optional.empty();
     }
 
-    private StatementMismatch mismatch(StatementElement element, ConditionClause clause) {
-        return new StatementMismatch(
-                reference,
-                element,
-                Optional.ofNullable(clause).map(found -> found.operator().text()),
-                Optional.ofNullable(clause).map(ConditionClause::key));
+    private StatementMismatch mismatch(StatementElement element) {
+        return new StatementMismatch(reference, element, Optional.empty(), Optional.empty(), false);
     }
 
     private boolean actionMatches(PolicyRequest request) {

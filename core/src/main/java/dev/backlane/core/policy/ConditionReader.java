@@ -33,11 +33,13 @@ final class ConditionReader {
     private final List<Finding> findings;
     private final Optional<PolicyKind> kind;
     private final PolicyVersion version;
+    private final Optional<ServiceReferenceChecks> referenceChecks;
 
-    ConditionReader(List<Finding> findings, Optional<PolicyKind> kind, PolicyVersion version) {
+    ConditionReader(List<Finding> findings, Optional<PolicyKind> kind, PolicyVersion version, Optional<ServiceReferenceChecks> referenceChecks) {
         this.findings = findings;
         this.kind = kind;
         this.version = version;
+        this.referenceChecks = referenceChecks;
     }
 
     /** The clauses, or empty when the block is broken; no block gives an empty list. */
@@ -134,6 +136,7 @@ final class ConditionReader {
             findings.add(new Finding(FindingCode.CONDITION_KEY_WITHOUT_PREFIX,
                     "Condition key " + clause.key() + " has no service prefix such as aws: and will match no request key", path));
         }
+        referenceChecks.ifPresent(reference -> reference.conditionKey(clause.key(), path));
         if (operator.qualifier() != SetQualifier.NONE && SINGLE_VALUED_KEYS.contains(key)) {
             findings.add(new Finding(FindingCode.SET_OPERATOR_ON_SINGLE_VALUED_KEY,
                     clause.key() + " is single-valued; " + operator.qualifier().prefix()

@@ -61,7 +61,7 @@ final class ElementChecks {
         for (int i = 0; i < values.size(); i++) {
             String action = values.get(i);
             String valuePath = listed ? JsonPaths.index(path, i) : path;
-            actionProblem(action).ifPresent(problem -> findings.add(new Finding(FindingCode.INVALID_ACTION,
+            actionProblem(action).ifPresent(problem -> findings.add(new Finding(FindingCode.MALFORMED_ACTION,
                     "Action " + action + " " + problem, valuePath)));
             if (action.contains("${")) {
                 findings.add(new Finding(FindingCode.VARIABLE_NOT_SUPPORTED,
@@ -70,7 +70,8 @@ final class ElementChecks {
         }
     }
 
-    private static Optional<String> actionProblem(String action) {
+    /** Why an Action value is not {@code *} or {@code service:name}, if it is not. */
+    static Optional<String> actionProblem(String action) {
         if (action.equals("*")) {
             return Optional.empty();
         }

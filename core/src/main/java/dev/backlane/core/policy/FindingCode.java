@@ -1,6 +1,13 @@
 package dev.backlane.core.policy;
 
-/** The catalogue of validation findings, each with its severity. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The catalogue of validation findings, each with its severity. Codes that check names against AWS's
+ * Service Authorization Reference carry Access Analyzer's issue codes (INVALID_ACTION,
+ * INVALID_SERVICE_IN_ACTION, INVALID_GLOBAL_CONDITION_KEY, ...).
+ */
 public enum FindingCode {
     MALFORMED_JSON(Severity.ERROR),
     POLICY_TOO_LARGE(Severity.ERROR),
@@ -15,13 +22,19 @@ public enum FindingCode {
     MISSING_EFFECT(Severity.ERROR),
     INVALID_EFFECT(Severity.ERROR),
     MISSING_ACTION(Severity.ERROR),
+    MALFORMED_ACTION(Severity.ERROR),
     INVALID_ACTION(Severity.ERROR),
+    INVALID_SERVICE_IN_ACTION(Severity.ERROR),
     MISSING_RESOURCE(Severity.ERROR),
     INVALID_ARN(Severity.ERROR),
+    RESOURCE_MISMATCH(Severity.ERROR),
     MISSING_PRINCIPAL(Severity.ERROR),
     PRINCIPAL_NOT_ALLOWED(Severity.ERROR),
     INVALID_PRINCIPAL(Severity.ERROR),
     UNKNOWN_CONDITION_OPERATOR(Severity.ERROR),
+    INVALID_GLOBAL_CONDITION_KEY(Severity.ERROR),
+    INVALID_SERVICE_CONDITION_KEY(Severity.ERROR),
+    INVALID_SERVICE(Severity.ERROR),
     INVALID_CONDITION_VALUE(Severity.ERROR),
     UNSUPPORTED_ENDPOINT_CONDITION(Severity.ERROR),
     ALLOW_WITH_NOT_PRINCIPAL(Severity.SECURITY_WARNING),
@@ -38,6 +51,11 @@ public enum FindingCode {
     REDUNDANT_VALUE(Severity.SUGGESTION),
     EMPTY_CONDITION(Severity.SUGGESTION);
 
+    // Errors in Access Analyzer's sense that AWS's APIs still accept: IAM and EC2 store a policy that
+    // names an action, condition key or resource no service defines; that part just never matches.
+    private static final Set<FindingCode> STORED_BY_AWS = EnumSet.of(INVALID_ACTION, INVALID_SERVICE_IN_ACTION, RESOURCE_MISMATCH,
+            INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY, INVALID_SERVICE);
+
     private final Severity severity;
 
     FindingCode(Severity severity) {
@@ -46,5 +64,10 @@ public enum FindingCode {
 
     public Severity severity() {
         return severity;
+    }
+
+    /** Whether AWS refuses a document with this finding (CreateVpcEndpoint's InvalidPolicyDocument). */
+    public boolean refusesDocument() {
+        return severity == Severity.ERROR && !STORED_BY_AWS.contains(this);
     }
 }

@@ -47,7 +47,8 @@ final class JsonDocumentReader {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             findings.add(new Finding(FindingCode.MALFORMED_JSON,
-                    "The policy document is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()), JsonPaths.ROOT));
+                    "The policy document is not valid JSON" + where(e.getLocation()) + ": " + JsonSyntaxProblem.describe(e.getOriginalMessage()),
+                    JsonPaths.ROOT));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string failed", e);
@@ -58,7 +59,7 @@ final class JsonDocumentReader {
         if (location == null || location.getLineNr() < 0) {
             return "";
         }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private JsonNode readValue(JsonParser parser, String path) throws IOException {

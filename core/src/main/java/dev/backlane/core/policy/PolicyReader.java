@@ -13,7 +13,9 @@ import java.util.Set;
  * Turns a policy document into the model while collecting findings with the path of each element.
  * It checks the document's shape (elements, types, required and exclusive elements) and delegates the
  * syntax of values to {@link ElementChecks} and the Condition block to {@link ConditionReader}. With a
- * kind it also applies the kind's rules about principals; without one (plain parsing) it does not.
+ * kind (validation) it also applies the kind's rules about principals and checks names against AWS's
+ * Service Authorization Reference ({@link ServiceReferenceChecks}); without one (plain parsing) it does
+ * neither. The policy is kept unless a finding is one for which AWS refuses the document.
  */
 final class PolicyReader {
 
@@ -31,10 +33,12 @@ final class PolicyReader {
     private final Optional<PolicyKind> kind;
     private final List<Finding> findings = new ArrayList<>();
     private final ElementChecks checks = new ElementChecks(findings);
+    private final Optional<ServiceReferenceChecks> referenceChecks;
     private PolicyVersion version = PolicyVersion.V2008_10_17;
 
     private PolicyReader(Optional<PolicyKind> kind) {
         this.kind = kind;
+        this.referenceChecks = kind.map(ignored -> new ServiceReferenceChecks(findings, ServiceReference.standard()));
     }
 
     static Result read(String json, Optional<PolicyKind> kind) {
@@ -52,8 +56,8 @@ final class PolicyReader {
             return new Result(Optional.empty(), new ValidationReport(findings));
         }
         Optional<Policy> policy = readPolicy(root.get());
-        boolean errors = findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
-        return new Result(errors ? Optional.empty() : policy, new ValidationReport(findings));
+        ValidationReport report = new ValidationReport(findings);
+        return new Result(report.refused() ? Optional.empty() : policy, report);
     }
 
     private Optional<Policy> readPolicy(JsonNode root) {
@@ -130,11 +134,15 @@ final class PolicyReader {
         Optional<ValueElement> resource = readValues(node, path, "Resource", "NotResource", FindingCode.MISSING_RESOURCE);
         resource.ifPresent(element -> resourceFindings(element, node, path));
         Optional<List<ConditionClause>> conditions =
-                new ConditionReader(findings, kind, version).read(node.get("Condition"), JsonPaths.member(path, "Condition"), effect);
+                new ConditionReader(findings, kind, version, referenceChecks).read(node.get("Condition"), JsonPaths.member(path, "Condition"), effect);
         if (effect.isEmpty() || principal.isEmpty() || action.isEmpty() || resource.isEmpty() || conditions.isEmpty()) {
             return Optional.empty();
         }
         Statement statement = new Statement(sid, effect.get(), principal.get(), action.get(), resource.get(), conditions.get());
+        referenceChecks.ifPresent(reference -> {
+            String name = resource.get().negated() ? "NotResource" : "Resource";
+            reference.resources(action.get(), resource.get(), JsonPaths.member(path, name), node.get(name).isArray());
+        });
         grantFindings(statement, path);
         return Optional.of(statement);
     }
@@ -213,7 +221,9 @@ final class PolicyReader {
 
     private void actionFindings(ValueElement element, JsonNode node, String path, Optional<Effect> effect) {
         String elementPath = JsonPaths.member(path, element.negated() ? "NotAction" : "Action");
-        checks.actions(element.values(), elementPath, node.get(element.negated() ? "NotAction" : "Action").isArray());
+        boolean listed = node.get(element.negated() ? "NotAction" : "Action").isArray();
+        checks.actions(element.values(), elementPath, listed);
+        referenceChecks.ifPresent(reference -> reference.actions(element.values(), elementPath, listed));
         if (element.negated() && effect.orElse(Effect.DENY) == Effect.ALLOW) {
             findings.add(new Finding(FindingCode.ALLOW_WITH_NOT_ACTION,
                     "Allow with NotAction allows every action not listed, including actions added to AWS later", elementPath));

@@ -10,8 +10,8 @@ import java.util.Optional;
  * bad input; a document that is not JSON gives a MALFORMED_JSON finding.
  *
  * <p>The server calls {@code validate(document, PolicyKind.ENDPOINT)} for CreateVpcEndpoint and
- * ModifyVpcEndpoint and refuses the request when {@link ValidationReport#hasErrors()}, quoting
- * {@link ValidationReport#firstErrorMessage()}.
+ * ModifyVpcEndpoint and refuses the request when {@link ValidationReport#refused()}, quoting
+ * {@link ValidationReport#firstRefusalMessage()}.
  */
 public final class PolicyValidator {
 

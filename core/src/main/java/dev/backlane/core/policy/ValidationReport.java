@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The findings of validating one document, in document order. {@link #firstErrorMessage()} is the
- * text the server puts in AWS's error response when it refuses a document.
+ * The findings of validating one document, in document order. Errors are Access Analyzer's; the
+ * server refuses a document only when {@link #refused()}, quoting {@link #firstRefusalMessage()} in
+ * AWS's error response.
  */
 public record ValidationReport(List<Finding> findings) {
 
@@ -29,6 +30,24 @@ public record ValidationReport(List<Finding> findings) {
 
     /** The first error as one sentence, e.g. {@code Statement is missing Effect (at $.Statement[0])}. */
     public Optional<String> firstErrorMessage() {
-        return firstError().map(finding -> finding.message() + " (at " + finding.path() + ")");
+        return firstError().map(ValidationReport::sentence);
+    }
+
+    /** Whether AWS would refuse the document; an unknown action is an error yet AWS stores the policy. */
+    public boolean refused() {
+        return firstRefusal().isPresent();
+    }
+
+    /** The first finding for which AWS refuses the document, as one sentence. */
+    public Optional<String> firstRefusalMessage() {
+        return firstRefusal().map(ValidationReport::sentence);
+    }
+
+    private Optional<Finding> firstRefusal() {
+        return findings.stream().filter(finding -> finding.code().refusesDocument()).findFirst();
+    }
+
+    private static String sentence(Finding finding) {
+        return finding.message() + " (at " + finding.path() + ")";
     }
 }

@@ -37,7 +37,7 @@ class PolicyFuzzTest {
             if (report.findings().stream().anyMatch(finding -> finding.code() == FindingCode.MALFORMED_JSON)) {
                 malformed++;
             }
-            if (!report.hasErrors()) {
+            if (!report.refused()) {
                 valid++;
                 CompiledPolicy compiled = assertDoesNotThrow(() -> CompiledPolicy.parse(document), document);
                 PolicyRequest request = policies.request();

@@ -112,10 +112,10 @@ class PolicyValidatorTest {
     void actionsNeedAServicePrefixWithoutWildcards() {
         ValidationReport report = endpoint(statement(
                 "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"GetObject\",\"s*3:GetObject\",\"s3:\",\"s3:Get*\",\"*\"],\"Resource\":\"*\"}"));
-        assertFinding(report, FindingCode.INVALID_ACTION, "$.Statement[0].Action[0]");
-        assertFinding(report, FindingCode.INVALID_ACTION, "$.Statement[0].Action[1]");
-        assertFinding(report, FindingCode.INVALID_ACTION, "$.Statement[0].Action[2]");
-        assertEquals(3, report.findings().stream().filter(finding -> finding.code() == FindingCode.INVALID_ACTION).count());
+        assertFinding(report, FindingCode.MALFORMED_ACTION, "$.Statement[0].Action[0]");
+        assertFinding(report, FindingCode.MALFORMED_ACTION, "$.Statement[0].Action[1]");
+        assertFinding(report, FindingCode.MALFORMED_ACTION, "$.Statement[0].Action[2]");
+        assertEquals(3, report.findings().stream().filter(finding -> finding.code() == FindingCode.MALFORMED_ACTION).count());
     }
 
     @Test

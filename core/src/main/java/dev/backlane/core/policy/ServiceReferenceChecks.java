@@ -1,0 +1,169 @@
+package dev.backlane.core.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a statement's names against AWS's Service Authorization Reference, as IAM Access Analyzer's
+ * policy validation does: that each action exists (a wildcard must match at least one), that each
+ * condition key is a global key or one of its service's keys, and that each Resource can be a resource
+ * of at least one of the statement's actions. Values that are malformed are left to
+ * {@link ElementChecks}, which has already reported them.
+ */
+final class ServiceReferenceChecks {
+
+    private static final int FORMATS_SHOWN = 3;
+
+    private final List<Finding> findings;
+    private final ServiceReference reference;
+
+    ServiceReferenceChecks(List<Finding> findings, ServiceReference reference) {
+        this.findings = findings;
+        this.reference = reference;
+    }
+
+    void actions(List<String> values, String path, boolean listed) {
+        for (int i = 0; i < values.size(); i++) {
+            String action = values.get(i);
+            if (action.equals("*") || ElementChecks.actionProblem(action).isPresent()) {
+                continue;
+            }
+            String valuePath = listed ? JsonPaths.index(path, i) : path;
+            int colon = action.indexOf(':');
+            String prefix = action.substring(0, colon);
+            String name = action.substring(colon + 1);
+            Optional<ServiceReference.Service> service = reference.service(prefix);
+            if (service.isEmpty()) {
+                findings.add(new Finding(FindingCode.INVALID_SERVICE_IN_ACTION,
+                        "The service " + prefix + " specified in the action " + action + " does not exist."
+                                + NearestNames.suggestion(NearestNames.of(prefix, reference.servicePrefixes())),
+                        valuePath));
+            } else if (isPattern(name)) {
+                if (service.get().actionsMatching(name).isEmpty()) {
+                    findings.add(new Finding(FindingCode.INVALID_ACTION,
+                            "The action " + action + " matches no action of the service " + service.get().prefix() + ".", valuePath));
+                }
+            } else if (service.get().action(name).isEmpty()) {
+                List<String> nearest = NearestNames.of(name, service.get().actionNames()).stream()
+                        .map(candidate -> service.get().prefix() + ":" + candidate).toList();
+                findings.add(new Finding(FindingCode.INVALID_ACTION,
+                        "The action " + action + " does not exist." + NearestNames.suggestion(nearest), valuePath));
+            }
+        }
+    }
+
+    /**
+     * Reports each Resource that none of the statement's actions can act on. Statements with NotAction,
+     * NotResource, {@code *} or an unknown action are skipped: they say nothing certain about types.
+     */
+    void resources(ValueElement action, ValueElement resource, String path, boolean listed) {
+        if (action.negated() || resource.negated()) {
+            return;
+        }
+        Optional<Map<ServiceReference.Service, List<ServiceReference.Action>>> actions = knownActions(action.values());
+        if (actions.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < resource.values().size(); i++) {
+            String value = resource.values().get(i);
+            if (value.equals("*") || ElementChecks.arnProblem(value).isPresent()) {
+                continue;
+            }
+            TextPattern pattern = TextPattern.ofPolicyValue(value);
+            if (!anyActionTakes(actions.get(), pattern)) {
+                findings.add(new Finding(FindingCode.RESOURCE_MISMATCH,
+                        "No action in the statement applies to the resource " + value + "; " + expected(actions.get()),
+                        listed ? JsonPaths.index(path, i) : path));
+            }
+        }
+    }
+
+    void conditionKey(String key, String path) {
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        String prefix = key.substring(0, colon);
+        if (prefix.equalsIgnoreCase("aws")) {
+            if (!reference.isGlobalConditionKey(key)) {
+                findings.add(new Finding(FindingCode.INVALID_GLOBAL_CONDITION_KEY, "The condition key " + key + " does not exist."
+                        + NearestNames.suggestion(NearestNames.of(key, reference.globalConditionKeyNames())), path));
+            }
+            return;
+        }
+        List<ServiceReference.Service> services = reference.servicesForKeyPrefix(prefix);
+        if (services.isEmpty()) {
+            // Prefixes such as oidc.eks.<region>.amazonaws.com/id/<id> name an identity provider, not a service.
+            if (prefix.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+                findings.add(new Finding(FindingCode.INVALID_SERVICE, "The service " + prefix + " in the condition key " + key
+                        + " does not exist." + NearestNames.suggestion(NearestNames.of(prefix, reference.servicePrefixes())), path));
+            }
+            return;
+        }
+        if (services.stream().noneMatch(service -> service.hasConditionKey(key))) {
+            List<String> known = services.stream().flatMap(service -> service.conditionKeyNames().stream()).toList();
+            findings.add(new Finding(FindingCode.INVALID_SERVICE_CONDITION_KEY,
+                    "The condition key " + key + " does not exist in the service " + services.get(0).prefix() + "."
+                            + NearestNames.suggestion(NearestNames.of(key, known)),
+                    path));
+        }
+    }
+
+    /** The reference's actions each Action value stands for, by service; empty when one of them is unknown or {@code *}. */
+    private Optional<Map<ServiceReference.Service, List<ServiceReference.Action>>> knownActions(List<String> values) {
+        Map<ServiceReference.Service, List<ServiceReference.Action>> byService = new LinkedHashMap<>();
+        for (String value : values) {
+            int colon = value.indexOf(':');
+            if (value.equals("*") || ElementChecks.actionProblem(value).isPresent()) {
+                return Optional.empty();
+            }
+            Optional<ServiceReference.Service> service = reference.service(value.substring(0, colon));
+            if (service.isEmpty()) {
+                return Optional.empty();
+            }
+            String name = value.substring(colon + 1);
+            List<ServiceReference.Action> matching = isPattern(name)
+                    ? service.get().actionsMatching(name)
+                    : service.get().action(name).map(List::of).orElse(List.of());
+            if (matching.isEmpty()) {
+                return Optional.empty();
+            }
+            byService.computeIfAbsent(service.get(), ignored -> new ArrayList<>()).addAll(matching);
+        }
+        return Optional.of(byService);
+    }
+
+    private static boolean anyActionTakes(Map<ServiceReference.Service, List<ServiceReference.Action>> actions, TextPattern resource) {
+        for (Map.Entry<ServiceReference.Service, List<ServiceReference.Action>> entry : actions.entrySet()) {
+            ServiceReference.Service service = entry.getKey();
+            for (String type : resourceTypes(entry.getValue())) {
+                if (service.arnPattern(type).overlaps(resource)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> resourceTypes(List<ServiceReference.Action> actions) {
+        return actions.stream().flatMap(action -> action.resourceTypes().stream()).distinct().toList();
+    }
+
+    private static String expected(Map<ServiceReference.Service, List<ServiceReference.Action>> actions) {
+        List<String> formats = new ArrayList<>();
+        actions.forEach((service, serviceActions) -> resourceTypes(serviceActions).forEach(
+                type -> formats.add(type + " (" + service.arnFormat(type) + ")")));
+        if (formats.isEmpty()) {
+            return "its actions take only \"*\"";
+        }
+        String shown = String.join(", ", formats.subList(0, Math.min(FORMATS_SHOWN, formats.size())));
+        return "its actions take " + shown + (formats.size() > FORMATS_SHOWN ? " and " + (formats.size() - FORMATS_SHOWN) + " more" : "");
+    }
+
+    private static boolean isPattern(String name) {
+        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0;
+    }
+}
