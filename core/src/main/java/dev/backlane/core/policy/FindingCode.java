@@ -27,7 +27,6 @@ public enum FindingCode {
     INVALID_SERVICE_IN_ACTION(Severity.ERROR),
     MISSING_RESOURCE(Severity.ERROR),
     INVALID_ARN(Severity.ERROR),
-    RESOURCE_MISMATCH(Severity.ERROR),
     MISSING_PRINCIPAL(Severity.ERROR),
     PRINCIPAL_NOT_ALLOWED(Severity.ERROR),
     INVALID_PRINCIPAL(Severity.ERROR),
@@ -46,6 +45,7 @@ public enum FindingCode {
     VARIABLE_IN_OLD_VERSION(Severity.WARNING),
     VARIABLE_NOT_SUPPORTED(Severity.WARNING),
     SET_OPERATOR_ON_SINGLE_VALUED_KEY(Severity.WARNING),
+    RESOURCE_MISMATCH(Severity.WARNING),
     CONDITION_KEY_WITHOUT_PREFIX(Severity.WARNING),
     UNKNOWN_SERVICE_PRINCIPAL(Severity.WARNING),
     REDUNDANT_VALUE(Severity.SUGGESTION),
@@ -53,7 +53,7 @@ public enum FindingCode {
 
     // Errors in Access Analyzer's sense that AWS's APIs still accept: IAM and EC2 store a policy that
     // names an action, condition key or resource no service defines; that part just never matches.
-    private static final Set<FindingCode> STORED_BY_AWS = EnumSet.of(INVALID_ACTION, INVALID_SERVICE_IN_ACTION, RESOURCE_MISMATCH,
+    private static final Set<FindingCode> STORED_BY_AWS = EnumSet.of(INVALID_ACTION, INVALID_SERVICE_IN_ACTION,
             INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY, INVALID_SERVICE);
 
     private final Severity severity;

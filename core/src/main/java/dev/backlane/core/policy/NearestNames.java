@@ -28,7 +28,7 @@ final class NearestNames {
             if (Math.abs(candidate.length() - wanted.length()) > Math.min(best, limit)) {
                 continue;
             }
-            int distance = distance(wanted, candidate.toLowerCase(Locale.ROOT));
+            int distance = distance(wanted, candidate.toLowerCase(Locale.ROOT), Math.min(best, limit));
             if (distance < best) {
                 best = distance;
                 nearest.clear();
@@ -57,22 +57,37 @@ final class NearestNames {
     }
 
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        return distance(a, b, Integer.MAX_VALUE - 1);
+    }
+
+    /** The distance, or a number above {@code bound} as soon as the distance is known to exceed it. */
+    private static int distance(String a, String b, int bound) {
+        int[] beforePrevious = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMinimum = current[0];
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    value = Math.min(value, beforePrevious[j - 2] + 1);
                 }
+                current[j] = value;
+                rowMinimum = Math.min(rowMinimum, value);
             }
+            if (rowMinimum > bound) {
+                return bound + 1;
+            }
+            int[] recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.length()][b.length()];
+        return previous[b.length()];
     }
 }

@@ -2,9 +2,11 @@ package dev.backlane.core.policy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a statement's names against AWS's Service Authorization Reference, as IAM Access Analyzer's
@@ -42,7 +44,7 @@ final class ServiceReferenceChecks {
                                 + NearestNames.suggestion(NearestNames.of(prefix, reference.servicePrefixes())),
                         valuePath));
             } else if (isPattern(name)) {
-                if (service.get().actionsMatching(name).isEmpty()) {
+                if (service.get().match(name).actions() == 0) {
                     findings.add(new Finding(FindingCode.INVALID_ACTION,
                             "The action " + action + " matches no action of the service " + service.get().prefix() + ".", valuePath));
                 }
@@ -63,8 +65,8 @@ final class ServiceReferenceChecks {
         if (action.negated() || resource.negated()) {
             return;
         }
-        Optional<Map<ServiceReference.Service, List<ServiceReference.Action>>> actions = knownActions(action.values());
-        if (actions.isEmpty()) {
+        Optional<Map<ServiceReference.Service, List<String>>> types = resourceTypes(action.values());
+        if (types.isEmpty()) {
             return;
         }
         for (int i = 0; i < resource.values().size(); i++) {
@@ -72,10 +74,9 @@ final class ServiceReferenceChecks {
             if (value.equals("*") || ElementChecks.arnProblem(value).isPresent()) {
                 continue;
             }
-            TextPattern pattern = TextPattern.ofPolicyValue(value);
-            if (!anyActionTakes(actions.get(), pattern)) {
+            if (!anyTypeMatches(types.get(), value)) {
                 findings.add(new Finding(FindingCode.RESOURCE_MISMATCH,
-                        "No action in the statement applies to the resource " + value + "; " + expected(actions.get()),
+                        "No action in the statement applies to the resource " + value + "; " + expected(types.get()),
                         listed ? JsonPaths.index(path, i) : path));
             }
         }
@@ -112,35 +113,45 @@ final class ServiceReferenceChecks {
         }
     }
 
-    /** The reference's actions each Action value stands for, by service; empty when one of them is unknown or {@code *}. */
-    private Optional<Map<ServiceReference.Service, List<ServiceReference.Action>>> knownActions(List<String> values) {
-        Map<ServiceReference.Service, List<ServiceReference.Action>> byService = new LinkedHashMap<>();
+    /**
+     * The resource types the Action values take, by service; empty when one of them is {@code *}, unknown
+     * or matches no action.
+     */
+    private Optional<Map<ServiceReference.Service, List<String>>> resourceTypes(List<String> values) {
+        Map<ServiceReference.Service, Set<String>> byService = new LinkedHashMap<>();
         for (String value : values) {
-            int colon = value.indexOf(':');
             if (value.equals("*") || ElementChecks.actionProblem(value).isPresent()) {
                 return Optional.empty();
             }
+            int colon = value.indexOf(':');
             Optional<ServiceReference.Service> service = reference.service(value.substring(0, colon));
             if (service.isEmpty()) {
                 return Optional.empty();
             }
-            String name = value.substring(colon + 1);
-            List<ServiceReference.Action> matching = isPattern(name)
-                    ? service.get().actionsMatching(name)
-                    : service.get().action(name).map(List::of).orElse(List.of());
-            if (matching.isEmpty()) {
+            ServiceReference.ActionMatch match = service.get().match(value.substring(colon + 1));
+            if (match.actions() == 0) {
                 return Optional.empty();
             }
-            byService.computeIfAbsent(service.get(), ignored -> new ArrayList<>()).addAll(matching);
+            byService.computeIfAbsent(service.get(), ignored -> new LinkedHashSet<>()).addAll(match.resourceTypes());
         }
-        return Optional.of(byService);
+        Map<ServiceReference.Service, List<String>> types = new LinkedHashMap<>();
+        byService.forEach((service, serviceTypes) -> types.put(service, List.copyOf(serviceTypes)));
+        return Optional.of(types);
     }
 
-    private static boolean anyActionTakes(Map<ServiceReference.Service, List<ServiceReference.Action>> actions, TextPattern resource) {
-        for (Map.Entry<ServiceReference.Service, List<ServiceReference.Action>> entry : actions.entrySet()) {
-            ServiceReference.Service service = entry.getKey();
-            for (String type : resourceTypes(entry.getValue())) {
-                if (service.arnPattern(type).overlaps(resource)) {
+    private static boolean anyTypeMatches(Map<ServiceReference.Service, List<String>> types, String value) {
+        // A Resource whose service part is written out can only be of types with that service: compare
+        // that first, since most types of a statement's services differ there.
+        int[] bounds = Arn.bounds(value);
+        String service = Arn.part(value, bounds, 2);
+        boolean literalService = service.chars().noneMatch(c -> c == '*' || c == '?' || c == '$');
+        TextPattern resource = TextPattern.ofPolicyValue(value);
+        for (Map.Entry<ServiceReference.Service, List<String>> entry : types.entrySet()) {
+            for (String type : entry.getValue()) {
+                if (literalService && !entry.getKey().arnService(type).equals(service)) {
+                    continue;
+                }
+                if (entry.getKey().arnPattern(type).overlaps(resource)) {
                     return true;
                 }
             }
@@ -148,14 +159,9 @@ final class ServiceReferenceChecks {
         return false;
     }
 
-    private static List<String> resourceTypes(List<ServiceReference.Action> actions) {
-        return actions.stream().flatMap(action -> action.resourceTypes().stream()).distinct().toList();
-    }
-
-    private static String expected(Map<ServiceReference.Service, List<ServiceReference.Action>> actions) {
+    private static String expected(Map<ServiceReference.Service, List<String>> types) {
         List<String> formats = new ArrayList<>();
-        actions.forEach((service, serviceActions) -> resourceTypes(serviceActions).forEach(
-                type -> formats.add(type + " (" + service.arnFormat(type) + ")")));
+        types.forEach((service, serviceTypes) -> serviceTypes.forEach(type -> formats.add(type + " (" + service.arnFormat(type) + ")")));
         if (formats.isEmpty()) {
             return "its actions take only \"*\"";
         }

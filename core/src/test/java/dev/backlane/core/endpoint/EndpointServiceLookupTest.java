@@ -38,6 +38,16 @@ class EndpointServiceLookupTest {
     }
 
     @Test
+    void policiesNamingUnknownActionsAreStoredAsAwsStoresThem() {
+        EndpointService s3 = EndpointServiceLookup.awsServices().require(World.empty(), CALLER, "com.amazonaws.us-east-1.s3", "us-east-1");
+        String unknownAction = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObjects\",\"Resource\":\"*\"}]}";
+        assertEquals(unknownAction, VpcEndpointPolicies.check(unknownAction, s3));
+        AwsException malformed = assertThrows(AwsException.class, () -> VpcEndpointPolicies.check(unknownAction.replace("s3:GetObjects", "s3GetObject"), s3));
+        assertEquals(ErrorCode.INVALID_POLICY_DOCUMENT, malformed.code());
+    }
+
+    @Test
     void fullAccessPoliciesAreRecognised() {
         assertTrue(VpcEndpointPolicies.isFullAccess(VpcEndpointPolicies.DEFAULT));
         assertTrue(VpcEndpointPolicies.isFullAccess(

@@ -39,6 +39,20 @@ class PolicyValidatorTest {
     }
 
     @Test
+    void malformedJsonIsExplainedInPlainWordsWithLineAndColumn() {
+        String unclosed = PolicyValidator.validate("{\"Statement\": [", PolicyKind.ENDPOINT).firstErrorMessage().orElseThrow();
+        assertEquals("The policy document is not valid JSON at line 1, column 16: the document ends before the list [ opened at line 1, "
+                + "column 15 is closed (at $)", unclosed);
+        String badName = endpoint("{\n  \"Version\": \"2012-10-17\",\n  not}").firstErrorMessage().orElseThrow();
+        assertTrue(badName.startsWith("The policy document is not valid JSON at line 3, column 3: unexpected character 'n'"), badName);
+        for (String document : List.of("{\"a\":", "[1 2]", "{\"a\":\"x\n\"}", "{\"a\": tru}", "{\"a\":01}", "{\"a\"")) {
+            String message = endpoint(document).firstErrorMessage().orElseThrow();
+            assertFalse(message.contains("Source") || message.contains("StreamReadFeature") || message.contains("code "), message);
+            assertTrue(message.contains("at line "), message);
+        }
+    }
+
+    @Test
     void trailingContentIsMalformed() {
         assertFinding(endpoint(ALLOW_ALL + " {}"), FindingCode.MALFORMED_JSON, "$");
     }
