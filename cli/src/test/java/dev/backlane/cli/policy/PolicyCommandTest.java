@@ -198,4 +198,33 @@ class PolicyCommandTest {
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
+
+    @Test
+    void validateNamesUnknownActionsAndMismatchedResources() throws IOException {
+        Path file = write("typo.json", """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Deny", "Principal": "*", "Action": ["s3:PutObject", "s3:GetObjects"], "Resource": "*"},
+                  {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}]}
+                """);
+        Run run = run("policy", "validate", file.toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("ERROR INVALID_ACTION $.Statement[0].Action[1]: The action s3:GetObjects does not exist. "
+                + "Did you mean s3:GetObject?"), run.out());
+        assertTrue(run.out().contains("WARNING RESOURCE_MISMATCH $.Statement[1].Resource[0]: No action in the statement applies to the "
+                + "resource arn:aws:s3:::reports"), run.out());
+    }
+
+    @Test
+    void evalSaysWhenAConditionKeyIsAbsent() throws IOException {
+        Path policy = write("vpce.json", """
+                {"Version": "2012-10-17", "Statement": [{"Sid": "OnlyVpce", "Effect": "Allow", "Principal": "*", "Action": "*",
+                  "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}]}
+                """);
+        String[] request = {"--policy", policy.toString(), "--principal", "111122223333", "--action", "s3:GetObject", "--resource", "*"};
+        Run text = run(concat(new String[] {"policy", "eval"}, request));
+        assertTrue(text.out().contains("Statement 0 (Sid \"OnlyVpce\"): Condition StringEquals aws:SourceVpce is false because the "
+                + "request has no aws:SourceVpce"), text.out());
+        Run json = run(concat(new String[] {"policy", "eval", "--json"}, request));
+        assertTrue(json.out().contains("\"key\":\"aws:SourceVpce\",\"keyAbsent\":true"), json.out());
+    }
 }
