@@ -1,6 +1,7 @@
 package dev.backlane.cli;
 
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
 import dev.backlane.server.store.StoreException;
@@ -39,6 +40,13 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--default-region", defaultValue = ServerConfig.DEFAULT_REGION, description = "Region of unsigned requests (default: ${DEFAULT-VALUE}).")
     String defaultRegion;
 
+    @Option(names = "--transition", description = "How long a state change takes, e.g. --transition vpc-endpoint-pending=30s "
+            + "(ms, s, m, h; names in README).")
+    Map<String, String> transitions = Map.of();
+
+    @Option(names = "--instant-transitions", description = "End every pending and deleting state at once (deleted resources are still described for a while).")
+    boolean instantTransitions;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -47,9 +55,13 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         QUIET_LIBRARIES.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Quotas configured = Quotas.awsDefaults();
+        TransitionTimes times = instantTransitions ? TransitionTimes.instant() : TransitionTimes.standard();
         try {
             for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
                 configured = configured.with(quota.getKey(), quota.getValue());
+            }
+            for (Map.Entry<String, String> transition : transitions.entrySet()) {
+                times = times.with(transition.getKey(), transition.getValue());
             }
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
@@ -57,7 +69,8 @@ final class StartCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CommandFailure.usage("--port must be between 0 and 65535, not " + port);
         }
-        ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT);
+        ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
+                .withTransitions(times);
         BacklaneServer server;
         try {
             server = BacklaneServer.start(config);

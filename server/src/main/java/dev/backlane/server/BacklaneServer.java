@@ -62,7 +62,7 @@ public final class BacklaneServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        Cloud cloud = new Cloud(initial, InstantSource.system(), new RandomIdSource(),
+        Cloud cloud = new Cloud(initial, InstantSource.system(), config.transitions(), new RandomIdSource(),
                 new DefaultVpcInitializer(regions, new VpcCommands(config.quotas())), store == null ? ChangeSink.none() : store);
         ChangeFollower follower = store != null && store.isShared() ? new ChangeFollower(store, cloud) : null;
         ApiDispatcher dispatcher = new ApiDispatcher(

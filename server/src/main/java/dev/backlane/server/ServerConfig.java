@@ -3,15 +3,16 @@ package dev.backlane.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.TransitionTimes;
 import java.nio.file.Path;
 
 /**
  * How a Backlane server runs: where it listens, where it keeps its state (a shared PostgreSQL at
  * {@code storeUrl} when not empty, else the embedded store in {@code dataDirectory}, or nowhere when
- * {@code inMemory}), and the quotas it enforces.
+ * {@code inMemory}), the quotas it enforces and how long its resources' state changes take.
  */
 public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
-        String defaultRegion, String defaultAccount) {
+        String defaultRegion, String defaultAccount, TransitionTimes transitions) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -24,28 +25,40 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
         requireNonNull(quotas, "quotas is null");
         requireNonNull(defaultRegion, "defaultRegion is null");
         requireNonNull(defaultAccount, "defaultAccount is null");
+        requireNonNull(transitions, "transitions is null");
+    }
+
+    /** A configuration whose state changes take Backlane's default times. */
+    public ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
+            String defaultRegion, String defaultAccount) {
+        this(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, TransitionTimes.standard());
     }
 
     /** In memory on an ephemeral loopback port: what tests use. */
     public static ServerConfig forTests() {
-        return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT);
+        return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT, TransitionTimes.standard());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions);
     }
 
     /** State in a shared PostgreSQL store. */
     public ServerConfig withSharedStore(String jdbcUrl) {
-        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount);
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions);
+    }
+
+    /** The same configuration with other transition times ({@link TransitionTimes#instant()} for tests that never wait). */
+    public ServerConfig withTransitions(TransitionTimes newTransitions) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions);
     }
 
     /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.model.InVpc;
 import dev.backlane.core.model.Resource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * An ELBv2 load balancer, identified by its ARN. Its state is not stored: it is {@code provisioning}
- * for {@link #PROVISIONING_TIME} after creation and {@code active} after, so it follows the clock
- * that reads it. {@code scheme}, {@code dnsName} and {@code canonicalHostedZoneId} are null for
+ * until {@code activeTime} and {@code active} after, so it follows the clock that reads it.
+ * {@code scheme}, {@code dnsName} and {@code canonicalHostedZoneId} are null for
  * gateway load balancers, which have none.
  */
 public record LoadBalancer(
@@ -30,10 +29,8 @@ public record LoadBalancer(
         Instant createdTime,
         String dnsName,
         String canonicalHostedZoneId,
-        SortedMap<String, String> attributes) implements Resource, InVpc {
-
-    /** How long a new load balancer stays {@code provisioning}: short, so clients' waiters see both states. */
-    public static final Duration PROVISIONING_TIME = Duration.ofSeconds(2);
+        SortedMap<String, String> attributes,
+        Instant activeTime) implements Resource, InVpc {
 
     public LoadBalancer {
         requireNonNull(id, "id is null");
@@ -45,10 +42,13 @@ public record LoadBalancer(
         securityGroups = List.copyOf(requireNonNull(securityGroups, "securityGroups is null"));
         requireNonNull(createdTime, "createdTime is null");
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(attributes, "attributes is null")));
+        if (activeTime == null) {
+            activeTime = createdTime;
+        }
     }
 
     public LoadBalancerState state(Instant now) {
-        return now.isBefore(createdTime.plus(PROVISIONING_TIME)) ? LoadBalancerState.PROVISIONING : LoadBalancerState.ACTIVE;
+        return now.isBefore(activeTime) ? LoadBalancerState.PROVISIONING : LoadBalancerState.ACTIVE;
     }
 
     /** The part of the ARN after {@code loadbalancer/}: {@code net/<name>/<id>}, as ENI descriptions and metrics use it. */
@@ -66,16 +66,16 @@ public record LoadBalancer(
 
     public LoadBalancer withAttributes(SortedMap<String, String> changed) {
         return new LoadBalancer(id, name, type, scheme, ipAddressType, vpcId, zones, securityGroups,
-                enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, createdTime, dnsName, canonicalHostedZoneId, changed);
+                enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, createdTime, dnsName, canonicalHostedZoneId, changed, activeTime);
     }
 
     public LoadBalancer withZones(List<LoadBalancerZone> changed) {
         return new LoadBalancer(id, name, type, scheme, ipAddressType, vpcId, changed, securityGroups,
-                enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, createdTime, dnsName, canonicalHostedZoneId, attributes);
+                enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, createdTime, dnsName, canonicalHostedZoneId, attributes, activeTime);
     }
 
     public LoadBalancer withSecurityGroups(List<String> changed, String enforceInboundRules) {
         return new LoadBalancer(id, name, type, scheme, ipAddressType, vpcId, zones, changed, enforceInboundRules, createdTime,
-                dnsName, canonicalHostedZoneId, attributes);
+                dnsName, canonicalHostedZoneId, attributes, activeTime);
     }
 }

@@ -13,6 +13,7 @@ import dev.backlane.core.net.Ipv4Cidr;
 import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.Transition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,7 +90,8 @@ public final class LoadBalancerCommands {
         };
         LoadBalancer loadBalancer = new LoadBalancer(arn, request.name(), type, type == LoadBalancerType.GATEWAY ? null : scheme,
                 ipAddressType, vpcId, withInterfaces(transaction, arn, type, zones, groups), groups, type == LoadBalancerType.NETWORK && !groups.isEmpty() ? "on" : null,
-                transaction.now(), dnsName, hostedZone, catalog.loadBalancerAttributes(type.wireName()));
+                transaction.now(), dnsName, hostedZone, catalog.loadBalancerAttributes(type.wireName()),
+                transaction.endOf(Transition.LOAD_BALANCER_PROVISIONING));
         transaction.put(ResourceTypes.LOAD_BALANCER, loadBalancer);
         ElbTags.tagNew(transaction, arn, ResourceTypes.LOAD_BALANCER, request.tags());
         return loadBalancer;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.RouteTable;
@@ -16,6 +17,7 @@ import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.Transition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,7 +101,7 @@ public final class VpcEndpointCommands {
                 "The maximum number of gateway VPC endpoints in the Region has been reached: " + quotas.get("gateway-endpoints-per-region"));
         VpcEndpoint endpoint = new VpcEndpoint(id, vpc.id(), service.serviceName(), service.region(), VpcEndpointType.GATEWAY,
                 initialState(service), policy, tables.stream().map(RouteTable::id).toList(), List.of(), List.of(), List.of(), false,
-                ipAddressType, null, false, dnsSuffix, transaction.now());
+                ipAddressType, null, false, dnsSuffix, transaction.now(), Lifecycle.readyAt(transaction.now()));
         String prefixListId = routes.prefixListId(service);
         tables.forEach(table -> routes.add(transaction, endpoint, prefixListId, table));
         return transaction.put(ResourceTypes.VPC_ENDPOINT, endpoint);
@@ -153,7 +155,7 @@ public final class VpcEndpointCommands {
         }
         VpcEndpoint endpoint = new VpcEndpoint(id, vpc.id(), service.serviceName(), service.region(), type, initialState(service), policy,
                 List.of(), subnets.stream().map(Subnet::id).toList(), groups, networkInterfaceIds, privateDns, ipAddressType, dnsRecordIpType,
-                inboundOnly, dnsSuffix, transaction.now());
+                inboundOnly, dnsSuffix, transaction.now(), Lifecycle.readyAt(transaction.endOf(Transition.VPC_ENDPOINT_PENDING)));
         return transaction.put(ResourceTypes.VPC_ENDPOINT, endpoint);
     }
 

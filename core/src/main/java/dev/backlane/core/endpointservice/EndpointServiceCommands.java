@@ -7,6 +7,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.Transition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class EndpointServiceCommands {
                 EndpointServiceConfiguration.serviceNameOf(transaction.region(), id), type, arns,
                 request.acceptanceRequired() == null || request.acceptanceRequired(), privateDnsName,
                 privateDnsName == null ? null : newVerification(transaction, privateDnsName), ipTypes, SERVICE_OWNER, List.of(),
-                transaction.now());
+                transaction.now(), transaction.endOf(Transition.ENDPOINT_SERVICE_PENDING));
         return transaction.put(ResourceTypes.VPC_ENDPOINT_SERVICE, service);
     }
 

@@ -3,7 +3,6 @@ package dev.backlane.core.endpointservice;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.model.Resource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * A provider's VPC endpoint service ({@code vpce-svc-...}), named
  * {@code com.amazonaws.vpce.<region>.vpce-svc-...}, in front of its network or Gateway Load Balancers.
  * Its Availability Zones are not stored: they are its load balancers' zones at the time of reading. It
- * is {@code Pending} for {@link #PROVISIONING} after creation, then {@code Available}.
+ * is {@code Pending} until {@code availableTime}, then {@code Available}.
  * {@code privateDnsName} and {@code privateDnsVerification} are null when the service has no private name.
  */
 public record EndpointServiceConfiguration(
@@ -25,10 +24,8 @@ public record EndpointServiceConfiguration(
         List<String> supportedIpAddressTypes,
         String payerResponsibility,
         List<AllowedPrincipal> allowedPrincipals,
-        Instant createdTime) implements Resource {
-
-    /** How long a new service is {@code Pending}. */
-    public static final Duration PROVISIONING = Duration.ofSeconds(1);
+        Instant createdTime,
+        Instant availableTime) implements Resource {
 
     public EndpointServiceConfiguration {
         requireNonNull(id, "id is null");
@@ -39,6 +36,9 @@ public record EndpointServiceConfiguration(
         requireNonNull(payerResponsibility, "payerResponsibility is null");
         allowedPrincipals = List.copyOf(requireNonNull(allowedPrincipals, "allowedPrincipals is null"));
         requireNonNull(createdTime, "createdTime is null");
+        if (availableTime == null) {
+            availableTime = createdTime;
+        }
     }
 
     /** {@code com.amazonaws.vpce.<region>.vpce-svc-...}. */
@@ -52,7 +52,7 @@ public record EndpointServiceConfiguration(
     }
 
     public ServiceState stateAt(Instant at) {
-        return at.isBefore(createdTime.plus(PROVISIONING)) ? ServiceState.PENDING : ServiceState.AVAILABLE;
+        return at.isBefore(availableTime) ? ServiceState.PENDING : ServiceState.AVAILABLE;
     }
 
     public DnsNameState privateDnsNameState() {
@@ -66,31 +66,31 @@ public record EndpointServiceConfiguration(
 
     public EndpointServiceConfiguration withLoadBalancerArns(List<String> arns) {
         return new EndpointServiceConfiguration(id, serviceName, type, arns, acceptanceRequired, privateDnsName, privateDnsVerification,
-                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime);
+                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime, availableTime);
     }
 
     public EndpointServiceConfiguration withAcceptanceRequired(boolean required) {
         return new EndpointServiceConfiguration(id, serviceName, type, loadBalancerArns, required, privateDnsName, privateDnsVerification,
-                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime);
+                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime, availableTime);
     }
 
     public EndpointServiceConfiguration withPrivateDns(String name, PrivateDnsVerification verification) {
         return new EndpointServiceConfiguration(id, serviceName, type, loadBalancerArns, acceptanceRequired, name, verification,
-                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime);
+                supportedIpAddressTypes, payerResponsibility, allowedPrincipals, createdTime, availableTime);
     }
 
     public EndpointServiceConfiguration withSupportedIpAddressTypes(List<String> types) {
         return new EndpointServiceConfiguration(id, serviceName, type, loadBalancerArns, acceptanceRequired, privateDnsName,
-                privateDnsVerification, types, payerResponsibility, allowedPrincipals, createdTime);
+                privateDnsVerification, types, payerResponsibility, allowedPrincipals, createdTime, availableTime);
     }
 
     public EndpointServiceConfiguration withPayerResponsibility(String payer) {
         return new EndpointServiceConfiguration(id, serviceName, type, loadBalancerArns, acceptanceRequired, privateDnsName,
-                privateDnsVerification, supportedIpAddressTypes, payer, allowedPrincipals, createdTime);
+                privateDnsVerification, supportedIpAddressTypes, payer, allowedPrincipals, createdTime, availableTime);
     }
 
     public EndpointServiceConfiguration withAllowedPrincipals(List<AllowedPrincipal> principals) {
         return new EndpointServiceConfiguration(id, serviceName, type, loadBalancerArns, acceptanceRequired, privateDnsName,
-                privateDnsVerification, supportedIpAddressTypes, payerResponsibility, principals, createdTime);
+                privateDnsVerification, supportedIpAddressTypes, payerResponsibility, principals, createdTime, availableTime);
     }
 }

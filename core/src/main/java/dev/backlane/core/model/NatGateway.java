@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A NAT gateway in a subnet. Its state is not stored but follows from time, as AWS's does: it is
- * {@code pending} for {@link #PROVISIONING} after {@code createTime}, then {@code available}; once
- * deleted ({@code deleteTime} set) it is {@code deleting} for the same span, then {@code deleted}, and
- * stays visible for {@link #DELETED_RETENTION}.
+ * A NAT gateway in a subnet. Its state is not stored but follows from time and its {@link Lifecycle},
+ * as AWS's does: {@code pending} until the lifecycle's ready instant, then {@code available}; once
+ * deleted ({@code deleteTime} set) {@code deleting}, then {@code deleted}, and visible until the
+ * lifecycle forgets it (about an hour on AWS).
  */
 public record NatGateway(
         String id,
@@ -20,10 +20,11 @@ public record NatGateway(
         String connectivityType,
         List<NatGatewayAddress> addresses,
         Instant createTime,
-        Instant deleteTime) implements Resource {
+        Instant deleteTime,
+        Lifecycle lifecycle) implements Resource {
 
-    public static final Duration PROVISIONING = Duration.ofSeconds(1);
-    public static final Duration DELETED_RETENTION = Duration.ofHours(1);
+    /** How long a gateway read from a snapshot or an older store stays described after its deletion: AWS's hour. */
+    private static final Duration SETTLED_RETENTION = Duration.ofHours(1);
 
     /** The states of a NAT gateway, as AWS names them. */
     public enum State {
@@ -48,13 +49,29 @@ public record NatGateway(
         requireNonNull(connectivityType, "connectivityType is null");
         addresses = List.copyOf(requireNonNull(addresses, "addresses is null"));
         requireNonNull(createTime, "createTime is null");
+        if (lifecycle == null) {
+            lifecycle = settled(createTime, deleteTime);
+        }
+    }
+
+    /** A gateway whose changes are over when they were asked for: one read from a snapshot. */
+    public NatGateway(String id, String subnetId, String vpcId, String availabilityZone, String connectivityType,
+            List<NatGatewayAddress> addresses, Instant createTime, Instant deleteTime) {
+        this(id, subnetId, vpcId, availabilityZone, connectivityType, addresses, createTime, deleteTime, settled(createTime, deleteTime));
+    }
+
+    private static Lifecycle settled(Instant createTime, Instant deleteTime) {
+        Lifecycle created = Lifecycle.readyAt(createTime);
+        return deleteTime == null ? created : created.deleting(deleteTime, deleteTime.plus(SETTLED_RETENTION));
     }
 
     public State state(Instant at) {
-        if (deleteTime != null) {
-            return at.isBefore(deleteTime.plus(PROVISIONING)) ? State.DELETING : State.DELETED;
-        }
-        return at.isBefore(createTime.plus(PROVISIONING)) ? State.PENDING : State.AVAILABLE;
+        return switch (lifecycle.phaseAt(at)) {
+            case CREATING -> State.PENDING;
+            case READY -> State.AVAILABLE;
+            case DELETING -> State.DELETING;
+            case DELETED, FORGOTTEN -> State.DELETED;
+        };
     }
 
     public boolean isDeleted() {
@@ -63,10 +80,12 @@ public record NatGateway(
 
     /** Whether a describe at {@code at} still shows the gateway: deleted ones are shown for a while. */
     public boolean isVisible(Instant at) {
-        return deleteTime == null || at.isBefore(deleteTime.plus(DELETED_RETENTION));
+        return lifecycle.isVisibleAt(at);
     }
 
-    public NatGateway deletedAt(Instant at) {
-        return new NatGateway(id, subnetId, vpcId, availabilityZone, connectivityType, addresses, createTime, at);
+    /** The gateway once deletion was asked for at {@code at}: deleting until {@code deleted}, described until {@code forgotten}. */
+    public NatGateway deletedAt(Instant at, Instant deleted, Instant forgotten) {
+        return new NatGateway(id, subnetId, vpcId, availabilityZone, connectivityType, addresses, createTime, at,
+                lifecycle.deleting(deleted, forgotten));
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.NetworkInterface;
@@ -12,6 +13,8 @@ import dev.backlane.core.model.NetworkInterfaceAttachment;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.Transition;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -62,7 +65,7 @@ public final class NatGatewayCommands {
         NetworkInterface networkInterface = new NetworkInterface(transaction.newId(ResourceTypes.NETWORK_INTERFACE), subnet.id(), subnet.vpcId(),
                 subnet.availabilityZone(), subnet.availabilityZoneId(), "Interface for NAT Gateway " + id, "nat_gateway", privateIp, List.of(),
                 List.of(), List.of(), false, true, REQUESTER_ID, macAddress(transaction), "in-use",
-                new NetworkInterfaceAttachment(transaction.ids().next("ela-attach"), null, "amazon-aws", 1, "attached", false, transaction.now()),
+                NetworkInterfaceAttachment.ofService(transaction.ids().next("ela-attach"), "amazon-aws"),
                 null, null, null);
         transaction.put(ResourceTypes.NETWORK_INTERFACE, networkInterface);
         NatGatewayAddress gatewayAddress;
@@ -73,7 +76,7 @@ public final class NatGatewayCommands {
             gatewayAddress = new NatGatewayAddress(networkInterface.id(), privateIp, mapped.id(), mapped.publicIp(), mapped.associationId(), true);
         }
         return transaction.put(ResourceTypes.NAT_GATEWAY, new NatGateway(id, subnet.id(), subnet.vpcId(), subnet.availabilityZone(), connectivity,
-                List.of(gatewayAddress), transaction.now(), null));
+                List.of(gatewayAddress), transaction.now(), null, Lifecycle.readyAt(transaction.endOf(Transition.NAT_GATEWAY_PENDING))));
     }
 
     /** Deletes the gateway: it shows {@code deleting}, then {@code deleted}; deleting it again changes nothing. */
@@ -92,7 +95,9 @@ public final class NatGatewayCommands {
                 transaction.remove(ResourceTypes.NETWORK_INTERFACE, gatewayAddress.networkInterfaceId());
             }
         }
-        return transaction.put(ResourceTypes.NAT_GATEWAY, gateway.deletedAt(transaction.now()));
+        Instant deleted = transaction.endOf(Transition.NAT_GATEWAY_DELETING);
+        return transaction.put(ResourceTypes.NAT_GATEWAY, gateway.deletedAt(transaction.now(), deleted,
+                transaction.transitions().end(Transition.NAT_GATEWAY_RETENTION, deleted)));
     }
 
     /** The gateway as a describe or delete sees it: deleted gateways vanish once their retention has passed. */

@@ -30,6 +30,7 @@ public final class Cloud {
     private static final int MAX_BATCH = 512;
 
     private final InstantSource clock;
+    private final TransitionTimes transitions;
     private final IdSource ids;
     private final ScopeInitializer initializer;
     private final ChangeSink sink;
@@ -41,9 +42,15 @@ public final class Cloud {
     private int gatherTarget;
     private volatile World world;
 
+    /** A cloud whose transitions take Backlane's default times. */
     public Cloud(World initial, InstantSource clock, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
+        this(initial, clock, TransitionTimes.standard(), ids, initializer, sink);
+    }
+
+    public Cloud(World initial, InstantSource clock, TransitionTimes transitions, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
         this.world = requireNonNull(initial, "initial is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.transitions = requireNonNull(transitions, "transitions is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.initializer = requireNonNull(initializer, "initializer is null");
         this.sink = requireNonNull(sink, "sink is null");
@@ -69,6 +76,11 @@ public final class Cloud {
         return clock.instant();
     }
 
+    /** How long the asynchronous state changes of this cloud take. */
+    public TransitionTimes transitions() {
+        return transitions;
+    }
+
     /** Runs a command; its changes are durable and visible when this returns, and none are if it throws. */
     public <R> R write(Scope scope, Function<Transaction, R> command) {
         return submit(new Pending<>(requireNonNull(scope, "scope is null"), requireNonNull(command, "command is null"), null));
@@ -77,7 +89,7 @@ public final class Cloud {
     /** Runs a command's validation and effects against a copy, then discards them: DryRun. */
     public void rehearse(Scope scope, Consumer<Transaction> command) {
         World current = snapshot(scope);
-        command.accept(new Transaction(current, scope, clock.instant(), ids));
+        command.accept(new Transaction(current, scope, clock.instant(), transitions, ids));
     }
 
     /** Replaces the whole state, durably: reset and import. */
@@ -185,7 +197,7 @@ public final class Cloud {
         if (current.hasScope(scope)) {
             return current;
         }
-        Transaction transaction = new Transaction(current, scope, clock.instant(), ids);
+        Transaction transaction = new Transaction(current, scope, clock.instant(), transitions, ids);
         initializer.initialize(transaction);
         World next = transaction.world();
         // A scope with no defaults must still count as seen.
@@ -233,7 +245,7 @@ public final class Cloud {
                 return current;
             }
             World initialized = initialize(current, scope, durable);
-            Transaction transaction = new Transaction(initialized, scope, clock.instant(), ids);
+            Transaction transaction = new Transaction(initialized, scope, clock.instant(), transitions, ids);
             try {
                 result = command.apply(transaction);
             } catch (RuntimeException | StackOverflowError commandFailure) {

@@ -28,8 +28,8 @@ public final class Transaction {
     private final Shared shared;
     private final Scope scope;
 
-    Transaction(World base, Scope scope, Instant now, IdSource ids) {
-        this(new Shared(base, now, ids), scope);
+    Transaction(World base, Scope scope, Instant now, TransitionTimes transitions, IdSource ids) {
+        this(new Shared(base, now, transitions, ids), scope);
     }
 
     private Transaction(Shared shared, Scope scope) {
@@ -57,6 +57,19 @@ public final class Transaction {
     /** The time of this command: every timestamp it writes is the same instant. */
     public Instant now() {
         return shared.now;
+    }
+
+    /**
+     * How long asynchronous state changes take: a command that starts one records, from {@link #now()},
+     * when it ends.
+     */
+    public TransitionTimes transitions() {
+        return shared.transitions;
+    }
+
+    /** The instant a transition that this command starts ends. */
+    public Instant endOf(Transition transition) {
+        return shared.transitions.end(transition, shared.now);
     }
 
     public IdSource ids() {
@@ -138,13 +151,15 @@ public final class Transaction {
 
     private static final class Shared {
         private final Instant now;
+        private final TransitionTimes transitions;
         private final IdSource ids;
         private final Map<ChangeKey, Change> changes = new LinkedHashMap<>();
         private World world;
 
-        Shared(World base, Instant now, IdSource ids) {
+        Shared(World base, Instant now, TransitionTimes transitions, IdSource ids) {
             this.world = requireNonNull(base, "base is null");
             this.now = requireNonNull(now, "now is null");
+            this.transitions = requireNonNull(transitions, "transitions is null");
             this.ids = requireNonNull(ids, "ids is null");
         }
 

@@ -18,6 +18,7 @@ import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.Transition;
 import dev.backlane.core.world.World;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,10 @@ class LoadBalancerCommandsTest {
     @Test
     void stateIsProvisioningForTheProvisioningTimeThenActive() {
         LoadBalancer loadBalancer = create(new LoadBalancerCommands(Quotas.awsDefaults(), ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(Quotas.awsDefaults())), "nlb");
+        Duration provisioning = Transition.LOAD_BALANCER_PROVISIONING.standard();
         assertEquals(LoadBalancerState.PROVISIONING, loadBalancer.state(NOW));
-        assertEquals(LoadBalancerState.PROVISIONING, loadBalancer.state(NOW.plus(LoadBalancer.PROVISIONING_TIME).minusMillis(1)));
-        assertEquals(LoadBalancerState.ACTIVE, loadBalancer.state(NOW.plus(LoadBalancer.PROVISIONING_TIME)));
+        assertEquals(LoadBalancerState.PROVISIONING, loadBalancer.state(NOW.plus(provisioning).minusMillis(1)));
+        assertEquals(LoadBalancerState.ACTIVE, loadBalancer.state(NOW.plus(provisioning)));
         assertEquals(LoadBalancerState.ACTIVE, loadBalancer.state(NOW.plus(Duration.ofDays(1))));
     }
 

@@ -8,6 +8,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.InternetGateway;
+import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Route;
@@ -66,16 +67,26 @@ class RouteRulesTest {
     }
 
     @Test
-    void natGatewayStatesFollowTime() {
+    void natGatewayStatesFollowItsLifecycle() {
         NatGateway gateway = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
-                "private", List.of(), NOW, null);
-        assertEquals(NatGateway.State.PENDING, gateway.state(NOW));
-        assertEquals(NatGateway.State.AVAILABLE, gateway.state(NOW.plus(NatGateway.PROVISIONING)));
-        NatGateway deleted = gateway.deletedAt(NOW.plusSeconds(10));
-        assertEquals(NatGateway.State.DELETING, deleted.state(NOW.plusSeconds(10)));
-        assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(11)));
-        assertEquals(true, deleted.isVisible(NOW.plusSeconds(11)));
-        assertEquals(false, deleted.isVisible(NOW.plusSeconds(10).plus(NatGateway.DELETED_RETENTION).plus(Duration.ofMillis(1))));
+                "private", List.of(), NOW, null, Lifecycle.readyAt(NOW.plusSeconds(5)));
+        assertEquals(NatGateway.State.PENDING, gateway.state(NOW.plusSeconds(4)));
+        assertEquals(NatGateway.State.AVAILABLE, gateway.state(NOW.plusSeconds(5)));
+        NatGateway deleted = gateway.deletedAt(NOW.plusSeconds(10), NOW.plusSeconds(12), NOW.plusSeconds(100));
+        assertEquals(NOW.plusSeconds(10), deleted.deleteTime());
+        assertEquals(NatGateway.State.DELETING, deleted.state(NOW.plusSeconds(11)));
+        assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(12)));
+        assertEquals(true, deleted.isVisible(NOW.plusSeconds(99)));
+        assertEquals(false, deleted.isVisible(NOW.plusSeconds(100)));
+    }
+
+    @Test
+    void natGatewayFromASnapshotIsSettledAndDescribedForAnHourAfterDeletion() {
+        NatGateway deleted = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
+                "private", List.of(), NOW, NOW.plusSeconds(10));
+        assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(10)));
+        assertEquals(true, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1)).minusMillis(1)));
+        assertEquals(false, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1))));
     }
 
     @Test

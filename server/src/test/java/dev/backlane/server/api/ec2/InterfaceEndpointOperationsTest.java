@@ -54,6 +54,14 @@ class InterfaceEndpointOperationsTest {
         assertEquals(List.of("true", "true"), enis.texts("//networkInterfaceSet/item/requesterManaged"));
         assertEquals("VPC Endpoint Interface " + id, enis.text("//networkInterfaceSet/item/description"));
         assertEquals("727180483921", enis.text("//networkInterfaceSet/item/requesterId"));
+        assertEquals(List.of("in-use", "in-use"), enis.texts("//networkInterfaceSet/item/status"), "AWS shows endpoint interfaces in use");
+        assertEquals(List.of("amazon-aws", "amazon-aws"), enis.texts("//networkInterfaceSet/item/attachment/instanceOwnerId"));
+        assertEquals(List.of("1", "1"), enis.texts("//networkInterfaceSet/item/attachment/deviceIndex"));
+        assertEquals(List.of("attached", "attached"), enis.texts("//networkInterfaceSet/item/attachment/status"));
+        assertTrue(enis.text("//networkInterfaceSet/item/attachment/attachmentId").startsWith("ela-attach-"));
+        assertEquals(List.of(), enis.texts("//networkInterfaceSet/item/attachment/attachTime"), "AWS gives service attachments no time");
+        assertEquals(List.of(), api.ec2("DescribeNetworkInterfaces", "Filter.1.Name", "status", "Filter.1.Value.1", "available",
+                "Filter.2.Name", "interface-type", "Filter.2.Value.1", "vpc_endpoint").assertOk().texts("//networkInterfaceSet/item/networkInterfaceId"));
         assertEquals(List.of(fixture.groupId, fixture.groupId), enis.texts("//networkInterfaceSet/item/groupSet/item/groupId"));
         assertEquals("10.0.1.4", enis.text("//networkInterfaceSet/item[subnetId='" + fixture.subnetA + "']/privateIpAddress"));
         assertEquals("10.0.2.4", enis.text("//networkInterfaceSet/item[subnetId='" + fixture.subnetB + "']/privateIpAddress"));
