@@ -60,10 +60,16 @@ def main(source, target):
                 continue
             host = endpoint.get("hostname")
             add(names, (service, region), expand(host, service, region, suffix) if host else None, endpoint)
+    # A hostname several services list (rds.<region> under rds, docdb and neptune, which share RDS's API)
+    # belongs to the service it is named after, else to the first in name order.
     owners = {}
     for (service, region), hosts in sorted(names.items()):
         for host in hosts:
-            owners.setdefault(host, (service, region))
+            named_after = host.startswith(service + ".") or host.startswith(service + "-fips.")
+            current = owners.get(host)
+            if current is None or (named_after and not current[2]):
+                owners[host] = (service, region, named_after)
+    owners = {host: (service, region) for host, (service, region, _) in owners.items()}
     services = {}
     for (service, region), hosts in sorted(names.items()):
         own = [host for host in hosts if owners[host] == (service, region)]

@@ -16,6 +16,7 @@ class ServiceNamesTest {
         assertEquals(service("kinesis", "us-east-1"), names.serviceOfHostname("kinesis.us-east-1.amazonaws.com"));
         assertEquals(service("firehose", "eu-west-1"), names.serviceOfHostname("firehose.eu-west-1.amazonaws.com"));
         assertEquals(service("sqs", "us-east-1"), names.serviceOfHostname("SQS.us-east-1.amazonaws.com."));
+        assertEquals(service("rds", "us-east-1"), names.serviceOfHostname("rds.us-east-1.amazonaws.com"));
     }
 
     @Test
@@ -62,6 +63,7 @@ class ServiceNamesTest {
         assertEquals(service("api.ecr", "us-east-1"), names.publicServiceOf(endpointService("com.amazonaws.us-east-1.ecr.api")));
         assertEquals(service("kinesis", "us-east-1"), names.publicServiceOf(endpointService("com.amazonaws.us-east-1.kinesis-streams")));
         assertEquals(service("dynamodb", "us-east-1"), names.publicServiceOf(endpointService("com.amazonaws.us-east-1.dynamodb")));
+        assertEquals(service("rds", "us-east-1"), names.publicServiceOf(endpointService("com.amazonaws.us-east-1.rds")));
         assertEquals(Optional.of(endpointService("com.amazonaws.us-east-1.kinesis-firehose")),
                 names.endpointServiceOf(new PublicService("firehose", "us-east-1", false)));
     }
@@ -99,6 +101,17 @@ class ServiceNamesTest {
             for (AwsService service : names.catalog().services(region)) {
                 assertTrue(names.publicServiceOf(service).isPresent(), service.serviceName());
                 assertTrue(names.hostnameOf(service).isPresent(), service.serviceName());
+            }
+        }
+    }
+
+    @Test
+    void everyEndpointServiceBelongsToTheServiceItsNameIsNamedAfter() {
+        for (dev.backlane.core.data.Region region : dev.backlane.core.data.RegionCatalog.standard().regions()) {
+            for (AwsService service : names.catalog().services(region.name())) {
+                String name = names.hostnameOf(service).orElseThrow().replaceFirst("^\\*\\.", "");
+                String label = name.substring(0, name.indexOf("." + region.name() + "."));
+                assertEquals(label, names.publicServiceOf(service).orElseThrow().name(), service.serviceName());
             }
         }
     }
