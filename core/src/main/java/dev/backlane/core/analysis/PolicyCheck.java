@@ -11,6 +11,7 @@ import dev.backlane.core.policy.PolicyRequest;
 import dev.backlane.core.policy.PolicySet;
 import dev.backlane.core.policy.RequestContext;
 import dev.backlane.core.policy.RequestPrincipal;
+import dev.backlane.core.policy.StatementMismatch;
 import dev.backlane.core.policy.StatementReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class PolicyCheck {
                 return Optional.of(new Outcome(Hop.of(id, HopType.POLICY, "endpoint policy " + statements + " allows " + subject), Optional.empty()));
             }
             String detail = "endpoint policy of " + id + (evaluation.decidingStatements().isEmpty() ? " has no statement allowing "
-                    : " denies in " + statements + ": ") + subject;
+                    : " denies in " + statements + ": ") + subject + absentKeys(evaluation);
             return Optional.of(new Outcome(Hop.of(id, HopType.POLICY, detail),
                     Optional.of(new Explanation(ExplanationCode.ENDPOINT_POLICY_DENIES, id, detail))));
         }
@@ -82,6 +83,17 @@ final class PolicyCheck {
         String denyComponent = layer == PolicyLayer.ENDPOINT_POLICY ? component : layer == PolicyLayer.RESOURCE_POLICY ? question.resource()
                 : question.principal();
         return Optional.of(new Outcome(Hop.of(denyComponent, HopType.POLICY, detail), Optional.of(new Explanation(code, denyComponent, detail))));
+    }
+
+    /** Conditions that failed only because the request lacks their key, the usual surprise behind an implicit deny. */
+    private static String absentKeys(PolicyEvaluation evaluation) {
+        StringBuilder text = new StringBuilder();
+        for (StatementMismatch mismatch : evaluation.mismatches()) {
+            if (mismatch.conditionKeyAbsent()) {
+                text.append("; ").append(mismatch.describe());
+            }
+        }
+        return text.toString();
     }
 
     private static String statements(List<StatementReference> references) {

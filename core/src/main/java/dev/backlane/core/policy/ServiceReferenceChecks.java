@@ -18,6 +18,8 @@ import java.util.Set;
 final class ServiceReferenceChecks {
 
     private static final int FORMATS_SHOWN = 3;
+    // Still honoured by AWS but no longer listed among the global keys; Access Analyzer warns about it.
+    private static final String DEPRECATED_ARN_KEY = "aws:ARN";
 
     private final List<Finding> findings;
     private final ServiceReference reference;
@@ -89,7 +91,10 @@ final class ServiceReferenceChecks {
         }
         String prefix = key.substring(0, colon);
         if (prefix.equalsIgnoreCase("aws")) {
-            if (!reference.isGlobalConditionKey(key)) {
+            if (key.equalsIgnoreCase(DEPRECATED_ARN_KEY)) {
+                findings.add(new Finding(FindingCode.DEPRECATED_GLOBAL_CONDITION_KEY,
+                        "We recommend that you update " + key + " to use the newer condition key aws:PrincipalArn.", path));
+            } else if (!reference.isGlobalConditionKey(key)) {
                 findings.add(new Finding(FindingCode.INVALID_GLOBAL_CONDITION_KEY, "The condition key " + key + " does not exist."
                         + NearestNames.suggestion(NearestNames.of(key, reference.globalConditionKeyNames())), path));
             }

@@ -305,6 +305,19 @@ class PathEngineTest {
     }
 
     @Test
+    void endpointPolicyDenyNamesAConditionKeyTheRequestLacks() {
+        VpcEndpoint gateway = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(gateway.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"SameOrg","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*",
+                 "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}"""));
+        PathResult denied = world.engine.explain(world.world(), PathQuery.of(workload.id(), S3, Protocol.TCP, 443).withPolicy(
+                PathQuery.PolicyQuestion.of("arn:aws:iam::111122223333:role/app", "s3:GetObject", "arn:aws:s3:::bucket/key")));
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(denied));
+        assertTrue(denied.explanations().get(0).detail().endsWith("; Statement 0 (Sid \"SameOrg\"): Condition StringEquals "
+                + "aws:PrincipalOrgID is false because the request has no aws:PrincipalOrgID"), denied.explanations().get(0).detail());
+    }
+
+    @Test
     void identityAndResourcePoliciesAreWeighedWithTheEndpointPolicy() {
         world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
         String identity = """

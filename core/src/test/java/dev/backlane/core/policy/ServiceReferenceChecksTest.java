@@ -142,6 +142,13 @@ class ServiceReferenceChecksTest {
     }
 
     @Test
+    void deprecatedArnKeyIsAWarningNotAnUnknownKey() {
+        ValidationReport report = endpoint(allowAllWhen("{\"ArnLike\":{\"aws:arn\":\"arn:aws:iam::111122223333:role/*\"}}"));
+        assertEquals(Severity.WARNING, only(report, FindingCode.DEPRECATED_GLOBAL_CONDITION_KEY).severity());
+        assertFalse(report.hasErrors());
+    }
+
+    @Test
     void unknownServiceConditionKeyNamesTheService() {
         Finding finding = only(endpoint(allowAllWhen("{\"StringEquals\":{\"s3:prefixx\":\"home/\"}}")),
                 FindingCode.INVALID_SERVICE_CONDITION_KEY);
