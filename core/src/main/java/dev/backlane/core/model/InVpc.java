@@ -12,4 +12,9 @@ public interface InVpc {
     default boolean isVpcDefault() {
         return false;
     }
+
+    /** Whether the resource, though it still names the VPC, no longer keeps it from being deleted (a terminated instance). */
+    default boolean releasesVpc() {
+        return false;
+    }
 }

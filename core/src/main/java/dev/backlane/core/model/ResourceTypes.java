@@ -65,6 +65,8 @@ public final class ResourceTypes {
     public static final ResourceType<Instance> INSTANCE = new ResourceType<>(
             "instance", "i", Instance.class, INVALID_INSTANCE_ID_NOT_FOUND, "The instance ID '%s' does not exist",
             INVALID_INSTANCE_ID_MALFORMED);
+    public static final ResourceType<Image> IMAGE = new ResourceType<>(
+            "image", "ami", Image.class, INVALID_AMI_ID_NOT_FOUND, "The image id '[%s]' does not exist", INVALID_AMI_ID_MALFORMED);
     public static final ResourceType<VpcPeeringConnection> VPC_PEERING_CONNECTION = new ResourceType<>(
             "vpc-peering-connection", "pcx", VpcPeeringConnection.class, INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND,
             "The vpcPeeringConnection ID '%s' does not exist", INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED);
@@ -93,7 +95,7 @@ public final class ResourceTypes {
 
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
-            TARGET_GROUP, LISTENER, INSTANCE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
+            TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
             NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS);
 
     private static final Map<String, ResourceType<?>> BY_NAME =

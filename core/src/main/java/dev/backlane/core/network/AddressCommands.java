@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.Instance;
 import dev.backlane.core.model.NetworkInterface;
-import dev.backlane.core.model.ResourceIds;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
 import java.util.Optional;
@@ -38,16 +38,19 @@ public final class AddressCommands {
     /** Associates an address and returns it with its new association ID. */
     public Address associate(Transaction transaction, Association request) {
         Address address = resolve(transaction, request.allocationId(), request.publicIp());
+        String networkInterfaceId = request.networkInterfaceId();
         if (request.instanceId() != null) {
-            if (!ResourceIds.isWellFormed("i", request.instanceId())) {
-                throw AwsException.of(ErrorCode.INVALID_INSTANCE_ID_MALFORMED, "Invalid id: \"%s\" (expecting \"i-...\")", request.instanceId());
+            // An instance's address is its primary interface's.
+            Instance instance = transaction.get(ResourceTypes.INSTANCE, request.instanceId());
+            if (instance.networkInterfaceIds().isEmpty() || !instance.isVisible(transaction.now())) {
+                throw AwsException.of(ErrorCode.INCORRECT_INSTANCE_STATE, "The instance '%s' is not in a valid state for this operation.", instance.id());
             }
-            throw AwsException.of(ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, "The instance ID '%s' does not exist", request.instanceId());
+            networkInterfaceId = instance.networkInterfaceIds().get(0);
         }
-        if (request.networkInterfaceId() == null) {
+        if (networkInterfaceId == null) {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "Either instance ID or network interface id must be specified");
         }
-        NetworkInterface networkInterface = transaction.get(ResourceTypes.NETWORK_INTERFACE, request.networkInterfaceId());
+        NetworkInterface networkInterface = transaction.get(ResourceTypes.NETWORK_INTERFACE, networkInterfaceId);
         String privateIp = request.privateIpAddress() == null ? networkInterface.privateIpAddress() : request.privateIpAddress();
         if (!networkInterface.privateIpAddresses().contains(privateIp)) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The specified private IP address %s is not assigned to network interface %s",
@@ -87,7 +90,7 @@ public final class AddressCommands {
     }
 
     /** Undoes {@link #map}; the interface may already be gone. */
-    static Address unmap(Transaction transaction, Address address) {
+    public static Address unmap(Transaction transaction, Address address) {
         transaction.find(ResourceTypes.NETWORK_INTERFACE, address.networkInterfaceId())
                 .filter(networkInterface -> address.id().equals(networkInterface.allocationId()))
                 .ifPresent(networkInterface -> transaction.put(ResourceTypes.NETWORK_INTERFACE,

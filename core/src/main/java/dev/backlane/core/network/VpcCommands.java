@@ -73,6 +73,9 @@ public final class VpcCommands {
                 continue;
             }
             for (Resource resource : transaction.inVpc(type, vpc.id())) {
+                if (((InVpc) resource).releasesVpc()) {
+                    continue;
+                }
                 if (!((InVpc) resource).isVpcDefault()) {
                     throw AwsException.of(ErrorCode.DEPENDENCY_VIOLATION, "The vpc '%s' has dependencies and cannot be deleted.", vpc.id());
                 }

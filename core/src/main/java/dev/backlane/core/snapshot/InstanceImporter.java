@@ -9,6 +9,7 @@ import static dev.backlane.core.snapshot.SnapshotJson.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.core.model.Instance;
+import dev.backlane.core.model.InstanceLaunch;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResourceTypes;
 import java.util.Comparator;
@@ -23,11 +24,11 @@ final class InstanceImporter implements KindImporter {
     @Override
     public void read(JsonNode reservation, ImportContext context) {
         for (JsonNode item : items(reservation, "Instances")) {
-            instance(item, context);
+            instance(item, text(reservation, "ReservationId"), context);
         }
     }
 
-    private static void instance(JsonNode item, ImportContext context) {
+    private static void instance(JsonNode item, String reservationId, ImportContext context) {
         String id = text(item, "InstanceId");
         if (id == null) {
             context.note("an instance without InstanceId is skipped");
@@ -53,6 +54,16 @@ final class InstanceImporter implements KindImporter {
                 text(item, "SubnetId"), text(item, "VpcId"), zone, text(item, "PrivateIpAddress"), text(item, "PublicIpAddress"),
                 interfaces.stream().map(eni -> text(eni, "NetworkInterfaceId")).filter(java.util.Objects::nonNull).toList(),
                 texts(item, "SecurityGroups", "GroupId"), text(object(item, "IamInstanceProfile"), "Arn"), bool(item, "SourceDestCheck", true),
-                context.time(item, "LaunchTime", id, null)), item);
+                context.time(item, "LaunchTime", id, null), launch(item, reservationId), null, null), item);
+    }
+
+    /** What the instance was launched with, when the snapshot says: its AMI and reservation. */
+    private static InstanceLaunch launch(JsonNode item, String reservationId) {
+        String imageId = text(item, "ImageId");
+        if (imageId == null || reservationId == null) {
+            return null;
+        }
+        Integer index = integer(item, "AmiLaunchIndex");
+        return new InstanceLaunch(imageId, reservationId, index == null ? 0 : index, text(item, "KeyName"), text(item, "PublicIpAddress") != null);
     }
 }
