@@ -2,7 +2,11 @@ package dev.backlane.server;
 
 import dev.backlane.core.analysis.NetworkInsightsCommands;
 import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.compute.ImageCommands;
+import dev.backlane.core.compute.InstanceCommands;
 import dev.backlane.core.data.AwsPrefixListCatalog;
+import dev.backlane.core.data.ImageCatalog;
+import dev.backlane.core.data.InstanceTypeCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.endpoint.EndpointServiceLookup;
@@ -31,6 +35,9 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.ec2.AddressOperations;
+import dev.backlane.server.api.ec2.ImageOperations;
+import dev.backlane.server.api.ec2.InstanceOperations;
+import dev.backlane.server.api.ec2.InstanceTypeOperations;
 import dev.backlane.server.api.ec2.InternetGatewayOperations;
 import dev.backlane.server.api.ec2.NatGatewayOperations;
 import dev.backlane.server.api.ec2.NetworkAclOperations;
@@ -62,6 +69,7 @@ public final class Operations {
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
+        ImageCommands images = new ImageCommands(ImageCatalog.standard());
         EndpointServiceZones serviceZones = new EndpointServiceZones(regions);
         EndpointServiceLookup endpointServices = EndpointServiceLookup.awsServices().with(new ProviderServiceSource(serviceZones));
         PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
@@ -81,6 +89,10 @@ public final class Operations {
                 new InternetGatewayOperations(new InternetGatewayCommands(quotas)),
                 new AddressOperations(new AddressCommands(quotas)),
                 new NatGatewayOperations(new NatGatewayCommands(quotas)),
+                new InstanceOperations(new InstanceCommands(networkInterfaces, InstanceTypeCatalog.standard(), images), images,
+                        InstanceTypeCatalog.standard()),
+                new ImageOperations(images),
+                new InstanceTypeOperations(InstanceTypeCatalog.standard(), regions),
                 new NetworkInsightsOperations(new NetworkInsightsCommands(new PathEngine(InstantSource.system()))),
                 new StsOperations()));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));

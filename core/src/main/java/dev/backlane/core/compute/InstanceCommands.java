@@ -110,9 +110,13 @@ public final class InstanceCommands {
                     request.maxCount(), request.minCount());
         }
         Image image = images.find(transaction, request.imageId());
+        Subnet subnet = subnet(transaction, request);
         String typeName = request.instanceType() == null ? DEFAULT_INSTANCE_TYPE : request.instanceType();
-        InstanceTypeInfo type = instanceTypes.find(typeName).orElseThrow(() -> AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
-                "The following supplied instance types do not exist: [%s]", typeName));
+        // The protocol layer refuses names that are not instance types at all; these are types not offered here.
+        InstanceTypeInfo type = instanceTypes.find(typeName).orElseThrow(() -> AwsException.of(ErrorCode.UNSUPPORTED,
+                "Your requested instance type (%s) is not supported in your requested Availability Zone (%s). Please retry your request by "
+                        + "not specifying an Availability Zone or choosing one of the types in DescribeInstanceTypeOfferings.",
+                typeName, subnet.availabilityZone()));
         if (!type.architecture().equals(image.architecture())) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
                     "The architecture '%s' of the specified instance type does not match the architecture '%s' of the specified AMI.",
@@ -127,7 +131,6 @@ public final class InstanceCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION,
                     "Cannot specify a private IP address when launching more than one instance (maxCount %d).", request.maxCount());
         }
-        Subnet subnet = subnet(transaction, request);
         List<String> groupIds = groups(transaction, subnet, request);
         String profileArn = instanceProfileArn(transaction, request);
         boolean publicIp = request.associatePublicIpAddress() == null ? subnet.mapPublicIpOnLaunch() : request.associatePublicIpAddress();

@@ -123,8 +123,9 @@ class InstanceCommandsTest {
     @Test
     void unknownTypeAndArchitectureMismatchAreRefused() {
         InstanceCommands.RunInstances base = request(subnet.id(), 1, 1);
-        AwsException unknown = refused(transaction -> test.instances.run(transaction, withType(base, "t9.huge")));
-        assertEquals("The following supplied instance types do not exist: [t9.huge]", unknown.getMessage());
+        AwsException unknown = refused(transaction -> test.instances.run(transaction, withType(base, "c7i.large")));
+        assertEquals(ErrorCode.UNSUPPORTED, unknown.code(), "a type not in the catalogue is not offered in the zone");
+        assertTrue(unknown.getMessage().contains("(us-east-1b)"), unknown.getMessage());
         AwsException arm = refused(transaction -> test.instances.run(transaction, withType(base, "t4g.micro")));
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, arm.code());
         assertTrue(test.state().all(ResourceTypes.NETWORK_INTERFACE).stream().noneMatch(eni -> eni.subnetId().equals(subnet.id())));
