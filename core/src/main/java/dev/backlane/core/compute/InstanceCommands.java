@@ -77,7 +77,8 @@ public final class InstanceCommands {
             boolean disableApiStop,
             String shutdownBehavior,
             String interfaceDescription,
-            boolean deleteInterfaceOnTermination) {
+            boolean deleteInterfaceOnTermination,
+            String cpuCredits) {
 
         public RunInstances {
             securityGroupIds = List.copyOf(requireNonNull(securityGroupIds, "securityGroupIds is null"));
@@ -122,6 +123,7 @@ public final class InstanceCommands {
                     "The architecture '%s' of the specified instance type does not match the architecture '%s' of the specified AMI.",
                     type.architecture(), image.architecture());
         }
+        String cpuCredits = cpuCredits(type, request.cpuCredits());
         String shutdownBehavior = request.shutdownBehavior() == null ? "stop" : request.shutdownBehavior();
         if (!shutdownBehavior.equals("stop") && !shutdownBehavior.equals("terminate")) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
@@ -144,13 +146,14 @@ public final class InstanceCommands {
         }
         List<Instance> launched = new ArrayList<>();
         for (int index = 0; index < count; index++) {
-            launched.add(launch(transaction, request, subnet, groupIds, profileArn, publicIp, type, image, reservationId, index, shutdownBehavior));
+            launched.add(launch(transaction, request, subnet, groupIds, profileArn, publicIp, type, image, reservationId, index,
+                    new InstanceAttributes(request.userData(), request.disableApiTermination(), request.disableApiStop(), shutdownBehavior, cpuCredits)));
         }
         return new Reservation(reservationId, launched);
     }
 
     private Instance launch(Transaction transaction, RunInstances request, Subnet subnet, List<String> groupIds, String profileArn, boolean publicIp,
-            InstanceTypeInfo type, Image image, String reservationId, int index, String shutdownBehavior) {
+            InstanceTypeInfo type, Image image, String reservationId, int index, InstanceAttributes attributes) {
         String instanceId = transaction.newId(ResourceTypes.INSTANCE);
         NetworkInterface created = networkInterfaces.create(transaction, new NetworkInterfaceCommands.CreateNetworkInterface(subnet.id(),
                 request.interfaceDescription(), index == 0 ? request.privateIpAddress() : null, List.of(), 0, List.of(), 0, groupIds, null, null));
@@ -164,9 +167,30 @@ public final class InstanceCommands {
         Instance instance = new Instance(instanceId, type.instanceType(), InstanceState.PENDING.awsName(), subnet.id(), subnet.vpcId(),
                 subnet.availabilityZone(), primary.privateIpAddress(), publicAddress, List.of(primary.id()), primary.groupIds(), profileArn, true,
                 transaction.now(), new InstanceLaunch(image.id(), reservationId, index, request.keyName(), publicIp),
-                new InstanceAttributes(request.userData(), request.disableApiTermination(), request.disableApiStop(), shutdownBehavior),
-                transaction.now());
+                attributes, transaction.now());
         return transaction.put(ResourceTypes.INSTANCE, instance);
+    }
+
+    /**
+     * How a burstable instance earns CPU credits: as asked, else EC2's default for the family
+     * ({@code standard} for T2, {@code unlimited} for later ones). Other types have no credits to choose.
+     */
+    private static String cpuCredits(InstanceTypeInfo type, String requested) {
+        if (!type.burstablePerformanceSupported()) {
+            if (requested != null) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                        "The parameter creditSpecification is not supported for instance type %s.", type.instanceType());
+            }
+            return null;
+        }
+        if (requested == null) {
+            return type.family().equals("t2") ? "standard" : "unlimited";
+        }
+        if (!requested.equals("standard") && !requested.equals("unlimited")) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "Value (%s) for parameter cpuCredits is invalid. Valid values are standard, unlimited.", requested);
+        }
+        return requested;
     }
 
     /** StartInstances: stopped instances begin {@code pending}; running or pending ones are left as they are. */
@@ -296,10 +320,12 @@ public final class InstanceCommands {
         Instance changed;
         if (change.instanceType() != null) {
             requireStopped(instance, current);
-            changed = instance.withInstanceType(instanceTypes.find(change.instanceType())
-                    .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The following supplied instance types do not exist: [%s]",
-                            change.instanceType()))
-                    .instanceType());
+            InstanceTypeInfo type = instanceTypes.find(change.instanceType()).orElseThrow(() -> AwsException.of(ErrorCode.UNSUPPORTED,
+                    "The instance type %s is not supported in the availability zone %s.", change.instanceType(), instance.availabilityZone()));
+            // Credits carry over between burstable types and go with a type that has none.
+            String credits = !type.burstablePerformanceSupported() ? null
+                    : instance.attributes().cpuCredits() != null ? instance.attributes().cpuCredits() : cpuCredits(type, null);
+            changed = instance.withInstanceType(type.instanceType()).withAttributes(instance.attributes().withCpuCredits(credits));
         } else if (change.userData() != null) {
             requireStopped(instance, current);
             changed = instance.withAttributes(instance.attributes().withUserData(change.userData().isEmpty() ? null : change.userData()));

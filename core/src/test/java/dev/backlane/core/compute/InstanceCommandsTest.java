@@ -35,7 +35,7 @@ class InstanceCommandsTest {
 
     private InstanceCommands.RunInstances request(String subnetId, int min, int max) {
         return new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", min, max, subnetId, null, List.of(web.id()), List.of(), null, null,
-                null, "app-profile", "key", null, false, false, null, null, true);
+                null, "app-profile", "key", null, false, false, null, null, true, null);
     }
 
     private Instance runOne(InstanceCommands.RunInstances request) {
@@ -54,6 +54,7 @@ class InstanceCommandsTest {
         assertEquals(InstanceState.PENDING, instance.state(test.now()));
         assertEquals("t3.micro", instance.instanceType());
         assertEquals(AMAZON_LINUX, instance.launch().imageId());
+        assertEquals("unlimited", instance.attributes().cpuCredits(), "T3 instances launch unlimited unless asked otherwise");
         assertEquals("arn:aws:iam::111122223333:instance-profile/app-profile", instance.iamInstanceProfileArn(), "a name becomes an ARN in the caller's account");
         NetworkInterface eni = test.state().find(ResourceTypes.NETWORK_INTERFACE, instance.networkInterfaceIds().get(0)).orElseThrow();
         assertEquals("interface", eni.interfaceType());
@@ -71,7 +72,7 @@ class InstanceCommandsTest {
     @Test
     void withoutSubnetTheDefaultVpcsDefaultSubnetAndGroupAreUsed() {
         Instance instance = runOne(new InstanceCommands.RunInstances(AMAZON_LINUX, null, 1, 1, null, "us-east-1c", List.of(), List.of(), null, true,
-                null, null, null, null, false, false, null, null, true));
+                null, null, null, null, false, false, null, null, true, null));
 
         Subnet chosen = test.state().find(ResourceTypes.SUBNET, instance.subnetId()).orElseThrow();
         assertTrue(chosen.defaultForAz());
@@ -136,10 +137,10 @@ class InstanceCommandsTest {
         SecurityGroup defaultVpcGroup = test.state().all(ResourceTypes.SECURITY_GROUP).stream()
                 .filter(group -> !group.vpcId().equals(vpc.id())).findFirst().orElseThrow();
         InstanceCommands.RunInstances foreign = new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null,
-                List.of(defaultVpcGroup.id()), List.of(), null, null, null, null, null, null, false, false, null, null, true);
+                List.of(defaultVpcGroup.id()), List.of(), null, null, null, null, null, null, false, false, null, null, true, null);
         assertEquals(ErrorCode.INVALID_PARAMETER, refused(transaction -> test.instances.run(transaction, foreign)).code());
         InstanceCommands.RunInstances badArn = new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null,
-                List.of(), List.of(), null, null, "arn:aws:iam::1:role/app", null, null, null, false, false, null, null, true);
+                List.of(), List.of(), null, null, "arn:aws:iam::1:role/app", null, null, null, false, false, null, null, true, null);
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, refused(transaction -> test.instances.run(transaction, badArn)).code());
     }
 
@@ -182,7 +183,7 @@ class InstanceCommandsTest {
     @Test
     void stopGivesUpTheLaunchPublicAddressAndStartGetsANewOne() {
         Instance instance = runOne(new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null, List.of(), List.of(), null,
-                true, null, null, null, null, false, false, null, null, true));
+                true, null, null, null, null, false, false, null, null, true, null));
         assertNotNull(instance.publicIpAddress());
         test.advance(Instance.TRANSITION);
         test.run(transaction -> test.instances.stop(transaction, List.of(instance.id())));
@@ -262,13 +263,13 @@ class InstanceCommandsTest {
         return new InstanceCommands.RunInstances(imageId, r.instanceType(), r.minCount(), r.maxCount(), r.subnetId(), r.availabilityZone(),
                 r.securityGroupIds(), r.securityGroupNames(), r.privateIpAddress(), r.associatePublicIpAddress(), r.iamInstanceProfileArn(),
                 r.iamInstanceProfileName(), r.keyName(), r.userData(), r.disableApiTermination(), r.disableApiStop(), r.shutdownBehavior(),
-                r.interfaceDescription(), r.deleteInterfaceOnTermination());
+                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits());
     }
 
     private static InstanceCommands.RunInstances withType(InstanceCommands.RunInstances r, String type) {
         return new InstanceCommands.RunInstances(r.imageId(), type, r.minCount(), r.maxCount(), r.subnetId(), r.availabilityZone(),
                 r.securityGroupIds(), r.securityGroupNames(), r.privateIpAddress(), r.associatePublicIpAddress(), r.iamInstanceProfileArn(),
                 r.iamInstanceProfileName(), r.keyName(), r.userData(), r.disableApiTermination(), r.disableApiStop(), r.shutdownBehavior(),
-                r.interfaceDescription(), r.deleteInterfaceOnTermination());
+                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits());
     }
 }

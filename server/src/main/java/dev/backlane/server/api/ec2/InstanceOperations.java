@@ -35,7 +35,7 @@ import java.util.Optional;
 public final class InstanceOperations implements OperationFamily {
     /** RunInstances members Backlane does not model; a call that sets one is refused (see {@link UnhonouredParameters}). */
     private static final List<String> UNHONOURED_ON_RUN = List.of("AdditionalInfo", "BlockDeviceMappings", "CapacityReservationSpecification",
-            "CpuOptions", "CreditSpecification", "ElasticGpuSpecification", "ElasticInferenceAccelerators", "EnablePrimaryIpv6", "InstanceMarketOptions",
+            "CpuOptions", "ElasticGpuSpecification", "ElasticInferenceAccelerators", "EnablePrimaryIpv6", "InstanceMarketOptions",
             "Ipv6AddressCount", "Ipv6Addresses", "KernelId", "LaunchTemplate", "LicenseSpecifications", "MaintenanceOptions", "MetadataOptions",
             "NetworkPerformanceOptions", "Operator", "PrivateDnsNameOptions", "RamdiskId", "SecondaryInterfaces");
     private static final List<String> UNHONOURED_ON_INTERFACE = List.of("AssociateCarrierIpAddress", "ConnectionTrackingSpecification",
@@ -134,14 +134,17 @@ public final class InstanceOperations implements OperationFamily {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter MaxCount");
         }
         Input placement = input.structure("Placement");
+        Input credits = input.structure("CreditSpecification");
+        String zone = placement == null ? null : placement.string("AvailabilityZone");
         Input profile = input.structure("IamInstanceProfile");
         PrimaryInterface primary = PrimaryInterface.of(input);
         InstanceCommands.RunInstances request = new InstanceCommands.RunInstances(input.string("ImageId"), input.string("InstanceType"), minCount,
-                maxCount, primary.subnetId(), placement == null ? null : placement.string("AvailabilityZone"), primary.groupIds(),
+                maxCount, primary.subnetId(), zone == null || zone.isEmpty() ? null : zone, primary.groupIds(),
                 input.strings("SecurityGroups"), primary.privateIpAddress(), primary.associatePublicIpAddress(),
                 profile == null ? null : profile.string("Arn"), profile == null ? null : profile.string("Name"), input.string("KeyName"),
                 input.string("UserData"), input.bool("DisableApiTermination", false), input.bool("DisableApiStop", false),
-                input.string("InstanceInitiatedShutdownBehavior"), primary.description(), primary.deleteOnTermination());
+                input.string("InstanceInitiatedShutdownBehavior"), primary.description(), primary.deleteOnTermination(),
+                credits == null ? null : credits.requiredString("CpuCredits", "CreditSpecification.CpuCredits"));
         return call.write(transaction -> {
             InstanceCommands.Reservation reservation = commands.run(transaction, request);
             for (Instance instance : reservation.instances()) {
@@ -400,7 +403,7 @@ public final class InstanceOperations implements OperationFamily {
         return Output.of("InstanceId", id);
     }
 
-    /** T-family instances earn CPU credits: {@code standard} for T2, {@code unlimited} for later families, as EC2 launches them. */
+    /** How burstable (T-family) instances earn CPU credits; other instances are not listed. */
     private Map<String, Object> describeCreditSpecifications(Call call) {
         Instant at = call.cloud().now();
         FilterSet<Instance> filters = FilterSet.<Instance>builder().add("instance-id", Instance::id).build();
@@ -413,7 +416,7 @@ public final class InstanceOperations implements OperationFamily {
             }
             specifications.add(Output.create()
                     .put("InstanceId", instance.id())
-                    .put("CpuCredits", instance.instanceType().startsWith("t2.") ? "standard" : "unlimited")
+                    .put("CpuCredits", instance.attributes().cpuCredits())
                     .build());
         }
         return Output.create().put("InstanceCreditSpecifications", specifications).put("NextToken", page.nextToken()).build();
