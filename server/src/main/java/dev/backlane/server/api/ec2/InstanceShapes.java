@@ -165,16 +165,7 @@ final class InstanceShapes {
                 .put("PublicDnsName", Optional.ofNullable(NetworkInterfaceShapes.publicDnsName(eni, context.scope(), context.state())).orElse(""))
                 .put("PublicIp", eni.publicIp())
                 .build();
-        List<Map<String, Object>> addresses = new ArrayList<>();
-        for (String address : eni.privateIpAddresses()) {
-            boolean primary = address.equals(eni.privateIpAddress());
-            addresses.add(Output.create()
-                    .put("Association", primary ? association : null)
-                    .put("Primary", primary)
-                    .put("PrivateDnsName", NetworkInterface.privateDnsName(address, context.scope().region()))
-                    .put("PrivateIpAddress", address)
-                    .build());
-        }
+        List<Map<String, Object>> addresses = NetworkInterfaceShapes.privateIpAddresses(eni, context.scope(), association);
         return Output.create()
                 .put("Association", association)
                 .put("Attachment", eni.attachment() == null ? null : Output.create()

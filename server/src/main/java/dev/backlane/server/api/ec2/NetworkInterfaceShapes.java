@@ -23,16 +23,7 @@ final class NetworkInterfaceShapes {
 
     static Map<String, Object> networkInterface(NetworkInterface eni, Scope scope, ScopeState state) {
         Map<String, Object> association = association(eni, scope, state);
-        List<Map<String, Object>> addresses = new ArrayList<>();
-        for (String address : eni.privateIpAddresses()) {
-            boolean primary = address.equals(eni.privateIpAddress());
-            addresses.add(Output.create()
-                    .put("Association", primary ? association : null)
-                    .put("Primary", primary)
-                    .put("PrivateDnsName", NetworkInterface.privateDnsName(address, scope.region()))
-                    .put("PrivateIpAddress", address)
-                    .build());
-        }
+        List<Map<String, Object>> addresses = privateIpAddresses(eni, scope, association);
         return Output.create()
                 .put("Association", association)
                 .put("Attachment", eni.attachment() == null ? null : attachment(eni.attachment()))
@@ -58,6 +49,21 @@ final class NetworkInterfaceShapes {
                 .put("Ipv6Native", false)
                 .put("TagSet", TagShapes.tagSet(state, eni.id()))
                 .build();
+    }
+
+    /** Each private address, primary first, the primary one with the interface's public address. */
+    static List<Map<String, Object>> privateIpAddresses(NetworkInterface eni, Scope scope, Map<String, Object> association) {
+        List<Map<String, Object>> addresses = new ArrayList<>();
+        for (String address : eni.privateIpAddresses()) {
+            boolean primary = address.equals(eni.privateIpAddress());
+            addresses.add(Output.create()
+                    .put("Association", primary ? association : null)
+                    .put("Primary", primary)
+                    .put("PrivateDnsName", NetworkInterface.privateDnsName(address, scope.region()))
+                    .put("PrivateIpAddress", address)
+                    .build());
+        }
+        return addresses;
     }
 
     static List<Map<String, Object>> groups(NetworkInterface eni, ScopeState state) {
