@@ -268,11 +268,9 @@ public final class VpcEndpointCommands {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER, "Subnet %s is not a subnet of VPC endpoint %s.", removed, endpoint.id());
             }
         }
-        List<String> added = new ArrayList<>();
         for (String subnetId : new LinkedHashSet<>(request.addSubnetIds())) {
             if (!subnetIds.contains(subnetId)) {
                 subnetIds.add(subnetId);
-                added.add(subnetId);
             }
         }
         List<Subnet> subnets = InterfaceEndpointRules.subnets(transaction, vpc, service, subnetIds);
