@@ -127,6 +127,7 @@ class GatewayEndpointOperationsTest {
 
     @Test
     void policyIsCheckedAndResetRestoresTheDefault() {
+        // AWS refuses malformed documents, with a message in plain words, but stores one that names an unknown action.
         String id = fixture.gateway("s3", fixture.routeTableId);
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"arn:aws:s3:::bucket/*\"}]}";
@@ -137,6 +138,13 @@ class GatewayEndpointOperationsTest {
         assertTrue(refused.text("//Message").startsWith("The Policy Document is not valid."), refused.body());
         api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "PolicyDocument", "x".repeat(20_481)).assertError("InvalidPolicyDocument");
         assertEquals(policy, fixture.describe(id).text("//policyDocument"));
+        TestApi.Response unclosed = api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "PolicyDocument", "{\"Statement\": [")
+                .assertError("InvalidPolicyDocument");
+        assertEquals("The Policy Document is not valid. The policy document is not valid JSON at line 1, column 16: the document ends "
+                + "before the list [ opened at line 1, column 15 is closed (at $)", unclosed.text("//Message"));
+        String misspelled = policy.replace("s3:GetObject", "s3:GetObjects");
+        api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "PolicyDocument", misspelled).assertOk();
+        assertEquals(misspelled, fixture.describe(id).text("//policyDocument"));
         api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "ResetPolicy", "true", "PolicyDocument", policy)
                 .assertError("InvalidParameterCombination");
         api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "ResetPolicy", "true").assertOk();
