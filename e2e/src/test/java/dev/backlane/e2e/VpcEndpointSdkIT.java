@@ -192,6 +192,9 @@ class VpcEndpointSdkIT {
         assertEquals(policy, describe(ec2, id).policyDocument());
         assertAwsError("InvalidPolicyDocument", () -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).policyDocument("[]")));
         assertEquals(policy, describe(ec2, id).policyDocument(), "a refused policy changes nothing");
+        String misspelled = policy.replace("s3:GetObject", "s3:GetObjects");
+        ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).policyDocument(misspelled));
+        assertEquals(misspelled, describe(ec2, id).policyDocument(), "AWS stores a policy naming an unknown action; it just never matches");
         ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(id).resetPolicy(true));
         assertTrue(describe(ec2, id).policyDocument().contains("\"Action\":\"*\""));
     }
