@@ -55,6 +55,8 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     private final HikariDataSource pool;
     private final boolean embedded;
     private final DataDirectory directory;
+    /** Checkpoints the embedded store's log off the write path; null for PostgreSQL. Set once, before the store is handed out. */
+    private WalCheckpointer checkpointer;
     private final String description;
     /** Locks the head row for a write batch; SQLite has no row locks (its single writer and the data directory's lock suffice). */
     private final String lockHead;
@@ -84,7 +86,14 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                 Path fresh = prepare(directory, description);
                 directory.install(fresh);
             }
-            return open(sqliteConfig(directory.database()), directory, description);
+            SqlStore store = open(sqliteConfig(directory.database()), directory, description);
+            try {
+                store.checkpointer = WalCheckpointer.start(directory.database());
+                return store;
+            } catch (SQLException e) {
+                store.close();
+                throw new StoreException("cannot open " + description + ": " + e.getMessage(), e);
+            }
         } catch (IOException e) {
             directory.close();
             throw new StoreException("cannot create the store in " + description + ": " + e.getMessage(), e);
@@ -112,6 +121,8 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("busy_timeout", "5000");
+        // The store's own WalCheckpointer copies the log into the database, off the write path.
+        config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         return config;
     }
 
@@ -235,6 +246,9 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (!pool.isClosed()) {
             pool.close();
             if (directory != null) {

@@ -1,0 +1,76 @@
+package dev.backlane.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class WalCheckpointerTest {
+    /** Frames in the write-ahead log now (the second column of wal_checkpoint's answer). */
+    private static int logFrames(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            row.next();
+            return row.getInt(2);
+        }
+    }
+
+    private static void commitRows(Connection writer, int count, int from) throws Exception {
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO t (id, body) VALUES (?, ?)")) {
+            for (int i = from; i < from + count; i++) {
+                insert.setInt(1, i);
+                insert.setString(2, "x".repeat(500));
+                insert.executeUpdate();
+                writer.commit();
+            }
+        }
+    }
+
+    @Test
+    void copiesTheLogSoTheWriterStartsItAgainWithoutCheckpointingItself() throws Exception {
+        Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA wal_autocheckpoint=0");
+                statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+            }
+            writer.setAutoCommit(false);
+            commitRows(writer, 300, 0);
+            // No automatic checkpoint: the log holds every commit's frames.
+            try (WalCheckpointer checkpointer = WalCheckpointer.start(database);
+                    Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+                checkpointer.checkpoint();
+                commitRows(writer, 1, 300);
+                int frames = logFrames(observer);
+                assertTrue(frames <= 4, "after a checkpoint the next commit starts the log again; frames: " + frames);
+                try (Statement statement = observer.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+                    count.next();
+                    assertEquals(301, count.getInt(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void writerLeftAloneKeepsEveryFrameInTheLog() throws Exception {
+        Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA wal_autocheckpoint=0");
+                statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+            }
+            writer.setAutoCommit(false);
+            commitRows(writer, 300, 0);
+            assertTrue(logFrames(observer) >= 300, "the writer does not checkpoint on its own");
+        }
+    }
+}
