@@ -27,6 +27,10 @@ public enum FindingCode {
     INVALID_SERVICE_IN_ACTION(Severity.ERROR),
     MISSING_RESOURCE(Severity.ERROR),
     INVALID_ARN(Severity.ERROR),
+    ARN_REGION_NOT_ALLOWED(Severity.ERROR),
+    MISSING_ARN_REGION(Severity.ERROR),
+    ARN_ACCOUNT_NOT_ALLOWED(Severity.ERROR),
+    MISSING_ARN_ACCOUNT(Severity.ERROR),
     MISSING_PRINCIPAL(Severity.ERROR),
     PRINCIPAL_NOT_ALLOWED(Severity.ERROR),
     INVALID_PRINCIPAL(Severity.ERROR),
@@ -55,7 +59,8 @@ public enum FindingCode {
     // Errors in Access Analyzer's sense that AWS's APIs still accept: IAM and EC2 store a policy that
     // names an action, condition key or resource no service defines; that part just never matches.
     private static final Set<FindingCode> STORED_BY_AWS = EnumSet.of(INVALID_ACTION, INVALID_SERVICE_IN_ACTION,
-            INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY, INVALID_SERVICE);
+            INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY, INVALID_SERVICE, ARN_REGION_NOT_ALLOWED, MISSING_ARN_REGION,
+            ARN_ACCOUNT_NOT_ALLOWED, MISSING_ARN_ACCOUNT);
 
     private final Severity severity;
 

@@ -110,6 +110,10 @@ final class ServiceReference {
             return arnPatterns.computeIfAbsent(resourceType, type -> TextPattern.ofArnFormat(arnFormats.get(type)));
         }
 
+        Collection<String> resourceTypes() {
+            return arnFormats.keySet();
+        }
+
         /** The service part of a resource type's ARN format ({@code s3} in {@code arn:${Partition}:s3:::...}). */
         String arnService(String resourceType) {
             String format = arnFormats.get(resourceType);

@@ -1,6 +1,7 @@
 package dev.backlane.core.policy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +65,12 @@ final class ServiceReferenceChecks {
      * NotResource, {@code *} or an unknown action are skipped: they say nothing certain about types.
      */
     void resources(ValueElement action, ValueElement resource, String path, boolean listed) {
+        Set<Integer> misplacedFields = new HashSet<>();
+        for (int i = 0; i < resource.values().size(); i++) {
+            if (arnFields(resource.values().get(i), listed ? JsonPaths.index(path, i) : path)) {
+                misplacedFields.add(i);
+            }
+        }
         if (action.negated() || resource.negated()) {
             return;
         }
@@ -73,7 +80,7 @@ final class ServiceReferenceChecks {
         }
         for (int i = 0; i < resource.values().size(); i++) {
             String value = resource.values().get(i);
-            if (value.equals("*") || ElementChecks.arnProblem(value).isPresent()) {
+            if (value.equals("*") || ElementChecks.arnProblem(value).isPresent() || misplacedFields.contains(i)) {
                 continue;
             }
             if (!anyTypeMatches(types.get(), value)) {
@@ -82,6 +89,58 @@ final class ServiceReferenceChecks {
                         listed ? JsonPaths.index(path, i) : path));
             }
         }
+    }
+
+    /**
+     * Access Analyzer's checks of an ARN's Region and account against its service's ARN formats: among the
+     * formats the ARN's resource part fits, a Region (account) where none has one, or none where all
+     * have one. Whether a finding was added.
+     */
+    private boolean arnFields(String value, String path) {
+        if (value.equals("*") || ElementChecks.arnProblem(value).isPresent()) {
+            return false;
+        }
+        int[] bounds = Arn.bounds(value);
+        String serviceName = Arn.part(value, bounds, 2);
+        String region = Arn.part(value, bounds, 3);
+        String account = Arn.part(value, bounds, 4);
+        Optional<ServiceReference.Service> service = isLiteral(serviceName) ? reference.service(serviceName) : Optional.empty();
+        if (service.isEmpty()) {
+            return false;
+        }
+        // Which formats could this be, whatever its Region and account?
+        TextPattern anyPlace = TextPattern.ofPolicyValue("arn:" + Arn.part(value, bounds, 1) + ":" + serviceName + ":*:*:" + Arn.part(value, bounds, 5));
+        List<String> formats = service.get().resourceTypes().stream()
+                .filter(type -> service.get().arnService(type).equals(serviceName))
+                .filter(type -> service.get().arnPattern(type).overlaps(anyPlace))
+                .map(service.get()::arnFormat).toList();
+        if (formats.isEmpty()) {
+            return false;
+        }
+        Optional<Finding> finding = Optional.empty();
+        if (!region.isEmpty() && isLiteral(region) && formats.stream().allMatch(format -> formatPart(format, 3).isEmpty())) {
+            finding = Optional.of(new Finding(FindingCode.ARN_REGION_NOT_ALLOWED,
+                    "The service " + serviceName + " does not support specifying a Region in the resource ARN.", path));
+        } else if (region.isEmpty() && formats.stream().noneMatch(format -> formatPart(format, 3).isEmpty())) {
+            finding = Optional.of(new Finding(FindingCode.MISSING_ARN_REGION, "Add a Region to the " + serviceName + " resource ARN.", path));
+        } else if (!account.isEmpty() && isLiteral(account) && formats.stream().allMatch(format -> formatPart(format, 4).isEmpty())) {
+            finding = Optional.of(new Finding(FindingCode.ARN_ACCOUNT_NOT_ALLOWED,
+                    "The service " + serviceName + " does not support specifying an account ID in the resource ARN.", path));
+        } else if (account.isEmpty() && formats.stream().noneMatch(format -> formatPart(format, 4).isEmpty())) {
+            finding = Optional.of(new Finding(FindingCode.MISSING_ARN_ACCOUNT, "The resource " + Arn.part(value, bounds, 5)
+                    + " in the arn is missing an account id. Please provide a 12 digit account id.", path));
+        }
+        finding.ifPresent(findings::add);
+        return finding.isPresent();
+    }
+
+    private static String formatPart(String format, int part) {
+        int[] bounds = Arn.bounds(format);
+        return bounds == null ? "" : Arn.part(format, bounds, part);
+    }
+
+    private static boolean isLiteral(String text) {
+        return text.chars().noneMatch(c -> c == '*' || c == '?' || c == '$');
     }
 
     void conditionKey(String key, String path) {
@@ -149,7 +208,7 @@ final class ServiceReferenceChecks {
         // that first, since most types of a statement's services differ there.
         int[] bounds = Arn.bounds(value);
         String service = Arn.part(value, bounds, 2);
-        boolean literalService = service.chars().noneMatch(c -> c == '*' || c == '?' || c == '$');
+        boolean literalService = isLiteral(service);
         TextPattern resource = TextPattern.ofPolicyValue(value);
         for (Map.Entry<ServiceReference.Service, List<String>> entry : types.entrySet()) {
             for (String type : entry.getValue()) {

@@ -26,21 +26,29 @@ final class TextPattern {
         this.colonAllowed = colonAllowed;
     }
 
-    /** A Resource value: {@code *} any run, {@code ?} one character, a policy variable any run. */
+    /**
+     * A Resource value: {@code *} any run, {@code ?} one character, a policy variable any run. As IAM
+     * matches an ARN part by part, a wildcard before the resource part does not reach past a ':'.
+     */
     static TextPattern ofPolicyValue(String value) {
         Builder builder = new Builder(value.length());
+        int colons = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            boolean inResourcePart = colons >= Arn.PARTS - 1;
             int variableEnd = c == '$' ? variableEnd(value, i) : -1;
             if (variableEnd > 0) {
-                builder.add(RUN, '*', true);
+                builder.add(RUN, '*', inResourcePart);
                 i = variableEnd;
             } else if (c == '*') {
-                builder.add(RUN, c, true);
+                builder.add(RUN, c, inResourcePart);
             } else if (c == '?') {
-                builder.add(ONE, c, true);
+                builder.add(ONE, c, inResourcePart);
             } else {
                 builder.add(LITERAL, c, false);
+                if (c == ':') {
+                    colons++;
+                }
             }
         }
         return builder.build();

@@ -13,7 +13,8 @@ class ServiceReferenceChecksTest {
 
     private static final Set<FindingCode> REFERENCE_CODES = Set.of(FindingCode.INVALID_ACTION, FindingCode.INVALID_SERVICE_IN_ACTION,
             FindingCode.RESOURCE_MISMATCH, FindingCode.INVALID_GLOBAL_CONDITION_KEY, FindingCode.INVALID_SERVICE_CONDITION_KEY,
-            FindingCode.INVALID_SERVICE);
+            FindingCode.INVALID_SERVICE, FindingCode.ARN_REGION_NOT_ALLOWED, FindingCode.MISSING_ARN_REGION, FindingCode.ARN_ACCOUNT_NOT_ALLOWED,
+            FindingCode.MISSING_ARN_ACCOUNT);
 
     private static ValidationReport endpoint(String statement) {
         return PolicyValidator.validate("{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}", PolicyKind.ENDPOINT);
@@ -102,8 +103,33 @@ class ServiceReferenceChecksTest {
     }
 
     @Test
-    void regionWhereTheFormatHasNoneIsAMismatch() {
-        only(endpoint(allow("\"s3:GetObject\"", "\"arn:aws:s3:us-east-1::reports/*\"")), FindingCode.RESOURCE_MISMATCH);
+    void regionWhereTheServiceTakesNoneIsNamedAsSuch() {
+        ValidationReport report = endpoint(allow("\"s3:GetObject\"", "\"arn:aws:s3:us-east-1::reports/*\""));
+        Finding finding = only(report, FindingCode.ARN_REGION_NOT_ALLOWED);
+        assertEquals("The service s3 does not support specifying a Region in the resource ARN.", finding.message());
+        assertEquals(List.of(finding), referenceFindings(report), "no second finding for the same resource");
+    }
+
+    @Test
+    void accountWhereTheServiceTakesNoneIsNamedAsSuch() {
+        only(endpoint(allow("\"s3:GetObject\"", "\"arn:aws:s3::111122223333:reports/*\"")), FindingCode.ARN_ACCOUNT_NOT_ALLOWED);
+    }
+
+    @Test
+    void missingRegionOrAccountWhereTheServiceNeedsOne() {
+        only(endpoint(allow("\"dynamodb:GetItem\"", "\"arn:aws:dynamodb::111122223333:table/Orders\"")), FindingCode.MISSING_ARN_REGION);
+        Finding account = only(endpoint(allow("\"dynamodb:GetItem\"", "\"arn:aws:dynamodb:us-east-1::table/Orders\"")),
+                FindingCode.MISSING_ARN_ACCOUNT);
+        assertEquals("The resource table/Orders in the arn is missing an account id. Please provide a 12 digit account id.", account.message());
+    }
+
+    @Test
+    void arnFieldsAreCheckedWhateverTheActions() {
+        ValidationReport report = endpoint("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"NotAction\":\"s3:GetObject\","
+                + "\"NotResource\":\"arn:aws:s3:eu-west-1::reports/*\"}");
+        only(report, FindingCode.ARN_REGION_NOT_ALLOWED);
+        assertEquals(List.of(), referenceFindings(endpoint(allow("\"*\"", "[\"arn:aws:s3:::reports\",\"arn:aws:s3:*:*:reports/*\","
+                + "\"arn:aws:dynamodb:*:*:table/Orders\",\"arn:aws:iam::111122223333:role/app\"]"))));
     }
 
     @Test

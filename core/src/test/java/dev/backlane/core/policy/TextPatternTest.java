@@ -36,10 +36,18 @@ class TextPatternTest {
     void wildcardsOnBothSidesOverlap() {
         assertTrue(overlaps(OBJECT, "arn:aws:s3:::*"));
         assertTrue(overlaps(OBJECT, "arn:aws:s3:::b?/*"));
-        assertTrue(overlaps(OBJECT, "*"));
-        assertTrue(overlaps(TABLE, "arn:aws:dynamodb:*"));
+        assertTrue(overlaps(TABLE, "arn:aws:dynamodb:*:*:*"));
+        assertTrue(overlaps(TABLE, "arn:*:dynamodb:us-east-?:*:table/${aws:username}"));
         assertFalse(overlaps(OBJECT, "arn:aws:s3:::b?"));
         assertFalse(overlaps(TABLE, "arn:aws:s3:*"));
+    }
+
+    @Test
+    void wildcardsBeforeTheResourcePartStayInTheirPart() {
+        TextPattern accessPoint = TextPattern.ofArnFormat("arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}");
+        assertFalse(overlaps(accessPoint, "arn:aws:s3:*:*:reports/*"));
+        assertTrue(overlaps(accessPoint, "arn:aws:s3:*:*:accesspoint/*"));
+        assertTrue(overlaps(OBJECT, "arn:aws:s3:*:*:reports/*"));
     }
 
     @Test
