@@ -2,6 +2,8 @@ package dev.backlane.core.elb;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.Resource;
 import dev.backlane.core.model.ResourceType;
 import dev.backlane.core.model.ResourceTypes;

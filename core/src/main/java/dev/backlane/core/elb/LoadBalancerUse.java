@@ -1,5 +1,6 @@
 package dev.backlane.core.elb;
 
+import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.world.Transaction;
 import java.util.Optional;
 

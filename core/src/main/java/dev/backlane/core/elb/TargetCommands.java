@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Target;
+import dev.backlane.core.model.TargetGroup;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.net.Ipv4Cidr;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ConnectionNotification;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.backlane.core.endpointservice;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.VpcEndpointState;
 import dev.backlane.core.world.Transaction;

@@ -2,9 +2,14 @@ package dev.backlane.core.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.elb.LoadBalancer;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ConnectionNotification;
+import dev.backlane.core.model.DnsNameState;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.EndpointServiceType;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.PrivateDnsVerification;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
 import dev.backlane.core.world.Transition;

@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.RegionCatalog;
-import dev.backlane.core.elb.LoadBalancer;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
 import java.util.List;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.endpoint.EndpointService;
 import dev.backlane.core.endpoint.EndpointServiceSource;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;

@@ -1,10 +1,12 @@
 package dev.backlane.core.endpointservice;
 
-import dev.backlane.core.elb.LoadBalancer;
-import dev.backlane.core.elb.LoadBalancerState;
 import dev.backlane.core.elb.LoadBalancerUse;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.EndpointServiceType;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerState;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
 import java.util.Optional;

@@ -2,6 +2,9 @@ package dev.backlane.core.endpointservice;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AllowedPrincipal;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.PrincipalType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.Transaction;
 import java.util.ArrayList;

@@ -2,11 +2,6 @@ package dev.backlane.core.model;
 
 import static dev.backlane.core.error.ErrorCode.*;
 
-import dev.backlane.core.elb.LoadBalancer;
-import dev.backlane.core.elb.Listener;
-import dev.backlane.core.elb.TargetGroup;
-import dev.backlane.core.endpointservice.ConnectionNotification;
-import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -9,6 +9,8 @@ import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerState;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;

@@ -1,12 +1,12 @@
 package dev.backlane.server.api.elb;
 
 import dev.backlane.core.elb.ElbTags;
-import dev.backlane.core.elb.ListenerAction;
 import dev.backlane.core.elb.SubnetMapping;
 import dev.backlane.core.elb.TargetCommands;
 import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ListenerAction;
 import dev.backlane.server.api.Input;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,14 +1,14 @@
 package dev.backlane.server.api.elb;
 
-import dev.backlane.core.elb.HealthCheck;
-import dev.backlane.core.elb.Listener;
-import dev.backlane.core.elb.ListenerAction;
-import dev.backlane.core.elb.LoadBalancer;
-import dev.backlane.core.elb.LoadBalancerZone;
-import dev.backlane.core.elb.TargetGroup;
 import dev.backlane.core.elb.TargetHealth;
+import dev.backlane.core.model.HealthCheck;
+import dev.backlane.core.model.Listener;
+import dev.backlane.core.model.ListenerAction;
+import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerZone;
 import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.TargetGroup;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Output;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package dev.backlane.server.api.elb;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.elb.ElbArns;
-import dev.backlane.core.elb.LoadBalancer;
 import dev.backlane.core.elb.LoadBalancerCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Call;

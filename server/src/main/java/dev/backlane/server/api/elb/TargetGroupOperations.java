@@ -3,13 +3,13 @@ package dev.backlane.server.api.elb;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.elb.ElbArns;
-import dev.backlane.core.elb.Listener;
 import dev.backlane.core.elb.TargetCommands;
-import dev.backlane.core.elb.TargetGroup;
 import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.TargetGroup;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;

@@ -2,8 +2,8 @@ package dev.backlane.server.api.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.endpointservice.ConnectionNotification;
 import dev.backlane.core.endpointservice.ConnectionNotificationCommands;
+import dev.backlane.core.model.ConnectionNotification;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.endpointservice.EndpointConnection;
 import dev.backlane.core.endpointservice.EndpointConnectionCommands;
 import dev.backlane.core.endpointservice.EndpointConnections;
-import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.World;
 import dev.backlane.server.api.Call;

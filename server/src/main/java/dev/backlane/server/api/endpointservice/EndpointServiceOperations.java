@@ -3,8 +3,8 @@ package dev.backlane.server.api.endpointservice;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.endpointservice.EndpointServiceCommands;
-import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
 import dev.backlane.core.endpointservice.EndpointServiceZones;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Call;

@@ -2,9 +2,9 @@ package dev.backlane.server.api.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.endpointservice.AllowedPrincipal;
-import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
 import dev.backlane.core.endpointservice.ServicePermissions;
+import dev.backlane.core.model.AllowedPrincipal;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.OperationFamily;

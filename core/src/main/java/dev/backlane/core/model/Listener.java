@@ -1,8 +1,7 @@
-package dev.backlane.core.elb;
+package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.model.Resource;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package dev.backlane.core.elb;
+package dev.backlane.core.model;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;

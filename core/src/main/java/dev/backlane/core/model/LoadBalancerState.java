@@ -1,4 +1,4 @@
-package dev.backlane.core.elb;
+package dev.backlane.core.model;
 
 /** The states a load balancer passes through; AWS writes them in lower case. */
 public enum LoadBalancerState {

@@ -1,6 +1,5 @@
-package dev.backlane.core.endpointservice;
+package dev.backlane.core.model;
 
-import dev.backlane.core.elb.LoadBalancerType;
 
 /**
  * What a provider's endpoint service offers, fixed by its load balancers: network load balancers make

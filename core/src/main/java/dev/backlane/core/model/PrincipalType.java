@@ -1,4 +1,4 @@
-package dev.backlane.core.endpointservice;
+package dev.backlane.core.model;
 
 /** The kinds of principal an endpoint service can allow, as {@code PrincipalType} names them. */
 public enum PrincipalType {

@@ -1,4 +1,4 @@
-package dev.backlane.core.elb;
+package dev.backlane.core.model;
 
 /** A target group's health check settings; {@code path} and {@code matcher} apply to HTTP(S) checks only. */
 public record HealthCheck(

@@ -1,4 +1,4 @@
-package dev.backlane.core.endpointservice;
+package dev.backlane.core.model;
 
 /** The states of an endpoint service; AWS writes them capitalised ({@code Available}). */
 public enum ServiceState {

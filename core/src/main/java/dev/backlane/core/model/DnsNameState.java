@@ -1,4 +1,4 @@
-package dev.backlane.core.endpointservice;
+package dev.backlane.core.model;
 
 /** The verification states of an endpoint service's private DNS name, as AWS writes them. */
 public enum DnsNameState {

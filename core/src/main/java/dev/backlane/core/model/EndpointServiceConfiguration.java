@@ -1,8 +1,7 @@
-package dev.backlane.core.endpointservice;
+package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.model.Resource;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.backlane.core.elb;
+package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
