@@ -101,11 +101,11 @@ class CliContractIT {
         assertEquals(2, missing.exitCode(), missing.describe());
         assertEquals("backlane import-state: the dump " + directory.resolve("absent.json") + " does not exist\n", missing.stderr());
 
-        Files.writeString(directory.resolve("broken.json"), "{\"format\": \"backlane-state\", ");
+        Files.writeString(directory.resolve("broken.json"), "{\"format\": \"backlane-state\"\n");
         ExternalProgram.Result broken = backlane(environment, "import-state", directory.resolve("broken.json").toString());
         assertEquals(1, broken.exitCode(), broken.describe());
-        assertTrue(broken.stderr().startsWith("backlane import-state: " + directory.resolve("broken.json") + ": the state dump is not valid JSON"),
-                broken.describe());
+        assertEquals("backlane import-state: " + directory.resolve("broken.json") + ": the state dump is not valid JSON: Unexpected "
+                + "end-of-input: expected close marker for Object (line 2, column 1)\n", broken.stderr());
     }
 
     @Test

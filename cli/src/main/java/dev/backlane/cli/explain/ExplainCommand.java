@@ -1,5 +1,6 @@
 package dev.backlane.cli.explain;
 
+import dev.backlane.core.json.JsonSyntax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.AnalysisSource;
@@ -159,7 +160,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
                 queries.add(new Query(line.number(), query, null));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                queries.add(new Query(line.number(), null, "the line is not JSON: " + e.getOriginalMessage()));
+                queries.add(new Query(line.number(), null, "the line is not JSON: " + JsonSyntax.describe(e)));
             }
         }
         return queries;
