@@ -209,6 +209,29 @@ class SnapshotAnalysisCommandTest {
         assertTrue(errors.get(2).startsWith("backlane explain: line 4: "), errors.get(2));
     }
 
+    @Test
+    void accountWithoutRegionIsAUsageError() {
+        Result explain = run("explain", "--snapshot", snapshot("nat-gateway"), "--account", "554773406868", "--from", "i-0a128d26e59be60f3",
+                "--to", "8.8.8.8");
+        assertEquals(2, explain.exitCode());
+        assertTrue(explain.err().startsWith("backlane explain: --account and --region go together"), explain.err());
+        assertEquals(2, run("audit", "--snapshot", snapshot("nat-gateway"), "--region", "us-east-2").exitCode());
+    }
+
+    @Test
+    void anInvalidIdentityPolicyIsNamedByItsFile(@TempDir Path directory) throws Exception {
+        Path policy = directory.resolve("identity.json");
+        Files.writeString(policy, "");
+        Result explain = run("explain", "--snapshot", snapshot("vpc-endpoint-gateway"), "--from", "i-01c6c0647fdccc89e", "--to",
+                "com.amazonaws.us-east-1.s3", "--principal", "arn:aws:iam::554773406868:role/app", "--action", "s3:GetObject",
+                "--resource", "arn:aws:s3:::bucket/key", "--identity-policy", policy.toString());
+        assertEquals(1, explain.exitCode());
+        assertTrue(explain.err().startsWith("backlane explain: the identity policy " + policy + " is not valid: "), explain.err());
+        Result audit = run("audit", "--snapshot", snapshot("vpc-endpoint-gateway"), "--identity-policy", policy.toString());
+        assertEquals(1, audit.exitCode());
+        assertTrue(audit.err().startsWith("backlane audit: the identity policy " + policy + " is not valid: "), audit.err());
+    }
+
     private static String[] concat(String[] first, String... second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);

@@ -196,6 +196,14 @@ class CliContractIT {
     }
 
     @Test
+    void startOnADataDirectoryThatIsAFileSaysSo() throws Exception {
+        Path file = Files.writeString(directory.resolve("not-a-directory"), "");
+        ExternalProgram.Result result = backlane(Map.of(), "start", "--port", "0", "--data-dir", file.toString());
+        assertEquals(1, result.exitCode(), result.describe());
+        assertEquals("backlane start: cannot use the data directory " + file + ": " + file + " exists and is not a directory\n", result.stderr());
+    }
+
+    @Test
     void helpDocumentsTheExitCodes() {
         for (String command : List.of("explain", "audit", "import", "export", "import-state")) {
             ExternalProgram.Result help = backlane(Map.of(), command, "--help");

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.AnalysisSource;
-import dev.backlane.cli.CommandFailure;
 import dev.backlane.cli.ExitCode;
-import dev.backlane.cli.InputFile;
+import dev.backlane.cli.PolicyFile;
+import dev.backlane.cli.ScopeOptions;
 import dev.backlane.core.analysis.AuditSeverity;
 import dev.backlane.core.analysis.WorldIndex;
-import dev.backlane.core.policy.CompiledPolicy;
-import dev.backlane.core.policy.PolicyParseException;
 import dev.backlane.server.analysis.AuditJson;
 import dev.backlane.server.analysis.PathJson;
 import java.io.PrintWriter;
@@ -48,11 +46,9 @@ public final class AuditCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private AnalysisSource source = new AnalysisSource();
 
-    @Option(names = "--account", description = "Audit this account only (with --region).")
-    private String account;
-
-    @Option(names = "--region", description = "Audit this region only (with --account).")
-    private String region;
+    /** What to audit: one account and region, or every one. */
+    @CommandLine.Mixin
+    private ScopeOptions scope;
 
     @Option(names = "--identity-policy", paramLabel = "FILE", description = "An identity policy to weigh endpoint policies against (F4); repeatable.")
     private List<Path> identityPolicies = new ArrayList<>();
@@ -75,10 +71,6 @@ public final class AuditCommand implements Callable<Integer> {
         if (principal != null && identityPolicies.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--principal needs --identity-policy FILE: the audit weighs "
                     + "endpoint policies against the principal's identity policies (F4), so without one it would check nothing");
-        }
-        if ((account == null) != (region == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--account and --region go together: give both, or neither to audit "
-                    + "every account and region");
         }
         ObjectNode request = request();
         JsonNode report = source.isSnapshot() ? AuditJson.audit(WorldIndex.of(source.snapshotWorld()), request)
@@ -115,19 +107,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     private ObjectNode request() {
         ObjectNode body = PathJson.mapper().createObjectNode();
-        if (account != null) {
-            body.put("account", account).put("region", region);
-        }
+        scope.applyTo(body);
         if (!identityPolicies.isEmpty()) {
             ArrayNode documents = body.putArray("identityPolicies");
             for (Path file : identityPolicies) {
-                String document = InputFile.readString(file, "the identity policy");
-                try {
-                    CompiledPolicy.parse(document);
-                } catch (PolicyParseException e) {
-                    throw CommandFailure.failed("the identity policy " + file + " is not valid: " + e.getMessage());
-                }
-                documents.add(document);
+                documents.add(PolicyFile.read(file, "the identity policy"));
             }
             if (principal != null) {
                 body.put("principal", principal);

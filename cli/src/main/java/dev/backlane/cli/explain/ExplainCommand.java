@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.AnalysisSource;
 import dev.backlane.cli.ExitCode;
 import dev.backlane.cli.InputFile;
+import dev.backlane.cli.PolicyFile;
+import dev.backlane.cli.ScopeOptions;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.server.analysis.PathJson;
 import java.io.PrintWriter;
@@ -84,11 +86,9 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Exit 1 unless the verdict (of every query, in a batch) is this: ${COMPLETION-CANDIDATES}.")
     private Verdict expect;
 
-    @Option(names = "--account", description = "Look for the source in this account only (with --region).")
-    private String account;
-
-    @Option(names = "--region", description = "Look for the source in this region only (with --account).")
-    private String region;
+    /** Where to look for the source: one account and region, or every one. */
+    @CommandLine.Mixin
+    private ScopeOptions scope;
 
     @Option(names = "--json", description = "Print the result as JSON (batches always print JSON).")
     private boolean json;
@@ -136,15 +136,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private ObjectNode singleQuery(Single single) {
         ObjectNode query = PathJson.mapper().createObjectNode().put("from", single.from).put("to", single.to).put("protocol", single.protocol);
-        scope(query);
+        scope.applyTo(query);
         if (single.principal != null || single.action != null || single.resource != null) {
             query.put("principal", single.principal).put("action", single.action).put("resource", single.resource);
             var identity = query.putArray("identityPolicies");
             for (Path file : single.identityPolicies) {
-                identity.add(InputFile.readString(file, "the identity policy"));
+                identity.add(PolicyFile.read(file, "the identity policy"));
             }
             if (single.resourcePolicy != null) {
-                query.put("resourcePolicy", InputFile.readString(single.resourcePolicy, "the resource policy"));
+                query.put("resourcePolicy", PolicyFile.read(single.resourcePolicy, "the resource policy"));
             }
         }
         return query;
@@ -156,7 +156,7 @@ public final class ExplainCommand implements Callable<Integer> {
             try {
                 JsonNode query = PathJson.mapper().readTree(line.text());
                 if (query instanceof ObjectNode object) {
-                    scope(object);
+                    scope.applyTo(object);
                 }
                 queries.add(new Query(line.number(), query, null));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -192,12 +192,4 @@ public final class ExplainCommand implements Callable<Integer> {
         return results;
     }
 
-    private void scope(ObjectNode query) {
-        if (account != null && !query.has("account")) {
-            query.put("account", account);
-        }
-        if (region != null && !query.has("region")) {
-            query.put("region", region);
-        }
-    }
 }

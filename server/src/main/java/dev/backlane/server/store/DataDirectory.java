@@ -42,6 +42,10 @@ final class DataDirectory implements AutoCloseable {
         Path absolute = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StoreException("cannot use the data directory " + absolute + ": " + e.getFile() + " exists and is not a directory", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new StoreException("cannot use the data directory " + absolute + ": permission denied on " + e.getFile(), e);
         } catch (IOException e) {
             throw new StoreException("cannot use the data directory " + absolute + ": " + e.getMessage(), e);
         }
