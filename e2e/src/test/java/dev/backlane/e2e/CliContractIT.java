@@ -104,8 +104,8 @@ class CliContractIT {
         Files.writeString(directory.resolve("broken.json"), "{\"format\": \"backlane-state\"\n");
         ExternalProgram.Result broken = backlane(environment, "import-state", directory.resolve("broken.json").toString());
         assertEquals(1, broken.exitCode(), broken.describe());
-        assertEquals("backlane import-state: " + directory.resolve("broken.json") + ": the state dump is not valid JSON: Unexpected "
-                + "end-of-input: expected close marker for Object (line 2, column 1)\n", broken.stderr());
+        assertEquals("backlane import-state: " + directory.resolve("broken.json") + ": the state dump is not valid JSON: at line 2, column 1: "
+                + "the document ends before the object { opened at line 1, column 1 is closed\n", broken.stderr());
     }
 
     @Test

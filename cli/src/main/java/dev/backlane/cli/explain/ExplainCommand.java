@@ -1,6 +1,6 @@
 package dev.backlane.cli.explain;
 
-import dev.backlane.core.json.JsonSyntax;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.AnalysisSource;
@@ -160,7 +160,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
                 queries.add(new Query(line.number(), query, null));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                queries.add(new Query(line.number(), null, "the line is not JSON: " + JsonSyntax.describe(e)));
+                queries.add(new Query(line.number(), null, "the line is not JSON: " + JsonSyntaxProblem.describe(e)));
             }
         }
         return queries;

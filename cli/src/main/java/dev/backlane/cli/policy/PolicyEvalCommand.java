@@ -1,6 +1,6 @@
 package dev.backlane.cli.policy;
 
-import dev.backlane.core.json.JsonSyntax;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -170,7 +170,7 @@ final class PolicyEvalCommand implements Callable<Integer> {
         try {
             root = JSON.readTree(line);
         } catch (IOException e) {
-            throw new CaseException("the line is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException processing ? JsonSyntax.describe(processing) : e.getMessage()));
+            throw new CaseException("the line is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException processing ? JsonSyntaxProblem.describe(processing) : e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new CaseException("the line must be a JSON object with policy and request");

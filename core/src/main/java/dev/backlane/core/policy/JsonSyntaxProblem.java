@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) ...]}) disappear,
  * and an unclosed list or object names where it was opened.
  */
-final class JsonSyntaxProblem {
+public final class JsonSyntaxProblem {
 
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source:.*?line: (\\d+), column: (\\d+)]");
     private static final Pattern UNCLOSED = Pattern.compile(
@@ -22,7 +22,18 @@ final class JsonSyntaxProblem {
     private JsonSyntaxProblem() {
     }
 
-    static String describe(String parserMessage) {
+    /**
+     * Where the parser stopped and why: {@code at line 2, column 1: the document ends before ...}. For
+     * every JSON input read outside policies too (state dumps, batch lines, request bodies).
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException error) {
+        com.fasterxml.jackson.core.JsonLocation location = error.getLocation();
+        String where = location == null || location.getLineNr() < 0 ? "" : "at line " + location.getLineNr() + ", column "
+                + location.getColumnNr() + ": ";
+        return where + describe(error.getOriginalMessage());
+    }
+
+    public static String describe(String parserMessage) {
         if (parserMessage == null || parserMessage.isBlank()) {
             return "the text is not well-formed";
         }

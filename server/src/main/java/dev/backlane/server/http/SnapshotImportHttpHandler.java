@@ -1,6 +1,6 @@
 package dev.backlane.server.http;
 
-import dev.backlane.core.json.JsonSyntax;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,7 +60,7 @@ public final class SnapshotImportHttpHandler implements HttpHandler {
             try (InputStream body = exchange.getRequestBody()) {
                 files = files(JSON.readTree(body));
             } catch (JsonProcessingException e) {
-                send(exchange, 400, error("the body is not JSON: " + JsonSyntax.describe(e)));
+                send(exchange, 400, error("the body is not JSON: " + JsonSyntaxProblem.describe(e)));
                 return;
             } catch (IllegalArgumentException e) {
                 send(exchange, 400, error(e.getMessage()));

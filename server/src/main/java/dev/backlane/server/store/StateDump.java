@@ -1,6 +1,6 @@
 package dev.backlane.server.store;
 
-import dev.backlane.core.json.JsonSyntax;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,7 +71,7 @@ public final class StateDump {
                 throw new StoreException("the state dump has content after its end");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StoreException("the state dump is not valid JSON: " + JsonSyntax.describe(e), e);
+            throw new StoreException("the state dump is not valid JSON: " + JsonSyntaxProblem.describe(e), e);
         }
         if (!(root instanceof ObjectNode) || !FORMAT.equals(root.path("format").asText())) {
             throw new StoreException("not a Backlane state dump: the member \"format\" must be \"" + FORMAT + "\"");
