@@ -23,6 +23,8 @@ import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.NetworkInterfaces;
 import dev.backlane.core.network.PublicAddressPool;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.Transition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -33,8 +35,8 @@ import java.util.regex.Pattern;
  * Instances without compute, with EC2's rules. RunInstances checks the image, type, subnet and groups,
  * then creates each instance with its primary network interface (an address in the subnet, the groups,
  * attached at device 0, deleted on termination) and, if asked or if the subnet maps public addresses, a
- * public IPv4 address — all in one transaction. Stop, start and terminate start a transition that
- * settles with time ({@link Instance#state}); a stopped instance gives up its public address and gets
+ * public IPv4 address — all in one transaction. Launch, stop, start and terminate start a transition
+ * whose end they fix from the server's transition times ({@link Transition}); a stopped instance gives up its public address and gets
  * a new one when it starts; termination releases the interface at once.
  */
 public final class InstanceCommands {
@@ -167,7 +169,7 @@ public final class InstanceCommands {
         Instance instance = new Instance(instanceId, type.instanceType(), InstanceState.PENDING.awsName(), subnet.id(), subnet.vpcId(),
                 subnet.availabilityZone(), primary.privateIpAddress(), publicAddress, List.of(primary.id()), primary.groupIds(), profileArn, true,
                 transaction.now(), new InstanceLaunch(image.id(), reservationId, index, request.keyName(), publicIp),
-                attributes, transaction.now());
+                attributes, transaction.now(), transaction.endOf(Transition.INSTANCE_PENDING), null);
         return transaction.put(ResourceTypes.INSTANCE, instance);
     }
 
@@ -200,7 +202,7 @@ public final class InstanceCommands {
             InstanceState current = instance.state(transaction.now());
             switch (current) {
                 case STOPPED -> {
-                    Instance started = instance.inState(InstanceState.PENDING, transaction.now());
+                    Instance started = instance.inState(InstanceState.PENDING, transaction.now(), transaction.endOf(Transition.INSTANCE_PENDING), null);
                     if (instance.launch() != null && instance.launch().publicIpOnStart()) {
                         started = assignPublicAddress(transaction, started);
                     }
@@ -225,7 +227,8 @@ public final class InstanceCommands {
                         throw AwsException.of(ErrorCode.OPERATION_NOT_PERMITTED,
                                 "The instance '%s' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.", instance.id());
                     }
-                    transaction.put(ResourceTypes.INSTANCE, releasePublicAddress(transaction, instance).inState(InstanceState.STOPPING, transaction.now()));
+                    transaction.put(ResourceTypes.INSTANCE, releasePublicAddress(transaction, instance)
+                            .inState(InstanceState.STOPPING, transaction.now(), transaction.endOf(Transition.INSTANCE_STOPPING), null));
                     changes.add(new StateChange(instance.id(), current, InstanceState.STOPPING));
                 }
                 case STOPPING, STOPPED -> changes.add(new StateChange(instance.id(), current, current));
@@ -256,7 +259,9 @@ public final class InstanceCommands {
                 continue;
             }
             releaseInterfaces(transaction, instance);
-            transaction.put(ResourceTypes.INSTANCE, instance.withoutNetworkInterfaces().inState(InstanceState.SHUTTING_DOWN, transaction.now()));
+            Instant terminated = transaction.endOf(Transition.INSTANCE_SHUTTING_DOWN);
+            transaction.put(ResourceTypes.INSTANCE, instance.withoutNetworkInterfaces().inState(InstanceState.SHUTTING_DOWN, transaction.now(),
+                    terminated, transaction.transitions().end(Transition.INSTANCE_RETENTION, terminated)));
             changes.add(new StateChange(instance.id(), current, InstanceState.SHUTTING_DOWN));
         }
         return changes;

@@ -2,7 +2,6 @@ package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,12 +10,12 @@ import java.util.List;
  * its network interfaces (primary first) and security groups, and its IAM instance profile, whose role
  * is the principal of the calls it makes. There is no compute behind it.
  *
- * <p>{@code state} is the state the last command (or the snapshot) put the instance in. Its current
- * state follows from time, as a NAT gateway's does: a transition ({@code pending}, {@code stopping},
- * {@code shutting-down}) that a command started at {@code stateChangedAt} settles after
- * {@link #TRANSITION}; an imported instance ({@code stateChangedAt} null) stays as it was recorded. A
- * terminated instance stays visible for {@link #TERMINATED_RETENTION}. {@code launch} is null only for
- * instances imported before it was recorded.
+ * <p>{@code state} is the state the last command (or the snapshot) put the instance in, at
+ * {@code stateChangedAt}. Its current state follows from time, as a NAT gateway's does: a transition
+ * ({@code pending}, {@code stopping}, {@code shutting-down}) has settled once {@code settlesAt} has
+ * passed (fixed by the command from the server's {@code TransitionTimes}); a terminated instance is
+ * described until {@code forgottenAt}. An imported instance (those three null) stays as it was recorded.
+ * {@code launch} is null only for instances imported before it was recorded.
  */
 public record Instance(
         String id,
@@ -34,11 +33,9 @@ public record Instance(
         Instant launchTime,
         InstanceLaunch launch,
         InstanceAttributes attributes,
-        Instant stateChangedAt) implements Resource, InVpc {
-
-    /** How long each transition takes. AWS takes tens of seconds; Backlane keeps it short for tests. */
-    public static final Duration TRANSITION = Duration.ofSeconds(1);
-    public static final Duration TERMINATED_RETENTION = Duration.ofHours(1);
+        Instant stateChangedAt,
+        Instant settlesAt,
+        Instant forgottenAt) implements Resource, InVpc {
 
     public Instance {
         requireNonNull(id, "id is null");
@@ -50,60 +47,59 @@ public record Instance(
         attributes = attributes == null ? InstanceAttributes.DEFAULTS : attributes;
     }
 
-    /** The state at {@code at}: a transition a command started has settled once {@link #TRANSITION} has passed. */
+    /** The state at {@code at}: a transition a command started has settled once {@code settlesAt} has passed. */
     public InstanceState state(Instant at) {
         InstanceState recorded = InstanceState.of(state);
-        if (stateChangedAt == null || at.isBefore(stateChangedAt.plus(TRANSITION))) {
-            return recorded;
-        }
-        return recorded.settled();
+        return settlesAt == null || at.isBefore(settlesAt) ? recorded : recorded.settled();
     }
 
     /** Whether a describe at {@code at} still shows the instance: terminated ones are shown for a while. */
     public boolean isVisible(Instant at) {
-        return !InstanceState.of(state).isTerminating() || stateChangedAt == null
-                || at.isBefore(stateChangedAt.plus(TRANSITION).plus(TERMINATED_RETENTION));
+        return forgottenAt == null || at.isBefore(forgottenAt);
     }
 
     public boolean isRunning() {
         return state.equals("running");
     }
 
-    /** The instance in a new state from {@code at}, as a command puts it. */
-    public Instance inState(InstanceState newState, Instant at) {
+    /**
+     * The instance in a new state from {@code at}, as a command puts it: a transition settles at
+     * {@code settles}; a terminated instance is forgotten at {@code forgotten} (null otherwise).
+     */
+    public Instance inState(InstanceState newState, Instant at, Instant settles, Instant forgotten) {
         return new Instance(id, instanceType, newState.awsName(), subnetId, vpcId, availabilityZone, privateIpAddress, publicIpAddress,
-                networkInterfaceIds, securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, at);
+                networkInterfaceIds, securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, at, settles, forgotten);
     }
 
     public Instance withPublicIpAddress(String address) {
         return new Instance(id, instanceType, state, subnetId, vpcId, availabilityZone, privateIpAddress, address, networkInterfaceIds,
-                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt);
+                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     /** The instance without network interfaces, once terminated. */
     public Instance withoutNetworkInterfaces() {
         return new Instance(id, instanceType, state, subnetId, vpcId, availabilityZone, privateIpAddress, null, List.of(), securityGroupIds,
-                iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt);
+                iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     public Instance withInstanceType(String type) {
         return new Instance(id, type, state, subnetId, vpcId, availabilityZone, privateIpAddress, publicIpAddress, networkInterfaceIds,
-                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt);
+                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     public Instance withSecurityGroupIds(List<String> groupIds) {
         return new Instance(id, instanceType, state, subnetId, vpcId, availabilityZone, privateIpAddress, publicIpAddress, networkInterfaceIds,
-                groupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt);
+                groupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, attributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     public Instance withSourceDestCheck(boolean value) {
         return new Instance(id, instanceType, state, subnetId, vpcId, availabilityZone, privateIpAddress, publicIpAddress, networkInterfaceIds,
-                securityGroupIds, iamInstanceProfileArn, value, launchTime, launch, attributes, stateChangedAt);
+                securityGroupIds, iamInstanceProfileArn, value, launchTime, launch, attributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     public Instance withAttributes(InstanceAttributes newAttributes) {
         return new Instance(id, instanceType, state, subnetId, vpcId, availabilityZone, privateIpAddress, publicIpAddress, networkInterfaceIds,
-                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, newAttributes, stateChangedAt);
+                securityGroupIds, iamInstanceProfileArn, sourceDestCheck, launchTime, launch, newAttributes, stateChangedAt, settlesAt, forgottenAt);
     }
 
     /** A terminated instance no longer holds its VPC: DeleteVpc may go ahead while it is still shown. */

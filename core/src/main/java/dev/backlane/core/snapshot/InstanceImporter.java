@@ -54,7 +54,7 @@ final class InstanceImporter implements KindImporter {
                 text(item, "SubnetId"), text(item, "VpcId"), zone, text(item, "PrivateIpAddress"), text(item, "PublicIpAddress"),
                 interfaces.stream().map(eni -> text(eni, "NetworkInterfaceId")).filter(java.util.Objects::nonNull).toList(),
                 texts(item, "SecurityGroups", "GroupId"), text(object(item, "IamInstanceProfile"), "Arn"), bool(item, "SourceDestCheck", true),
-                context.time(item, "LaunchTime", id, null), launch(item, reservationId), null, null), item);
+                context.time(item, "LaunchTime", id, null), launch(item, reservationId), null, null, null, null), item);
     }
 
     /** What the instance was launched with, when the snapshot says: its AMI and reservation. */

@@ -26,7 +26,15 @@ public enum Transition {
     /** A new endpoint service is {@code Pending} before {@code Available}. */
     ENDPOINT_SERVICE_PENDING("endpoint-service-pending", Duration.ofSeconds(1), false),
     /** A new ELBv2 load balancer is {@code provisioning} before {@code active}. */
-    LOAD_BALANCER_PROVISIONING("load-balancer-provisioning", Duration.ofSeconds(2), false);
+    LOAD_BALANCER_PROVISIONING("load-balancer-provisioning", Duration.ofSeconds(2), false),
+    /** A launched or started instance is {@code pending} before {@code running}. */
+    INSTANCE_PENDING("instance-pending", Duration.ofSeconds(1), false),
+    /** A stopped instance is {@code stopping} before {@code stopped}. */
+    INSTANCE_STOPPING("instance-stopping", Duration.ofSeconds(1), false),
+    /** A terminated instance is {@code shutting-down} before {@code terminated}. */
+    INSTANCE_SHUTTING_DOWN("instance-shutting-down", Duration.ofSeconds(1), false),
+    /** A {@code terminated} instance is still described for this long (about an hour on AWS). */
+    INSTANCE_RETENTION("instance-retention", Duration.ofHours(1), true);
 
     private final String configName;
     private final Duration standard;

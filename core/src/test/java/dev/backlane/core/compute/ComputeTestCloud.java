@@ -15,6 +15,7 @@ import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.core.world.World;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +34,20 @@ final class ComputeTestCloud {
     final NetworkInterfaceCommands interfaces = new NetworkInterfaceCommands(quotas);
     final ImageCommands images = new ImageCommands(ImageCatalog.standard());
     final InstanceCommands instances = new InstanceCommands(interfaces, InstanceTypeCatalog.standard(), images);
-    final Cloud cloud = new Cloud(World.empty(), new InstantSource() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, IdSource.sequential(), new DefaultVpcInitializer(RegionCatalog.standard(), vpcs), ChangeSink.none());
+    final Cloud cloud;
+
+    ComputeTestCloud() {
+        this(TransitionTimes.standard());
+    }
+
+    ComputeTestCloud(TransitionTimes transitions) {
+        cloud = new Cloud(World.empty(), new InstantSource() {
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        }, transitions, IdSource.sequential(), new DefaultVpcInitializer(RegionCatalog.standard(), vpcs), ChangeSink.none());
+    }
 
     <R> R write(Function<Transaction, R> command) {
         return cloud.write(SCOPE, command);

@@ -19,6 +19,8 @@ import dev.backlane.core.model.Vpc;
 import dev.backlane.core.network.SecurityGroupCommands;
 import dev.backlane.core.network.SubnetCommands;
 import dev.backlane.core.network.VpcCommands;
+import dev.backlane.core.world.Transition;
+import dev.backlane.core.world.TransitionTimes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -151,33 +153,51 @@ class InstanceCommandsTest {
         AwsException early = refused(transaction -> test.instances.stop(transaction, List.of(id)));
         assertEquals(ErrorCode.INCORRECT_INSTANCE_STATE, early.code(), "a pending instance cannot be stopped");
 
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         assertEquals(InstanceState.RUNNING, current(id));
         List<InstanceCommands.StateChange> stopped = test.write(transaction -> test.instances.stop(transaction, List.of(id)));
         assertEquals(new InstanceCommands.StateChange(id, InstanceState.RUNNING, InstanceState.STOPPING), stopped.get(0));
         assertEquals(ErrorCode.INCORRECT_INSTANCE_STATE, refused(transaction -> test.instances.start(transaction, List.of(id))).code(),
                 "a stopping instance cannot be started");
 
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         assertEquals(InstanceState.STOPPED, current(id));
         List<InstanceCommands.StateChange> again = test.write(transaction -> test.instances.stop(transaction, List.of(id)));
         assertEquals(InstanceState.STOPPED, again.get(0).current(), "stopping a stopped instance changes nothing");
         test.write(transaction -> test.instances.start(transaction, List.of(id)));
         assertEquals(InstanceState.PENDING, current(id));
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         assertEquals(InstanceState.RUNNING, current(id));
 
         String eniId = instance.networkInterfaceIds().get(0);
         List<InstanceCommands.StateChange> terminated = test.write(transaction -> test.instances.terminate(transaction, List.of(id)));
         assertEquals(InstanceState.SHUTTING_DOWN, terminated.get(0).current());
         assertFalse(test.state().find(ResourceTypes.NETWORK_INTERFACE, eniId).isPresent(), "the primary interface is released at once");
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         assertEquals(InstanceState.TERMINATED, current(id));
         assertEquals(ErrorCode.INCORRECT_INSTANCE_STATE, refused(transaction -> test.instances.start(transaction, List.of(id))).code());
 
-        test.advance(Instance.TERMINATED_RETENTION);
+        test.advance(Transition.INSTANCE_RETENTION.standard());
         AwsException gone = refused(transaction -> test.instances.terminate(transaction, List.of(id)));
         assertEquals(ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, gone.code(), "terminated instances are shown for an hour");
+    }
+
+    @Test
+    void transitionsTakeTheServersConfiguredTimes() {
+        ComputeTestCloud slow = new ComputeTestCloud(TransitionTimes.standard().with(Transition.INSTANCE_PENDING, Duration.ofSeconds(30))
+                .with(Transition.INSTANCE_SHUTTING_DOWN, Duration.ZERO).with(Transition.INSTANCE_RETENTION, Duration.ofMinutes(5)));
+        Instance instance = slow.write(transaction -> slow.instances.run(transaction, new InstanceCommands.RunInstances(AMAZON_LINUX, null, 1, 1,
+                null, null, List.of(), List.of(), null, null, null, null, null, null, false, false, null, null, true, null))).instances().get(0);
+        slow.advance(Duration.ofSeconds(29));
+        assertEquals(InstanceState.PENDING, slow.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow().state(slow.now()));
+        slow.advance(Duration.ofSeconds(1));
+        assertEquals(InstanceState.RUNNING, slow.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow().state(slow.now()));
+
+        slow.run(transaction -> slow.instances.terminate(transaction, List.of(instance.id())));
+        Instance terminated = slow.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow();
+        assertEquals(InstanceState.TERMINATED, terminated.state(slow.now()), "shutting-down is over at once");
+        assertTrue(terminated.isVisible(slow.now().plus(Duration.ofMinutes(4))));
+        assertFalse(terminated.isVisible(slow.now().plus(Duration.ofMinutes(5))));
     }
 
     @Test
@@ -185,12 +205,12 @@ class InstanceCommandsTest {
         Instance instance = runOne(new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null, List.of(), List.of(), null,
                 true, null, null, null, null, false, false, null, null, true, null));
         assertNotNull(instance.publicIpAddress());
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.instances.stop(transaction, List.of(instance.id())));
         Instance stopped = test.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow();
         assertNull(stopped.publicIpAddress());
         assertNull(test.state().find(ResourceTypes.NETWORK_INTERFACE, instance.networkInterfaceIds().get(0)).orElseThrow().publicIp());
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.instances.start(transaction, List.of(instance.id())));
         assertNotNull(test.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow().publicIpAddress());
     }
@@ -198,7 +218,7 @@ class InstanceCommandsTest {
     @Test
     void protectionAttributesRefuseStopAndTerminate() {
         Instance instance = runOne(request(subnet.id(), 1, 1));
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.instances.modifyAttribute(transaction, instance.id(),
                 new InstanceCommands.AttributeChange(null, null, null, null, true, null, null)));
         test.run(transaction -> test.instances.modifyAttribute(transaction, instance.id(),
@@ -213,7 +233,7 @@ class InstanceCommandsTest {
     @Test
     void typeChangesOnlyWhenStoppedAndGroupsChangeOnThePrimaryInterface() {
         Instance instance = runOne(request(subnet.id(), 1, 1));
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         AwsException running = refused(transaction -> test.instances.modifyAttribute(transaction, instance.id(),
                 new InstanceCommands.AttributeChange("m5.large", null, null, null, null, null, null)));
         assertEquals(ErrorCode.INCORRECT_INSTANCE_STATE, running.code());
@@ -225,7 +245,7 @@ class InstanceCommandsTest {
         assertEquals(List.of(db.id()), eni.groupIds());
 
         test.run(transaction -> test.instances.stop(transaction, List.of(instance.id())));
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.instances.modifyAttribute(transaction, instance.id(),
                 new InstanceCommands.AttributeChange("m5.large", null, null, null, null, null, null)));
         assertEquals("m5.large", test.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow().instanceType());
@@ -248,7 +268,7 @@ class InstanceCommandsTest {
         assertEquals(ErrorCode.DEPENDENCY_VIOLATION, refused(transaction -> test.groups().delete(transaction, web.id(), null)).code());
 
         test.run(transaction -> test.instances.terminate(transaction, List.of(instance.id())));
-        test.advance(Instance.TRANSITION);
+        test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.groups().delete(transaction, web.id(), null));
         test.run(transaction -> test.subnets.delete(transaction, subnet.id()));
         test.run(transaction -> test.vpcs.delete(transaction, vpc.id()));
