@@ -146,6 +146,9 @@ class InstanceSdkIT {
         String first = ec2.runInstances(r -> r.imageId(AMAZON_LINUX).minCount(1).maxCount(1).clientToken("launch-1")).reservationId();
         String again = ec2.runInstances(r -> r.imageId(AMAZON_LINUX).minCount(1).maxCount(1).clientToken("launch-1")).reservationId();
         assertEquals(first, again);
+        List<Instance> launched = instances(ec2.describeInstances(r -> r.filters(filter("client-token", "launch-1"))).reservations());
+        assertEquals(1, launched.size());
+        assertEquals("launch-1", launched.get(0).clientToken());
         assertEquals(1, instances(ec2.describeInstances().reservations()).size());
         assertAwsError("IdempotentParameterMismatch", () -> ec2.runInstances(r -> r.imageId(AMAZON_LINUX).minCount(2).maxCount(2)
                 .clientToken("launch-1")));

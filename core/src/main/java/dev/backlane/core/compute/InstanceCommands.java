@@ -80,7 +80,8 @@ public final class InstanceCommands {
             String shutdownBehavior,
             String interfaceDescription,
             boolean deleteInterfaceOnTermination,
-            String cpuCredits) {
+            String cpuCredits,
+            String clientToken) {
 
         public RunInstances {
             securityGroupIds = List.copyOf(requireNonNull(securityGroupIds, "securityGroupIds is null"));
@@ -168,7 +169,7 @@ public final class InstanceCommands {
         transaction.put(ResourceTypes.NETWORK_INTERFACE, primary);
         Instance instance = new Instance(instanceId, type.instanceType(), InstanceState.PENDING.awsName(), subnet.id(), subnet.vpcId(),
                 subnet.availabilityZone(), primary.privateIpAddress(), publicAddress, List.of(primary.id()), primary.groupIds(), profileArn, true,
-                transaction.now(), new InstanceLaunch(image.id(), reservationId, index, request.keyName(), publicIp),
+                transaction.now(), new InstanceLaunch(image.id(), reservationId, index, request.keyName(), publicIp, request.clientToken()),
                 attributes, transaction.now(), transaction.endOf(Transition.INSTANCE_PENDING), null);
         return transaction.put(ResourceTypes.INSTANCE, instance);
     }

@@ -64,6 +64,7 @@ final class InstanceImporter implements KindImporter {
             return null;
         }
         Integer index = integer(item, "AmiLaunchIndex");
-        return new InstanceLaunch(imageId, reservationId, index == null ? 0 : index, text(item, "KeyName"), text(item, "PublicIpAddress") != null);
+        return new InstanceLaunch(imageId, reservationId, index == null ? 0 : index, text(item, "KeyName"), text(item, "PublicIpAddress") != null,
+                text(item, "ClientToken"));
     }
 }

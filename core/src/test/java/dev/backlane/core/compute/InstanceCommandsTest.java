@@ -37,7 +37,7 @@ class InstanceCommandsTest {
 
     private InstanceCommands.RunInstances request(String subnetId, int min, int max) {
         return new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", min, max, subnetId, null, List.of(web.id()), List.of(), null, null,
-                null, "app-profile", "key", null, false, false, null, null, true, null);
+                null, "app-profile", "key", null, false, false, null, null, true, null, null);
     }
 
     private Instance runOne(InstanceCommands.RunInstances request) {
@@ -74,7 +74,7 @@ class InstanceCommandsTest {
     @Test
     void withoutSubnetTheDefaultVpcsDefaultSubnetAndGroupAreUsed() {
         Instance instance = runOne(new InstanceCommands.RunInstances(AMAZON_LINUX, null, 1, 1, null, "us-east-1c", List.of(), List.of(), null, true,
-                null, null, null, null, false, false, null, null, true, null));
+                null, null, null, null, false, false, null, null, true, null, null));
 
         Subnet chosen = test.state().find(ResourceTypes.SUBNET, instance.subnetId()).orElseThrow();
         assertTrue(chosen.defaultForAz());
@@ -139,10 +139,10 @@ class InstanceCommandsTest {
         SecurityGroup defaultVpcGroup = test.state().all(ResourceTypes.SECURITY_GROUP).stream()
                 .filter(group -> !group.vpcId().equals(vpc.id())).findFirst().orElseThrow();
         InstanceCommands.RunInstances foreign = new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null,
-                List.of(defaultVpcGroup.id()), List.of(), null, null, null, null, null, null, false, false, null, null, true, null);
+                List.of(defaultVpcGroup.id()), List.of(), null, null, null, null, null, null, false, false, null, null, true, null, null);
         assertEquals(ErrorCode.INVALID_PARAMETER, refused(transaction -> test.instances.run(transaction, foreign)).code());
         InstanceCommands.RunInstances badArn = new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null,
-                List.of(), List.of(), null, null, "arn:aws:iam::1:role/app", null, null, null, false, false, null, null, true, null);
+                List.of(), List.of(), null, null, "arn:aws:iam::1:role/app", null, null, null, false, false, null, null, true, null, null);
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, refused(transaction -> test.instances.run(transaction, badArn)).code());
     }
 
@@ -187,7 +187,7 @@ class InstanceCommandsTest {
         ComputeTestCloud slow = new ComputeTestCloud(TransitionTimes.standard().with(Transition.INSTANCE_PENDING, Duration.ofSeconds(30))
                 .with(Transition.INSTANCE_SHUTTING_DOWN, Duration.ZERO).with(Transition.INSTANCE_RETENTION, Duration.ofMinutes(5)));
         Instance instance = slow.write(transaction -> slow.instances.run(transaction, new InstanceCommands.RunInstances(AMAZON_LINUX, null, 1, 1,
-                null, null, List.of(), List.of(), null, null, null, null, null, null, false, false, null, null, true, null))).instances().get(0);
+                null, null, List.of(), List.of(), null, null, null, null, null, null, false, false, null, null, true, null, null))).instances().get(0);
         slow.advance(Duration.ofSeconds(29));
         assertEquals(InstanceState.PENDING, slow.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow().state(slow.now()));
         slow.advance(Duration.ofSeconds(1));
@@ -203,7 +203,7 @@ class InstanceCommandsTest {
     @Test
     void stopGivesUpTheLaunchPublicAddressAndStartGetsANewOne() {
         Instance instance = runOne(new InstanceCommands.RunInstances(AMAZON_LINUX, "t3.micro", 1, 1, subnet.id(), null, List.of(), List.of(), null,
-                true, null, null, null, null, false, false, null, null, true, null));
+                true, null, null, null, null, false, false, null, null, true, null, null));
         assertNotNull(instance.publicIpAddress());
         test.advance(Transition.INSTANCE_PENDING.standard());
         test.run(transaction -> test.instances.stop(transaction, List.of(instance.id())));
@@ -283,13 +283,13 @@ class InstanceCommandsTest {
         return new InstanceCommands.RunInstances(imageId, r.instanceType(), r.minCount(), r.maxCount(), r.subnetId(), r.availabilityZone(),
                 r.securityGroupIds(), r.securityGroupNames(), r.privateIpAddress(), r.associatePublicIpAddress(), r.iamInstanceProfileArn(),
                 r.iamInstanceProfileName(), r.keyName(), r.userData(), r.disableApiTermination(), r.disableApiStop(), r.shutdownBehavior(),
-                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits());
+                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits(), r.clientToken());
     }
 
     private static InstanceCommands.RunInstances withType(InstanceCommands.RunInstances r, String type) {
         return new InstanceCommands.RunInstances(r.imageId(), type, r.minCount(), r.maxCount(), r.subnetId(), r.availabilityZone(),
                 r.securityGroupIds(), r.securityGroupNames(), r.privateIpAddress(), r.associatePublicIpAddress(), r.iamInstanceProfileArn(),
                 r.iamInstanceProfileName(), r.keyName(), r.userData(), r.disableApiTermination(), r.disableApiStop(), r.shutdownBehavior(),
-                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits());
+                r.interfaceDescription(), r.deleteInterfaceOnTermination(), r.cpuCredits(), r.clientToken());
     }
 }

@@ -22,7 +22,7 @@ class ImportedRecordCodecTest {
     void instancePeeringAndRecordedRouteStateRoundTrip() {
         Instance instance = new Instance("i-0123456789abcdef0", "t3.micro", "running", "subnet-1", "vpc-1", "us-east-1a", "10.0.0.5",
                 "3.3.3.3", List.of("eni-1"), List.of("sg-1"), "arn:aws:iam::123456789012:instance-profile/web", true,
-                Instant.parse("2020-05-08T03:45:53Z"), new InstanceLaunch("ami-0abcdef1234567890", "r-0123456789abcdef0", 0, "key", true),
+                Instant.parse("2020-05-08T03:45:53Z"), new InstanceLaunch("ami-0abcdef1234567890", "r-0123456789abcdef0", 0, "key", true, "token-1"),
                 new InstanceAttributes("IyEvYmluL3No", true, false, "terminate", "unlimited"), Instant.parse("2020-05-08T03:45:54Z"),
                 Instant.parse("2020-05-08T03:45:55Z"), Instant.parse("2020-05-08T04:45:55Z"));
         assertEquals(instance, codec.decode(ResourceTypes.INSTANCE, codec.encode(instance)));

@@ -73,6 +73,7 @@ public final class InstanceOperations implements OperationFamily {
     static FilterSet<Instance> filters(Instant at) {
         return FilterSet.<Instance>builder()
                 .add("availability-zone", Instance::availabilityZone)
+                .add("client-token", instance -> instance.launch() == null ? null : instance.launch().clientToken())
                 .add("iam-instance-profile.arn", Instance::iamInstanceProfileArn)
                 .add("image-id", instance -> instance.launch() == null ? null : instance.launch().imageId())
                 .add("instance-id", Instance::id)
@@ -144,7 +145,7 @@ public final class InstanceOperations implements OperationFamily {
                 profile == null ? null : profile.string("Arn"), profile == null ? null : profile.string("Name"), input.string("KeyName"),
                 input.string("UserData"), input.bool("DisableApiTermination", false), input.bool("DisableApiStop", false),
                 input.string("InstanceInitiatedShutdownBehavior"), primary.description(), primary.deleteOnTermination(),
-                credits == null ? null : credits.requiredString("CpuCredits", "CreditSpecification.CpuCredits"));
+                credits == null ? null : credits.requiredString("CpuCredits", "CreditSpecification.CpuCredits"), input.string("ClientToken"));
         return call.write(transaction -> {
             InstanceCommands.Reservation reservation = commands.run(transaction, request);
             for (Instance instance : reservation.instances()) {

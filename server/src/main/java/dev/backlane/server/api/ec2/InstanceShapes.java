@@ -73,7 +73,7 @@ final class InstanceShapes {
                 .put("VpcId", terminated ? null : instance.vpcId())
                 .put("Architecture", architecture)
                 .put("BlockDeviceMappings", List.of())
-                .put("ClientToken", "")
+                .put("ClientToken", instance.launch() == null || instance.launch().clientToken() == null ? "" : instance.launch().clientToken())
                 .put("EbsOptimized", context.type().map(InstanceTypeInfo::ebsOptimizedByDefault).orElse(false))
                 .put("EnaSupport", nitro)
                 .put("Hypervisor", "xen")
