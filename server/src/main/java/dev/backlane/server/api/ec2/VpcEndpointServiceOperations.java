@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * DescribeVpcEndpointServices: the services the caller may connect to (AWS services of its region and
- * whatever further sources the lookup has), one detail per service and endpoint type, with the
- * documented filters and {@code MaxResults}/{@code NextToken} pagination.
+ * whatever further sources the lookup has), one detail per service and endpoint type, sorted by service
+ * name as AWS sorts them, with the documented filters and {@code MaxResults}/{@code NextToken} pagination.
  */
 public final class VpcEndpointServiceOperations implements OperationFamily {
     private static final Map<String, Function<Offer, Collection<String>>> FILTERS = Map.of(
@@ -92,6 +93,8 @@ public final class VpcEndpointServiceOperations implements OperationFamily {
                 }
             }
         }
+        // AWS lists services by name, whatever order the sources or the ServiceNames parameter give them in.
+        offers.sort(Comparator.comparing(offer -> offer.service().serviceName()));
         int end = maxResults == null ? offers.size() : Math.min(offers.size(), start + maxResults);
         List<Offer> page = start >= offers.size() ? List.of() : offers.subList(start, end);
         return Output.create()

@@ -44,7 +44,7 @@ class VpcEndpointServiceOperationsTest {
 
     @Test
     void filtersSelectServices() {
-        assertEquals(List.of("com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.dynamodb"),
+        assertEquals(List.of("com.amazonaws.us-east-1.dynamodb", "com.amazonaws.us-east-1.s3"),
                 names("Filter.1.Name", "service-type", "Filter.1.Value.1", "Gateway"));
         assertEquals(List.of("com.amazonaws.us-east-1.kms"), names("Filter.1.Name", "service-name", "Filter.1.Value.1", "*.kms"));
         assertTrue(names("Filter.1.Name", "supported-ip-address-types", "Filter.1.Value.1", "ipv6").contains("com.amazonaws.us-east-1.s3"));
@@ -52,6 +52,21 @@ class VpcEndpointServiceOperationsTest {
         assertEquals(List.of(), names("Filter.1.Name", "service-region", "Filter.1.Value.1", "us-west-2"));
         assertEquals(List.of(), names("Filter.1.Name", "tag:team", "Filter.1.Value.1", "x"));
         api.ec2("DescribeVpcEndpointServices", "Filter.1.Name", "vpc-id", "Filter.1.Value.1", "x").assertError("InvalidParameterValue");
+    }
+
+    @Test
+    void servicesAreSortedByNameFilteredOrNot() {
+        TestApi.Response all = api.ec2("DescribeVpcEndpointServices").assertOk();
+        List<String> names = all.texts("//serviceNameSet/item");
+        assertEquals(names.stream().sorted().toList(), names);
+        List<String> detailNames = all.texts("//serviceDetailSet/item/serviceName");
+        assertEquals(detailNames.stream().sorted().toList(), detailNames);
+        assertEquals(List.of("com.amazonaws.us-east-1.ec2", "com.amazonaws.us-east-1.kms", "com.amazonaws.us-east-1.sts"),
+                names("ServiceName.1", "com.amazonaws.us-east-1.sts", "ServiceName.2", "com.amazonaws.us-east-1.kms", "ServiceName.3",
+                        "com.amazonaws.us-east-1.ec2"));
+        List<String> interfaces = names("Filter.1.Name", "service-type", "Filter.1.Value.1", "Interface");
+        assertEquals(interfaces.stream().sorted().toList(), interfaces);
+        assertTrue(interfaces.size() >= 40);
     }
 
     @Test
