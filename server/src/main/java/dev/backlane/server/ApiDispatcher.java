@@ -12,6 +12,7 @@ import dev.backlane.server.api.OperationHandler;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.protocol.OperationModel;
 import dev.backlane.server.protocol.ServiceEndpoint;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,12 @@ public final class ApiDispatcher {
         return Optional.ofNullable(services.get(name));
     }
 
-    /** The service to use when a request names none, or one Backlane does not speak. */
+    /** The services Backlane answers. */
+    public Collection<ServiceEndpoint> services() {
+        return services.values();
+    }
+
+    /** The service to use when a request names none. */
     public ServiceEndpoint defaultService() {
         return services.get("ec2");
     }

@@ -10,6 +10,8 @@ public enum ErrorCode {
     INVALID_ACTION("InvalidAction", 400),
     UNSUPPORTED_OPERATION("UnsupportedOperation", 400),
     UNSUPPORTED("Unsupported", 400),
+    /** A request signed for a service Backlane does not emulate; 501 so that no SDK retries it. */
+    UNSUPPORTED_SERVICE("UnsupportedService", 501),
     MISSING_PARAMETER("MissingParameter", 400),
     MISSING_INPUT("MissingInput", 400),
     UNKNOWN_PARAMETER("UnknownParameter", 400),

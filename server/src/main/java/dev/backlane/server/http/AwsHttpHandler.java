@@ -7,7 +7,9 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.server.ApiDispatcher;
 import dev.backlane.server.ApiResponse;
+import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.ServiceEndpoint;
+import dev.backlane.server.protocol.ServiceProtocols;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * The AWS API over HTTP: one port for every service, the service, region and account taken from the
- * request's SigV4 credential scope, the parameters from the form body and the query string.
+ * request's SigV4 credential scope, the parameters from the form body and the query string. A request
+ * signed for a service Backlane does not serve is refused in that service's own protocol.
  */
 public final class AwsHttpHandler implements HttpHandler {
     /** AWS refuses Query requests much larger than this; so does Backlane, before reading them whole. */
@@ -28,6 +31,7 @@ public final class AwsHttpHandler implements HttpHandler {
     private final ApiDispatcher dispatcher;
     private final String defaultRegion;
     private final String defaultAccount;
+    private final UnservedService unserved = new UnservedService(ServiceProtocols.standard());
 
     public AwsHttpHandler(ApiDispatcher dispatcher, String defaultRegion, String defaultAccount) {
         this.dispatcher = dispatcher;
@@ -38,6 +42,13 @@ public final class AwsHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Optional<String> unservedService = unservedService(exchange);
+            if (unservedService.isPresent()) {
+                exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
+                send(exchange, unserved.answer(unservedService.get(), exchange.getRequestHeaders(), dispatcher.services(),
+                        UUID.randomUUID().toString()));
+                return;
+            }
             ApiResponse response = respond(exchange);
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
@@ -46,6 +57,29 @@ public final class AwsHttpHandler implements HttpHandler {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** The service the request is signed for, when Backlane does not serve it. */
+    private Optional<String> unservedService(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        try {
+            FormParameters.decodeInto(rawQueryUtf8(exchange), query);
+        } catch (AwsException malformed) {
+            // The dispatcher reports a malformed query string in the service's answer.
+        }
+        return CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), query)
+                .map(CredentialScope::service)
+                .filter(service -> dispatcher.service(service).isEmpty());
+    }
+
+    private static void send(HttpExchange exchange, ErrorAnswer answer) throws IOException {
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.getResponseHeaders().set("Server", "Backlane");
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
         }
     }
 

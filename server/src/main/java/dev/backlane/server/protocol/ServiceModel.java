@@ -63,8 +63,9 @@ public final class ServiceModel {
         if (namespace == null) {
             namespace = text(metadata.path("xmlNamespace").path("uri"));
         }
+        String serviceId = text(metadata.path("serviceId"));
         return new ServiceModel(
-                text(metadata.path("endpointPrefix")),
+                serviceId == null ? text(metadata.path("endpointPrefix")) : serviceId,
                 text(metadata.path("apiVersion")),
                 namespace,
                 Protocol.of(text(metadata.path("protocol"))),
@@ -103,6 +104,7 @@ public final class ServiceModel {
         return node.isTextual() ? node.asText() : null;
     }
 
+    /** The model's service ID ({@code EC2}, {@code Elastic Load Balancing v2}), as AWS names the service. */
     public String serviceId() {
         return serviceId;
     }

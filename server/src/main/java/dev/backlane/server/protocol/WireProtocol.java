@@ -1,0 +1,36 @@
+package dev.backlane.server.protocol;
+
+import java.util.Optional;
+
+/**
+ * Every protocol an AWS service model names ({@code metadata.protocol(s)}): what a client of that
+ * service sends and how it reads an error back. Backlane parses and answers only the two Query
+ * flavours ({@link Protocol}); the others it needs to refuse a service in that service's own words.
+ */
+public enum WireProtocol {
+    EC2("ec2"),
+    QUERY("query"),
+    JSON("json"),
+    REST_JSON("rest-json"),
+    REST_XML("rest-xml"),
+    RPC_V2_CBOR("smithy-rpc-v2-cbor");
+
+    private final String modelName;
+
+    WireProtocol(String modelName) {
+        this.modelName = modelName;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    public static Optional<WireProtocol> of(String modelName) {
+        for (WireProtocol protocol : values()) {
+            if (protocol.modelName.equals(modelName)) {
+                return Optional.of(protocol);
+            }
+        }
+        return Optional.empty();
+    }
+}
