@@ -4,10 +4,8 @@ import static dev.backlane.e2e.AwsAssertions.assertAwsError;
 import static dev.backlane.e2e.VpcSdkIT.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -88,20 +86,7 @@ class EndpointServiceSdkIT {
     }
 
     private static void awaitEquals(String expected, Supplier<String> actual) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        String last = actual.get();
-        while (!expected.equals(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("still " + last + " after " + PATIENCE + ", expected " + expected);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = actual.get();
-        }
+        AwsAssertions.awaitEquals(expected, actual, PATIENCE);
     }
 
     @Test

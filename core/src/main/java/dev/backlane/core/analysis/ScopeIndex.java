@@ -143,6 +143,10 @@ public final class ScopeIndex {
             }
         }
         for (VpcEndpoint endpoint : state.all(ResourceTypes.VPC_ENDPOINT)) {
+            // A deleted endpoint has no routes, interfaces or names left to find.
+            if (endpoint.isBeingDeleted()) {
+                continue;
+            }
             endpoints.put(endpoint.id(), endpoint);
             endpointsByVpc.computeIfAbsent(endpoint.vpcId(), ignored -> new ArrayList<>()).add(endpoint);
             endpoint.networkInterfaceIds().forEach(id -> endpointByInterface.put(id, endpoint));

@@ -83,7 +83,7 @@ final class InterfaceEndpointRules {
                     "Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for %s", vpc.id());
         }
         for (VpcEndpoint other : transaction.all(ResourceTypes.VPC_ENDPOINT)) {
-            if (!other.id().equals(endpointId) && other.vpcId().equals(vpc.id()) && other.privateDnsEnabled()
+            if (!other.id().equals(endpointId) && !other.isBeingDeleted() && other.vpcId().equals(vpc.id()) && other.privateDnsEnabled()
                     && other.serviceName().equals(service.serviceName())) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER,
                         "private-dns-enabled cannot be set because there is already a conflicting DNS domain for %s in the VPC %s",
@@ -105,7 +105,7 @@ final class InterfaceEndpointRules {
                     "PrivateDnsOnlyForInboundResolverEndpoint can only be set to true when private DNS is enabled.");
         }
         boolean hasGateway = transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
-                .anyMatch(other -> other.isGateway() && other.vpcId().equals(vpc.id()) && other.serviceName().equals(service.serviceName()));
+                .anyMatch(other -> other.isGateway() && !other.isBeingDeleted() && other.vpcId().equals(vpc.id()) && other.serviceName().equals(service.serviceName()));
         if (!hasGateway) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER,
                     "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC %s must have a Gateway endpoint for the service.", vpc.id());

@@ -18,6 +18,7 @@ import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import dev.backlane.core.world.Transition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class VpcEndpointCommands {
         String ipAddressType = request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
         InterfaceEndpointRules.checkIpAddressType(service, List.of(), ipAddressType);
         List<RouteTable> tables = GatewayEndpointRoutes.tablesInVpc(transaction, vpc.id(), request.routeTableIds());
-        long gatewayEndpoints = transaction.all(ResourceTypes.VPC_ENDPOINT).stream().filter(VpcEndpoint::isGateway).count();
+        long gatewayEndpoints = transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
+                .filter(endpoint -> endpoint.isGateway() && !endpoint.isBeingDeleted()).count();
         quotas.check("gateway-endpoints-per-region", gatewayEndpoints, ErrorCode.VPC_ENDPOINT_LIMIT_EXCEEDED,
                 "The maximum number of gateway VPC endpoints in the Region has been reached: " + quotas.get("gateway-endpoints-per-region"));
         VpcEndpoint endpoint = new VpcEndpoint(id, vpc.id(), service.serviceName(), service.region(), VpcEndpointType.GATEWAY,
@@ -145,7 +147,7 @@ public final class VpcEndpointCommands {
         InterfaceEndpointRules.checkIpAddressType(service, subnets, ipAddressType);
         String dnsRecordIpType = InterfaceEndpointRules.dnsRecordIpType(ipAddressType, request.dnsRecordIpType());
         long inVpc = transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
-                .filter(endpoint -> !endpoint.isGateway() && endpoint.vpcId().equals(vpc.id())).count();
+                .filter(endpoint -> !endpoint.isGateway() && !endpoint.isBeingDeleted() && endpoint.vpcId().equals(vpc.id())).count();
         quotas.check("interface-endpoints-per-vpc", inVpc, ErrorCode.VPC_ENDPOINT_LIMIT_EXCEEDED,
                 "The maximum number of interface and Gateway Load Balancer VPC endpoints in " + vpc.id() + " has been reached: "
                         + quotas.get("interface-endpoints-per-vpc"));
@@ -205,7 +207,7 @@ public final class VpcEndpointCommands {
     }
 
     public VpcEndpoint modify(Transaction transaction, ModifyVpcEndpoint request) {
-        VpcEndpoint endpoint = transaction.get(ResourceTypes.VPC_ENDPOINT, request.vpcEndpointId());
+        VpcEndpoint endpoint = live(transaction, request.vpcEndpointId());
         Vpc vpc = transaction.get(ResourceTypes.VPC, endpoint.vpcId());
         Optional<EndpointService> found = services.find(transaction.world(), transaction.scope(), endpoint.serviceName(), endpoint.serviceRegion());
         EndpointService service = found.orElseThrow(() -> EndpointServiceLookup.notFound(endpoint.serviceName()));
@@ -348,25 +350,40 @@ public final class VpcEndpointCommands {
         }
     }
 
+    /** The endpoint, unless it is unknown or being deleted: AWS's not-found error then. */
+    public static VpcEndpoint live(Transaction transaction, String vpcEndpointId) {
+        VpcEndpoint endpoint = transaction.get(ResourceTypes.VPC_ENDPOINT, vpcEndpointId);
+        if (endpoint.isBeingDeleted()) {
+            throw ResourceTypes.VPC_ENDPOINT.notFound(vpcEndpointId);
+        }
+        return endpoint;
+    }
+
     /** One endpoint DeleteVpcEndpoints could not delete, and why. */
     public record Unsuccessful(String resourceId, ErrorCode code, String message) {}
 
     /**
-     * Deletes the endpoints with their routes and network interfaces. IDs that are malformed or unknown
-     * are reported, not thrown, and do not stop the others, as AWS answers.
+     * Deletes the endpoints: their routes and network interfaces go at once, and each endpoint is
+     * {@code deleting}, then {@code deleted}, and described for a while longer, as on AWS. IDs that are
+     * malformed, unknown or already deleted are reported, not thrown, and do not stop the others, as
+     * AWS answers; deleting an endpoint again while it is {@code deleting} changes nothing. Endpoints no
+     * longer described are dropped here for good.
      */
     public List<Unsuccessful> delete(Transaction transaction, List<String> vpcEndpointIds) {
+        forgetDeleted(transaction);
         List<Unsuccessful> unsuccessful = new ArrayList<>();
         for (String id : new LinkedHashSet<>(vpcEndpointIds)) {
             Optional<VpcEndpoint> endpoint = ResourceTypes.VPC_ENDPOINT.isWellFormed(id) ? transaction.find(ResourceTypes.VPC_ENDPOINT, id)
-                    : Optional.empty();
+                    .filter(found -> found.stateAt(transaction.now()) != VpcEndpointState.DELETED) : Optional.empty();
             if (endpoint.isEmpty()) {
                 AwsException error = ResourceTypes.VPC_ENDPOINT.isWellFormed(id) ? ResourceTypes.VPC_ENDPOINT.notFound(id)
                         : ResourceTypes.VPC_ENDPOINT.malformed(id);
                 unsuccessful.add(new Unsuccessful(id, error.code(), error.getMessage()));
                 continue;
             }
-            remove(transaction, endpoint.get());
+            if (!endpoint.get().isBeingDeleted()) {
+                remove(transaction, endpoint.get());
+            }
         }
         return unsuccessful;
     }
@@ -374,6 +391,13 @@ public final class VpcEndpointCommands {
     private void remove(Transaction transaction, VpcEndpoint endpoint) {
         endpoint.routeTableIds().forEach(table -> GatewayEndpointRoutes.remove(transaction, endpoint, table));
         endpoint.networkInterfaceIds().forEach(networkInterface -> interfaces.delete(transaction, networkInterface));
-        transaction.remove(ResourceTypes.VPC_ENDPOINT, endpoint.id());
+        Instant deleted = transaction.endOf(Transition.VPC_ENDPOINT_DELETING);
+        transaction.put(ResourceTypes.VPC_ENDPOINT, endpoint.deleting(deleted, transaction.transitions().end(Transition.VPC_ENDPOINT_RETENTION, deleted)));
+    }
+
+    private static void forgetDeleted(Transaction transaction) {
+        List<VpcEndpoint> forgotten = transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
+                .filter(endpoint -> !endpoint.isVisibleAt(transaction.now())).toList();
+        forgotten.forEach(endpoint -> transaction.remove(ResourceTypes.VPC_ENDPOINT, endpoint.id()));
     }
 }

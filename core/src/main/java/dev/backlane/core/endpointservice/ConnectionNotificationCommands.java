@@ -2,6 +2,7 @@ package dev.backlane.core.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.endpoint.VpcEndpointCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ConnectionNotification;
@@ -37,7 +38,7 @@ public final class ConnectionNotificationCommands {
         if (request.serviceId() != null) {
             transaction.get(ResourceTypes.VPC_ENDPOINT_SERVICE, request.serviceId());
         } else {
-            transaction.get(ResourceTypes.VPC_ENDPOINT, request.vpcEndpointId());
+            VpcEndpointCommands.live(transaction, request.vpcEndpointId());
         }
         ConnectionNotification notification = new ConnectionNotification(transaction.newId(ResourceTypes.CONNECTION_NOTIFICATION),
                 request.serviceId(), request.vpcEndpointId(), checkTopic(request.connectionNotificationArn()), checkEvents(request.connectionEvents()),

@@ -15,8 +15,11 @@ public record EndpointConnection(Scope consumer, VpcEndpoint endpoint) {
         requireNonNull(endpoint, "endpoint is null");
     }
 
-    /** Whether the connection keeps the service from being deleted: it is not rejected or gone. */
+    /** Whether the connection keeps the service from being deleted: it is not rejected, being deleted or gone. */
     public boolean live() {
+        if (endpoint.isBeingDeleted()) {
+            return false;
+        }
         return switch (endpoint.state()) {
             case PENDING_ACCEPTANCE, PENDING, AVAILABLE -> true;
             case DELETING, DELETED, REJECTED, FAILED, EXPIRED, PARTIAL -> false;

@@ -41,7 +41,7 @@ public final class EndpointConnectionCommands {
                 continue;
             }
             EndpointConnection connection = found.get();
-            VpcEndpointState state = connection.endpoint().state();
+            VpcEndpointState state = connection.endpoint().stateAt(transaction.now());
             if (!(accept ? acceptable(state) : rejectable(state))) {
                 unsuccessful.add(UnsuccessfulItem.of(id, AwsException.of(ErrorCode.INCORRECT_STATE,
                         "The VPC endpoint %s is in the state %s and cannot be %s.", id, state.awsName(), accept ? "accepted" : "rejected")));

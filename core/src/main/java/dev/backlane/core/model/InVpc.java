@@ -13,7 +13,10 @@ public interface InVpc {
         return false;
     }
 
-    /** Whether the resource, though it still names the VPC, no longer keeps it from being deleted (a terminated instance). */
+    /**
+     * Whether the resource, though it still names the VPC, no longer keeps it from being deleted (a
+     * terminated instance, a deleted VPC endpoint).
+     */
     default boolean releasesVpc() {
         return false;
     }

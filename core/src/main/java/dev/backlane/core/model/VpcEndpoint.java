@@ -73,6 +73,31 @@ public record VpcEndpoint(
         };
     }
 
+    /** Whether DeleteVpcEndpoints has been called for it: it is then {@code deleting} or {@code deleted}, and in nobody's way. */
+    public boolean isBeingDeleted() {
+        return lifecycle.isDeletionRequested();
+    }
+
+    @Override
+    public boolean releasesVpc() {
+        return isBeingDeleted();
+    }
+
+    /** Whether a describe at {@code at} still shows the endpoint: deleted ones are shown for a while. */
+    public boolean isVisibleAt(Instant at) {
+        return lifecycle.isVisibleAt(at);
+    }
+
+    /**
+     * The endpoint once DeleteVpcEndpoints was called: its routes and network interfaces are gone, and it
+     * is {@code deleting} until {@code deleted}, then described until {@code forgotten}.
+     */
+    public VpcEndpoint deleting(Instant deleted, Instant forgotten) {
+        return new VpcEndpoint(id, vpcId, serviceName, serviceRegion, type, state, policyDocument, List.of(), subnetIds, groupIds,
+                List.of(), privateDnsEnabled, ipAddressType, dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint, dnsSuffix,
+                creationTimestamp, lifecycle.deleting(deleted, forgotten));
+    }
+
     public boolean isGateway() {
         return type == VpcEndpointType.GATEWAY;
     }

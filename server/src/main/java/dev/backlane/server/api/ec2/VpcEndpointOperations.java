@@ -130,7 +130,8 @@ public final class VpcEndpointOperations implements OperationFamily {
 
     private Map<String, Object> describe(Call call) {
         Instant at = call.cloud().now();
-        Page<VpcEndpoint> page = new Describer<>(ResourceTypes.VPC_ENDPOINT, "VpcEndpointIds", "vpcEndpointIds", filters(at)).describe(call);
+        Page<VpcEndpoint> page = new Describer<>(ResourceTypes.VPC_ENDPOINT, "VpcEndpointIds", "vpcEndpointIds", filters(at))
+                .describe(call, endpoint -> endpoint.isVisibleAt(at));
         World world = call.world();
         ScopeState state = world.scope(call.scope());
         return Output.create()
@@ -157,9 +158,10 @@ public final class VpcEndpointOperations implements OperationFamily {
             }
         }
         ScopeState state = call.read();
+        Instant at = call.cloud().now();
         for (String id : input.strings("VpcEndpointIds")) {
             ResourceTypes.VPC_ENDPOINT.requireWellFormed(id);
-            if (state.find(ResourceTypes.VPC_ENDPOINT, id).isEmpty()) {
+            if (state.find(ResourceTypes.VPC_ENDPOINT, id).filter(endpoint -> endpoint.isVisibleAt(at)).isEmpty()) {
                 throw ResourceTypes.VPC_ENDPOINT.notFound(id);
             }
         }

@@ -56,6 +56,9 @@ public final class EndpointConnectionOperations implements OperationFamily {
         List<EndpointConnection> connections = new ArrayList<>();
         for (EndpointServiceConfiguration service : world.all(call.scope(), ResourceTypes.VPC_ENDPOINT_SERVICE)) {
             for (EndpointConnection connection : EndpointConnections.of(world, service.serviceName())) {
+                if (!connection.endpoint().isVisibleAt(at)) {
+                    continue;
+                }
                 connections.add(connection);
                 byEndpoint.put(connection.endpoint().id(), service);
             }

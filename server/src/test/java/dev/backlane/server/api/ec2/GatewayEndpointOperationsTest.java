@@ -58,7 +58,7 @@ class GatewayEndpointOperationsTest {
 
         api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
         assertEquals(List.of(), fixture.routesTo(main, id));
-        api.ec2("DescribeVpcEndpoints", "VpcEndpointId.1", id).assertError("InvalidVpcEndpointId.NotFound");
+        assertEquals("deleting", fixture.describe(id).text("//vpcEndpointSet/item/state"));
     }
 
     @Test
@@ -157,6 +157,19 @@ class GatewayEndpointOperationsTest {
         api.ec2("DeleteVpc", "VpcId", fixture.vpcId).assertError("DependencyViolation");
         api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
         api.ec2("DescribeVpcEndpoints", "Filter.1.Name", "vpc-id", "Filter.1.Value.1", fixture.vpcId).assertOk();
+    }
+
+    @Test
+    void deletedGatewayEndpointLosesItsRoutesAtOnceAndIsDeleting() {
+        String id = fixture.gateway("s3", fixture.routeTableId);
+        api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
+        assertEquals(List.of(), fixture.routesTo(fixture.routeTableId, id));
+        TestApi.Response described = fixture.describe(id);
+        assertEquals("deleting", described.text("//vpcEndpointSet/item/state"));
+        assertEquals(List.of(), described.texts("//vpcEndpointSet/item/routeTableIdSet/item"));
+        api.ec2("DeleteRouteTable", "RouteTableId", fixture.routeTableId).assertOk();
+        assertEquals("available", api.ec2("DescribeVpcEndpoints", "VpcEndpointId.1", fixture.gateway("s3")).assertOk()
+                .text("//vpcEndpointSet/item/state"), "a deleting endpoint does not count against the one-per-service rule or quota");
     }
 
     private static void assertMessage(TestApi.Response response, String expectedPart) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.Transition;
 import dev.backlane.server.TestApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -222,8 +224,52 @@ class InterfaceEndpointOperationsTest {
         assertEquals("The Vpc Endpoint Id 'vpce-00000000000000999' does not exist", deleted.text("//unsuccessful/item/error/message"));
         assertEquals("251", api.ec2("DescribeSubnets", "SubnetId.1", fixture.subnetA).assertOk().text("//availableIpAddressCount"));
         api.ec2("DeleteSubnet", "SubnetId", fixture.subnetA).assertOk();
+        assertEquals(List.of(), api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk().texts("//unsuccessful/item/resourceId"),
+                "deleting again while deleting changes nothing");
+        later();
         assertEquals("InvalidVpcEndpointId.NotFound",
                 api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk().text("//unsuccessful/item/error/code"));
+    }
+
+    @Test
+    void deletedEndpointIsDeletingThenDeletedAndDescribedUntilItsRetentionEnds() {
+        String id = ec2Endpoint("SubnetId.1", fixture.subnetA, "SecurityGroupId.1", fixture.groupId).assertOk().text("//vpcEndpointId");
+        later();
+        List<String> interfaces = fixture.describe(id).texts("//vpcEndpointSet/item/networkInterfaceIdSet/item");
+        assertEquals(1, interfaces.size());
+        api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
+
+        TestApi.Response deleting = fixture.describe(id);
+        assertEquals("deleting", deleting.text("//vpcEndpointSet/item/state"));
+        assertEquals(List.of(), deleting.texts("//vpcEndpointSet/item/networkInterfaceIdSet/item"), "its interfaces go at once");
+        api.ec2("DescribeNetworkInterfaces", "NetworkInterfaceId.1", interfaces.get(0)).assertError("InvalidNetworkInterfaceID.NotFound");
+        assertEquals(List.of(id), api.ec2("DescribeVpcEndpoints", "Filter.1.Name", "vpc-endpoint-state", "Filter.1.Value.1", "deleting")
+                .assertOk().texts("//vpcEndpointSet/item/vpcEndpointId"));
+        api.ec2("ModifyVpcEndpoint", "VpcEndpointId", id, "PrivateDnsEnabled", "false").assertError("InvalidVpcEndpointId.NotFound");
+        api.ec2("DeleteSecurityGroup", "GroupId", fixture.groupId).assertOk();
+
+        now.set(now.get().plus(Transition.VPC_ENDPOINT_DELETING.standard()));
+        assertEquals("deleted", fixture.describe(id).text("//vpcEndpointSet/item/state"));
+        now.set(now.get().plus(Transition.VPC_ENDPOINT_RETENTION.standard()).minusMillis(1));
+        assertEquals("deleted", fixture.describe(id).text("//vpcEndpointSet/item/state"));
+        now.set(now.get().plusMillis(1));
+        api.ec2("DescribeVpcEndpoints", "VpcEndpointId.1", id).assertError("InvalidVpcEndpointId.NotFound");
+        assertEquals(List.of(), api.ec2("DescribeVpcEndpoints").assertOk().texts("//vpcEndpointSet/item/vpcEndpointId"));
+        api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
+        assertTrue(api.cloud().snapshot().scope(api.scope()).find(ResourceTypes.VPC_ENDPOINT, id).isEmpty(),
+                "an endpoint no longer described is dropped by the next delete");
+    }
+
+    @Test
+    void vpcWithOnlyADeletedEndpointCanBeDeleted() {
+        String id = ec2Endpoint("SubnetId.1", fixture.subnetA).assertOk().text("//vpcEndpointId");
+        api.ec2("DeleteVpcEndpoints", "VpcEndpointId.1", id).assertOk();
+        for (String subnet : List.of(fixture.subnetA, fixture.subnetB, fixture.subnetA2)) {
+            api.ec2("DeleteSubnet", "SubnetId", subnet).assertOk();
+        }
+        api.ec2("DeleteSecurityGroup", "GroupId", fixture.groupId).assertOk();
+        api.ec2("DeleteRouteTable", "RouteTableId", fixture.routeTableId).assertOk();
+        api.ec2("DeleteVpc", "VpcId", fixture.vpcId).assertOk();
     }
 
     @Test
