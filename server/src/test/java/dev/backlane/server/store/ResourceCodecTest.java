@@ -3,6 +3,7 @@ package dev.backlane.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.ResourceTypes;
@@ -39,5 +40,21 @@ class ResourceCodecTest {
                 List.of("sg-00000000000000001"), List.of("eni-00000000000000001"), true, "ipv4", "ipv4", false, "0a1b2c3d",
                 Instant.parse("2026-01-02T03:04:05.123Z"));
         assertEquals(endpoint, codec.decode(ResourceTypes.VPC_ENDPOINT, codec.encode(endpoint)));
+    }
+
+    @Test
+    void deletedEndpointKeepsItsLifecycleAndRowsFromBeforeLifecyclesAreSettled() {
+        Instant created = Instant.parse("2026-01-02T03:04:05Z");
+        VpcEndpoint endpoint = new VpcEndpoint("vpce-00000000000000001", "vpc-00000000000000001", "com.amazonaws.us-east-1.ec2", "us-east-1",
+                VpcEndpointType.INTERFACE, VpcEndpointState.AVAILABLE, null, List.of(), List.of("subnet-00000000000000001"), List.of(),
+                List.of("eni-00000000000000001"), false, "ipv4", "ipv4", false, "0a1b2c3d", created, Lifecycle.readyAt(created.plusSeconds(1)))
+                .deleting(created.plusSeconds(10), created.plusSeconds(70));
+        VpcEndpoint decoded = codec.decode(ResourceTypes.VPC_ENDPOINT, codec.encode(endpoint));
+        assertEquals(endpoint, decoded);
+        assertEquals(VpcEndpointState.DELETING, decoded.stateAt(created.plusSeconds(9)));
+
+        String before = codec.encode(endpoint).replaceFirst(",\"lifecycle\":\\{[^}]*\\}", "");
+        assertEquals(false, before.contains("lifecycle"), before);
+        assertEquals(VpcEndpointState.AVAILABLE, codec.decode(ResourceTypes.VPC_ENDPOINT, before).stateAt(created));
     }
 }
