@@ -133,16 +133,21 @@ class AwsCliIT {
     private static ExternalProgram.Result run(Map<String, String> extraEnvironment, List<String> arguments) {
         List<String> command = new ArrayList<>(arguments);
         command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
-        Map<String, String> environment = new HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(environment(home));
+        environment.putAll(extraEnvironment);
+        return aws.run(home, environment, Duration.ofMinutes(2), command);
+    }
+
+    /** What the AWS CLI and boto3 need to run against Backlane alone: test credentials, a region, no files or metadata service of the user's. */
+    static Map<String, String> environment(Path home) {
+        return Map.of(
                 "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_DEFAULT_REGION", "us-east-1",
                 "AWS_CONFIG_FILE", home.resolve("config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
                 "AWS_EC2_METADATA_DISABLED", "true",
-                "AWS_PAGER", ""));
-        environment.putAll(extraEnvironment);
-        return aws.run(home, environment, Duration.ofMinutes(2), command);
+                "AWS_PAGER", "");
     }
 
     private static List<String> texts(JsonNode array) {

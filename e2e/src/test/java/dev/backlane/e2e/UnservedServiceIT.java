@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +36,9 @@ class UnservedServiceIT {
     static Path home;
 
     private static Map<String, String> environment() {
-        return Map.of(
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_DEFAULT_REGION", "us-east-1",
-                "AWS_CONFIG_FILE", home.resolve("config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
-                "AWS_EC2_METADATA_DISABLED", "true",
-                "AWS_MAX_ATTEMPTS", "1",
-                "AWS_PAGER", "");
+        Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
+        environment.put("AWS_MAX_ATTEMPTS", "1");
+        return environment;
     }
 
     private static ExternalProgram require(String name, Path... fallbacks) {
