@@ -105,7 +105,8 @@ final class InterfaceEndpointRules {
                     "PrivateDnsOnlyForInboundResolverEndpoint can only be set to true when private DNS is enabled.");
         }
         boolean hasGateway = transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
-                .anyMatch(other -> other.isGateway() && !other.isBeingDeleted() && other.vpcId().equals(vpc.id()) && other.serviceName().equals(service.serviceName()));
+                .anyMatch(other -> other.isGateway() && !other.isBeingDeleted() && other.vpcId().equals(vpc.id())
+                        && other.serviceName().equals(service.serviceName()));
         if (!hasGateway) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER,
                     "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC %s must have a Gateway endpoint for the service.", vpc.id());

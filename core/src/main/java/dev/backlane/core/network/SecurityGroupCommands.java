@@ -80,7 +80,8 @@ public final class SecurityGroupCommands {
             }
         }
         // An interface endpoint holds its groups even while it has no subnets, and so no interfaces.
-        if (transaction.all(ResourceTypes.VPC_ENDPOINT).stream().anyMatch(endpoint -> !endpoint.isBeingDeleted() && endpoint.groupIds().contains(group.id()))) {
+        if (transaction.all(ResourceTypes.VPC_ENDPOINT).stream()
+                .anyMatch(endpoint -> !endpoint.isBeingDeleted() && endpoint.groupIds().contains(group.id()))) {
             throw dependent(group);
         }
         SecurityGroupRecords.remove(transaction, group);
