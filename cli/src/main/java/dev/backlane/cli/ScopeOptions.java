@@ -12,7 +12,7 @@ public final class ScopeOptions {
     @Option(names = "--account", paramLabel = "ID", description = "Only this account (with --region).")
     private String account;
 
-    @Option(names = "--region", description = "Only this region (with --account).")
+    @Option(names = "--region", paramLabel = "REGION", description = "Only this region (with --account).")
     private String region;
 
     /** Puts the scope into a request or query that does not name its own; a usage error when only one of the two was given. */
