@@ -2,7 +2,7 @@ package dev.backlane.bench;
 
 import dev.backlane.core.snapshot.ImportReport;
 import dev.backlane.core.snapshot.Snapshot;
-import dev.backlane.core.snapshot.SnapshotReader;
+import dev.backlane.core.snapshot.SnapshotFolder;
 import dev.backlane.core.snapshot.SyntheticSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Import time of a generated snapshot: writes {@link SyntheticSnapshot.Size#large()} (1,000 VPCs,
  * 10,000 subnets, 50,000 instance interfaces, 2,000 endpoints) as describe-* JSON to a temporary
- * directory, then reads it with {@link SnapshotReader} several times and prints each run's wall time.
+ * directory, then reads it with {@link SnapshotFolder} several times and prints each run's wall time.
  * The first run includes JIT warm-up; the goal is under 10 s. Arguments: {@code [runs] [vpcs]}.
  */
 public final class SnapshotImportBenchmark {
@@ -38,7 +38,7 @@ public final class SnapshotImportBenchmark {
             double best = Double.MAX_VALUE;
             for (int run = 1; run <= runs; run++) {
                 long began = System.nanoTime();
-                Snapshot snapshot = SnapshotReader.read(root);
+                Snapshot snapshot = SnapshotFolder.read(root);
                 double seconds = (System.nanoTime() - began) / 1e9;
                 best = Math.min(best, seconds);
                 ImportReport report = snapshot.report();

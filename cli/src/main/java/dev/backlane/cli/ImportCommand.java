@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.core.snapshot.Snapshot;
-import dev.backlane.core.snapshot.SnapshotLayout;
+import dev.backlane.core.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,14 +50,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Snapshot snapshot = SnapshotDirectory.read(directory);
+        Map<String, String> texts = SnapshotDirectory.texts(directory);
+        Snapshot snapshot = SnapshotReader.standard().readTexts(texts);
         if (dryRun) {
             out.print(json ? snapshot.report().toJson() + "\n" : snapshot.report().toText());
             out.flush();
             return ExitCode.OK;
         }
         AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
-        JsonNode loaded = server.postJson(IMPORT_PATH, body(), "the snapshot");
+        JsonNode loaded = server.postJson(IMPORT_PATH, body(texts), "the snapshot");
         if (json) {
             out.println(loaded.toString());
         } else {
@@ -71,11 +73,11 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** {@code {"files": {name: document}}} with every file of the snapshot that is JSON; the others are in the report. */
-    private byte[] body() {
+    private static byte[] body(Map<String, String> texts) {
         ObjectNode files = JSON.createObjectNode();
-        for (SnapshotLayout.SnapshotFile file : SnapshotLayout.files(directory)) {
+        for (Map.Entry<String, String> text : texts.entrySet()) {
             try {
-                files.set(file.name(), JSON.readTree(file.path().toFile()));
+                files.set(text.getKey(), JSON.readTree(text.getValue()));
             } catch (IOException unreadable) {
                 // Already in the report; the server gets only what it can read.
             }

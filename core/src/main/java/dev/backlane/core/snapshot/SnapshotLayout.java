@@ -1,12 +1,9 @@
 package dev.backlane.core.snapshot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where the files of a snapshot are and what their place says: {@code DIR/aws_configs/ACCOUNT/REGION/},
@@ -21,31 +18,22 @@ public final class SnapshotLayout {
 
     private SnapshotLayout() {}
 
-    /** A JSON file of the snapshot: its path and its name relative to the snapshot's directory, with {@code /}. */
-    public record SnapshotFile(Path path, String name) {}
-
     /** What a file's directories say: an account and a region, each null when the layout does not give it. */
     public record Location(String account, String region) {}
 
-    /** The JSON files of the snapshot at {@code root} (a directory, or one file), in name order. */
-    public static List<SnapshotFile> files(Path root) {
-        if (Files.isRegularFile(root)) {
-            return List.of(new SnapshotFile(root, root.getFileName().toString()));
-        }
-        if (!Files.isDirectory(root)) {
-            throw new UncheckedIOException(new IOException("no snapshot at " + root + ": not a directory or file"));
-        }
-        Path configs = root.resolve(AWS_CONFIGS);
-        Path start = Files.isDirectory(configs) ? configs : root;
-        try (Stream<Path> walk = Files.walk(start)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
-                    .map(path -> new SnapshotFile(path, root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/")))
-                    .sorted(java.util.Comparator.comparing(SnapshotFile::name))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the snapshot at " + root + ": " + e.getMessage(), e);
-        }
+    /**
+     * Which of a snapshot directory's files (names relative to it, with {@code /}) are its documents, in
+     * name order: the JSON files, and only those under {@code aws_configs/} when there are any there.
+     * The caller lists and reads the files; this says which, so core does no I/O.
+     */
+    public static List<String> documentNames(Collection<String> fileNames) {
+        List<String> json = fileNames.stream().filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".json")).sorted().toList();
+        List<String> configs = json.stream().filter(SnapshotLayout::isUnderAwsConfigs).toList();
+        return configs.isEmpty() ? json : configs;
+    }
+
+    private static boolean isUnderAwsConfigs(String name) {
+        return name.startsWith(AWS_CONFIGS + "/");
     }
 
     /** The account and region the directories of {@code name} (relative, with {@code /}) give. */

@@ -2,6 +2,7 @@ package dev.backlane.core.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.core.data.AwsPrefixListCatalog;
@@ -11,8 +12,6 @@ import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.world.World;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,19 +41,23 @@ public final class SnapshotReader {
         this.prefixLists = requireNonNull(prefixLists, "prefixLists is null");
     }
 
-    /** Reads the snapshot at {@code root} (a directory in one of the layouts, or a single file). */
-    public static Snapshot read(Path root) {
-        return new SnapshotReader(AwsPrefixListCatalog.standard()).readPath(root);
+    /** A reader with AWS's own prefix lists. */
+    public static SnapshotReader standard() {
+        return new SnapshotReader(AwsPrefixListCatalog.standard());
     }
 
-    public Snapshot readPath(Path root) {
+    /**
+     * Reads a snapshot's files as text, keyed by their name relative to the snapshot's directory (see
+     * {@link SnapshotLayout#documentNames}); a file that is not JSON is reported and left out.
+     */
+    public Snapshot readTexts(Map<String, String> files) {
         ImportReport.Builder report = new ImportReport.Builder();
         Map<String, JsonNode> documents = new LinkedHashMap<>();
-        for (SnapshotLayout.SnapshotFile file : SnapshotLayout.files(root)) {
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             try {
-                documents.put(file.name(), JSON.readTree(file.path().toFile()));
-            } catch (IOException e) {
-                report.note(file.name() + ": not read, not JSON: " + firstLine(e.getMessage()));
+                documents.put(file.getKey(), JSON.readTree(file.getValue()));
+            } catch (JsonProcessingException e) {
+                report.note(file.getKey() + ": not read, not JSON: " + firstLine(e.getMessage()));
             }
         }
         return readDocuments(documents, report);

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +40,30 @@ public final class PackageGraph {
     /** The dependencies among packages under {@code rootPackage} of every class file under {@code classRoots}. */
     public static PackageGraph of(String rootPackage, List<Path> classRoots) {
         PackageGraph graph = new PackageGraph(rootPackage);
+        forEachClass(classRoots, graph::add);
+        return graph;
+    }
+
+    /** Each class under {@code classRoots} that names a type {@code forbidden} accepts, with those types ({@code a.b.C}). */
+    public static Map<String, Set<String>> classesNaming(List<Path> classRoots, Predicate<String> forbidden) {
+        Map<String, Set<String>> found = new TreeMap<>();
+        forEachClass(classRoots, names -> names.stream().map(name -> name.replace('/', '.')).filter(forbidden)
+                .forEach(type -> found.computeIfAbsent(names.get(0).replace('/', '.'), key -> new TreeSet<>()).add(type)));
+        return found;
+    }
+
+    private static void forEachClass(List<Path> classRoots, Consumer<List<String>> typeNames) {
         for (Path root : classRoots) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(file -> file.toString().endsWith(".class")).forEach(graph::read);
+                for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        typeNames.accept(ConstantPool.referencedTypeNames(new DataInputStream(in)));
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return graph;
     }
 
     /** The directory or jar a class was loaded from. */
@@ -130,19 +148,14 @@ public final class PackageGraph {
         }
     }
 
-    private void read(Path classFile) {
-        try (InputStream in = Files.newInputStream(classFile)) {
-            List<String> names = ConstantPool.referencedTypeNames(new DataInputStream(in));
-            String self = names.get(0);
-            String from = packageOf(self);
-            for (String name : names) {
-                String to = packageOf(name);
-                if (from.startsWith(rootPackage) && to.startsWith(rootPackage) && !from.equals(to)) {
-                    edges.computeIfAbsent(from, key -> new TreeMap<>()).putIfAbsent(to, self.replace('/', '.') + " uses " + name.replace('/', '.'));
-                }
+    private void add(List<String> names) {
+        String self = names.get(0);
+        String from = packageOf(self);
+        for (String name : names) {
+            String to = packageOf(name);
+            if (from.startsWith(rootPackage) && to.startsWith(rootPackage) && !from.equals(to)) {
+                edges.computeIfAbsent(from, key -> new TreeMap<>()).putIfAbsent(to, self.replace('/', '.') + " uses " + name.replace('/', '.'));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(classFile.toString(), e);
         }
     }
 

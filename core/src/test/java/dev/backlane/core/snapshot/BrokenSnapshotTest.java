@@ -33,7 +33,7 @@ class BrokenSnapshotTest {
                              {"DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": "nat-0a000000000000001", "State": "blackhole"},
                              {"DestinationPrefixListId": "pl-00000001", "GatewayId": "vpce-0a000000000000001"}]}]}""");
         Files.writeString(region.resolve("broken.json"), "{\"Vpcs\": [");
-        return SnapshotReader.read(root);
+        return SnapshotFolder.read(root);
     }
 
     @Test
@@ -75,7 +75,7 @@ class BrokenSnapshotTest {
     void flatSnapshotWithoutOwnersOrZonesGetsTheDefaultsAndSaysSo() throws IOException {
         Files.writeString(root.resolve("Vpcs.json"), """
                 {"Vpcs": [{"VpcId": "vpc-0a000000000000001", "CidrBlock": "10.0.0.0/16"}]}""");
-        Snapshot snapshot = SnapshotReader.read(root);
+        Snapshot snapshot = SnapshotFolder.read(root);
         assertTrue(snapshot.world().find(new Scope(SnapshotReader.UNKNOWN_ACCOUNT, "us-east-1"), ResourceTypes.VPC, "vpc-0a000000000000001")
                 .isPresent());
         assertEquals(2, snapshot.report().notes().size(), snapshot.report().notes().toString());
@@ -86,7 +86,7 @@ class BrokenSnapshotTest {
         Path region = Files.createDirectories(root.resolve("ap-southeast-2"));
         Files.writeString(region.resolve("x.json"), """
                 {"Vpcs": [{"VpcId": "vpc-0a000000000000001", "CidrBlock": "10.0.0.0/16", "OwnerId": "444455556666"}]}""");
-        Snapshot snapshot = SnapshotReader.read(root);
+        Snapshot snapshot = SnapshotFolder.read(root);
         assertEquals(java.util.Set.of(new Scope("444455556666", "ap-southeast-2")), snapshot.world().scopes());
         assertTrue(snapshot.report().notes().isEmpty(), snapshot.report().notes().toString());
     }

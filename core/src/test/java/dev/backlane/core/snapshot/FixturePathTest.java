@@ -306,7 +306,7 @@ class FixturePathTest {
     // ---- helpers ----
 
     private PathResult explain(String snapshot, String from, String to, int port) {
-        return engine.explain(SnapshotReader.read(AwsSnapshotFixtures.path(snapshot)).world(), PathQuery.of(from, to, Protocol.TCP, port));
+        return engine.explain(SnapshotFolder.read(AwsSnapshotFixtures.path(snapshot)).world(), PathQuery.of(from, to, Protocol.TCP, port));
     }
 
     private static Snapshot withPeeringStatus(String connectionId, String status) {

@@ -55,7 +55,7 @@ class FixtureSnapshotTest {
     @MethodSource("snapshots")
     void countsOfEveryKindMatchTheFiles(String name) throws IOException {
         Path root = AwsSnapshotFixtures.path(name);
-        Snapshot snapshot = SnapshotReader.read(root);
+        Snapshot snapshot = SnapshotFolder.read(root);
         ObjectMapper json = new ObjectMapper();
         Map<String, Integer> inFiles = new java.util.HashMap<>();
         int instances = 0;
@@ -80,7 +80,7 @@ class FixtureSnapshotTest {
     @ParameterizedTest
     @MethodSource("snapshots")
     void everySubnetHasAKnownVpcAndAMainRouteTable(String name) {
-        Snapshot snapshot = SnapshotReader.read(AwsSnapshotFixtures.path(name));
+        Snapshot snapshot = SnapshotFolder.read(AwsSnapshotFixtures.path(name));
         World world = snapshot.world();
         assertEquals(1, world.scopes().size(), name);
         Scope scope = world.scopes().iterator().next();
@@ -113,8 +113,8 @@ class FixtureSnapshotTest {
     @ParameterizedTest
     @MethodSource("snapshots")
     void ruleIdsAreTheSameOnEveryImportAndEachHasALocator(String name) {
-        World first = SnapshotReader.read(AwsSnapshotFixtures.path(name)).world();
-        World second = SnapshotReader.read(AwsSnapshotFixtures.path(name)).world();
+        World first = SnapshotFolder.read(AwsSnapshotFixtures.path(name)).world();
+        World second = SnapshotFolder.read(AwsSnapshotFixtures.path(name)).world();
         Scope scope = first.scopes().iterator().next();
         for (SecurityGroup group : first.all(scope, ResourceTypes.SECURITY_GROUP)) {
             assertEquals(group.rules(), second.find(scope, ResourceTypes.SECURITY_GROUP, group.id()).orElseThrow().rules());
@@ -127,7 +127,7 @@ class FixtureSnapshotTest {
 
     @Test
     void gatewayEndpointRoutesItsPrefixListInItsRouteTables() {
-        Snapshot snapshot = SnapshotReader.read(AwsSnapshotFixtures.path("vpc-endpoint-gateway"));
+        Snapshot snapshot = SnapshotFolder.read(AwsSnapshotFixtures.path("vpc-endpoint-gateway"));
         World world = snapshot.world();
         VpcEndpoint endpoint = world.find(US_EAST_1, ResourceTypes.VPC_ENDPOINT, "vpce-0b7357542bb7b83ec").orElseThrow();
         assertTrue(endpoint.isGateway());
@@ -152,7 +152,7 @@ class FixtureSnapshotTest {
 
     @Test
     void interfaceEndpointKeepsItsDnsEntriesGroupAndInterface() {
-        Snapshot snapshot = SnapshotReader.read(AwsSnapshotFixtures.path("vpc-endpoint-interface"));
+        Snapshot snapshot = SnapshotFolder.read(AwsSnapshotFixtures.path("vpc-endpoint-interface"));
         World world = snapshot.world();
         VpcEndpoint endpoint = world.find(US_EAST_1, ResourceTypes.VPC_ENDPOINT, "vpce-083c683a6be29b889").orElseThrow();
         assertEquals(dev.backlane.core.model.VpcEndpointType.INTERFACE, endpoint.type());
@@ -190,7 +190,7 @@ class FixtureSnapshotTest {
 
     @Test
     void natGatewayWithItsAddressInterfaceAndTheRouteToIt() {
-        World world = SnapshotReader.read(AwsSnapshotFixtures.path("nat-gateway")).world();
+        World world = SnapshotFolder.read(AwsSnapshotFixtures.path("nat-gateway")).world();
         NatGateway nat = world.find(US_EAST_2, ResourceTypes.NAT_GATEWAY, "nat-07ab4846da51f4612").orElseThrow();
         assertEquals(NatGateway.State.AVAILABLE, nat.state(Instant.parse("2020-03-04T00:00:00Z")));
         assertEquals("3.135.127.225", nat.addresses().get(0).publicIp());
@@ -213,7 +213,7 @@ class FixtureSnapshotTest {
 
     @Test
     void peeringConnectionsLinkTheirVpcsAndTheRegionComesFromTheData() {
-        Snapshot snapshot = SnapshotReader.read(AwsSnapshotFixtures.path("vpc-peering"));
+        Snapshot snapshot = SnapshotFolder.read(AwsSnapshotFixtures.path("vpc-peering"));
         World world = snapshot.world();
         assertEquals(java.util.Set.of(US_EAST_2), world.scopes());
         VpcPeeringConnection peering = world.find(US_EAST_2, ResourceTypes.VPC_PEERING_CONNECTION, "pcx-0b89b559e3319d6cf").orElseThrow();
@@ -240,11 +240,11 @@ class FixtureSnapshotTest {
 
     @Test
     void keysNoImporterKnowsAreReported() {
-        ImportReport report = SnapshotReader.read(AwsSnapshotFixtures.path("public-private-subnet")).report();
+        ImportReport report = SnapshotFolder.read(AwsSnapshotFixtures.path("public-private-subnet")).report();
         assertEquals(List.of("CustomerGateways", "VpnConnections", "VpnGateways"),
                 report.unknownKeys().stream().map(ImportReport.UnknownKey::key).toList());
         assertEquals("aws_configs/VpnGateways.json", report.unknownKeys().get(2).file());
-        assertNull(SnapshotReader.read(AwsSnapshotFixtures.path("public-private-subnet")).world()
+        assertNull(SnapshotFolder.read(AwsSnapshotFixtures.path("public-private-subnet")).world()
                 .find(new Scope(AwsSnapshotFixtures.ACCOUNT, "us-east-2"), ResourceTypes.INSTANCE, "i-099cf38911942421c").orElseThrow()
                 .publicIpAddress());
         assertNotNull(report.toJson());

@@ -3,10 +3,19 @@ package dev.backlane.core.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SnapshotLayoutTest {
+    @Test
+    void documentsAreTheJsonFilesAndOnlyThoseUnderAwsConfigsWhenThereAreAny() {
+        assertEquals(List.of("aws_configs/us-east-1/Subnets.json", "aws_configs/us-east-1/Vpcs.JSON"),
+                SnapshotLayout.documentNames(List.of("configs/router.cfg", "aws_configs/us-east-1/Vpcs.JSON", "hosts/h1.json",
+                        "aws_configs/us-east-1/Subnets.json", "aws_configs/notes.txt")));
+        assertEquals(List.of("Vpcs.json", "eu-west-1/Subnets.json"), SnapshotLayout.documentNames(List.of("eu-west-1/Subnets.json", "README", "Vpcs.json")));
+    }
+
     @Test
     void accountAndRegionDirectoriesUnderAwsConfigs() {
         assertEquals(new SnapshotLayout.Location("123456789012", "eu-west-1"),

@@ -16,7 +16,7 @@ class SyntheticSnapshotTest {
     @Test
     void smallSyntheticSnapshotImportsWholeWithNoBrokenReferences() {
         SyntheticSnapshot.Size size = new SyntheticSnapshot.Size(4, 5, 3);
-        Snapshot snapshot = SnapshotReader.read(new SyntheticSnapshot(size).write(root));
+        Snapshot snapshot = SnapshotFolder.read(new SyntheticSnapshot(size).write(root));
         ImportReport report = snapshot.report();
         assertTrue(report.brokenReferences().isEmpty(), report.toText());
         assertTrue(report.unknownKeys().isEmpty(), report.toText());
