@@ -104,19 +104,19 @@ public final class Transaction {
 
     /** The resources of a kind that lives in VPCs that are in the VPC, in ID order, read from the scope's index. */
     public <T extends Resource> List<T> inVpc(ResourceType<T> type, String vpcId) {
-        ScopeState state = state();
-        List<T> resources = new ArrayList<>();
-        for (String id : state.idsInVpc(type, vpcId)) {
-            state.find(type, id).ifPresent(resources::add);
-        }
-        return resources;
+        return resources(type, state().idsInVpc(type, vpcId));
     }
 
     /** The resources of a {@link dev.backlane.core.model.Named} kind with that name, in ID order, read from the scope's name index. */
     public <T extends Resource> List<T> named(ResourceType<T> type, String name) {
+        return resources(type, state().idsNamed(type, name));
+    }
+
+    /** The resources of the kind with those IDs (read from an index of the scope), in the IDs' order. */
+    private <T extends Resource> List<T> resources(ResourceType<T> type, Collection<String> ids) {
         ScopeState state = state();
         List<T> resources = new ArrayList<>();
-        for (String id : state.idsNamed(type, name)) {
+        for (String id : ids) {
             state.find(type, id).ifPresent(resources::add);
         }
         return resources;

@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.world.Cloud;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,17 +19,12 @@ public final class ChangeFollower implements AutoCloseable {
 
     private final SqlStore store;
     private final Cloud cloud;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask poller;
 
     public ChangeFollower(SqlStore store, Cloud cloud) {
         this.store = requireNonNull(store, "store is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-change-follower");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::poll, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        this.poller = PeriodicTask.start("backlane-change-follower", INTERVAL_MILLIS, this::poll);
     }
 
     private void poll() {
@@ -48,11 +40,6 @@ public final class ChangeFollower implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }

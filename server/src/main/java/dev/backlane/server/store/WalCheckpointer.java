@@ -7,9 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,16 +25,11 @@ final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WalCheckpointer.class.getName());
 
     private final Connection connection;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask rounds;
 
     private WalCheckpointer(Connection connection) {
         this.connection = requireNonNull(connection, "connection is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-wal-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::checkpoint, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        this.rounds = PeriodicTask.start("backlane-wal-checkpoint", INTERVAL_MILLIS, this::checkpoint);
     }
 
     /** Opens a connection of its own to the database and checkpoints every {@value #INTERVAL_MILLIS} ms. */
@@ -65,12 +57,7 @@ final class WalCheckpointer implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
         try {
             connection.close();
         } catch (SQLException e) {

@@ -21,6 +21,18 @@ class WalCheckpointerTest {
         }
     }
 
+    /** A writer as the store's: write-ahead log, automatic checkpoints off, a transaction per commit; with table t. */
+    private static Connection writerWithoutAutomaticCheckpoints(Path database) throws Exception {
+        Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA wal_autocheckpoint=0");
+            statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+        }
+        writer.setAutoCommit(false);
+        return writer;
+    }
+
     private static void commitRows(Connection writer, int count, int from) throws Exception {
         try (PreparedStatement insert = writer.prepareStatement("INSERT INTO t (id, body) VALUES (?, ?)")) {
             for (int i = from; i < from + count; i++) {
@@ -35,13 +47,7 @@ class WalCheckpointerTest {
     @Test
     void copiesTheLogSoTheWriterStartsItAgainWithoutCheckpointingItself() throws Exception {
         Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
-        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA wal_autocheckpoint=0");
-                statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
-            }
-            writer.setAutoCommit(false);
+        try (Connection writer = writerWithoutAutomaticCheckpoints(database)) {
             commitRows(writer, 300, 0);
             // No automatic checkpoint: the log holds every commit's frames.
             try (WalCheckpointer checkpointer = WalCheckpointer.start(database);
@@ -61,14 +67,8 @@ class WalCheckpointerTest {
     @Test
     void writerLeftAloneKeepsEveryFrameInTheLog() throws Exception {
         Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
-        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection writer = writerWithoutAutomaticCheckpoints(database);
                 Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA wal_autocheckpoint=0");
-                statement.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
-            }
-            writer.setAutoCommit(false);
             commitRows(writer, 300, 0);
             assertTrue(logFrames(observer) >= 300, "the writer does not checkpoint on its own");
         }
