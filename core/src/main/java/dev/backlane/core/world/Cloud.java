@@ -176,21 +176,34 @@ public final class Cloud {
         }
     }
 
+    /**
+     * Runs one batch. Once the store has committed, the batch's outcomes are final: a failure after the
+     * commit (ending the store's transaction, releasing its connection) cannot turn them into errors,
+     * because a client told "failed" about a change that was kept would retry it and meet its own change
+     * (InvalidPermission.Duplicate after a successful revoke, say).
+     */
     private void process(List<Pending<?>> batch) {
+        boolean committed = false;
         try (ChangeSink.Batch durable = sink.begin()) {
             World current = durable.catchUp(world);
             for (Pending<?> pending : batch) {
                 current = pending.run(current, durable);
             }
             durable.commit();
+            committed = true;
             world = current;
-            batch.forEach(Pending::finish);
         } catch (RuntimeException | Error failure) {
-            AwsException unavailable = failure instanceof AwsException aws && aws.code() == ErrorCode.SERVICE_UNAVAILABLE
-                    ? aws
-                    : AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "The change could not be stored durably: %s", describe(failure));
-            batch.forEach(pending -> pending.fail(unavailable));
+            if (!committed) {
+                AwsException unavailable = failure instanceof AwsException aws && aws.code() == ErrorCode.SERVICE_UNAVAILABLE
+                        ? aws
+                        : AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "The change could not be stored durably: %s", describe(failure));
+                batch.forEach(pending -> pending.fail(unavailable));
+                return;
+            }
+            // Ending a committed batch failed: its changes are durable and published, so every command
+            // gets its own outcome; the store replaces a broken connection on its next use.
         }
+        batch.forEach(Pending::finish);
     }
 
     private World initialize(World current, Scope scope, ChangeSink.Batch durable) {
@@ -266,7 +279,11 @@ public final class Cloud {
             notifyAll();
         }
 
+        /** Fails a command whose batch was not committed; an outcome already given out stands. */
         synchronized void fail(AwsException unavailable) {
+            if (done) {
+                return;
+            }
             result = null;
             failure = unavailable;
             done = true;

@@ -29,6 +29,7 @@ class CloudTest {
     private static final class RecordingSink implements ChangeSink {
         final List<Integer> batchSizes = new ArrayList<>();
         volatile boolean failing;
+        volatile boolean failingToClose;
         volatile CountDownLatch hold = new CountDownLatch(0);
         volatile long gatherNanos;
 
@@ -74,7 +75,11 @@ class CloudTest {
                 }
 
                 @Override
-                public void close() {}
+                public void close() {
+                    if (failingToClose) {
+                        throw new IllegalStateException("connection reset while ending the transaction");
+                    }
+                }
             };
         }
     }
@@ -179,5 +184,32 @@ class CloudTest {
         clients.shutdown();
         assertEquals(List.of(1, 2, 2), sink.batchSizes);
         assertTrue(seconds < 20, "the gather ended when the batch was full, not after its 30 s bound: " + seconds + " s");
+    }
+
+    @Test
+    void committedBatchKeepsItsOutcomesWhenEndingTheStoreTransactionFails() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Cloud cloud = cloud(sink);
+        cloud.write(SCOPE, transaction -> tag(transaction, "first"));
+        sink.failingToClose = true;
+        sink.hold = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String key = "key-" + i;
+            results.add(clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
+        }
+        Future<String> refused = clients.submit(() -> cloud.write(SCOPE, transaction -> {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "no");
+        }));
+        Thread.sleep(100);
+        sink.hold.countDown();
+        for (int i = 0; i < 4; i++) {
+            assertEquals("key-" + i, results.get(i).get(), "a committed command is answered with its result");
+        }
+        Throwable own = assertThrows(java.util.concurrent.ExecutionException.class, refused::get).getCause();
+        assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, ((AwsException) own).code(), "a command's own failure is not replaced either");
+        clients.shutdown();
+        assertEquals(5, cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().size());
     }
 }
