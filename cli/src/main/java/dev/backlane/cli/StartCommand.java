@@ -4,6 +4,7 @@ import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
+import dev.backlane.server.requestlog.RequestLogDestination;
 import dev.backlane.server.store.StoreException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code backlane start}: serves the AWS APIs until stopped (SIGTERM or Ctrl-C stop it cleanly). */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Run the emulator.",
         exitCodeListHeading = ExitCode.HEADING,
-        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:cannot start: the port is in use, or the store cannot be opened",
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:cannot start: the port is in use, or the store or the request log cannot be opened",
                 ExitCode.USAGE_LINE})
 final class StartCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -47,6 +48,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--instant-transitions", description = "End every pending and deleting state at once (deleted resources are still described for a while).")
     boolean instantTransitions;
 
+    @Option(names = "--log-requests", defaultValue = "file", description = "Where to log one line per API call: file "
+            + "(logs/requests.log in --data-dir, rotated), stdout or off (default: ${DEFAULT-VALUE}).")
+    String logRequests;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -56,6 +61,7 @@ final class StartCommand implements Callable<Integer> {
         QUIET_LIBRARIES.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Quotas configured = Quotas.awsDefaults();
         TransitionTimes times = instantTransitions ? TransitionTimes.instant() : TransitionTimes.standard();
+        RequestLogDestination requestLog;
         try {
             for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
                 configured = configured.with(quota.getKey(), quota.getValue());
@@ -63,6 +69,7 @@ final class StartCommand implements Callable<Integer> {
             for (Map.Entry<String, String> transition : transitions.entrySet()) {
                 times = times.with(transition.getKey(), transition.getValue());
             }
+            requestLog = RequestLogDestination.parse(logRequests);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         }
@@ -70,7 +77,7 @@ final class StartCommand implements Callable<Integer> {
             throw CommandFailure.usage("--port must be between 0 and 65535, not " + port);
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
-                .withTransitions(times);
+                .withTransitions(times).withRequestLog(requestLog);
         BacklaneServer server;
         try {
             server = BacklaneServer.start(config);
@@ -84,9 +91,17 @@ final class StartCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "backlane-shutdown"));
-        System.out.println("Backlane listening on " + server.endpoint() + " (" + config.storeDescription() + ")");
+        System.out.println("Backlane listening on " + server.endpoint() + " (" + config.storeDescription() + "; " + requestLogDescription(config) + ")");
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String requestLogDescription(ServerConfig config) {
+        return switch (config.requestLog()) {
+            case FILE -> "requests logged to " + config.requestLogFile().toAbsolutePath().normalize();
+            case STDOUT -> "requests logged to standard output";
+            case OFF -> "requests not logged";
+        };
     }
 }

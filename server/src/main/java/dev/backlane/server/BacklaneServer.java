@@ -12,6 +12,7 @@ import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
+import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import java.io.IOException;
@@ -35,13 +36,24 @@ public final class BacklaneServer implements AutoCloseable {
     private final SqlStore store;
     private final ChangeFollower follower;
     private final Cloud cloud;
+    private final RequestLog requestLog;
 
-    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud) {
+    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog) {
         this.http = http;
         this.executor = executor;
         this.store = store;
         this.follower = follower;
         this.cloud = cloud;
+        this.requestLog = requestLog;
+    }
+
+    /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
+    private static RequestLog openRequestLog(ServerConfig config) {
+        return switch (config.requestLog()) {
+            case FILE -> RequestLog.toFile(config.requestLogFile());
+            case STDOUT -> RequestLog.toStandardOutput();
+            case OFF -> RequestLog.off();
+        };
     }
 
     /** Opens the configured store (or none, in memory); throws {@link dev.backlane.server.store.StoreException} when it cannot be used. */
@@ -77,7 +89,9 @@ public final class BacklaneServer implements AutoCloseable {
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
             System.setProperty(NO_DELAY_PROPERTY, "true");
         }
+        RequestLog requestLog = null;
         try {
+            requestLog = openRequestLog(config);
             HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
             ExecutorService executor = Executors.newFixedThreadPool(Math.max(64, Runtime.getRuntime().availableProcessors() * 8), runnable -> {
@@ -86,22 +100,26 @@ public final class BacklaneServer implements AutoCloseable {
                 return thread;
             });
             http.setExecutor(executor);
-            http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount()));
+            http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog));
             http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
             AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud);
             http.createContext("/_backlane/explain", analysis);
             http.createContext("/_backlane/audit", analysis);
             http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
             http.start();
-            return new BacklaneServer(http, executor, store, follower, cloud);
-        } catch (IOException e) {
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog);
+        } catch (IOException | UncheckedIOException e) {
+            if (requestLog != null) {
+                requestLog.close();
+            }
             if (follower != null) {
                 follower.close();
             }
             if (store != null) {
                 store.close();
             }
-            throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), e);
+            throw e instanceof UncheckedIOException unchecked ? unchecked
+                    : new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), (IOException) e);
         }
     }
 
@@ -131,6 +149,7 @@ public final class BacklaneServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        requestLog.close();
         if (follower != null) {
             follower.close();
         }

@@ -12,6 +12,7 @@ import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.Transaction;
 import dev.backlane.core.world.World;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -19,6 +20,11 @@ import java.util.function.Function;
  * One call of an operation: who made it (scope), what it asked (input) and the cloud it acts on. It
  * gives handlers AWS's cross-cutting behaviour for free: DryRun answers DryRunOperation after
  * validation with nothing changed, and a ClientToken makes a create idempotent.
+ *
+ * <p>A write's answer is written inside its command, before the commit: an output the response writer
+ * cannot write fails the command with nothing changed, and once the command is committed its answer
+ * exists and nothing can turn it into an error (a client told "failed" after a commit retries, and meets
+ * its own change). A handler returns what {@link #write} returned.
  */
 public final class Call {
     private final Cloud cloud;
@@ -27,16 +33,25 @@ public final class Call {
     private final Scope scope;
     private final Input input;
     private final String requestId;
+    private final Function<Map<String, Object>, String> responder;
     /** The state this call reads, taken once; a call is handled by one thread. */
     private World snapshot;
+    /** The answer of this call's committed write, or null before one. */
+    private Answer committed;
 
-    public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId) {
+    /** A committed write's output and the response written from it. */
+    public record Answer(Map<String, Object> output, String body) {}
+
+    /** {@code responder} writes the response to the call from an output, as the service's wire format has it. */
+    public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId,
+            Function<Map<String, Object>, String> responder) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.service = requireNonNull(service, "service is null");
         this.operation = requireNonNull(operation, "operation is null");
         this.scope = requireNonNull(scope, "scope is null");
         this.input = requireNonNull(input, "input is null");
         this.requestId = requireNonNull(requestId, "requestId is null");
+        this.responder = requireNonNull(responder, "responder is null");
     }
 
     public String service() {
@@ -78,26 +93,40 @@ public final class Call {
             cloud.rehearse(scope, command::apply);
             throw dryRunSucceeded();
         }
+        Answer[] answer = new Answer[1];
         String clientToken = input.string("ClientToken");
         if (clientToken == null || clientToken.isEmpty()) {
-            return cloud.write(scope, command);
-        }
-        String id = IdempotencyRecord.idOf(operation, clientToken);
-        String fingerprint = fingerprint();
-        return cloud.write(scope, transaction -> {
-            var previous = transaction.find(ResourceTypes.IDEMPOTENCY, id);
-            if (previous.isPresent()) {
-                if (!previous.get().fingerprint().equals(fingerprint)) {
-                    throw AwsException.of(ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
-                            "The client token you have provided is associated with a resource that is already deleted or "
-                                    + "the request parameters are different from the original request. Please use a different client token.");
+            cloud.write(scope, transaction -> answer[0] = answer(command.apply(transaction)));
+        } else {
+            String id = IdempotencyRecord.idOf(operation, clientToken);
+            String fingerprint = fingerprint();
+            cloud.write(scope, transaction -> {
+                var previous = transaction.find(ResourceTypes.IDEMPOTENCY, id);
+                if (previous.isPresent()) {
+                    if (!previous.get().fingerprint().equals(fingerprint)) {
+                        throw AwsException.of(ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
+                                "The client token you have provided is associated with a resource that is already deleted or "
+                                        + "the request parameters are different from the original request. Please use a different client token.");
+                    }
+                    return answer[0] = answer(previous.get().output());
                 }
-                return previous.get().output();
-            }
-            Map<String, Object> output = OutputValues.normalize(command.apply(transaction));
-            transaction.put(ResourceTypes.IDEMPOTENCY, new IdempotencyRecord(id, fingerprint, output));
-            return output;
-        });
+                Map<String, Object> output = OutputValues.normalize(command.apply(transaction));
+                transaction.put(ResourceTypes.IDEMPOTENCY, new IdempotencyRecord(id, fingerprint, output));
+                return answer[0] = answer(output);
+            });
+        }
+        committed = answer[0];
+        return committed.output();
+    }
+
+    private Answer answer(Map<String, Object> output) {
+        Map<String, Object> present = output == null ? Map.of() : output;
+        return new Answer(present, responder.apply(present));
+    }
+
+    /** The answer of this call's committed write; empty when the call has not written. */
+    public Optional<Answer> committedAnswer() {
+        return Optional.ofNullable(committed);
     }
 
     /** Runs a mutating command whose operation answers nothing but success, as {@link #write} does. */

@@ -1,5 +1,7 @@
 package dev.backlane.server.http;
 
+import static java.util.Objects.requireNonNull;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.core.error.AwsException;
@@ -10,58 +12,80 @@ import dev.backlane.server.ApiResponse;
 import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
+import dev.backlane.server.requestlog.RequestLog;
+import dev.backlane.server.requestlog.RequestRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The AWS API over HTTP: one port for every service, the service, region and account taken from the
  * request's SigV4 credential scope, the parameters from the form body and the query string. A request
- * signed for a service Backlane does not serve is refused in that service's own protocol.
+ * signed for a service Backlane does not serve is refused in that service's own protocol. Every request
+ * is answered (a failure of Backlane's own is a 500 InternalError, never a dropped connection, which
+ * SDKs retry) and gets one line in the request log.
  */
 public final class AwsHttpHandler implements HttpHandler {
     /** AWS refuses Query requests much larger than this; so does Backlane, before reading them whole. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(AwsHttpHandler.class.getName());
 
     private final ApiDispatcher dispatcher;
     private final String defaultRegion;
     private final String defaultAccount;
     private final UnservedService unserved = new UnservedService(ServiceProtocols.standard());
+    private final RequestLog requestLog;
 
-    public AwsHttpHandler(ApiDispatcher dispatcher, String defaultRegion, String defaultAccount) {
-        this.dispatcher = dispatcher;
-        this.defaultRegion = defaultRegion;
-        this.defaultAccount = defaultAccount;
+    public AwsHttpHandler(ApiDispatcher dispatcher, String defaultRegion, String defaultAccount, RequestLog requestLog) {
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+        this.defaultRegion = requireNonNull(defaultRegion, "defaultRegion is null");
+        this.defaultAccount = requireNonNull(defaultAccount, "defaultAccount is null");
+        this.requestLog = requireNonNull(requestLog, "requestLog is null");
+    }
+
+    /** What is sent back, and what the request log keeps of the call. */
+    private record Answered(int status, String contentType, Map<String, String> headers, byte[] body, Scope scope, String service,
+            String requestId, String action, String errorCode, List<String> resourceIds) {
+        static Answered of(ApiResponse response, Scope scope, String service) {
+            return new Answered(response.status(), "text/xml;charset=UTF-8", Map.of(), response.body().getBytes(StandardCharsets.UTF_8), scope,
+                    service, response.requestId(), response.action(), response.errorCode(), response.resourceIds());
+        }
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        Instant arrived = Instant.now();
+        long started = System.nanoTime();
+        Answered answered = null;
+        boolean sent = false;
         try (exchange) {
-            Optional<String> unservedService = unservedService(exchange);
-            if (unservedService.isPresent()) {
-                exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
-                send(exchange, unserved.answer(unservedService.get(), exchange.getRequestHeaders(), dispatcher.services(),
-                        UUID.randomUUID().toString()));
-                return;
-            }
-            ApiResponse response = respond(exchange);
-            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+            Optional<CredentialScope> unservedService = unservedService(exchange);
+            answered = unservedService.isPresent() ? refuseUnserved(exchange, unservedService.get()) : answer(exchange);
+            answered.headers().forEach(exchange.getResponseHeaders()::set);
+            exchange.getResponseHeaders().set("Content-Type", answered.contentType());
             exchange.getResponseHeaders().set("Server", "Backlane");
-            exchange.sendResponseHeaders(response.status(), body.length);
+            exchange.sendResponseHeaders(answered.status(), answered.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(answered.body());
             }
+            sent = true;
+        } finally {
+            requestLog.record(record(exchange, arrived, System.nanoTime() - started, answered, sent));
         }
     }
 
-    /** The service the request is signed for, when Backlane does not serve it. */
-    private Optional<String> unservedService(HttpExchange exchange) {
+    /** The credential scope of a request signed for a service Backlane does not serve. */
+    private Optional<CredentialScope> unservedService(HttpExchange exchange) {
         Map<String, String> query = new LinkedHashMap<>();
         try {
             FormParameters.decodeInto(rawQueryUtf8(exchange), query);
@@ -69,23 +93,22 @@ public final class AwsHttpHandler implements HttpHandler {
             // The dispatcher reports a malformed query string in the service's answer.
         }
         return CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), query)
-                .map(CredentialScope::service)
-                .filter(service -> dispatcher.service(service).isEmpty());
+                .filter(credentials -> dispatcher.service(credentials.service()).isEmpty());
     }
 
-    private static void send(HttpExchange exchange, ErrorAnswer answer) throws IOException {
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        exchange.getResponseHeaders().set("Server", "Backlane");
-        exchange.sendResponseHeaders(answer.status(), answer.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer.body());
-        }
+    private Answered refuseUnserved(HttpExchange exchange, CredentialScope credentials) throws IOException {
+        exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
+        String requestId = UUID.randomUUID().toString();
+        ErrorAnswer answer = unserved.answer(credentials.service(), exchange.getRequestHeaders(), dispatcher.services(), requestId);
+        return new Answered(answer.status(), answer.contentType(), answer.headers(), answer.body(),
+                new Scope(credentials.account(defaultAccount), credentials.region()), credentials.service(), requestId,
+                exchange.getRequestHeaders().getFirst("X-Amz-Target"), ErrorCode.UNSUPPORTED_SERVICE.code(), List.of());
     }
 
-    private ApiResponse respond(HttpExchange exchange) throws IOException {
+    private Answered answer(HttpExchange exchange) {
         Map<String, String> parameters = new LinkedHashMap<>();
         ServiceEndpoint service = dispatcher.defaultService();
+        Scope scope = new Scope(defaultAccount, defaultRegion);
         try {
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
             byte[] body = readBody(exchange.getRequestBody());
@@ -98,13 +121,40 @@ public final class AwsHttpHandler implements HttpHandler {
             Optional<CredentialScope> credentials = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);
             String serviceName = credentials.map(CredentialScope::service).orElse("ec2");
             service = dispatcher.service(serviceName).orElse(service);
-            Scope scope = new Scope(
+            scope = new Scope(
                     credentials.map(c -> c.account(defaultAccount)).orElse(defaultAccount),
                     credentials.map(CredentialScope::region).orElse(defaultRegion));
-            return dispatcher.dispatch(service, scope, parameters);
+            return Answered.of(dispatcher.dispatch(service, scope, parameters), scope, service.name());
         } catch (AwsException error) {
-            return new ApiResponse(error.code().httpStatus(), service.writer().writeError(error, UUID.randomUUID().toString()));
+            return Answered.of(refusal(service, error, parameters), scope, service.name());
+        } catch (IOException unreadable) {
+            AwsException error = AwsException.of(ErrorCode.INVALID_REQUEST, "The request body could not be read: %s", unreadable.getMessage());
+            return Answered.of(refusal(service, error, parameters), scope, service.name());
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, "request failed before it was dispatched", unexpected);
+            return Answered.of(refusal(service, new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred"), parameters),
+                    scope, service.name());
         }
+    }
+
+    private static ApiResponse refusal(ServiceEndpoint service, AwsException error, Map<String, String> parameters) {
+        String requestId = UUID.randomUUID().toString();
+        return new ApiResponse(error.code().httpStatus(), service.writer().writeError(error, requestId), requestId, parameters.get("Action"),
+                error.code().code(), List.of());
+    }
+
+    private static RequestRecord record(HttpExchange exchange, Instant arrived, long latencyNanos, Answered answered, boolean sent) {
+        var headers = exchange.getRequestHeaders();
+        InetSocketAddress remote = exchange.getRemoteAddress();
+        String client = remote == null ? null : remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        if (answered == null) {
+            // Only an Error (out of memory, say) or an unreadable unserved request gets here; the line still says a call went unanswered.
+            return new RequestRecord(arrived, "-", null, null, null, null, List.of(), 0, null, latencyNanos,
+                    headers.getFirst("amz-sdk-invocation-id"), headers.getFirst("amz-sdk-request"), client, false);
+        }
+        return new RequestRecord(arrived, answered.requestId(), answered.scope().account(), answered.scope().region(), answered.service(),
+                answered.action(), answered.resourceIds(), answered.status(), answered.errorCode(), latencyNanos,
+                headers.getFirst("amz-sdk-invocation-id"), headers.getFirst("amz-sdk-request"), client, sent);
     }
 
     private static String rawQueryUtf8(HttpExchange exchange) {
