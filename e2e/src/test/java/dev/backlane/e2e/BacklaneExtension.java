@@ -2,10 +2,22 @@ package dev.backlane.e2e;
 
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
+import dev.backlane.server.requestlog.RequestLogDestination;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.logging.FileHandler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,6 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -27,6 +40,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>Backlane takes the account from a 12-digit access key ID, so {@link #newAccount()} gives each test
  * an account of its own on the shared server: tests stay independent without a server each.
+ *
+ * <p>The server's request log and its own log (java.util.logging under {@code dev.backlane}) go to
+ * {@code target/server-logs/<test class>/} in the module ({@code logs/requests.log} and
+ * {@code server.log}), replaced at each run, so that a failure can be read afterwards.
  */
 public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallback {
     /** The access key ID of the default account, {@code 000000000000}: any non-numeric key selects it. */
@@ -35,10 +52,14 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
 
     private static final AtomicLong NEXT_ACCOUNT = new AtomicLong(100_000_000_000L);
 
+    private static final Logger SERVER_LOGGER = Logger.getLogger("dev.backlane");
+
     private final ServerConfig config;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private BacklaneServer server;
     private SdkHttpClient http;
+    private Path requestLog;
+    private FileHandler serverLog;
 
     public BacklaneExtension() {
         this(ServerConfig.forTests());
@@ -49,8 +70,22 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        server = BacklaneServer.start(config);
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Path logs = Path.of("target", "server-logs", context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
+        ServerConfig logged = config.inMemory() ? config.withStore(logs, true).withRequestLog(RequestLogDestination.FILE) : config;
+        requestLog = logged.requestLogFile();
+        if (Files.isDirectory(requestLog.getParent())) {
+            try (Stream<Path> old = Files.list(requestLog.getParent())) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(logs);
+        serverLog = new FileHandler(logs.resolve("server.log").toString(), false);
+        serverLog.setFormatter(new SimpleFormatter());
+        SERVER_LOGGER.addHandler(serverLog);
+        server = BacklaneServer.start(logged);
         http = UrlConnectionHttpClient.create();
     }
 
@@ -67,6 +102,41 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
         }
         if (server != null) {
             server.close();
+        }
+        if (serverLog != null) {
+            SERVER_LOGGER.removeHandler(serverLog);
+            serverLog.close();
+        }
+    }
+
+    /** The request log's file, {@code target/server-logs/<test class>/logs/requests.log}. */
+    public Path requestLog() {
+        requireStarted();
+        return requestLog;
+    }
+
+    /**
+     * The request log's lines once {@code complete} holds for them; the log is written off the request
+     * threads, so a call's line appears a moment after its answer. Fails when it does not hold within 10 s.
+     */
+    public List<String> requestLogLines(Predicate<List<String>> complete) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<String> lines;
+            try {
+                lines = Files.exists(requestLog()) ? Files.readAllLines(requestLog(), StandardCharsets.UTF_8) : List.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (complete.test(lines) || System.nanoTime() > deadline) {
+                return lines;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lines;
+            }
         }
     }
 
@@ -98,6 +168,20 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
                 .credentialsProvider(credentials(accessKeyId))
                 .region(region)
                 .overrideConfiguration(noRetries())
+                .build());
+    }
+
+    /**
+     * An EC2 client as an unconfigured SDK has it: the default HTTP client (Apache) and the default
+     * retries (standard mode, three attempts), sending to {@code endpoint} (Backlane, or something in front of it).
+     */
+    public Ec2Client ec2WithSdkRetries(String accessKeyId, URI endpoint) {
+        requireStarted();
+        return remember(Ec2Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .endpointOverride(endpoint)
+                .credentialsProvider(credentials(accessKeyId))
+                .region(REGION)
                 .build());
     }
 

@@ -32,10 +32,10 @@ public final class ResourceIds {
         return List.copyOf(ids);
     }
 
-    /** The IDs in a write's output: its top-level members and those of the structures directly in it. */
+    /** The IDs in a write's output: its top-level members, and the own ID of a structure in it ({@code Vpc.VpcId}). */
     public static List<String> inOutput(Map<String, Object> output) {
         Set<String> ids = new LinkedHashSet<>();
-        collect(output, ids, true);
+        collect(output, ids);
         return List.copyOf(ids);
     }
 
@@ -50,16 +50,19 @@ public final class ResourceIds {
         return List.copyOf(all.subList(0, Math.min(LIMIT, all.size())));
     }
 
-    private static void collect(Map<?, ?> structure, Set<String> ids, boolean descend) {
+    private static void collect(Map<?, ?> structure, Set<String> ids) {
         for (Map.Entry<?, ?> member : structure.entrySet()) {
             if (ids.size() == LIMIT) {
                 return;
             }
+            String name = member.getKey().toString();
             Object value = member.getValue();
-            if (value instanceof String text && namesResource(member.getKey().toString()) && isResourceId(text)) {
+            // IDs only: an ARN in an answer (SecurityGroupArn) repeats an ID already there.
+            if (value instanceof String text && name.endsWith("Id") && isResourceId(text)) {
                 ids.add(text);
-            } else if (descend && value instanceof Map<?, ?> nested) {
-                collect(nested, ids, false);
+            } else if (value instanceof Map<?, ?> nested && nested.get(name + "Id") instanceof String own && isResourceId(own)) {
+                // The resource a create answers with (Vpc.VpcId), not the others it mentions (Vpc.DhcpOptionsId).
+                ids.add(own);
             }
         }
     }

@@ -26,8 +26,9 @@ class ResourceIdsTest {
     }
 
     @Test
-    void writeOutputGivesTheIdsItCreated() {
+    void writeOutputGivesTheIdOfWhatItCreatedButNotWhatThatMentions() {
         Map<String, Object> vpc = new LinkedHashMap<>();
+        vpc.put("DhcpOptionsId", "dopt-0123456789abcdef0");
         vpc.put("VpcId", "vpc-0a1b2c3d4e5f60718");
         vpc.put("OwnerId", "000000000000");
         vpc.put("CidrBlockAssociationSet", List.of(Map.of("AssociationId", "vpc-cidr-assoc-0123456789abcdef0")));
