@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.backlane.server.requestlog.RequestLogDestination;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -28,6 +30,13 @@ import java.util.regex.Pattern;
  * rule in its own security group and then revokes it, so the group stays the same size; both calls are
  * durable mutations and both are counted). Run by {@code bench/store-bench.sh}; not a test. {@code
  * -Dbacklane.bench.stores=embedded} and {@code -Dbacklane.bench.clients=8} pick cells, for profiling.
+ *
+ * <p>Each client's calls cannot fail when carried out once each, in order; so an
+ * InvalidPermission.Duplicate or .NotFound means a call carried out twice (resent after a lost answer)
+ * or a lost update. Such answers, and calls the HTTP client had to resend, are counted and reported
+ * under the table, never silently skipped. The server logs its requests as {@code backlane start} does
+ * ({@code logs/requests.log} in the cell's data directory; {@code -Dbacklane.bench.requestLog=off} turns
+ * it off, to measure what logging costs).
  */
 public final class StoreBenchmark {
     private static final Pattern VPC_ID = Pattern.compile("<vpcId>([^<]+)</vpcId>");
@@ -79,6 +88,8 @@ public final class StoreBenchmark {
             stores.remove("postgresql");
         }
         int[] clientCounts = Arrays.stream(System.getProperty("backlane.bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
+        RequestLogDestination requestLog = RequestLogDestination.parse(System.getProperty("backlane.bench.requestLog", "file"));
+        List<String> anomalies = new ArrayList<>();
         for (Workload workload : Workload.values()) {
             System.out.printf("%s per second over HTTP, %d s per cell, %d cores%n", workload.title, seconds, Runtime.getRuntime().availableProcessors());
             StringBuilder header = new StringBuilder(String.format("%-12s", "store"));
@@ -89,23 +100,37 @@ public final class StoreBenchmark {
             for (String store : stores) {
                 StringBuilder row = new StringBuilder(String.format("%-12s", store));
                 for (int clients : clientCounts) {
-                    ServerConfig config = ServerConfig.forTests().withQuotas(Quotas.awsDefaults().with("vpcs-per-region", 1000));
-                    config = switch (store) {
-                        case "embedded" -> config.withStore(Files.createTempDirectory("backlane-bench"), false);
-                        case "postgresql" -> config.withSharedStore(freshSchema(postgres));
-                        default -> config;
-                    };
+                    Path directory = Files.createTempDirectory("backlane-bench");
+                    ServerConfig config = ServerConfig.forTests().withQuotas(Quotas.awsDefaults().with("vpcs-per-region", 1000))
+                            .withStore(directory, !store.equals("embedded")).withRequestLog(requestLog);
+                    if (store.equals("postgresql")) {
+                        config = config.withSharedStore(freshSchema(postgres));
+                    }
+                    Cell cell = new Cell();
                     try (BacklaneServer server = BacklaneServer.start(config)) {
-                        row.append(String.format(" %10.0f", run(server.endpoint(), workload, clients, seconds)));
+                        row.append(String.format(" %10.0f", run(server.endpoint(), workload, clients, seconds, cell)));
+                    }
+                    if (cell.resent.sum() > 0 || cell.impossible.sum() > 0) {
+                        anomalies.add(String.format("%s, %s, %d clients: %d calls resent after an I/O error, %d InvalidPermission.Duplicate/NotFound "
+                                + "(request log: %s)", workload.title, store, clients, cell.resent.sum(), cell.impossible.sum(),
+                                requestLog == RequestLogDestination.FILE ? config.requestLogFile() : "off"));
                     }
                 }
                 System.out.println(row);
             }
             System.out.println();
         }
+        System.out.println(anomalies.isEmpty() ? "No call was resent and none met its own earlier effect."
+                : "Anomalies:\n  " + String.join("\n  ", anomalies));
     }
 
-    private static double run(String endpoint, Workload workload, int clients, long seconds) throws Exception {
+    /** What went wrong in one cell: calls the HTTP client resent, answers no single execution could give. */
+    private static final class Cell {
+        final LongAdder resent = new LongAdder();
+        final LongAdder impossible = new LongAdder();
+    }
+
+    private static double run(String endpoint, Workload workload, int clients, long seconds, Cell cell) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> owned = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -123,9 +148,10 @@ public final class StoreBenchmark {
             Thread thread = new Thread(() -> {
                 long n = 0;
                 while (running.get()) {
-                    String body = post(http, endpoint, workload.request(resource, n++));
+                    String body = post(http, endpoint, workload.request(resource, n++), cell.resent);
                     if (body.contains("InvalidPermission.Duplicate") || body.contains("InvalidPermission.NotFound")) {
-                        // A call the HTTP client resent after it had already taken effect: not counted.
+                        // Carried out twice or lost: reported, and not counted as done.
+                        cell.impossible.increment();
                         continue;
                     }
                     if (!body.contains("<return>true</return>")) {
@@ -152,11 +178,16 @@ public final class StoreBenchmark {
         return done.sum() / elapsed;
     }
 
-    /**
-     * Sends one call. The JDK client now and then closes a pooled connection under a request that it
-     * has not sent yet ("header parser received no bytes"); that request is sent again, a few times.
-     */
+    /** Sends a setup call. */
     private static String post(HttpClient http, String endpoint, String form) {
+        return post(http, endpoint, form, new LongAdder());
+    }
+
+    /**
+     * Sends one call; after an I/O error (the connection closed under the request: "header parser
+     * received no bytes") sends it again, at most twice, and counts the resend in {@code resent}.
+     */
+    private static String post(HttpClient http, String endpoint, String form, LongAdder resent) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         for (int attempt = 1; ; attempt++) {
@@ -166,6 +197,7 @@ public final class StoreBenchmark {
                 if (attempt == 3) {
                     throw new UncheckedIOException(e);
                 }
+                resent.increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

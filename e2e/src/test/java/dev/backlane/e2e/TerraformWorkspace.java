@@ -129,10 +129,17 @@ final class TerraformWorkspace {
         return result;
     }
 
-    /** Terraform's output and, from its debug logs, every request Backlane refused as unsupported. */
+    /**
+     * Terraform's output and, from its debug logs, every request Backlane refused as unsupported and
+     * every call the provider's SDK retried (with its invocation ID, to find its attempts in Backlane's
+     * request log, {@code target/server-logs/<test class>/logs/requests.log}).
+     */
     String report(ExternalProgram.Result result) {
         StringBuilder report = new StringBuilder(result.describe());
         Pattern operation = Pattern.compile("The operation (\\w+) is not supported");
+        Pattern retried = Pattern.compile("HTTP Request Sent:(?=.*amz_sdk_request=\"attempt=([2-9]|\\d\\d+);)"
+                + "(?=.*rpc\\.method=(\\w+))(?=.*amz_sdk_invocation_id=([\\w-]+))", Pattern.DOTALL);
+        Set<String> retries = new TreeSet<>();
         Set<String> operations = new TreeSet<>();
         List<String> texts = new ArrayList<>(List.of(result.stdout(), result.stderr()));
         try (Stream<Path> files = Files.list(logs)) {
@@ -147,9 +154,19 @@ final class TerraformWorkspace {
             while (matcher.find()) {
                 operations.add(matcher.group(1));
             }
+            // One log entry per "HTTP Request Sent"; an entry spans lines up to the next timestamped one.
+            for (String entry : text.split("\n(?=\\d{4}-\\d\\d-\\d\\dT)")) {
+                Matcher retry = retried.matcher(entry);
+                if (retry.find()) {
+                    retries.add(retry.group(2) + " attempt " + retry.group(1) + " invocation_id=" + retry.group(3));
+                }
+            }
         }
         if (!operations.isEmpty()) {
             report.append("\n--- operations Backlane answered UnsupportedOperation ---\n").append(String.join("\n", operations));
+        }
+        if (!retries.isEmpty()) {
+            report.append("\n--- calls the provider retried ---\n").append(String.join("\n", retries));
         }
         return report.toString();
     }
