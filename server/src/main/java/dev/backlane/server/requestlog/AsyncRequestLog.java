@@ -26,6 +26,8 @@ final class AsyncRequestLog implements RequestLog {
     private final BlockingQueue<RequestRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final LineSink sink;
+    /** Used by the writer thread only. */
+    private final RequestLogLine lines = new RequestLogLine();
     private final Thread writer;
     private volatile boolean closing;
     private boolean failureReported;
@@ -86,7 +88,7 @@ final class AsyncRequestLog implements RequestLog {
     private void write(List<RequestRecord> batch) {
         try {
             for (RequestRecord record : batch) {
-                sink.write(RequestLogLine.format(record));
+                sink.write(lines.format(record));
             }
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
