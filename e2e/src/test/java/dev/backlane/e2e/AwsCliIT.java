@@ -88,6 +88,32 @@ class AwsCliIT {
     }
 
     @Test
+    void instancesLaunchWaitAndTerminate() throws InterruptedException {
+        JsonNode launched = ok("ec2", "run-instances", "--image-id", "ami-760aaa0f", "--instance-type", "t3.micro", "--count", "2",
+                "--tag-specifications", "ResourceType=instance,Tags=[{Key=Name,Value=cli-app}]");
+        List<String> ids = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        launched.path("Instances").forEach(instance -> {
+            ids.add(instance.path("InstanceId").asText());
+            states.add(instance.path("State").path("Name").asText());
+        });
+        assertEquals(2, ids.size(), launched.toString());
+        assertEquals(List.of("pending", "pending"), states);
+        // Past the instance-pending transition, so the waiter's first poll already finds them running.
+        Thread.sleep(1_200);
+        List<String> wait = new ArrayList<>(List.of("ec2", "wait", "instance-running", "--instance-ids"));
+        wait.addAll(ids);
+        ok(Map.of(), wait);
+        assertEquals(ids.stream().sorted().toList(), texts(ok("ec2", "describe-instances", "--filters", "Name=tag:Name,Values=cli-app",
+                "Name=instance-state-name,Values=running", "--query", "Reservations[].Instances[].InstanceId")).stream().sorted().toList());
+        failure("InvalidAMIID.NotFound", "ec2", "run-instances", "--image-id", "ami-12345678", "--count", "1");
+        List<String> terminate = new ArrayList<>(List.of("ec2", "terminate-instances", "--query", "TerminatingInstances[].CurrentState.Name",
+                "--instance-ids"));
+        terminate.addAll(ids);
+        assertEquals(List.of("shutting-down", "shutting-down"), texts(ok(Map.of(), terminate)));
+    }
+
+    @Test
     void errorsExitNonZeroWithTheAwsErrorCode() {
         failure("InvalidVpcID.NotFound", "ec2", "describe-vpcs", "--vpc-ids", "vpc-0123456789abcdef0");
         failure("InvalidVpcID.Malformed", "ec2", "delete-vpc", "--vpc-id", "vpc-nope");

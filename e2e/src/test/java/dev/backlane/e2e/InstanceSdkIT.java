@@ -124,6 +124,28 @@ class InstanceSdkIT {
     }
 
     @Test
+    void anElasticIpFollowsTheInstanceAndCreditsChangePerInstance() {
+        Ec2Client ec2 = backlane.newAccount().ec2();
+        String id = ec2.runInstances(r -> r.imageId(AMAZON_LINUX).instanceType(InstanceType.T2_MICRO).minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        var allocation = ec2.allocateAddress(r -> r.domain("vpc"));
+        ec2.associateAddress(r -> r.allocationId(allocation.allocationId()).instanceId(id));
+        assertEquals(allocation.publicIp(), describe(ec2, id).publicIpAddress());
+
+        assertEquals("standard", ec2.describeInstanceCreditSpecifications(r -> r.instanceIds(id)).instanceCreditSpecifications().get(0).cpuCredits(),
+                "T2 launches standard");
+        var modified = ec2.modifyInstanceCreditSpecification(r -> r.instanceCreditSpecifications(
+                c -> c.instanceId(id).cpuCredits("unlimited"), c -> c.instanceId("i-0123456789abcdef0").cpuCredits("unlimited")));
+        assertEquals(id, modified.successfulInstanceCreditSpecifications().get(0).instanceId());
+        assertEquals("InvalidInstanceID.NotFound", modified.unsuccessfulInstanceCreditSpecifications().get(0).error().codeAsString());
+        assertEquals("unlimited", ec2.describeInstanceCreditSpecifications(r -> r.instanceIds(id)).instanceCreditSpecifications().get(0).cpuCredits());
+
+        ec2.terminateInstances(r -> r.instanceIds(id));
+        assertNull(ec2.describeAddresses(r -> r.allocationIds(allocation.allocationId())).addresses().get(0).associationId(),
+                "terminating the instance frees its Elastic IP");
+    }
+
+    @Test
     void launchErrorsAreAwssAndChangeNothing() {
         Ec2Client ec2 = backlane.newAccount().ec2();
         assertAwsError("InvalidAMIID.Malformed", () -> ec2.runInstances(r -> r.imageId("image-1").minCount(1).maxCount(1)));

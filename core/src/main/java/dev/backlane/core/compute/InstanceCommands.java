@@ -362,6 +362,48 @@ public final class InstanceCommands {
         return transaction.put(ResourceTypes.INSTANCE, changed);
     }
 
+    /** One item's outcome in ModifyInstanceCreditSpecification: success (no error code) or AWS's per-item error. */
+    public record CreditChange(String instanceId, String errorCode, String message) {
+        public boolean succeeded() {
+            return errorCode == null;
+        }
+    }
+
+    /**
+     * ModifyInstanceCreditSpecification: each instance on its own, as EC2 answers it — an item that
+     * fails (unknown, terminated, not burstable, bad value) is reported and the others still change.
+     */
+    public List<CreditChange> modifyCreditSpecifications(Transaction transaction, List<java.util.Map.Entry<String, String>> requests) {
+        if (requests.isEmpty()) {
+            throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter InstanceCreditSpecification");
+        }
+        List<CreditChange> outcomes = new ArrayList<>();
+        for (java.util.Map.Entry<String, String> request : requests) {
+            String id = request.getKey();
+            String credits = request.getValue();
+            if (!ResourceTypes.INSTANCE.isWellFormed(id)) {
+                outcomes.add(new CreditChange(id, "InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\""));
+                continue;
+            }
+            Instance instance = transaction.find(ResourceTypes.INSTANCE, id).filter(found -> found.isVisible(transaction.now())).orElse(null);
+            if (instance == null) {
+                outcomes.add(new CreditChange(id, "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist"));
+            } else if (instance.state(transaction.now()).isTerminating()) {
+                outcomes.add(new CreditChange(id, "IncorrectInstanceState", "The instance '" + id + "' is not in a state from which it can be modified."));
+            } else if (!instanceTypes.find(instance.instanceType()).map(InstanceTypeInfo::burstablePerformanceSupported).orElse(false)) {
+                outcomes.add(new CreditChange(id, "InstanceCreditSpecification.NotSupported",
+                        "The instance type " + instance.instanceType() + " does not support CPU credits."));
+            } else if (!"standard".equals(credits) && !"unlimited".equals(credits)) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "Value (%s) for parameter cpuCredits is invalid. Valid values are standard, unlimited.", credits);
+            } else {
+                transaction.put(ResourceTypes.INSTANCE, instance.withAttributes(instance.attributes().withCpuCredits(credits)));
+                outcomes.add(new CreditChange(id, null, null));
+            }
+        }
+        return outcomes;
+    }
+
     /** The instance as a describe or an action sees it: terminated instances vanish once their retention has passed. */
     public static Instance get(Transaction transaction, String instanceId) {
         ResourceTypes.INSTANCE.requireWellFormed(instanceId);

@@ -252,6 +252,20 @@ class InstanceCommandsTest {
     }
 
     @Test
+    void creditSpecificationsChangePerInstanceAndReportFailuresItemByItem() {
+        Instance burstable = runOne(request(subnet.id(), 1, 1));
+        Instance steady = runOne(withType(request(subnet.id(), 1, 1), "m5.large"));
+        assertNull(steady.attributes().cpuCredits());
+        List<InstanceCommands.CreditChange> outcomes = test.write(transaction -> test.instances.modifyCreditSpecifications(transaction,
+                List.of(java.util.Map.entry(burstable.id(), "standard"), java.util.Map.entry(steady.id(), "standard"),
+                        java.util.Map.entry("i-0000000000000000a", "standard"))));
+        assertTrue(outcomes.get(0).succeeded());
+        assertEquals("InstanceCreditSpecification.NotSupported", outcomes.get(1).errorCode());
+        assertEquals("InvalidInstanceID.NotFound", outcomes.get(2).errorCode());
+        assertEquals("standard", test.state().find(ResourceTypes.INSTANCE, burstable.id()).orElseThrow().attributes().cpuCredits());
+    }
+
+    @Test
     void unknownAndMalformedIdsGetTheirErrors() {
         Instance instance = runOne(request(subnet.id(), 1, 1));
         assertEquals(ErrorCode.INVALID_INSTANCE_ID_MALFORMED, refused(transaction -> test.instances.stop(transaction, List.of("instance-1"))).code());

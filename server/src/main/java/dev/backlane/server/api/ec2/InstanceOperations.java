@@ -30,7 +30,7 @@ import java.util.Optional;
 
 /**
  * RunInstances, DescribeInstances, DescribeInstanceStatus, Start/Stop/Terminate/RebootInstances,
- * Describe/ModifyInstanceAttribute and DescribeInstanceCreditSpecifications.
+ * Describe/ModifyInstanceAttribute, Describe/ModifyInstanceCreditSpecification(s) and GetInstanceUefiData.
  */
 public final class InstanceOperations implements OperationFamily {
     /** RunInstances members Backlane does not model; a call that sets one is refused (see {@link UnhonouredParameters}). */
@@ -66,6 +66,7 @@ public final class InstanceOperations implements OperationFamily {
                 .ec2("DescribeInstanceAttribute", this::describeAttribute)
                 .ec2("ModifyInstanceAttribute", this::modifyAttribute)
                 .ec2("DescribeInstanceCreditSpecifications", this::describeCreditSpecifications)
+                .ec2("ModifyInstanceCreditSpecification", this::modifyCreditSpecification)
                 .ec2("GetInstanceUefiData", this::uefiData);
     }
 
@@ -385,6 +386,27 @@ public final class InstanceOperations implements OperationFamily {
     private static Boolean flag(Input input, String member) {
         Input structure = input.structure(member);
         return structure == null ? null : structure.bool("Value");
+    }
+
+    private Map<String, Object> modifyCreditSpecification(Call call) {
+        List<Map.Entry<String, String>> requests = new ArrayList<>();
+        for (Input item : call.input().structures("InstanceCreditSpecifications")) {
+            requests.add(Map.entry(item.requiredString("InstanceId", "InstanceCreditSpecification.InstanceId"),
+                    item.optionalString("CpuCredits").orElse("")));
+        }
+        return call.write(transaction -> {
+            List<InstanceCommands.CreditChange> outcomes = commands.modifyCreditSpecifications(transaction, requests);
+            return Output.create()
+                    .put("SuccessfulInstanceCreditSpecifications", outcomes.stream().filter(InstanceCommands.CreditChange::succeeded)
+                            .map(outcome -> Output.of("InstanceId", outcome.instanceId())).toList())
+                    .put("UnsuccessfulInstanceCreditSpecifications", outcomes.stream().filter(outcome -> !outcome.succeeded())
+                            .map(outcome -> Output.create()
+                                    .put("InstanceId", outcome.instanceId())
+                                    .put("Error", Output.create().put("Code", outcome.errorCode()).put("Message", outcome.message()).build())
+                                    .build())
+                            .toList())
+                    .build();
+        });
     }
 
     /**
