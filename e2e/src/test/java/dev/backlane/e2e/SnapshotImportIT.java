@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -53,6 +55,15 @@ class SnapshotImportIT {
                 && "igw-0c8afe4471084ccba".equals(route.gatewayId()) && route.stateAsString().equals("active")));
         assertTrue(tables.stream().anyMatch(table -> table.associations().stream().anyMatch(association -> association.main())));
         assertEquals("testing", vpcs.get(0).tags().stream().filter(tag -> tag.key().equals("Name")).findFirst().orElseThrow().value());
+
+        // Imported instances are described like launched ones, in the state the snapshot recorded.
+        List<Instance> instances = ec2.describeInstances().reservations().stream().flatMap(reservation -> reservation.instances().stream()).toList();
+        assertEquals(List.of("i-01c6c0647fdccc89e", "i-0464d440ca0ee9e34"), instances.stream().map(Instance::instanceId).sorted().toList());
+        Instance imported = instances.stream().filter(instance -> instance.instanceId().equals("i-0464d440ca0ee9e34")).findFirst().orElseThrow();
+        assertEquals(InstanceStateName.RUNNING, imported.state().name());
+        assertEquals("10.1.1.169", imported.privateIpAddress());
+        assertEquals("ami-0fc61db8544a617ed", imported.imageId());
+        assertEquals("t2.micro", imported.instanceTypeAsString());
     }
 
     @Test
