@@ -1,6 +1,7 @@
 package dev.backlane.server;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.VpcCommands;
@@ -76,12 +77,14 @@ public final class BacklaneServer implements AutoCloseable {
         }
         Cloud cloud = new Cloud(initial, InstantSource.system(), config.transitions(), new RandomIdSource(),
                 new DefaultVpcInitializer(regions, new VpcCommands(config.quotas())), store == null ? ChangeSink.none() : store);
+        // The one path engine, on the cloud's clock, for the API (network insights) and the analysis endpoints.
+        PathEngine engine = new PathEngine(cloud::now);
         ChangeFollower follower = store != null && store.isShared() ? new ChangeFollower(store, cloud) : null;
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
                         "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json")),
-                Operations.registry(config.quotas(), regions),
+                Operations.registry(config.quotas(), regions, engine),
                 cloud);
         // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's
         // algorithm holds the body back until the client's delayed ACK, which adds 40 ms to every call.
@@ -102,7 +105,7 @@ public final class BacklaneServer implements AutoCloseable {
             http.setExecutor(executor);
             http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog));
             http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
-            AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud);
+            AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud, engine);
             http.createContext("/_backlane/explain", analysis);
             http.createContext("/_backlane/audit", analysis);
             http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));

@@ -58,15 +58,17 @@ import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
 import dev.backlane.server.api.sts.StsOperations;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every operation family Backlane implements, wired to the core's commands. */
+/**
+ * Every operation family Backlane implements, wired to the core's commands. The path engine is the
+ * server's one engine, built on the cloud's clock.
+ */
 public final class Operations {
     private Operations() {}
 
-    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions) {
+    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
         ImageCommands images = new ImageCommands(ImageCatalog.standard());
@@ -93,7 +95,7 @@ public final class Operations {
                         InstanceTypeCatalog.standard()),
                 new ImageOperations(images),
                 new InstanceTypeOperations(InstanceTypeCatalog.standard(), regions),
-                new NetworkInsightsOperations(new NetworkInsightsCommands(new PathEngine(InstantSource.system()))),
+                new NetworkInsightsOperations(new NetworkInsightsCommands(engine)),
                 new StsOperations()));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
         families.addAll(List.of(

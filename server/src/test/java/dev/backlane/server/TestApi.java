@@ -2,6 +2,7 @@ package dev.backlane.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.Scope;
@@ -54,7 +55,7 @@ public final class TestApi {
     public TestApi(Quotas quotas, InstantSource clock) {
         this.cloud = new Cloud(World.empty(), clock, IdSource.sequential(),
                 new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(quotas)), ChangeSink.none());
-        this.dispatcher = new ApiDispatcher(SERVICES, Operations.registry(quotas, RegionCatalog.standard()), cloud);
+        this.dispatcher = new ApiDispatcher(SERVICES, Operations.registry(quotas, RegionCatalog.standard(), new PathEngine(cloud::now)), cloud);
     }
 
     public Cloud cloud() {

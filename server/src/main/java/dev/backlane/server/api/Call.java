@@ -11,6 +11,7 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.Transaction;
 import dev.backlane.core.world.World;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,6 +39,8 @@ public final class Call {
     private World snapshot;
     /** The answer of this call's committed write, or null before one. */
     private Answer committed;
+    /** The time of {@link #snapshot}, taken with it, so states that change over time agree with the state read. */
+    private Instant snapshotTime;
 
     /** A committed write's output and the response written from it. */
     public record Answer(Map<String, Object> output, String body) {}
@@ -74,10 +77,6 @@ public final class Call {
         return requestId;
     }
 
-    public Cloud cloud() {
-        return cloud;
-    }
-
     public boolean dryRun() {
         return input.bool("DryRun", false);
     }
@@ -89,6 +88,7 @@ public final class Call {
     public Map<String, Object> write(Function<Transaction, Map<String, Object>> command) {
         // Reads after this write must see it.
         snapshot = null;
+        snapshotTime = null;
         if (dryRun()) {
             cloud.rehearse(scope, command::apply);
             throw dryRunSucceeded();
@@ -151,10 +151,24 @@ public final class Call {
         if (dryRun()) {
             throw dryRunSucceeded();
         }
+        takeSnapshot();
+        return snapshot;
+    }
+
+    /**
+     * The time of the state this call reads: taken with its snapshot, so a resource's state (pending,
+     * available) and its timestamps are those of one moment. Unlike a read, it does not end a DryRun.
+     */
+    public Instant now() {
+        takeSnapshot();
+        return snapshotTime;
+    }
+
+    private void takeSnapshot() {
         if (snapshot == null) {
+            snapshotTime = cloud.now();
             snapshot = cloud.snapshot(scope);
         }
-        return snapshot;
     }
 
     private String fingerprint() {

@@ -1,5 +1,7 @@
 package dev.backlane.server.http;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,6 +15,7 @@ import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Backlane's analysis endpoints: {@code POST /_backlane/explain} (a path query, or an array of them, run
@@ -22,9 +25,9 @@ public final class AnalysisHttpHandler implements HttpHandler {
     private final Cloud cloud;
     private final PathEngine engine;
 
-    public AnalysisHttpHandler(Cloud cloud) {
-        this.cloud = cloud;
-        this.engine = new PathEngine(cloud::now);
+    public AnalysisHttpHandler(Cloud cloud, PathEngine engine) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.engine = requireNonNull(engine, "engine is null");
     }
 
     @Override
@@ -52,14 +55,16 @@ public final class AnalysisHttpHandler implements HttpHandler {
             send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
             return;
         }
+        // Every query of a batch is explained on one state at one time.
+        Instant at = cloud.now();
         WorldIndex index = engine.index(cloud.snapshot());
         if (body != null && body.isArray()) {
             ArrayNode results = PathJson.mapper().createArrayNode();
-            body.forEach(query -> results.add(explainOne(index, query)));
+            body.forEach(query -> results.add(explainOne(index, query, at)));
             send(exchange, 200, results.toString());
             return;
         }
-        JsonNode result = explainOne(index, body);
+        JsonNode result = explainOne(index, body, at);
         send(exchange, result.has("error") ? 400 : 200, result.toString());
     }
 
@@ -79,9 +84,9 @@ public final class AnalysisHttpHandler implements HttpHandler {
         }
     }
 
-    private JsonNode explainOne(WorldIndex index, JsonNode query) {
+    private JsonNode explainOne(WorldIndex index, JsonNode query, Instant at) {
         try {
-            return PathJson.toJson(engine.explain(index, PathJson.query(query)));
+            return PathJson.toJson(engine.explain(index, PathJson.query(query), at));
         } catch (IllegalArgumentException e) {
             return PathJson.error(e.getMessage());
         } catch (AwsException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.server.BacklaneServer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,7 +61,8 @@ class PersistenceTest {
     /** Every Describe operation Backlane implements, plus each VPC's attributes, keyed for comparison. */
     private static Map<String, String> describeEverything(HttpApi api, List<String> vpcs) {
         Map<String, String> answers = new LinkedHashMap<>();
-        Set<String> operations = Operations.registry(Quotas.awsDefaults(), RegionCatalog.standard()).operations("ec2");
+        Set<String> operations = Operations.registry(Quotas.awsDefaults(), RegionCatalog.standard(), new PathEngine(InstantSource.system()))
+                .operations("ec2");
         for (String operation : operations) {
             if (operation.startsWith("Describe")) {
                 answers.put(operation, api.ec2(operation).stable());

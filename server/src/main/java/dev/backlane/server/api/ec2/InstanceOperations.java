@@ -212,7 +212,7 @@ public final class InstanceOperations implements OperationFamily {
     }
 
     private Map<String, Object> describe(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters(at))
                 .describe(call, instance -> instance.isVisible(at));
         ScopeState state = call.read();
@@ -233,7 +233,7 @@ public final class InstanceOperations implements OperationFamily {
 
     /** Instance and system status checks: {@code initializing} while the instance starts, then {@code ok}; only running ones unless all are asked for. */
     private Map<String, Object> describeStatus(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         boolean all = call.input().bool("IncludeAllInstances", false);
         FilterSet<Instance> filters = FilterSet.<Instance>builder()
                 .add("availability-zone", Instance::availabilityZone)
@@ -305,7 +305,7 @@ public final class InstanceOperations implements OperationFamily {
         String instanceId = input.requiredString("InstanceId", "InstanceId");
         String attribute = input.requiredString("Attribute", "Attribute");
         ScopeState state = call.read();
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         ResourceTypes.INSTANCE.requireWellFormed(instanceId);
         Instance instance = state.find(ResourceTypes.INSTANCE, instanceId).filter(found -> found.isVisible(at))
                 .orElseThrow(() -> ResourceTypes.INSTANCE.notFound(instanceId));
@@ -416,7 +416,7 @@ public final class InstanceOperations implements OperationFamily {
     private Map<String, Object> uefiData(Call call) {
         String id = call.input().requiredString("InstanceId", "InstanceId");
         ScopeState state = call.read();
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         if (ResourceTypes.IMAGE.isWellFormed(id)) {
             images.find(state, id).orElseThrow(() -> ResourceTypes.IMAGE.notFound(id));
         } else {
@@ -428,7 +428,7 @@ public final class InstanceOperations implements OperationFamily {
 
     /** How burstable (T-family) instances earn CPU credits; other instances are not listed. */
     private Map<String, Object> describeCreditSpecifications(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         FilterSet<Instance> filters = FilterSet.<Instance>builder().add("instance-id", Instance::id).build();
         Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters)
                 .describe(call, instance -> instance.isVisible(at));

@@ -60,7 +60,7 @@ public final class NatGatewayOperations implements OperationFamily {
     }
 
     private Map<String, Object> describe(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Page<NatGateway> page = new Describer<>(ResourceTypes.NAT_GATEWAY, "NatGatewayIds", "natGatewayIds", filters(at), "Filter")
                 .describe(call, gateway -> gateway.isVisible(at));
         ScopeState state = call.read();

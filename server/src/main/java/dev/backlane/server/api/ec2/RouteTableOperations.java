@@ -97,7 +97,7 @@ public final class RouteTableOperations implements OperationFamily {
     }
 
     private Map<String, Object> describeRouteTables(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Page<RouteTable> page = new Describer<>(ResourceTypes.ROUTE_TABLE, "RouteTableIds", "routeTableIds", filters(at)).describe(call);
         var state = call.read();
         return Output.create()

@@ -129,7 +129,7 @@ public final class VpcEndpointOperations implements OperationFamily {
     }
 
     private Map<String, Object> describe(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Page<VpcEndpoint> page = new Describer<>(ResourceTypes.VPC_ENDPOINT, "VpcEndpointIds", "vpcEndpointIds", filters(at))
                 .describe(call, endpoint -> endpoint.isVisibleAt(at));
         World world = call.world();
@@ -158,7 +158,7 @@ public final class VpcEndpointOperations implements OperationFamily {
             }
         }
         ScopeState state = call.read();
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         for (String id : input.strings("VpcEndpointIds")) {
             ResourceTypes.VPC_ENDPOINT.requireWellFormed(id);
             if (state.find(ResourceTypes.VPC_ENDPOINT, id).filter(endpoint -> endpoint.isVisibleAt(at)).isEmpty()) {

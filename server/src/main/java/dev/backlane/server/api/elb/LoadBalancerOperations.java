@@ -68,7 +68,7 @@ public final class LoadBalancerOperations implements OperationFamily {
         }
         arns.forEach(ElbArns::requireLoadBalancer);
         ScopeState state = call.read();
-        Instant now = call.cloud().now();
+        Instant now = call.now();
         List<LoadBalancer> selected = new ArrayList<>();
         if (!arns.isEmpty()) {
             for (String arn : new LinkedHashSet<>(arns)) {

@@ -146,7 +146,7 @@ public final class TargetGroupOperations implements OperationFamily {
 
     private Map<String, Object> describeTargetHealth(Call call) {
         Input input = call.input();
-        var health = TargetCommands.health(call.read(), input.string("TargetGroupArn"), ElbInputs.targets(input), call.cloud().now());
+        var health = TargetCommands.health(call.read(), input.string("TargetGroupArn"), ElbInputs.targets(input), call.now());
         return Output.of("TargetHealthDescriptions", health.stream().map(ElbShapes::targetHealth).toList());
     }
 

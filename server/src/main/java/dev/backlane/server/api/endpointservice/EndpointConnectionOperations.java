@@ -51,7 +51,7 @@ public final class EndpointConnectionOperations implements OperationFamily {
 
     private Map<String, Object> describe(Call call) {
         World world = call.world();
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Map<String, EndpointServiceConfiguration> byEndpoint = new HashMap<>();
         List<EndpointConnection> connections = new ArrayList<>();
         for (EndpointServiceConfiguration service : world.all(call.scope(), ResourceTypes.VPC_ENDPOINT_SERVICE)) {

@@ -87,7 +87,7 @@ public final class EndpointServiceOperations implements OperationFamily {
     }
 
     private Map<String, Object> describe(Call call) {
-        Instant at = call.cloud().now();
+        Instant at = call.now();
         Page<EndpointServiceConfiguration> page = new Describer<>(ResourceTypes.VPC_ENDPOINT_SERVICE, "ServiceIds", "ServiceIds", filters(at))
                 .describe(call);
         ScopeState state = call.read();
