@@ -11,6 +11,7 @@ import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class ListenerCommands {
         boolean compatible = switch (loadBalancer.type()) {
             case GATEWAY -> "GENEVE".equals(group.protocol());
             case NETWORK -> group.protocol() != null && NETWORK_TARGETS.get(protocol).contains(group.protocol());
-            case APPLICATION -> group.targetType().equals("lambda") || TargetGroupCommands.isApplicationProtocol(group.protocol());
+            case APPLICATION -> group.targetType() == TargetType.LAMBDA || TargetGroupCommands.isApplicationProtocol(group.protocol());
         };
         if (!compatible) {
             throw AwsException.of(ErrorCode.INCOMPATIBLE_PROTOCOLS, "Listener protocol '%s' is not compatible with target group protocol '%s' of '%s'",

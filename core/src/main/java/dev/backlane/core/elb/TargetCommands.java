@@ -9,6 +9,7 @@ import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Target;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.net.Ipv4Cidr;
@@ -67,7 +68,7 @@ public final class TargetCommands {
         List<Target> targets = new ArrayList<>(group.targets());
         for (TargetRequest request : requests) {
             Integer port = request.port() == null ? group.port() : request.port();
-            targets.removeIf(target -> request.port() == null && !group.targetType().equals("lambda")
+            targets.removeIf(target -> request.port() == null && group.targetType() != TargetType.LAMBDA
                     ? target.id().equals(request.id())
                     : target.sameAs(request.id(), port));
         }
@@ -118,14 +119,14 @@ public final class TargetCommands {
 
     private static String healthCheckPort(TargetGroup group, Integer port) {
         String configured = group.healthCheck().port();
-        if (group.targetType().equals("lambda")) {
+        if (group.targetType() == TargetType.LAMBDA) {
             return null;
         }
         return configured.equals("traffic-port") ? (port == null ? null : String.valueOf(port)) : configured;
     }
 
     private static Integer port(TargetGroup group, TargetRequest request) {
-        if (group.targetType().equals("lambda")) {
+        if (group.targetType() == TargetType.LAMBDA) {
             if (request.port() != null) {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A port cannot be specified for targets of lambda target groups");
             }
@@ -140,12 +141,12 @@ public final class TargetCommands {
 
     private static void checkTarget(Transaction transaction, TargetGroup group, TargetRequest request) {
         switch (group.targetType()) {
-            case "instance" -> {
+            case INSTANCE -> {
                 // Backlane has no instances yet, so no instance ID names a target that can be registered.
                 throw AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not valid instances: '%s'", request.id());
             }
-            case "ip" -> checkAddress(transaction, group, request);
-            case "lambda" -> {
+            case IP -> checkAddress(transaction, group, request);
+            case LAMBDA -> {
                 if (!LAMBDA_ARN.matcher(request.id()).matches()) {
                     throw AwsException.of(ErrorCode.INVALID_TARGET, "'%s' is not a valid Lambda function ARN", request.id());
                 }
@@ -153,7 +154,7 @@ public final class TargetCommands {
                     throw AwsException.of(ErrorCode.TOO_MANY_TARGETS, "A lambda target group can have only one target");
                 }
             }
-            case "alb" -> {
+            case ALB -> {
                 LoadBalancer target = transaction.find(ResourceTypes.LOAD_BALANCER, request.id())
                         .filter(loadBalancer -> loadBalancer.type() == LoadBalancerType.APPLICATION)
                         .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not application load balancers: '%s'",
@@ -163,7 +164,6 @@ public final class TargetCommands {
                             request.id(), group.vpcId());
                 }
             }
-            default -> throw new IllegalStateException("unknown target type " + group.targetType());
         }
     }
 

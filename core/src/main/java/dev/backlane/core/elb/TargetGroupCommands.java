@@ -9,6 +9,7 @@ import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.List;
@@ -36,14 +37,14 @@ public final class TargetGroupCommands {
             Integer healthyThreshold, Integer unhealthyThreshold, String path, String matcher) {}
 
     /** The parameters of CreateTargetGroup that Backlane honours. */
-    public record CreateTargetGroup(String name, String protocol, String protocolVersion, Integer port, String vpcId, String targetType,
+    public record CreateTargetGroup(String name, String protocol, String protocolVersion, Integer port, String vpcId, TargetType targetType,
             String ipAddressType, HealthCheckChange healthCheck, List<ElbTags.Tag> tags) {}
 
     public TargetGroup create(Transaction transaction, CreateTargetGroup request) {
         ElbNames.checkTargetGroupName(request.name());
-        String targetType = request.targetType() == null ? "instance" : request.targetType();
+        TargetType targetType = request.targetType() == null ? TargetType.INSTANCE : request.targetType();
         String family = family(request.protocol(), targetType);
-        if (targetType.equals("lambda")) {
+        if (targetType == TargetType.LAMBDA) {
             if (request.protocol() != null || request.port() != null || request.vpcId() != null) {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol, port or VPC ID cannot be specified for target groups with target type 'lambda'");
             }
@@ -62,7 +63,7 @@ public final class TargetGroupCommands {
         if (request.protocol() != null && request.protocol().equals("GENEVE") && request.port() != null && request.port() != 6081) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Port must be 6081 for target groups with the 'GENEVE' protocol");
         }
-        if (targetType.equals("alb") && !"TCP".equals(request.protocol())) {
+        if (targetType == TargetType.ALB && !"TCP".equals(request.protocol())) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target groups with target type 'alb' must use the 'TCP' protocol");
         }
         if (request.protocolVersion() != null && !APPLICATION_PROTOCOLS.contains(request.protocol())) {
@@ -78,11 +79,11 @@ public final class TargetGroupCommands {
                 "The quota for the number of target groups has been reached");
         HealthCheck healthCheck = healthCheck(defaults(family, request.healthCheck()), request.healthCheck(), request.protocol());
         SortedMap<String, String> attributes = catalog.targetGroupAttributes(family);
-        if (family.equals("network") && targetType.equals("ip") && (request.protocol().equals("TCP") || request.protocol().equals("TLS"))) {
+        if (family.equals("network") && targetType == TargetType.IP && (request.protocol().equals("TCP") || request.protocol().equals("TLS"))) {
             attributes.put("preserve_client_ip.enabled", "false");
         }
         String arn = ElbArns.targetGroup(transaction, request.name());
-        String ipAddressType = targetType.equals("lambda") ? null : request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
+        String ipAddressType = targetType == TargetType.LAMBDA ? null : request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
         String protocolVersion = APPLICATION_PROTOCOLS.contains(request.protocol())
                 ? (request.protocolVersion() == null ? "HTTP1" : request.protocolVersion())
                 : null;
@@ -128,8 +129,8 @@ public final class TargetGroupCommands {
     }
 
     /** Which kind of load balancer a target group serves, which decides its defaults. */
-    static String family(String protocol, String targetType) {
-        if (targetType.equals("lambda")) {
+    static String family(String protocol, TargetType targetType) {
+        if (targetType == TargetType.LAMBDA) {
             return "lambda";
         }
         if (protocol == null) {

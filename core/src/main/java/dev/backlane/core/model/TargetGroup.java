@@ -18,7 +18,7 @@ public record TargetGroup(
         String protocolVersion,
         Integer port,
         String vpcId,
-        String targetType,
+        TargetType targetType,
         String ipAddressType,
         HealthCheck healthCheck,
         SortedMap<String, String> attributes,

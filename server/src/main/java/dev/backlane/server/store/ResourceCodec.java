@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.backlane.core.model.Resource;
 import dev.backlane.core.model.ResourceType;
@@ -24,10 +26,11 @@ public final class ResourceCodec {
 
     /**
      * The mapper for stored records and state dumps; unknown members are ignored so a dropped member does
-     * not make old rows unreadable.
+     * not make old rows unreadable, and enums are read whatever their case, so a member that was AWS's
+     * lower-case string before it became an enum ({@code "ip"}, now {@code IP}) still reads.
      */
     static ObjectMapper newMapper() {
-        return new ObjectMapper()
+        return JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .registerModule(new SimpleModule("instants")
                         .addSerializer(Instant.class, new InstantSerializer())

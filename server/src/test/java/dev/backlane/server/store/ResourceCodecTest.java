@@ -3,15 +3,19 @@ package dev.backlane.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointState;
 import dev.backlane.core.model.VpcEndpointType;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ResourceCodecTest {
@@ -56,5 +60,18 @@ class ResourceCodecTest {
         String before = codec.encode(endpoint).replaceFirst(",\"lifecycle\":\\{[^}]*\\}", "");
         assertEquals(false, before.contains("lifecycle"), before);
         assertEquals(VpcEndpointState.AVAILABLE, codec.decode(ResourceTypes.VPC_ENDPOINT, before).stateAt(created));
+    }
+
+    @Test
+    void targetGroupKeepsItsTargetTypeAndRowsWithAwsLowerCaseNamesStillRead() {
+        TargetGroup group = new TargetGroup("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef", "web", "TCP",
+                null, 80, "vpc-00000000000000001", TargetType.IP, "ipv4",
+                new HealthCheck(true, "TCP", "traffic-port", 30, 10, 5, 2, null, null), new TreeMap<>(), List.of());
+        String encoded = codec.encode(group);
+        assertEquals(group, codec.decode(ResourceTypes.TARGET_GROUP, encoded));
+
+        String before = encoded.replace("\"targetType\":\"IP\"", "\"targetType\":\"ip\"");
+        assertEquals(true, before.contains("\"ip\""), before);
+        assertEquals(TargetType.IP, codec.decode(ResourceTypes.TARGET_GROUP, before).targetType());
     }
 }

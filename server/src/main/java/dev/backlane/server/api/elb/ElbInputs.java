@@ -7,6 +7,7 @@ import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ListenerAction;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.server.api.Input;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,5 +88,11 @@ final class ElbInputs {
         return new TargetGroupCommands.HealthCheckChange(input.bool("HealthCheckEnabled"), input.string("HealthCheckProtocol"),
                 input.string("HealthCheckPort"), input.integer("HealthCheckIntervalSeconds"), input.integer("HealthCheckTimeoutSeconds"),
                 input.integer("HealthyThresholdCount"), input.integer("UnhealthyThresholdCount"), input.string("HealthCheckPath"), httpCode);
+    }
+
+    /** The target group's target type; null when the request names none (the command's default applies). */
+    static TargetType targetType(Input input) {
+        String value = input.string("TargetType");
+        return value == null ? null : TargetType.fromWire(value);
     }
 }

@@ -71,7 +71,7 @@ final class ElbShapes {
                 .put("HealthCheckPath", check.path())
                 .put("Matcher", check.matcher() == null ? null : Output.of("HttpCode", check.matcher()))
                 .put("LoadBalancerArns", loadBalancerArns)
-                .put("TargetType", group.targetType())
+                .put("TargetType", group.targetType().wireName())
                 .put("ProtocolVersion", group.protocolVersion())
                 .put("IpAddressType", group.ipAddressType())
                 .build();

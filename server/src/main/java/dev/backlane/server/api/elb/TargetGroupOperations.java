@@ -52,7 +52,7 @@ public final class TargetGroupOperations implements OperationFamily {
     private Map<String, Object> createTargetGroup(Call call) {
         Input input = call.input();
         TargetGroupCommands.CreateTargetGroup request = new TargetGroupCommands.CreateTargetGroup(input.string("Name"), input.string("Protocol"),
-                input.string("ProtocolVersion"), input.integer("Port"), input.string("VpcId"), input.string("TargetType"),
+                input.string("ProtocolVersion"), input.integer("Port"), input.string("VpcId"), ElbInputs.targetType(input),
                 input.string("IpAddressType"), ElbInputs.healthCheck(input), ElbInputs.tags(input));
         return call.write(transaction -> {
             TargetGroup group = commands.create(transaction, request);

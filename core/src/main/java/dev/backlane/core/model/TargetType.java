@@ -1,0 +1,34 @@
+package dev.backlane.core.model;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+
+/**
+ * What a target group's targets are, with the names AWS uses on the wire ({@code TargetTypeEnum} of
+ * the ELBv2 model): instances, IP addresses, a Lambda function or an Application Load Balancer.
+ */
+public enum TargetType {
+    INSTANCE("instance"),
+    IP("ip"),
+    LAMBDA("lambda"),
+    ALB("alb");
+
+    private final String wireName;
+
+    TargetType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static TargetType fromWire(String value) {
+        for (TargetType type : values()) {
+            if (type.wireName.equals(value)) {
+                return type;
+            }
+        }
+        throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target type '%s' is not valid", value);
+    }
+}
