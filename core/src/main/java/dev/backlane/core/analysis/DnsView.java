@@ -103,10 +103,36 @@ final class DnsView {
      * private DNS applies; else the address of the name's service.
      */
     private Resolution resolveServiceHostname(Source source, String hostname, PublicService owner) {
-        Vpc vpc = source.vpc();
         List<Explanation> notes = new ArrayList<>();
-        for (VpcEndpoint endpoint : source.index().endpointsOf(vpc.id())) {
-            Optional<AwsService> service = EndpointView.isInterface(endpoint) ? source.index().services().service(endpoint.serviceName()) : Optional.empty();
+        Optional<PrivateName> privateName = privateDnsEndpoint(source.index(), source.vpc(), hostname, notes);
+        if (privateName.isPresent()) {
+            VpcEndpoint endpoint = privateName.get().endpoint();
+            return toEndpoint(source, hostname, endpoint, Optional.empty(), Optional.of(privateName.get().service()),
+                    "private DNS name of " + endpoint.id(), notes);
+        }
+        Optional<ServiceAddresses.Assignment> assignment = addresses.assignment(owner);
+        if (assignment.isEmpty()) {
+            return Resolution.unresolved(hostname, "no public address for " + owner.describe(), notes);
+        }
+        long address = assignment.get().address();
+        Hop hop = Hop.of(hostname, HopType.DNS, "resolves publicly to " + Ipv4Address.format(address) + " (" + owner.describe() + ", "
+                + assignment.get().origin() + ")");
+        return new Resolution(Optional.of(address), serviceNames.endpointServiceOf(owner), Optional.of(owner), Optional.empty(), Optional.of(hop), notes, "");
+    }
+
+    /** An interface endpoint whose private DNS name answers for a hostname in a VPC, with the service it serves. */
+    record PrivateName(VpcEndpoint endpoint, AwsService service) {
+    }
+
+    /**
+     * The interface endpoint in the VPC whose service's private DNS name covers the hostname and applies: its
+     * private DNS is on, the VPC has both DNS attributes on and it is not only for the inbound Resolver
+     * endpoint. Why a covering endpoint does not apply goes to {@code notes}. The VPC's DNS server and the path
+     * engine both decide here, so they cannot disagree.
+     */
+    static Optional<PrivateName> privateDnsEndpoint(ScopeIndex index, Vpc vpc, String hostname, List<Explanation> notes) {
+        for (VpcEndpoint endpoint : index.endpointsOf(vpc.id())) {
+            Optional<AwsService> service = EndpointView.isInterface(endpoint) ? index.services().service(endpoint.serviceName()) : Optional.empty();
             if (service.isEmpty() || !ServiceNames.covers(service.get().privateDnsName(), hostname)) {
                 continue;
             }
@@ -121,17 +147,10 @@ final class DnsView {
                 notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_INBOUND_RESOLVER_ONLY, endpoint.id(),
                         endpoint.id() + " answers " + hostname + " only for the inbound Resolver endpoint; in the VPC it resolves publicly"));
             } else {
-                return toEndpoint(source, hostname, endpoint, Optional.empty(), service, "private DNS name of " + endpoint.id(), notes);
+                return Optional.of(new PrivateName(endpoint, service.get()));
             }
         }
-        Optional<ServiceAddresses.Assignment> assignment = addresses.assignment(owner);
-        if (assignment.isEmpty()) {
-            return Resolution.unresolved(hostname, "no public address for " + owner.describe(), notes);
-        }
-        long address = assignment.get().address();
-        Hop hop = Hop.of(hostname, HopType.DNS, "resolves publicly to " + Ipv4Address.format(address) + " (" + owner.describe() + ", "
-                + assignment.get().origin() + ")");
-        return new Resolution(Optional.of(address), serviceNames.endpointServiceOf(owner), Optional.of(owner), Optional.empty(), Optional.of(hop), notes, "");
+        return Optional.empty();
     }
 
     /** The endpoint's interface in the requested zone, else in the source's zone, else its first. */

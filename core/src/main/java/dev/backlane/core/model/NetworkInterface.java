@@ -65,6 +65,12 @@ public record NetworkInterface(
         return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
     }
 
+    /** The public DNS name EC2 gives a public IPv4 address in a region: {@code ec2-3-4-5-6.compute-1.amazonaws.com} in us-east-1. */
+    public static String publicDnsName(String publicIp, String region) {
+        String host = "ec2-" + publicIp.replace('.', '-');
+        return region.equals("us-east-1") ? host + ".compute-1.amazonaws.com" : host + "." + region + ".compute.amazonaws.com";
+    }
+
     public NetworkInterface withDescription(String newDescription) {
         return new NetworkInterface(id, subnetId, vpcId, availabilityZone, availabilityZoneId, newDescription, interfaceType, privateIpAddress,
                 secondaryPrivateIpAddresses, ipv6Addresses, groupIds, sourceDestCheck, requesterManaged, requesterId, macAddress, status,

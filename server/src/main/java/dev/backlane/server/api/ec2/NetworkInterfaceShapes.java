@@ -113,8 +113,7 @@ final class NetworkInterfaceShapes {
         if (eni.publicIp() == null || !hostnames) {
             return null;
         }
-        String host = "ec2-" + eni.publicIp().replace('.', '-');
-        return scope.region().equals("us-east-1") ? host + ".compute-1.amazonaws.com" : host + "." + scope.region() + ".compute.amazonaws.com";
+        return NetworkInterface.publicDnsName(eni.publicIp(), scope.region());
     }
 
     static String timestamp(Instant instant) {

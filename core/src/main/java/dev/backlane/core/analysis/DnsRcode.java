@@ -1,0 +1,16 @@
+package dev.backlane.core.analysis;
+
+/** The DNS response codes the VPC's resolver gives (RFC 1035 section 4.1.1), by their log names. */
+public enum DnsRcode {
+    NOERROR(0), FORMERR(1), SERVFAIL(2), NXDOMAIN(3), NOTIMP(4), REFUSED(5);
+
+    private final int code;
+
+    DnsRcode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}
