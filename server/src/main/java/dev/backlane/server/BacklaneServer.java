@@ -8,6 +8,7 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;

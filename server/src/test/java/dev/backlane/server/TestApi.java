@@ -12,6 +12,8 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.server.api.ApiDispatcher;
+import dev.backlane.server.api.ApiResponse;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.backlane.server;
+package dev.backlane.server.api;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,10 +6,6 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
-import dev.backlane.server.api.Call;
-import dev.backlane.server.api.Input;
-import dev.backlane.server.api.OperationHandler;
-import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.protocol.OperationModel;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.requestlog.ResourceIds;

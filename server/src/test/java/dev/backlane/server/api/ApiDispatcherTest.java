@@ -1,4 +1,4 @@
-package dev.backlane.server;
+package dev.backlane.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +11,6 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
-import dev.backlane.server.api.OperationHandler;
-import dev.backlane.server.api.OperationRegistry;
-import dev.backlane.server.api.Output;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,4 +1,4 @@
-package dev.backlane.server;
+package dev.backlane.server.api;
 
 import static java.util.Objects.requireNonNull;
 
