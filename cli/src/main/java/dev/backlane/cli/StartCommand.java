@@ -1,11 +1,14 @@
 package dev.backlane.cli;
 
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
 import dev.backlane.server.requestlog.RequestLogDestination;
 import dev.backlane.server.store.StoreException;
+import dev.backlane.server.zone.ZoneMappingPin;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +41,11 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--quota", description = "Raise or lower a quota, e.g. --quota vpcs-per-region=100.")
     Map<String, Integer> quotas = Map.of();
 
+    @Option(names = "--zone-mapping", paramLabel = "ACCOUNT=ZONE:ZONE_ID,...",
+            description = "Pin an account's zone mapping in a region, e.g. --zone-mapping 111111111111=us-east-1a:use1-az4,us-east-1b:use1-az6,... "
+                    + "(every zone of the region). Stored like an admin pin; repeatable.")
+    java.util.List<String> zoneMappings = java.util.List.of();
+
     @Option(names = "--default-region", defaultValue = ServerConfig.DEFAULT_REGION, description = "Region of unsigned requests (default: ${DEFAULT-VALUE}).")
     String defaultRegion;
 
@@ -62,6 +70,7 @@ final class StartCommand implements Callable<Integer> {
         Quotas configured = Quotas.awsDefaults();
         TransitionTimes times = instantTransitions ? TransitionTimes.instant() : TransitionTimes.standard();
         RequestLogDestination requestLog;
+        java.util.List<ZoneMappingPin> pins = new java.util.ArrayList<>();
         try {
             for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
                 configured = configured.with(quota.getKey(), quota.getValue());
@@ -70,6 +79,9 @@ final class StartCommand implements Callable<Integer> {
                 times = times.with(transition.getKey(), transition.getValue());
             }
             requestLog = RequestLogDestination.parse(logRequests);
+            for (String mapping : zoneMappings) {
+                pins.add(ZoneMappingPin.parse(mapping));
+            }
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         }
@@ -85,6 +97,16 @@ final class StartCommand implements Callable<Integer> {
             throw CommandFailure.failed(e.getMessage());
         } catch (java.io.UncheckedIOException e) {
             throw CommandFailure.failed(e.getMessage());
+        }
+        try {
+            for (ZoneMappingPin pin : pins) {
+                pin.applyTo(server.cloud());
+            }
+        } catch (AwsException e) {
+            // The flag names zones the region does not have, or the stored state already uses other names.
+            server.close();
+            String message = "--zone-mapping: " + e.getMessage();
+            throw e.code() == ErrorCode.INCORRECT_STATE ? CommandFailure.failed(message) : CommandFailure.usage(message);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,6 +13,7 @@ import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
+import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
@@ -110,6 +111,7 @@ public final class BacklaneServer implements AutoCloseable {
             http.createContext("/_backlane/explain", analysis);
             http.createContext("/_backlane/audit", analysis);
             http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
+            http.createContext(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud));
             http.start();
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog);
         } catch (IOException | UncheckedIOException e) {

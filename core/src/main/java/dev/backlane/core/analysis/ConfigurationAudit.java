@@ -14,12 +14,13 @@ import dev.backlane.core.policy.CompiledPolicy;
 import dev.backlane.core.policy.Effect;
 import dev.backlane.core.policy.PolicyRequest;
 import dev.backlane.core.policy.Statement;
+import dev.backlane.core.model.ZoneMapping;
+import dev.backlane.core.zone.ZoneMappings;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -130,19 +131,22 @@ public final class ConfigurationAudit {
                         + " of the VPC's workloads or CIDRs"));
     }
 
+    /** Zones are told apart by zone ID, so a snapshot subnet without one is placed by the account's zone mapping. */
     private static List<AuditFinding> zones(ScopeIndex index, Vpc vpc, VpcEndpoint endpoint) {
-        Set<String> endpointZones = new LinkedHashSet<>();
+        ZoneMapping mapping = ZoneMappings.standard().of(index.state(), index.scope());
+        Map<String, String> endpointZones = new LinkedHashMap<>();
         for (String eniId : endpoint.networkInterfaceIds()) {
-            index.networkInterface(eniId).ifPresent(eni -> endpointZones.add(eni.availabilityZone()));
+            index.networkInterface(eniId).ifPresent(eni -> endpointZones.put(zoneId(mapping, eni.availabilityZoneId(), eni.availabilityZone()),
+                    eni.availabilityZone()));
         }
         List<AuditFinding> findings = new ArrayList<>();
         if (endpointZones.size() == 1) {
             findings.add(new AuditFinding(FailureMode.SINGLE_AZ_INTERFACE_ENDPOINT, vpc.id(), List.of(endpoint.id()),
-                    endpoint.id() + " has interfaces only in " + endpointZones.iterator().next()));
+                    endpoint.id() + " has interfaces only in " + endpointZones.values().iterator().next()));
         }
         Map<String, List<String>> uncovered = new TreeMap<>();
         for (Subnet subnet : index.subnetsOf(vpc.id())) {
-            if (!endpointZones.contains(subnet.availabilityZone())) {
+            if (!endpointZones.containsKey(zoneId(mapping, subnet.availabilityZoneId(), subnet.availabilityZone()))) {
                 uncovered.computeIfAbsent(subnet.availabilityZone(), ignored -> new ArrayList<>()).add(subnet.id());
             }
         }
@@ -153,6 +157,10 @@ public final class ConfigurationAudit {
                     endpoint.id() + " has no interface in " + zone + ": traffic from " + subnets.size() + " subnet(s) there crosses zones"));
         });
         return findings;
+    }
+
+    private static String zoneId(ZoneMapping mapping, String zoneId, String zoneName) {
+        return zoneId == null || zoneId.isEmpty() ? mapping.idOf(zoneName) : zoneId;
     }
 
     private static List<AuditFinding> policy(ScopeIndex index, Vpc vpc, VpcEndpoint endpoint, Optional<AwsService> service,

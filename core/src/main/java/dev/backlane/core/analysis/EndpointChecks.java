@@ -1,10 +1,19 @@
 package dev.backlane.core.analysis;
 
+import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.endpoint.AwsService;
+import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
+import dev.backlane.core.endpointservice.EndpointServiceZones;
 import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointState;
+import dev.backlane.core.world.ScopeState;
+import dev.backlane.core.model.ZoneMapping;
+import dev.backlane.core.zone.ZoneMappings;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,20 +36,45 @@ final class EndpointChecks {
         return code.map(found -> new Explanation(found, endpoint.id(), endpoint.id() + " is " + state.awsName()));
     }
 
-    /** VPCE_SERVICE_NOT_INSTALLED_IN_AZ when the catalogue knows the service and it is not offered in the interface's zone. */
-    static Optional<Explanation> serviceZone(ScopeIndex index, VpcEndpoint endpoint, NetworkInterface eni) {
-        Optional<AwsService> service = index.services().service(endpoint.serviceName());
-        if (service.isEmpty()) {
+    /**
+     * VPCE_SERVICE_NOT_INSTALLED_IN_AZ when the service is known (the catalogue's, or a provider's endpoint
+     * service in the world) and is not offered in the interface's zone. Zones are compared by zone ID: a
+     * provider's "us-east-1a" need not be the consumer's.
+     */
+    static Optional<Explanation> serviceZone(WorldIndex world, ScopeIndex index, VpcEndpoint endpoint, NetworkInterface eni) {
+        Optional<List<String>> offered = index.services().service(endpoint.serviceName()).map(AwsService::availabilityZoneIds)
+                .or(() -> providerZoneIds(world, index.scope().region(), endpoint.serviceName()));
+        if (offered.isEmpty()) {
             return Optional.empty();
         }
-        boolean offered = eni.availabilityZoneId() != null && !eni.availabilityZoneId().isEmpty()
-                ? service.get().availabilityZoneIds().contains(eni.availabilityZoneId())
-                : service.get().availabilityZones().contains(eni.availabilityZone());
-        if (offered) {
+        ZoneMapping mapping = ZoneMappings.standard().of(index.state(), index.scope());
+        String zoneId = eni.availabilityZoneId() == null || eni.availabilityZoneId().isEmpty()
+                ? mapping.idOf(eni.availabilityZone())
+                : eni.availabilityZoneId();
+        if (offered.get().contains(zoneId)) {
             return Optional.empty();
         }
+        List<String> offeredHere = mapping.named(offered.get()).stream().map(zone -> zone.name() + " (" + zone.id() + ")").toList();
         return Optional.of(new Explanation(ExplanationCode.VPCE_SERVICE_NOT_INSTALLED_IN_AZ, endpoint.id(),
-                endpoint.serviceName() + " is not offered in " + eni.availabilityZone() + " where " + eni.id() + " is"));
+                endpoint.serviceName() + " is not offered in " + eni.availabilityZone() + " (" + zoneId + ") where " + eni.id() + " is; it is offered in "
+                        + (offeredHere.isEmpty() ? "no zone" : String.join(", ", offeredHere))));
+    }
+
+    /** The zone IDs of a provider's endpoint service of that name in the region, if the world holds it. */
+    private static Optional<List<String>> providerZoneIds(WorldIndex world, String region, String serviceName) {
+        EndpointServiceZones zones = new EndpointServiceZones(RegionCatalog.standard());
+        for (Scope owner : world.world().scopes()) {
+            if (!owner.region().equals(region)) {
+                continue;
+            }
+            ScopeState state = world.world().scope(owner);
+            for (EndpointServiceConfiguration service : state.all(ResourceTypes.VPC_ENDPOINT_SERVICE)) {
+                if (service.serviceName().equals(serviceName)) {
+                    return Optional.of(zones.ids(state, owner, service));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** AVAILABILITY_ZONE_CROSSED when the interface used is in another zone than the source. */

@@ -217,7 +217,7 @@ public final class PathEngine {
                 if (state.isPresent()) {
                     return trace.blocked(state.get());
                 }
-                Optional<Explanation> zone = EndpointChecks.serviceZone(index, found, target);
+                Optional<Explanation> zone = EndpointChecks.serviceZone(world, at, found, target);
                 if (zone.isPresent()) {
                     return trace.blocked(zone.get());
                 }

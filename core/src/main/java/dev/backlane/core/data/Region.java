@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** An AWS commercial region and its Availability Zones. */
-public record Region(String name, String description, String optInStatus, List<AvailabilityZone> zones) {
+/**
+ * An AWS commercial region and its Availability Zones. {@code zones} pairs names and IDs as account
+ * 000000000000 sees them; in a region that is {@code independentlyMapped} (one of AWS's oldest), every
+ * other account pairs them its own way (see {@code dev.backlane.core.zone.ZoneMappings}).
+ */
+public record Region(String name, String description, String optInStatus, boolean independentlyMapped, List<AvailabilityZone> zones) {
     public Region {
         requireNonNull(name, "name is null");
         requireNonNull(optInStatus, "optInStatus is null");

@@ -43,7 +43,8 @@ public final class RegionCatalog {
                     zones.add(new AvailabilityZone(zone.path("name").asText(), zone.path("id").asText()));
                 }
                 String name = region.path("name").asText();
-                regions.put(name, new Region(name, region.path("description").asText(), region.path("optInStatus").asText(), zones));
+                regions.put(name, new Region(name, region.path("description").asText(), region.path("optInStatus").asText(),
+                        region.path("independentlyMapped").asBoolean(false), zones));
             }
             return new RegionCatalog(java.util.Collections.unmodifiableMap(regions));
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package dev.backlane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.data.AvailabilityZone;
+import dev.backlane.core.model.ZoneMapping;
 import java.util.List;
 
 /**
@@ -36,6 +38,18 @@ public record AwsService(
         availabilityZoneIds = List.copyOf(availabilityZoneIds);
         baseEndpointDnsNames = List.copyOf(baseEndpointDnsNames);
         supportedIpAddressTypes = List.copyOf(supportedIpAddressTypes);
+    }
+
+    /** The service as an account with this zone mapping sees it: the same zones (IDs), under its zone names. */
+    public AwsService seenWith(ZoneMapping mapping) {
+        List<AvailabilityZone> zones = mapping.named(availabilityZoneIds);
+        List<String> names = zones.stream().map(AvailabilityZone::name).toList();
+        if (names.equals(availabilityZones)) {
+            return this;
+        }
+        return new AwsService(serviceName, shortName, region, serviceId, types, names, zones.stream().map(AvailabilityZone::id).toList(),
+                policySupported, privateDnsName, baseEndpointDnsNames, acceptanceRequired, managesVpcEndpoints, supportedIpAddressTypes,
+                payerResponsibility, owner);
     }
 
     public boolean offers(String endpointType) {

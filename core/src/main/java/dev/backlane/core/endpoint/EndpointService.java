@@ -58,6 +58,14 @@ public interface EndpointService {
         return availabilityZones().contains(zoneName);
     }
 
+    /**
+     * Whether the service is offered in the zone: by zone ID, which names the same physical zone in
+     * every account; by the caller's zone name only when the ID is not known (an old snapshot's subnet).
+     */
+    default boolean offeredIn(String zoneId, String zoneName) {
+        return zoneId == null || zoneId.isEmpty() ? offeredIn(zoneName) : availabilityZoneIds().contains(zoneId);
+    }
+
     /** The base of endpoint-specific DNS names, e.g. {@code ec2.us-east-1.vpce.amazonaws.com}. */
     default String baseEndpointDnsName() {
         return baseEndpointDnsNames().get(0);

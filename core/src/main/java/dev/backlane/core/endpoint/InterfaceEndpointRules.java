@@ -33,7 +33,7 @@ final class InterfaceEndpointRules {
             if (!subnet.vpcId().equals(vpc.id())) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER, "The subnet ID '%s' does not belong to VPC '%s'.", subnet.id(), vpc.id());
             }
-            if (!service.offeredIn(subnet.availabilityZone())) {
+            if (!service.offeredIn(subnet.availabilityZoneId(), subnet.availabilityZone())) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER,
                         "The VPC endpoint service %s does not support the availability zone of the subnet: %s.", service.serviceName(),
                         subnet.id());

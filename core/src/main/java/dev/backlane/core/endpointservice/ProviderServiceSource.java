@@ -2,6 +2,7 @@ package dev.backlane.core.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.endpoint.EndpointService;
 import dev.backlane.core.endpoint.EndpointServiceSource;
 import dev.backlane.core.model.EndpointServiceConfiguration;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * Providers' endpoint services for the consumers' side: the services of every account in the region
  * that the caller may see, its own and those whose allowed principals admit it. Services are not
- * offered across regions.
+ * offered across regions. Each caller sees a service's zones under its own zone names.
  */
 public final class ProviderServiceSource implements EndpointServiceSource {
     private final EndpointServiceZones zones;
@@ -39,17 +40,19 @@ public final class ProviderServiceSource implements EndpointServiceSource {
             ScopeState state = world.scope(owner);
             for (EndpointServiceConfiguration service : state.all(ResourceTypes.VPC_ENDPOINT_SERVICE)) {
                 if (service.allows(owner.account(), caller.account())) {
-                    services.add(view(state, owner, service));
+                    services.add(view(world, caller, owner, service));
                 }
             }
         }
         return services;
     }
 
-    private ProviderService view(ScopeState state, Scope owner, EndpointServiceConfiguration service) {
-        List<String> zoneNames = zones.names(state, service);
+    /** The service as the caller sees it: its zones under the caller's zone names. */
+    private ProviderService view(World world, Scope caller, Scope owner, EndpointServiceConfiguration service) {
+        ScopeState state = world.scope(owner);
+        List<AvailabilityZone> seen = zones.seenBy(world, caller, owner, service);
         return new ProviderService(service.serviceName(), service.id(), owner.region(), owner.account(), List.of(service.type().awsName()),
-                zoneNames, zones.ids(owner.region(), zoneNames), service.privateDnsName(), List.of(service.baseEndpointDnsName(owner.region())),
+                seen.stream().map(AvailabilityZone::name).toList(), seen.stream().map(AvailabilityZone::id).toList(), service.privateDnsName(), List.of(service.baseEndpointDnsName(owner.region())),
                 service.acceptanceRequired(), service.supportedIpAddressTypes(), service.payerResponsibility(),
                 service.privateDnsNameState() == null ? null : service.privateDnsNameState().awsName(), state.find(ResourceTypes.TAGS, service.id())
                         .<Map<String, String>>map(ResourceTags::tags).orElse(Map.of()));

@@ -61,4 +61,11 @@ public record Subnet(
         return new Subnet(id, vpcId, cidrBlock, availabilityZone, availabilityZoneId, ipv6CidrAssociations, mapPublicIpOnLaunch,
                 assignIpv6AddressOnCreation, defaultForAz, dns64, newHostnameType, aRecord, aaaaRecord, state);
     }
+
+    /** The subnet with its zone's name and ID as its account's zone mapping gives them. */
+    public Subnet withZone(String name, String zoneId) {
+        return new Subnet(id, vpcId, cidrBlock, name, zoneId, ipv6CidrAssociations, mapPublicIpOnLaunch,
+                assignIpv6AddressOnCreation, defaultForAz, enableDns64, hostnameType, enableResourceNameDnsARecordOnLaunch,
+                enableResourceNameDnsAaaaRecordOnLaunch, state);
+    }
 }

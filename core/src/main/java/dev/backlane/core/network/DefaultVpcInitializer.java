@@ -17,23 +17,26 @@ import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.net.Ipv4Cidr;
 import dev.backlane.core.world.ScopeInitializer;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.zone.ZoneMappings;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Gives each new account and region what AWS gives it: a default VPC (172.31.0.0/16) with an attached
  * internet gateway, a route to it from the main route table, and a default /20 subnet in every
- * Availability Zone that maps public addresses on launch.
+ * Availability Zone (named as the account's zone mapping names it) that maps public addresses on launch.
  */
 public final class DefaultVpcInitializer implements ScopeInitializer {
     private static final Ipv4Cidr DEFAULT_VPC_CIDR = Ipv4Cidr.parse("172.31.0.0/16").orElseThrow();
     private static final int DEFAULT_SUBNET_PREFIX = 20;
 
     private final RegionCatalog regions;
+    private final ZoneMappings zoneMappings;
     private final VpcCommands vpcs;
 
     public DefaultVpcInitializer(RegionCatalog regions, VpcCommands vpcs) {
         this.regions = requireNonNull(regions, "regions is null");
+        this.zoneMappings = new ZoneMappings(regions);
         this.vpcs = requireNonNull(vpcs, "vpcs is null");
     }
 
@@ -55,7 +58,7 @@ public final class DefaultVpcInitializer implements ScopeInitializer {
         List<NetworkAclAssociation> associations = new ArrayList<>();
         long subnetSize = 1L << (32 - DEFAULT_SUBNET_PREFIX);
         int index = 0;
-        for (AvailabilityZone zone : region.zones()) {
+        for (AvailabilityZone zone : zoneMappings.of(transaction.state(), transaction.scope()).zones()) {
             String cidr = Ipv4Address.format(DEFAULT_VPC_CIDR.network() + index++ * subnetSize) + "/" + DEFAULT_SUBNET_PREFIX;
             Subnet subnet = new Subnet(transaction.newId(ResourceTypes.SUBNET), vpc.id(), cidr, zone.name(), zone.id(), List.of(),
                     true, false, true, false, "ip-name", false, false, "available");

@@ -3,7 +3,6 @@ package dev.backlane.core.network;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.data.AvailabilityZone;
-import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
@@ -19,6 +18,7 @@ import dev.backlane.core.model.Vpc;
 import dev.backlane.core.net.Ipv4Cidr;
 import dev.backlane.core.net.Ipv6Cidr;
 import dev.backlane.core.world.Transaction;
+import dev.backlane.core.zone.ZoneMappings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,11 +36,11 @@ public final class SubnetCommands {
     static final int SMALLEST_IPV6_PREFIX = 64;
 
     private final Quotas quotas;
-    private final RegionCatalog regions;
+    private final ZoneMappings zoneMappings;
 
     public SubnetCommands(Quotas quotas, RegionCatalog regions) {
         this.quotas = requireNonNull(quotas, "quotas is null");
-        this.regions = requireNonNull(regions, "regions is null");
+        this.zoneMappings = new ZoneMappings(requireNonNull(regions, "regions is null"));
     }
 
     /** The parameters of CreateSubnet that Backlane honours; the zone is given by name or ID, or neither. */
@@ -250,7 +250,7 @@ public final class SubnetCommands {
 
     /** The zone asked for, or when none is, the zone with the fewest of the VPC's subnets (the first of those). */
     private AvailabilityZone zone(Transaction transaction, Vpc vpc, String name, String id) {
-        List<AvailabilityZone> zones = regions.region(transaction.region()).map(Region::zones).orElse(List.of());
+        List<AvailabilityZone> zones = zoneMappings.of(transaction.state(), transaction.scope()).zones();
         if (name != null && id != null) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION,
                     "The parameter availabilityZone cannot be used with the parameter availabilityZoneId");

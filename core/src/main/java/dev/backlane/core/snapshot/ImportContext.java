@@ -29,7 +29,7 @@ final class ImportContext {
     private final Scope scope;
     private final ImportReport.Builder report;
     private final Map<ResourceType<?>, Map<String, Resource>> resources = new LinkedHashMap<>();
-    private final Map<String, String> zoneIds = new HashMap<>();
+    private final Map<String, String> zoneIds = new LinkedHashMap<>();
     private final List<ServiceDetail> services = new ArrayList<>();
     private final Set<String> vpcsWithDnsAttributes = new HashSet<>();
     private String file = "";
@@ -93,6 +93,11 @@ final class ImportContext {
     /** The zone ID of a zone name, from the snapshot's AvailabilityZones; null when it does not list the zone. */
     String zoneId(String name) {
         return zoneIds.get(name);
+    }
+
+    /** The snapshot's AvailabilityZones: zone name to zone ID. */
+    Map<String, String> zoneIds() {
+        return zoneIds;
     }
 
     void service(ServiceDetail service) {

@@ -12,6 +12,7 @@ import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.world.World;
+import dev.backlane.core.zone.ZoneMappings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -120,6 +121,7 @@ public final class SnapshotReader {
                 report.file(new ImportReport.FileRead(name, entry.getKey().account(), entry.getKey().region(), counts.get(name)));
             }
             inferDnsAttributes(context);
+            SnapshotZoneMapping.pin(context, ZoneMappings.standard());
             putAll(world, context);
         }
         World built = world.build();

@@ -5,6 +5,8 @@ import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ZoneMapping;
+import dev.backlane.core.zone.ZoneMappings;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
 import dev.backlane.server.api.OperationFamily;
@@ -19,9 +21,11 @@ import java.util.Map;
 /** DescribeRegions, DescribeAvailabilityZones and DescribeAccountAttributes, from the region data file. */
 public final class RegionOperations implements OperationFamily {
     private final RegionCatalog catalog;
+    private final ZoneMappings zoneMappings;
 
     public RegionOperations(RegionCatalog catalog) {
         this.catalog = catalog;
+        this.zoneMappings = new ZoneMappings(catalog);
     }
 
     @Override
@@ -63,19 +67,20 @@ public final class RegionOperations implements OperationFamily {
         List<CompiledFilter> filters = filters(call);
         Region region = catalog.region(call.scope().region())
                 .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Invalid region: %s", call.scope().region()));
+        // The caller's own zone names: in the oldest regions each account pairs names and zone IDs its own way.
+        ZoneMapping mapping = zoneMappings.of(call.read(), call.scope());
         for (String name : input.strings("ZoneNames")) {
-            if (region.zone(name).filter(zone -> zone.name().equals(name)).isEmpty()) {
+            if (mapping.byName(name).isEmpty()) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The zone '%s' does not exist.", name);
             }
         }
         for (String id : input.strings("ZoneIds")) {
-            if (region.zone(id).filter(zone -> zone.id().equals(id)).isEmpty()) {
+            if (mapping.byId(id).isEmpty()) {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The zone ID '%s' does not exist.", id);
             }
         }
-        call.read();
         List<Map<String, Object>> zones = new ArrayList<>();
-        for (AvailabilityZone zone : region.zones()) {
+        for (AvailabilityZone zone : mapping.zones()) {
             boolean named = input.strings("ZoneNames").contains(zone.name()) || input.strings("ZoneIds").contains(zone.id());
             if ((!input.strings("ZoneNames").isEmpty() || !input.strings("ZoneIds").isEmpty()) && !named) {
                 continue;

@@ -60,7 +60,7 @@ public final class EndpointServiceOperations implements OperationFamily {
             EndpointServiceConfiguration service = commands.create(transaction, request);
             TagShapes.applySpecifications(transaction, input, service.id(), ResourceTypes.VPC_ENDPOINT_SERVICE);
             return Output.create()
-                    .put("ServiceConfiguration", EndpointServiceShapes.serviceConfiguration(service, transaction.state(), transaction.region(), zones,
+                    .put("ServiceConfiguration", EndpointServiceShapes.serviceConfiguration(service, transaction.state(), transaction.scope(), zones,
                             transaction.now()))
                     .put("ClientToken", input.string("ClientToken"))
                     .build();
@@ -93,7 +93,7 @@ public final class EndpointServiceOperations implements OperationFamily {
         ScopeState state = call.read();
         return Output.create()
                 .put("ServiceConfigurations", page.items().stream()
-                        .map(service -> EndpointServiceShapes.serviceConfiguration(service, state, call.scope().region(), zones, at))
+                        .map(service -> EndpointServiceShapes.serviceConfiguration(service, state, call.scope(), zones, at))
                         .toList())
                 .put("NextToken", page.nextToken())
                 .build();

@@ -1,5 +1,6 @@
 package dev.backlane.server.api.endpointservice;
 
+import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.endpoint.EndpointDnsNames;
 import dev.backlane.core.endpointservice.EndpointConnection;
@@ -12,6 +13,7 @@ import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.EndpointServiceType;
 import dev.backlane.core.model.PrivateDnsVerification;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.world.ScopeState;
@@ -27,17 +29,18 @@ final class EndpointServiceShapes {
     private EndpointServiceShapes() {}
 
     /** The {@code ServiceConfiguration} shape; {@code owner} is the owner's state, for the load balancers' zones and the tags. */
-    static Map<String, Object> serviceConfiguration(EndpointServiceConfiguration service, ScopeState owner, String region,
+    static Map<String, Object> serviceConfiguration(EndpointServiceConfiguration service, ScopeState owner, Scope ownerScope,
             EndpointServiceZones zones, Instant at) {
-        List<String> zoneNames = zones.names(owner, service);
+        String region = ownerScope.region();
+        List<AvailabilityZone> serviceZones = zones.ofOwner(owner, ownerScope, service);
         PrivateDnsVerification verification = service.privateDnsVerification();
         return Output.create()
                 .put("ServiceType", List.of(Map.of("ServiceType", service.type().awsName())))
                 .put("ServiceId", service.id())
                 .put("ServiceName", service.serviceName())
                 .put("ServiceState", service.stateAt(at).awsName())
-                .put("AvailabilityZoneIds", zones.ids(region, zoneNames))
-                .put("AvailabilityZones", zoneNames)
+                .put("AvailabilityZoneIds", serviceZones.stream().map(AvailabilityZone::id).toList())
+                .put("AvailabilityZones", serviceZones.stream().map(AvailabilityZone::name).toList())
                 .put("AcceptanceRequired", service.acceptanceRequired())
                 .put("ManagesVpcEndpoints", false)
                 .put("NetworkLoadBalancerArns", service.type() == EndpointServiceType.INTERFACE ? service.loadBalancerArns() : null)
