@@ -55,6 +55,11 @@ import java.util.function.Function;
  */
 final class AnalysisWorld {
     static final Scope SCOPE = new Scope("111122223333", "us-east-1");
+
+    /** The name SCOPE's account gives the zone of this ID: its zone mapping is its own, not the catalogue's. */
+    static String zoneName(String zoneId) {
+        return dev.backlane.core.zone.ZoneMappings.standard().derived(SCOPE.account(), SCOPE.region()).nameOf(zoneId);
+    }
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     static final String S3_PREFIX_LIST = "pl-63a5400a";
 

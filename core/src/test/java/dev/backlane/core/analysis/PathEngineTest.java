@@ -30,8 +30,13 @@ class PathEngineTest {
 
     private final AnalysisWorld world = new AnalysisWorld();
     private final Vpc vpc = world.vpc("10.0.0.0/16");
-    private final Subnet subnetA = world.subnet(vpc, "10.0.1.0/24", "us-east-1a");
-    private final Subnet subnetB = world.subnet(vpc, "10.0.2.0/24", "us-east-1b");
+    /** Zones picked by ID (the catalogue's us-east-1a and b, and the zone without EC2), named as the test account names them. */
+    private static final String ZONE_A = AnalysisWorld.zoneName("use1-az6");
+    private static final String ZONE_B = AnalysisWorld.zoneName("use1-az1");
+    private static final String ZONE_WITHOUT_EC2 = AnalysisWorld.zoneName("use1-az3");
+
+    private final Subnet subnetA = world.subnet(vpc, "10.0.1.0/24", ZONE_A);
+    private final Subnet subnetB = world.subnet(vpc, "10.0.2.0/24", ZONE_B);
     private final SecurityGroup workloads = world.group(vpc, "workloads");
     private final SecurityGroup endpointGroup = world.group(vpc, "endpoints");
     private final NetworkInterface workload = world.eni(subnetA, workloads.id());
@@ -46,7 +51,7 @@ class PathEngineTest {
         PathResult result = world.explain(workload.id(), "sts.us-east-1.amazonaws.com", 443);
         assertEquals(Verdict.PRIVATE, result.verdict());
         assertEquals(Optional.of(endpoint.id()), result.via());
-        NetworkInterface zoneA = endpointInterface(endpoint, "us-east-1a");
+        NetworkInterface zoneA = endpointInterface(endpoint, ZONE_A);
         assertTrue(hop(result, HopType.DNS).detail().contains(zoneA.privateIpAddress()), hop(result, HopType.DNS).detail());
         assertEquals(List.of(), codes(result));
         assertEquals(List.of(HopType.NETWORK_INTERFACE, HopType.DNS, HopType.SECURITY_GROUP, HopType.ROUTE_TABLE, HopType.VPC_ENDPOINT,
@@ -84,10 +89,10 @@ class PathEngineTest {
     @Test
     void zonalNameResolvesToItsZoneAndCrossingZonesIsReported() {
         VpcEndpoint endpoint = world.interfaceEndpoint(vpc, EC2, false, "available", List.of(subnetA, subnetB), endpointGroup.id());
-        String zonal = endpoint.id() + "-abcd1234-us-east-1b.ec2.us-east-1.vpce.amazonaws.com";
+        String zonal = endpoint.id() + "-abcd1234-" + ZONE_B + ".ec2.us-east-1.vpce.amazonaws.com";
         PathResult result = world.explain(workload.id(), zonal, 443);
         assertEquals(Verdict.PRIVATE, result.verdict());
-        assertTrue(hop(result, HopType.DNS).detail().contains(endpointInterface(endpoint, "us-east-1b").privateIpAddress()));
+        assertTrue(hop(result, HopType.DNS).detail().contains(endpointInterface(endpoint, ZONE_B).privateIpAddress()));
         assertEquals(List.of(ExplanationCode.AVAILABILITY_ZONE_CROSSED), codes(result));
     }
 
@@ -106,7 +111,7 @@ class PathEngineTest {
         assertEquals(Verdict.PRIVATE, result.verdict());
         Explanation crossing = result.explanations().get(0);
         assertEquals(ExplanationCode.AVAILABILITY_ZONE_CROSSED, crossing.code());
-        assertTrue(crossing.detail().contains(endpoint.id() + " has no interface in us-east-1a"), crossing.detail());
+        assertTrue(crossing.detail().contains(endpoint.id() + " has no interface in " + ZONE_A), crossing.detail());
     }
 
     @Test
@@ -201,7 +206,7 @@ class PathEngineTest {
 
     @Test
     void serviceNotOfferedInTheInterfaceZoneBlocks() {
-        Subnet subnetE = world.subnet(vpc, "10.0.5.0/24", "us-east-1e");
+        Subnet subnetE = world.subnet(vpc, "10.0.5.0/24", ZONE_WITHOUT_EC2);
         NetworkInterface inE = world.eni(subnetE, workloads.id());
         world.interfaceEndpoint(vpc, EC2, true, "available", List.of(subnetE), endpointGroup.id());
         PathResult result = world.explain(inE.id(), EC2, 443);
@@ -256,7 +261,7 @@ class PathEngineTest {
 
     @Test
     void natGatewayLeavesThroughItsSubnetsInternetRoute() {
-        Subnet publicSubnet = world.subnet(vpc, "10.0.9.0/24", "us-east-1a");
+        Subnet publicSubnet = world.subnet(vpc, "10.0.9.0/24", ZONE_A);
         RouteTable publicTable = world.routeTable(vpc, publicSubnet);
         NatGateway nat = world.natGateway(publicSubnet);
         world.route(world.mainRouteTable(vpc), "0.0.0.0/0", RouteTarget.natGateway(nat.id()));
