@@ -39,9 +39,10 @@ class EndpointServiceSdkIT {
     private final ElasticLoadBalancingV2Client providerElb = backlane.elb(PROVIDER);
     private final Ec2Client consumer = backlane.ec2(CONSUMER);
 
+    /** The first default subnets by zone ID: the same physical zones in every account, whatever each names them. */
     private static List<String> defaultSubnets(Ec2Client ec2, int count) {
         return ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets().stream()
-                .sorted(Comparator.comparing(Subnet::availabilityZone)).limit(count).map(Subnet::subnetId).toList();
+                .sorted(Comparator.comparing(Subnet::availabilityZoneId)).limit(count).map(Subnet::subnetId).toList();
     }
 
     /** An active internal network load balancer of the provider in its first two default subnets. */
@@ -134,8 +135,8 @@ class EndpointServiceSdkIT {
         String serviceId = service.serviceId();
         allowConsumer(serviceId);
         String vpcId = consumer.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
-        String subnetId = consumer.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.30.1.0/24").availabilityZone(
-                provider.describeSubnets(s -> s.subnetIds(defaultSubnets(provider, 1))).subnets().get(0).availabilityZone())).subnet().subnetId();
+        String subnetId = consumer.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.30.1.0/24").availabilityZoneId(
+                provider.describeSubnets(s -> s.subnetIds(defaultSubnets(provider, 1))).subnets().get(0).availabilityZoneId())).subnet().subnetId();
         String endpointId = connect(service.serviceName(), vpcId, List.of(subnetId));
         assertEquals("pendingAcceptance", consumerState(endpointId));
 

@@ -32,10 +32,12 @@ final class ProviderFixture {
         return this;
     }
 
-    /** The default subnets of the current account, in zone order. */
+    /** The default subnets of the current account, in zone ID order. */
     List<Subnet> defaultSubnets() {
         List<Subnet> subnets = new ArrayList<>(api.cloud().snapshot(api.scope()).scope(api.scope()).all(ResourceTypes.SUBNET));
-        subnets.sort(Comparator.comparing(Subnet::availabilityZone));
+        // By zone ID: index i is the same physical zone in the provider's and the consumer's account,
+        // whose zone names differ (each account has its own zone mapping).
+        subnets.sort(Comparator.comparing(Subnet::availabilityZoneId));
         return subnets;
     }
 
