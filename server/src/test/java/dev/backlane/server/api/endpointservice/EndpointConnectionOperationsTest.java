@@ -86,6 +86,21 @@ class EndpointConnectionOperationsTest {
     }
 
     @Test
+    void eachAccountSeesTheServicesZonesUnderItsOwnNamesWithTheSameIds() {
+        String serviceId = allow(fixture.serviceId(fixture.activeNetworkLoadBalancer("named", 0, 1)), "*");
+        String serviceName = fixture.serviceName(serviceId);
+        List<String> providerNames = api.ec2("DescribeVpcEndpointServices", "ServiceName.1", serviceName).assertOk()
+                .texts("//serviceDetailSet/item/availabilityZoneSet/item");
+        fixture.asConsumer();
+        List<Subnet> sameZones = fixture.defaultSubnets().subList(0, 2).stream().sorted(java.util.Comparator.comparing(Subnet::availabilityZone)).toList();
+        TestApi.Response seen = api.ec2("DescribeVpcEndpointServices", "ServiceName.1", serviceName).assertOk();
+        assertEquals(sameZones.stream().map(Subnet::availabilityZone).toList(), seen.texts("//serviceDetailSet/item/availabilityZoneSet/item"));
+        assertEquals(sameZones.stream().map(Subnet::availabilityZoneId).toList(), seen.texts("//serviceDetailSet/item/availabilityZoneIdSet/item"));
+        assertTrue(!providerNames.equals(seen.texts("//serviceDetailSet/item/availabilityZoneSet/item")),
+                "accounts " + PROVIDER + " and " + CONSUMER + " name these zones differently: " + providerNames);
+    }
+
+    @Test
     void endpointsWaitForAcceptanceAndTheProviderSeesThem() {
         String serviceId = allow(fixture.serviceId(fixture.activeNetworkLoadBalancer("accept", 0, 1)), "arn:aws:iam::" + CONSUMER + ":root");
         String serviceName = fixture.serviceName(serviceId);
