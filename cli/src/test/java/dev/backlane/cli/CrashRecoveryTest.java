@@ -10,14 +10,11 @@ import dev.backlane.core.model.Vpc;
 import dev.backlane.core.world.World;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.store.StoreException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.Timeout;
  * default network ACL, and that no VPC at all is there without them (composites are whole or absent).
  */
 class CrashRecoveryTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Pattern VPC_ID = Pattern.compile("<vpcId>([^<]+)</vpcId>");
     private static final int ROUNDS = Integer.getInteger("backlane.crash.rounds", 10);
     private static final int CLIENTS = 6;
@@ -148,36 +144,11 @@ class CrashRecoveryTest {
     }
 
     private static Process startServer(Path data) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BacklaneCommand.class.getName(),
-                "start", "--port", "0", "--data-dir", data.toString(), "--quota", "vpcs-per-region=100000")
-                .redirectErrorStream(true)
-                .start();
+        return ServerProcess.start("--data-dir", data.toString(), "--quota", "vpcs-per-region=100000");
     }
 
     private static String awaitEndpoint(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // Keep the child's output pipe from filling up.
-                        }
-                    } catch (IOException ignored) {
-                        // The child was killed.
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return matcher.group(1);
-            }
-        }
-        throw new AssertionError("the server did not start:\n" + seen);
+        return ServerProcess.awaitEndpoint(server);
     }
 
     private static Set<String> describeVpcs(HttpClient http, String endpoint) throws IOException, InterruptedException {
