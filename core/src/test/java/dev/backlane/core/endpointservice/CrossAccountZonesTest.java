@@ -52,7 +52,7 @@ class CrossAccountZonesTest {
     private static final Scope CONSUMER = new Scope("222222222222", "us-east-1");
     private static final Quotas QUOTAS = Quotas.awsDefaults();
 
-    /** The clock moves on once the load balancer is made, so it is active when the service is. */
+    /** The clock moves on once the load balancers are made, so they are active when the service is. */
     private Instant now = Instant.parse("2026-01-02T03:04:05Z");
     private final Cloud cloud = new Cloud(World.empty(), () -> now, IdSource.sequential(),
             new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(QUOTAS)), ChangeSink.none());
@@ -148,7 +148,7 @@ class CrossAccountZonesTest {
             arns.add(cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(
                     "provider-" + zone, "network", "internal", null, List.of(subnetId), List.of(), List.of(), List.of()))).id());
         }
-        now = now.plus(LoadBalancer.PROVISIONING_TIME);
+        now = now.plus(java.time.Duration.ofDays(1));
         return cloud.write(PROVIDER, transaction -> {
             EndpointServiceConfiguration created = new EndpointServiceCommands().create(transaction,
                     new EndpointServiceCommands.CreateServiceConfiguration(arns, List.of(), false, null, List.of(), List.of()));
