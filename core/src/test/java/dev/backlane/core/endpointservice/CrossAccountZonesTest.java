@@ -15,7 +15,6 @@ import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.ElbCatalog;
 import dev.backlane.core.data.RegionCatalog;
-import dev.backlane.core.elb.LoadBalancer;
 import dev.backlane.core.elb.LoadBalancerCommands;
 import dev.backlane.core.endpoint.EndpointService;
 import dev.backlane.core.endpoint.EndpointServiceLookup;
