@@ -35,17 +35,23 @@ class VpcEndpointSdkIT {
     /** Route 53's hosted zone for us-east-1's regional and zonal endpoint names. */
     private static final String VPCE_HOSTED_ZONE = "Z7HUB22UULQXV";
 
-    /** A VPC with DNS support and hostnames, and one subnet in each of us-east-1a, -1b and -1c. */
-    private record Network(String vpcId, List<String> subnetIds) {}
+    /**
+     * A VPC with DNS support and hostnames, and one subnet in each of the first three zones STS is offered
+     * in, as this account names them (each account has its own zone names).
+     */
+    private record Network(String vpcId, List<String> subnetIds, List<String> zones) {}
 
     private static Network network(Ec2Client ec2, boolean dnsHostnames) {
         String vpcId = ec2.createVpc(r -> r.cidrBlock("10.20.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(v -> v.value(dnsHostnames)));
-        List<String> subnets = List.of("a", "b", "c").stream()
-                .map(zone -> ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone("us-east-1" + zone)
-                        .cidrBlock("10.20." + (zone.charAt(0) - 'a') + ".0/24")).subnet().subnetId())
-                .toList();
-        return new Network(vpcId, subnets);
+        List<String> zones = ec2.describeVpcEndpointServices(r -> r.serviceNames(STS)).serviceDetails().get(0).availabilityZones().subList(0, 3);
+        List<String> subnets = new java.util.ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) {
+            String zone = zones.get(i);
+            String cidr = "10.20." + i + ".0/24";
+            subnets.add(ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone(zone).cidrBlock(cidr)).subnet().subnetId());
+        }
+        return new Network(vpcId, subnets, zones);
     }
 
     private static String securityGroup(Ec2Client ec2, String vpcId, String name) {
@@ -126,8 +132,8 @@ class VpcEndpointSdkIT {
         assertTrue(regional.matches(id + "-[a-z0-9]{8}\\.sts\\.us-east-1\\.vpce\\.amazonaws\\.com"), regional);
         String prefix = regional.substring(0, regional.indexOf('.'));
         Set<String> zonal = dns.stream().map(DnsEntry::dnsName).filter(name -> name.startsWith(prefix + "-us-east-1")).collect(Collectors.toSet());
-        assertEquals(Set.of(prefix + "-us-east-1a.sts.us-east-1.vpce.amazonaws.com", prefix + "-us-east-1b.sts.us-east-1.vpce.amazonaws.com"),
-                zonal);
+        assertEquals(Set.of(prefix + "-" + network.zones().get(0) + ".sts.us-east-1.vpce.amazonaws.com",
+                prefix + "-" + network.zones().get(1) + ".sts.us-east-1.vpce.amazonaws.com"), zonal);
         assertTrue(dns.stream().anyMatch(entry -> entry.dnsName().equals("sts.us-east-1.amazonaws.com")), "the private DNS name: " + dns);
         assertEquals(4, dns.size(), dns.toString());
         dns.stream().filter(entry -> entry.dnsName().endsWith(".vpce.amazonaws.com"))
@@ -153,7 +159,7 @@ class VpcEndpointSdkIT {
     void twoSubnetsInOneZoneAreRefused() {
         Ec2Client ec2 = backlane.newAccount().ec2();
         Network network = network(ec2, true);
-        String sameZone = ec2.createSubnet(r -> r.vpcId(network.vpcId()).availabilityZone("us-east-1a").cidrBlock("10.20.10.0/24"))
+        String sameZone = ec2.createSubnet(r -> r.vpcId(network.vpcId()).availabilityZone(network.zones().get(0)).cidrBlock("10.20.10.0/24"))
                 .subnet().subnetId();
         assertAwsError("DuplicateSubnetsInSameZone", () -> ec2.createVpcEndpoint(r -> r.vpcId(network.vpcId()).serviceName(STS)
                 .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(network.subnetIds().get(0), sameZone)));
@@ -220,8 +226,8 @@ class VpcEndpointSdkIT {
         assertTrue(modified.networkInterfaceIds().contains(kept), "the interface in the kept subnet stays");
         assertFalse(modified.networkInterfaceIds().contains(removed));
         assertAwsError("InvalidNetworkInterfaceID.NotFound", () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(removed)));
-        assertTrue(modified.dnsEntries().stream().anyMatch(entry -> entry.dnsName().contains("-us-east-1c.")), modified.dnsEntries().toString());
-        assertTrue(modified.dnsEntries().stream().noneMatch(entry -> entry.dnsName().contains("-us-east-1b.")), modified.dnsEntries().toString());
+        assertTrue(modified.dnsEntries().stream().anyMatch(entry -> entry.dnsName().contains("-" + network.zones().get(2) + ".")), modified.dnsEntries().toString());
+        assertTrue(modified.dnsEntries().stream().noneMatch(entry -> entry.dnsName().contains("-" + network.zones().get(1) + ".")), modified.dnsEntries().toString());
 
         ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(endpoint.vpcEndpointId()));
         assertEquals(List.of(), ec2.describeNetworkInterfaces(r -> r.filters(filter("vpc-id", network.vpcId()))).networkInterfaces(),
