@@ -2,16 +2,16 @@ package dev.backlane.core.analysis;
 
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.endpoint.AwsService;
-import dev.backlane.core.endpointservice.EndpointServiceConfiguration;
 import dev.backlane.core.endpointservice.EndpointServiceZones;
+import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointState;
-import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.model.ZoneMapping;
+import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.zone.ZoneMappings;
 import java.util.List;
 import java.util.Optional;

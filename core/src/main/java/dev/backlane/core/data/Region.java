@@ -2,6 +2,7 @@ package dev.backlane.core.data;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.model.AvailabilityZone;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.backlane.core.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlane.core.model.AvailabilityZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.backlane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ZoneMapping;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.backlane.core.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,17 +2,17 @@ package dev.backlane.core.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.World;
-import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.zone.ZoneMappings;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,9 +2,9 @@ package dev.backlane.core.endpointservice;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.endpoint.EndpointService;
 import dev.backlane.core.endpoint.EndpointServiceSource;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.ResourceTags;
 import dev.backlane.core.model.ResourceTypes;

@@ -2,7 +2,6 @@ package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;

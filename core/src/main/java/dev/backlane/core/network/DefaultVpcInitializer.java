@@ -2,9 +2,9 @@ package dev.backlane.core.network;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.InternetGateway;
 import dev.backlane.core.model.NetworkAcl;
 import dev.backlane.core.model.NetworkAclAssociation;

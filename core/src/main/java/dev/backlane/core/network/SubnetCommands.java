@@ -2,10 +2,10 @@ package dev.backlane.core.network;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.CidrAssociation;
 import dev.backlane.core.model.NetworkAcl;
 import dev.backlane.core.model.NetworkAclAssociation;

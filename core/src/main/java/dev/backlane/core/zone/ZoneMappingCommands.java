@@ -2,10 +2,10 @@ package dev.backlane.core.zone;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.ZoneMapping;

@@ -2,9 +2,9 @@ package dev.backlane.core.zone;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.ZoneMapping;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.AwsPrefixListCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
-import dev.backlane.core.zone.ZoneMapping;
+import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.zone.ZoneMappings;
 import java.util.LinkedHashMap;
 import java.util.Map;

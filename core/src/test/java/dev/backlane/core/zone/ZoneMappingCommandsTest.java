@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
+import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.SubnetCommands;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
+import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.World;
 import java.util.HashSet;

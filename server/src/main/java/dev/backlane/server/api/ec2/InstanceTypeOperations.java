@@ -1,12 +1,12 @@
 package dev.backlane.server.api.ec2;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.InstanceTypeCatalog;
 import dev.backlane.core.data.InstanceTypeInfo;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
 import dev.backlane.server.api.OperationFamily;

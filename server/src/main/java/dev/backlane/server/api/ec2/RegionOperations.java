@@ -1,10 +1,10 @@
 package dev.backlane.server.api.ec2;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.data.Region;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.zone.ZoneMappings;
 import dev.backlane.server.api.Call;
@@ -12,8 +12,8 @@ import dev.backlane.server.api.Input;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
-import dev.backlane.server.api.describe.DocumentedFilters;
 import dev.backlane.server.api.describe.CompiledFilter;
+import dev.backlane.server.api.describe.DocumentedFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.backlane.server.api.endpointservice;
 
-import dev.backlane.core.data.AvailabilityZone;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
 import dev.backlane.core.endpoint.EndpointDnsNames;
 import dev.backlane.core.endpointservice.EndpointConnection;
 import dev.backlane.core.endpointservice.EndpointServiceZones;
 import dev.backlane.core.endpointservice.UnsuccessfulItem;
 import dev.backlane.core.model.AllowedPrincipal;
+import dev.backlane.core.model.AvailabilityZone;
 import dev.backlane.core.model.ConnectionNotification;
 import dev.backlane.core.model.DnsEntry;
 import dev.backlane.core.model.EndpointServiceConfiguration;

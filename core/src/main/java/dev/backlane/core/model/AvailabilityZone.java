@@ -1,4 +1,4 @@
-package dev.backlane.core.data;
+package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
