@@ -1,0 +1,139 @@
+package dev.backlane.dataplane.dns;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.VpcDnsView;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.event.EventStream;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
+import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The DNS listeners, one per VPC whose view a client asked for: each VPC's resolver answers UDP and TCP on
+ * one loopback port of its own, opened on first request and kept until Backlane stops. Which VPC asks is
+ * told by the port, as on AWS it is told by the VPC the packet comes from.
+ */
+public final class DnsListeners implements AutoCloseable {
+    /** The largest UDP query read (EDNS's usual payload size); a longer datagram is cut and answered FORMERR. */
+    private static final int MAX_UDP_QUERY = 4096;
+    private static final int MAX_TCP_MESSAGE = 65535;
+    private static final int TCP_IDLE_SECONDS = 10;
+    private static final int BIND_ATTEMPTS = 10;
+
+    /** A VPC's listener: the port its UDP and TCP sockets share. */
+    public record Listener(String vpcId, InetSocketAddress address) {
+    }
+
+    private record Bound(Listener listener, Channel udp, Channel tcp) {
+    }
+
+    private final Supplier<WorldIndex> world;
+    private final VpcDnsView view;
+    private final EventStream events;
+    private final InstantSource clock;
+    private final InetAddress bindAddress;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Map<String, Bound> byVpc = new ConcurrentHashMap<>();
+
+    public DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress) {
+        this.world = requireNonNull(world, "world is null");
+        this.view = requireNonNull(view, "view is null");
+        this.events = requireNonNull(events, "events is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.bindAddress = requireNonNull(bindAddress, "bindAddress is null");
+    }
+
+    /** The VPC's listener, opened now if it has none; empty when the world has no such VPC. */
+    public synchronized Optional<Listener> open(String vpcId) {
+        Bound bound = byVpc.get(vpcId);
+        if (bound != null) {
+            return Optional.of(bound.listener());
+        }
+        if (VpcDnsView.locate(world.get(), vpcId).isEmpty()) {
+            return Optional.empty();
+        }
+        Bound opened = bind(vpcId);
+        byVpc.put(vpcId, opened);
+        return Optional.of(opened.listener());
+    }
+
+    /** Every open listener, by VPC. */
+    public Map<String, Listener> listeners() {
+        Map<String, Listener> all = new TreeMap<>();
+        byVpc.forEach((vpcId, bound) -> all.put(vpcId, bound.listener()));
+        return all;
+    }
+
+    /** Binds UDP on a free port, then TCP on the same one; another process may hold that TCP port, so it tries again. */
+    private Bound bind(String vpcId) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            Channel udp = udp(vpcId).bind(bindAddress, 0).syncUninterruptibly().channel();
+            int port = ((InetSocketAddress) udp.localAddress()).getPort();
+            try {
+                Channel tcp = tcp(vpcId).bind(bindAddress, port).syncUninterruptibly().channel();
+                return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), udp, tcp);
+            } catch (RuntimeException taken) {
+                udp.close().syncUninterruptibly();
+                last = taken;
+            }
+        }
+        throw new IllegalStateException("no port free for both UDP and TCP on " + bindAddress.getHostAddress(), last);
+    }
+
+    private Bootstrap udp(String vpcId) {
+        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_QUERY))
+                .handler(new ChannelInitializer<NioDatagramChannel>() {
+                    @Override
+                    protected void initChannel(NioDatagramChannel channel) {
+                        channel.pipeline().addLast(new DatagramDnsResponseEncoder(), new LenientQueryDecoder(),
+                                new VpcDnsHandler(vpcId, "UDP", world, view, events, clock));
+                    }
+                });
+    }
+
+    private ServerBootstrap tcp(String vpcId) {
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new ReadTimeoutHandler(TCP_IDLE_SECONDS),
+                                new LengthFieldBasedFrameDecoder(MAX_TCP_MESSAGE, 0, 2, 0, 2), new TcpDnsResponseEncoder(), new TcpFrameToDatagram(),
+                                new LenientQueryDecoder(), new VpcDnsHandler(vpcId, "TCP", world, view, events, clock));
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        for (Bound bound : byVpc.values()) {
+            bound.udp().close();
+            bound.tcp().close();
+        }
+        byVpc.clear();
+        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
