@@ -35,12 +35,9 @@ public record ErrorAnswer(int status, String contentType, Map<String, String> he
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amzn-RequestId", requestId);
         return switch (protocol) {
-            case EC2 -> new ErrorAnswer(status, "text/xml;charset=UTF-8", headers, utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + "<Response><Errors><Error><Code>" + xml(code) + "</Code><Message>" + xml(message) + "</Message></Error></Errors>"
-                    + "<RequestID>" + xml(requestId) + "</RequestID></Response>"));
-            case QUERY -> new ErrorAnswer(status, "text/xml;charset=UTF-8", headers, utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + "<ErrorResponse><Error><Type>" + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + xml(code) + "</Code>"
-                    + "<Message>" + xml(message) + "</Message></Error><RequestId>" + xml(requestId) + "</RequestId></ErrorResponse>"));
+            case EC2 -> new ErrorAnswer(status, "text/xml;charset=UTF-8", headers, utf8(XmlErrorEnvelope.ec2(code, message, requestId)));
+            case QUERY -> new ErrorAnswer(status, "text/xml;charset=UTF-8", headers, utf8(XmlErrorEnvelope.query(null, status, code, message,
+                    requestId)));
             case REST_XML -> {
                 headers.put("x-amz-request-id", requestId);
                 yield new ErrorAnswer(status, "application/xml", headers, utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -135,25 +135,10 @@ public final class XmlResponseWriter {
 
     /** The error envelope of this service, with AWS's shape for EC2 and for the query services. */
     public String writeError(AwsException error, String requestId) {
-        StringBuilder out = new StringBuilder(256);
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        switch (model.protocol()) {
-            case EC2 -> {
-                out.append("<Response><Errors><Error><Code>");
-                XmlText.append(out, error.code().code());
-                out.append("</Code><Message>");
-                XmlText.append(out, error.getMessage());
-                out.append("</Message></Error></Errors><RequestID>").append(requestId).append("</RequestID></Response>");
-            }
-            case QUERY -> {
-                out.append("<ErrorResponse xmlns=\"").append(model.xmlNamespace()).append("\"><Error><Type>")
-                        .append(error.code().httpStatus() >= 500 ? "Receiver" : "Sender").append("</Type><Code>");
-                XmlText.append(out, error.code().code());
-                out.append("</Code><Message>");
-                XmlText.append(out, error.getMessage());
-                out.append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
-            }
-        }
-        return out.toString();
+        return switch (model.protocol()) {
+            case EC2 -> XmlErrorEnvelope.ec2(error.code().code(), error.getMessage(), requestId);
+            case QUERY -> XmlErrorEnvelope.query(model.xmlNamespace(), error.code().httpStatus(), error.code().code(), error.getMessage(),
+                    requestId);
+        };
     }
 }
