@@ -61,7 +61,7 @@ public final class AddressOperations implements OperationFamily {
         }
         return call.write(transaction -> {
             Address address = commands.allocate(transaction);
-            TagShapes.applySpecifications(transaction, input, address.id(), ResourceTypes.ELASTIC_IP);
+            TagInputs.applySpecifications(transaction, input, address.id(), ResourceTypes.ELASTIC_IP);
             return Output.create()
                     .put("PublicIp", address.publicIp())
                     .put("AllocationId", address.id())

@@ -94,7 +94,7 @@ public final class ImageOperations implements OperationFamily {
                 input.string("Architecture"), input.string("RootDeviceName"), input.string("VirtualizationType"));
         return call.write(transaction -> {
             Image image = commands.register(transaction, request);
-            TagShapes.applySpecifications(transaction, input, image.id(), ResourceTypes.IMAGE);
+            TagInputs.applySpecifications(transaction, input, image.id(), ResourceTypes.IMAGE);
             return Output.of("ImageId", image.id());
         });
     }

@@ -153,7 +153,7 @@ public final class InstanceOperations implements OperationFamily {
                 Map<String, String> created = new LinkedHashMap<>();
                 created.put("instance", instance.id());
                 created.put("network-interface", instance.networkInterfaceIds().get(0));
-                TagShapes.applySpecifications(transaction, input, created, "instance");
+                TagInputs.applySpecifications(transaction, input, created, "instance");
             }
             Instant at = transaction.now();
             return Output.create()

@@ -44,7 +44,7 @@ public final class InternetGatewayOperations implements OperationFamily {
         Input input = call.input();
         return call.write(transaction -> {
             InternetGateway gateway = commands.create(transaction);
-            TagShapes.applySpecifications(transaction, input, gateway.id(), ResourceTypes.INTERNET_GATEWAY);
+            TagInputs.applySpecifications(transaction, input, gateway.id(), ResourceTypes.INTERNET_GATEWAY);
             return Output.of("InternetGateway", InternetGatewayShapes.internetGateway(gateway, call.scope(), transaction.state()));
         });
     }

@@ -46,7 +46,7 @@ public final class NatGatewayOperations implements OperationFamily {
                 input.string("ConnectivityType"), input.string("AllocationId"), input.string("PrivateIpAddress"));
         return call.write(transaction -> {
             NatGateway gateway = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, gateway.id(), ResourceTypes.NAT_GATEWAY);
+            TagInputs.applySpecifications(transaction, input, gateway.id(), ResourceTypes.NAT_GATEWAY);
             return Output.create()
                     .put("ClientToken", input.string("ClientToken"))
                     .put("NatGateway", NatGatewayShapes.natGateway(gateway, transaction.state(), transaction.now()))

@@ -63,7 +63,7 @@ public final class NetworkAclOperations implements OperationFamily {
         String vpcId = input.requiredString("VpcId", "VpcId");
         return call.write(transaction -> {
             NetworkAcl acl = commands.create(transaction, vpcId);
-            TagShapes.applySpecifications(transaction, input, acl.id(), ResourceTypes.NETWORK_ACL);
+            TagInputs.applySpecifications(transaction, input, acl.id(), ResourceTypes.NETWORK_ACL);
             return Output.create()
                     .put("NetworkAcl", NetworkAclShapes.acl(acl, call.scope(), transaction.state()))
                     .put("ClientToken", input.string("ClientToken"))

@@ -63,7 +63,7 @@ public final class NetworkInsightsOperations implements OperationFamily {
                 input.integer("DestinationPort"));
         return call.write(transaction -> {
             NetworkInsightsPath path = commands.createPath(transaction, request);
-            TagShapes.applySpecifications(transaction, input, path.id(), ResourceTypes.NETWORK_INSIGHTS_PATH);
+            TagInputs.applySpecifications(transaction, input, path.id(), ResourceTypes.NETWORK_INSIGHTS_PATH);
             return Output.of("NetworkInsightsPath", NetworkInsightsShapes.path(path, transaction.scope(), transaction.state()));
         });
     }
@@ -88,7 +88,7 @@ public final class NetworkInsightsOperations implements OperationFamily {
         String pathId = input.requiredString("NetworkInsightsPathId", "NetworkInsightsPathId");
         return call.write(transaction -> {
             NetworkInsightsAnalysis analysis = commands.startAnalysis(transaction, pathId);
-            TagShapes.applySpecifications(transaction, input, analysis.id(), ResourceTypes.NETWORK_INSIGHTS_ANALYSIS);
+            TagInputs.applySpecifications(transaction, input, analysis.id(), ResourceTypes.NETWORK_INSIGHTS_ANALYSIS);
             return Output.of("NetworkInsightsAnalysis", NetworkInsightsShapes.analysis(analysis, transaction.scope(), transaction.state()));
         });
     }

@@ -119,7 +119,7 @@ public final class NetworkInterfaceOperations implements OperationFamily {
                 ipv6Count == null ? 0 : ipv6Count, input.strings("Groups"), input.string("InterfaceType"), null);
         return call.write(transaction -> {
             NetworkInterface eni = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, eni.id(), ResourceTypes.NETWORK_INTERFACE);
+            TagInputs.applySpecifications(transaction, input, eni.id(), ResourceTypes.NETWORK_INTERFACE);
             return Output.create()
                     .put("NetworkInterface", NetworkInterfaceShapes.networkInterface(eni, call.scope(), transaction.state()))
                     .put("ClientToken", input.string("ClientToken"))

@@ -132,7 +132,7 @@ public final class PrefixListOperations implements OperationFamily {
                 input.integer("MaxEntries"), entries(input.structures("Entries")));
         return call.write(transaction -> {
             ManagedPrefixList list = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, list.id(), ResourceTypes.PREFIX_LIST);
+            TagInputs.applySpecifications(transaction, input, list.id(), ResourceTypes.PREFIX_LIST);
             return Output.of("PrefixList", PrefixListShapes.customer(list, call.scope(), transaction.state()));
         });
     }

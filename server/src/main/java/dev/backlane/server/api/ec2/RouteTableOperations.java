@@ -83,7 +83,7 @@ public final class RouteTableOperations implements OperationFamily {
         String vpcId = input.requiredString("VpcId", "VpcId");
         return call.write(transaction -> {
             RouteTable table = tables.create(transaction, vpcId);
-            TagShapes.applySpecifications(transaction, input, table.id(), ResourceTypes.ROUTE_TABLE);
+            TagInputs.applySpecifications(transaction, input, table.id(), ResourceTypes.ROUTE_TABLE);
             return Output.create()
                     .put("RouteTable", RouteTableShapes.routeTable(table, call.scope(), transaction.state(), transaction.now()))
                     .put("ClientToken", input.string("ClientToken"))

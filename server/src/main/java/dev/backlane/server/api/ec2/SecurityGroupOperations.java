@@ -66,7 +66,7 @@ public final class SecurityGroupOperations implements OperationFamily {
                 new SecurityGroupCommands.CreateGroup(input.string("GroupName"), input.string("Description"), input.string("VpcId"));
         return call.write(transaction -> {
             SecurityGroup group = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, group.id(), ResourceTypes.SECURITY_GROUP);
+            TagInputs.applySpecifications(transaction, input, group.id(), ResourceTypes.SECURITY_GROUP);
             return Output.create()
                     .put("GroupId", group.id())
                     .put("Tags", TagShapes.tagSet(transaction, group.id()))
@@ -107,14 +107,14 @@ public final class SecurityGroupOperations implements OperationFamily {
 
     private Map<String, Object> authorize(Call call, boolean egress) {
         Input input = call.input();
-        List<SecurityGroupPermission> permissions = SecurityGroupShapes.permissions(input);
+        List<SecurityGroupPermission> permissions = SecurityGroupInputs.permissions(input);
         return call.write(transaction -> {
             SecurityGroup group = egress
                     ? transaction.get(ResourceTypes.SECURITY_GROUP, input.requiredString("GroupId", "GroupId"))
                     : commands.resolve(transaction, input.string("GroupId"), input.string("GroupName"));
             List<SecurityGroupRule> added = commands.authorize(transaction, group.id(), egress, permissions);
             for (SecurityGroupRule rule : added) {
-                TagShapes.applySpecifications(transaction, input, Map.of(ResourceTypes.SECURITY_GROUP_RULE.name(), rule.id()),
+                TagInputs.applySpecifications(transaction, input, Map.of(ResourceTypes.SECURITY_GROUP_RULE.name(), rule.id()),
                         ResourceTypes.SECURITY_GROUP_RULE.name());
             }
             ScopeState state = transaction.state();
@@ -127,7 +127,7 @@ public final class SecurityGroupOperations implements OperationFamily {
 
     private Map<String, Object> revoke(Call call, boolean egress) {
         Input input = call.input();
-        List<SecurityGroupPermission> permissions = SecurityGroupShapes.permissions(input);
+        List<SecurityGroupPermission> permissions = SecurityGroupInputs.permissions(input);
         List<String> ruleIds = input.strings("SecurityGroupRuleIds");
         return call.write(transaction -> {
             SecurityGroup group = egress
@@ -176,7 +176,7 @@ public final class SecurityGroupOperations implements OperationFamily {
     private Map<String, Object> updateDescriptions(Call call, boolean egress) {
         Input input = call.input();
         List<SecurityGroupPermission> permissions = new ArrayList<>();
-        input.structures("IpPermissions").forEach(permission -> permissions.add(SecurityGroupShapes.permission(permission)));
+        input.structures("IpPermissions").forEach(permission -> permissions.add(SecurityGroupInputs.permission(permission)));
         Map<String, String> byRuleId = new LinkedHashMap<>();
         for (Input description : input.structures("SecurityGroupRuleDescriptions")) {
             byRuleId.put(description.string("SecurityGroupRuleId"), Objects.requireNonNullElse(description.string("Description"), ""));

@@ -5,10 +5,8 @@ import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.SecurityGroupRule;
 import dev.backlane.core.network.SecurityGroupPermission;
 import dev.backlane.core.network.SecurityGroupPermission.Peer;
-import dev.backlane.core.network.SecurityGroupPermission.PeerKind;
 import dev.backlane.core.network.SecurityGroupProtocols;
 import dev.backlane.core.world.ScopeState;
-import dev.backlane.server.api.Input;
 import dev.backlane.server.api.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,56 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Security groups between the wire and the core: {@code IpPermission} input (and the legacy top-level
- * parameters) to permissions, groups as the {@code SecurityGroup} shape with rules grouped as EC2
- * groups them (one {@code IpPermission} per protocol and port range), and rules as the
- * {@code SecurityGroupRule} shape.
+ * Security groups as the wire shows them: groups as the {@code SecurityGroup} shape with rules grouped
+ * as EC2 groups them (one {@code IpPermission} per protocol and port range), and rules as the
+ * {@code SecurityGroupRule} shape. {@link SecurityGroupInputs} reads the permissions of requests.
  */
 final class SecurityGroupShapes {
     private SecurityGroupShapes() {}
-
-    /** The permissions of {@code IpPermissions}, or of the legacy CidrIp/IpProtocol/ports/SourceSecurityGroup parameters. */
-    static List<SecurityGroupPermission> permissions(Input input) {
-        List<SecurityGroupPermission> permissions = new ArrayList<>();
-        for (Input permission : input.structures("IpPermissions")) {
-            permissions.add(permission(permission));
-        }
-        String cidr = input.string("CidrIp");
-        String sourceGroup = input.string("SourceSecurityGroupName");
-        if (cidr != null || sourceGroup != null || input.string("IpProtocol") != null) {
-            List<Peer> peers = new ArrayList<>();
-            if (cidr != null) {
-                peers.add(new Peer(PeerKind.CIDR_IPV4, cidr, null, null));
-            }
-            if (sourceGroup != null) {
-                peers.add(new Peer(PeerKind.GROUP_NAME, sourceGroup, input.string("SourceSecurityGroupOwnerId"), null));
-            }
-            String protocol = input.string("IpProtocol");
-            permissions.add(new SecurityGroupPermission(protocol == null && sourceGroup != null ? SecurityGroupProtocols.ALL : protocol,
-                    input.integer("FromPort"), input.integer("ToPort"), peers));
-        }
-        return permissions;
-    }
-
-    static SecurityGroupPermission permission(Input permission) {
-        List<Peer> peers = new ArrayList<>();
-        for (Input range : permission.structures("IpRanges")) {
-            peers.add(new Peer(PeerKind.CIDR_IPV4, range.string("CidrIp"), null, range.string("Description")));
-        }
-        for (Input range : permission.structures("Ipv6Ranges")) {
-            peers.add(new Peer(PeerKind.CIDR_IPV6, range.string("CidrIpv6"), null, range.string("Description")));
-        }
-        for (Input prefixList : permission.structures("PrefixListIds")) {
-            peers.add(new Peer(PeerKind.PREFIX_LIST, prefixList.string("PrefixListId"), null, prefixList.string("Description")));
-        }
-        for (Input pair : permission.structures("UserIdGroupPairs")) {
-            String groupId = pair.string("GroupId");
-            peers.add(groupId != null
-                    ? new Peer(PeerKind.GROUP_ID, groupId, pair.string("UserId"), pair.string("Description"))
-                    : new Peer(PeerKind.GROUP_NAME, pair.string("GroupName"), pair.string("UserId"), pair.string("Description")));
-        }
-        return new SecurityGroupPermission(permission.string("IpProtocol"), permission.integer("FromPort"), permission.integer("ToPort"), peers);
-    }
 
     static Map<String, Object> group(SecurityGroup group, Scope scope, ScopeState state) {
         return Output.create()

@@ -76,7 +76,7 @@ public final class SubnetOperations implements OperationFamily {
         return call.write(transaction -> {
             Subnet subnet = commands.create(transaction, new SubnetCommands.CreateSubnet(vpcId, input.string("CidrBlock"),
                     input.string("Ipv6CidrBlock"), input.string("AvailabilityZone"), input.string("AvailabilityZoneId")));
-            TagShapes.applySpecifications(transaction, input, subnet.id(), ResourceTypes.SUBNET);
+            TagInputs.applySpecifications(transaction, input, subnet.id(), ResourceTypes.SUBNET);
             return Output.of("Subnet", SubnetShapes.subnet(subnet, call.scope(), transaction.state()));
         });
     }

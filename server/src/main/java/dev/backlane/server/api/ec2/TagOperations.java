@@ -29,13 +29,13 @@ public final class TagOperations implements OperationFamily {
         if (call.input().structures("Tags").isEmpty()) {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter Tag");
         }
-        List<TagCommands.Tag> tags = TagShapes.tags(call.input().structures("Tags"), true);
+        List<TagCommands.Tag> tags = TagInputs.tags(call.input().structures("Tags"), true);
         return call.run(transaction -> TagCommands.create(transaction, resources, tags));
     }
 
     private Map<String, Object> deleteTags(Call call) {
         List<String> resources = requireResources(call.input());
-        List<TagCommands.Tag> tags = TagShapes.tags(call.input().structures("Tags"), false);
+        List<TagCommands.Tag> tags = TagInputs.tags(call.input().structures("Tags"), false);
         return call.run(transaction -> TagCommands.delete(transaction, resources, tags));
     }
 

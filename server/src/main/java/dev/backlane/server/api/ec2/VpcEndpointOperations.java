@@ -78,7 +78,7 @@ public final class VpcEndpointOperations implements OperationFamily {
                 dnsOptions == null ? null : dnsOptions.bool("PrivateDnsOnlyForInboundResolverEndpoint"));
         return call.write(transaction -> {
             VpcEndpoint endpoint = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, endpoint.id(), ResourceTypes.VPC_ENDPOINT);
+            TagInputs.applySpecifications(transaction, input, endpoint.id(), ResourceTypes.VPC_ENDPOINT);
             return Output.create()
                     .put("VpcEndpoint", shape(endpoint, transaction.world(), transaction.scope(), transaction.state(), transaction.now()))
                     .put("ClientToken", input.string("ClientToken"))

@@ -57,7 +57,7 @@ public final class VpcOperations implements OperationFamily {
         return call.write(transaction -> {
             Vpc vpc = commands.create(transaction, new VpcCommands.CreateVpc(
                     input.string("CidrBlock"), input.bool("AmazonProvidedIpv6CidrBlock", false), input.string("InstanceTenancy")));
-            TagShapes.applySpecifications(transaction, input, vpc.id(), ResourceTypes.VPC);
+            TagInputs.applySpecifications(transaction, input, vpc.id(), ResourceTypes.VPC);
             return Output.of("Vpc", VpcShapes.vpc(vpc, call.scope(), transaction.state()));
         });
     }

@@ -15,7 +15,7 @@ import dev.backlane.server.api.Output;
 import dev.backlane.server.api.describe.Describer;
 import dev.backlane.server.api.describe.FilterSet;
 import dev.backlane.server.api.describe.Page;
-import dev.backlane.server.api.ec2.TagShapes;
+import dev.backlane.server.api.ec2.TagInputs;
 import java.time.Instant;
 import java.util.Map;
 
@@ -58,7 +58,7 @@ public final class EndpointServiceOperations implements OperationFamily {
                 input.string("PrivateDnsName"), input.strings("SupportedIpAddressTypes"), input.strings("SupportedRegions"));
         return call.write(transaction -> {
             EndpointServiceConfiguration service = commands.create(transaction, request);
-            TagShapes.applySpecifications(transaction, input, service.id(), ResourceTypes.VPC_ENDPOINT_SERVICE);
+            TagInputs.applySpecifications(transaction, input, service.id(), ResourceTypes.VPC_ENDPOINT_SERVICE);
             return Output.create()
                     .put("ServiceConfiguration", EndpointServiceShapes.serviceConfiguration(service, transaction.state(), transaction.scope(), zones,
                             transaction.now()))
