@@ -5,22 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NatGatewayState;
@@ -31,48 +19,15 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 /**
  * Terraform with the unmodified hashicorp/aws provider applies a three-AZ network
  * ({@code terraform/network/main.tf}) to Backlane, plans no changes afterwards, and destroys it without a
- * trace. The steps are ordered tests so a report shows how far the stack gets; a step whose
- * predecessor failed is skipped, except destroy, which runs after any apply.
+ * trace, in the ordered steps of {@link TerraformStackSteps}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TerraformIT {
-    @RegisterExtension
-    static final BacklaneExtension backlane = new BacklaneExtension();
-
-    @TempDir
-    static Path directory;
-
-    private static TerraformWorkspace workspace;
-    private static boolean initialized;
-    private static boolean applyAttempted;
-    private static boolean applied;
-    private static boolean destroyed;
-    private static JsonNode outputs;
-
-    @BeforeAll
-    static void prepare() throws IOException {
-        Optional<String> missing = TerraformWorkspace.missing();
-        missing.ifPresent(reason -> System.out.println("TerraformIT skipped: " + reason));
-        Assumptions.assumeTrue(missing.isEmpty(), missing.orElse(""));
-        workspace = TerraformWorkspace.create(directory, "network");
+class TerraformIT extends TerraformStackSteps {
+    TerraformIT() {
+        super("network");
     }
 
-    @Test
-    @Order(1)
-    void initInstallsTheProviderFromTheMirror() {
-        workspace.init();
-        initialized = true;
-    }
-
-    @Test
-    @Order(2)
-    void applyCreatesTheStack() throws IOException {
-        Assumptions.assumeTrue(initialized, "init failed");
-        applyAttempted = true;
-        outputs = workspace.apply(backlane.endpoint());
-        applied = true;
-
-        Ec2Client ec2 = backlane.ec2();
+    @Override
+    void checkApplied(Ec2Client ec2) {
         String vpcId = output("vpc_id");
         assertTrue(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
         List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", vpcId))).subnets();
@@ -89,26 +44,8 @@ class TerraformIT {
         assertEquals(2, ec2.describeNetworkAcls(r -> r.networkAclIds(output("network_acl_id"))).networkAcls().get(0).associations().size());
     }
 
-    @Test
-    @Order(3)
-    void planAfterApplyHasNoChanges() {
-        Assumptions.assumeTrue(applied, "apply failed");
-        workspace.assertPlanHasNoChanges(backlane.endpoint());
-    }
-
-    @Test
-    @Order(4)
-    void destroyRemovesTheStack() {
-        Assumptions.assumeTrue(applyAttempted, "apply never ran");
-        workspace.destroy(backlane.endpoint());
-        destroyed = true;
-    }
-
-    @Test
-    @Order(5)
-    void nothingButTheDefaultVpcRemains() {
-        Assumptions.assumeTrue(destroyed, "destroy failed");
-        Ec2Client ec2 = backlane.ec2();
+    @Override
+    void checkDestroyed(Ec2Client ec2) {
         List<String> vpcs = ec2.describeVpcs().vpcs().stream().map(vpc -> vpc.vpcId() + (vpc.isDefault() ? " (default)" : "")).toList();
         assertEquals(1, vpcs.size(), "VPCs left: " + vpcs);
         String defaultVpc = ec2.describeVpcs().vpcs().get(0).vpcId();
@@ -124,9 +61,5 @@ class TerraformIT {
                 .filter(nat -> nat.state() != NatGatewayState.DELETED && nat.state() != NatGatewayState.DELETING).toList());
         assertEquals(List.of(), ec2.describeManagedPrefixLists(r -> r.filters(filter("owner-id", "000000000000"))).prefixLists());
         assertEquals(List.of(), ec2.describeNetworkInterfaces().networkInterfaces());
-    }
-
-    private static String output(String name) {
-        return outputs.path(name).path("value").asText();
     }
 }
