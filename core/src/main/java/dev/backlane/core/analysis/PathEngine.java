@@ -8,6 +8,7 @@ import dev.backlane.core.analysis.MatchedRule.SecurityGroupRuleMatch;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.endpoint.AwsService;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.NetworkInterface;
@@ -260,7 +261,7 @@ public final class PathEngine {
             NatGateway.State state = gateway.state(at);
             Optional<String> publicIp = gateway.addresses().stream().filter(NatGatewayAddress::isPrimary).findFirst()
                     .or(() -> gateway.addresses().stream().findFirst()).map(NatGatewayAddress::publicIp);
-            trace.hop(Hop.of(natId, HopType.NAT_GATEWAY, gateway.connectivityType() + " NAT gateway in " + gateway.subnetId() + " ("
+            trace.hop(Hop.of(natId, HopType.NAT_GATEWAY, gateway.connectivityType().wireName() + " NAT gateway in " + gateway.subnetId() + " ("
                     + state.awsName() + ")" + publicIp.map(ip -> ", translates to " + ip).orElse("")));
             switch (state) {
                 case AVAILABLE -> { }
@@ -268,7 +269,7 @@ public final class PathEngine {
                     return trace.blocked(ExplanationCode.BAD_STATE, natId, natId + " is " + state.awsName());
                 }
             }
-            if (!gateway.connectivityType().equals("public") || publicIp.isEmpty()) {
+            if (gateway.connectivityType() != ConnectivityType.PUBLIC || publicIp.isEmpty()) {
                 return trace.blocked(ExplanationCode.NAT_GATEWAY_PRIVATE, natId, natId + " is a private NAT gateway: it cannot reach "
                         + address(destination));
             }

@@ -17,7 +17,7 @@ public record NatGateway(
         String subnetId,
         String vpcId,
         String availabilityZone,
-        String connectivityType,
+        ConnectivityType connectivityType,
         List<NatGatewayAddress> addresses,
         Instant createTime,
         Instant deleteTime,
@@ -55,7 +55,7 @@ public record NatGateway(
     }
 
     /** A gateway whose changes are over when they were asked for: one read from a snapshot. */
-    public NatGateway(String id, String subnetId, String vpcId, String availabilityZone, String connectivityType,
+    public NatGateway(String id, String subnetId, String vpcId, String availabilityZone, ConnectivityType connectivityType,
             List<NatGatewayAddress> addresses, Instant createTime, Instant deleteTime) {
         this(id, subnetId, vpcId, availabilityZone, connectivityType, addresses, createTime, deleteTime, settled(createTime, deleteTime));
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
@@ -25,8 +26,6 @@ import java.util.Set;
  * while the gateway is {@code deleting}).
  */
 public final class NatGatewayCommands {
-    public static final String PUBLIC = "public";
-    public static final String PRIVATE = "private";
     static final String REQUESTER_ID = "amazon-nat-gateway";
 
     private final Quotas quotas;
@@ -36,13 +35,13 @@ public final class NatGatewayCommands {
     }
 
     /** The parameters of CreateNatGateway that Backlane honours. */
-    public record CreateNatGateway(String subnetId, String connectivityType, String allocationId, String privateIpAddress) {}
+    public record CreateNatGateway(String subnetId, ConnectivityType connectivityType, String allocationId, String privateIpAddress) {}
 
     public NatGateway create(Transaction transaction, CreateNatGateway request) {
         if (request.subnetId() == null) {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter SubnetId");
         }
-        String connectivity = request.connectivityType() == null ? PUBLIC : request.connectivityType();
+        ConnectivityType connectivity = request.connectivityType() == null ? ConnectivityType.PUBLIC : request.connectivityType();
         Subnet subnet = transaction.get(ResourceTypes.SUBNET, request.subnetId());
         Address address = switch (connectivity) {
             case PUBLIC -> freeAddress(transaction, request.allocationId());
@@ -53,8 +52,6 @@ public final class NatGatewayCommands {
                 }
                 yield null;
             }
-            default -> throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter ConnectivityType is invalid.",
-                    connectivity);
         };
         long inZone = transaction.all(ResourceTypes.NAT_GATEWAY).stream()
                 .filter(gateway -> !gateway.isDeleted() && gateway.availabilityZone().equals(subnet.availabilityZone())).count();

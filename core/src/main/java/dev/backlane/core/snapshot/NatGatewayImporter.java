@@ -5,6 +5,7 @@ import static dev.backlane.core.snapshot.SnapshotJson.items;
 import static dev.backlane.core.snapshot.SnapshotJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.ResourceTypes;
@@ -44,7 +45,13 @@ final class NatGatewayImporter implements KindImporter {
             case "deleting", "deleted", "failed" -> context.time(item, "DeleteTime", id, created);
             default -> null;
         };
-        context.put(ResourceTypes.NAT_GATEWAY, new NatGateway(id, subnetId, vpcId, zone, text(item, "ConnectivityType", "public"), addresses,
+        context.put(ResourceTypes.NAT_GATEWAY, new NatGateway(id, subnetId, vpcId, zone, connectivity(item), addresses,
                 created, deleted), item);
+    }
+
+    /** AWS writes public or private; a snapshot is real data, so anything but private is read as AWS's default, public. */
+    private static ConnectivityType connectivity(JsonNode item) {
+        return ConnectivityType.PRIVATE.wireName().equals(text(item, "ConnectivityType", "public")) ? ConnectivityType.PRIVATE
+                : ConnectivityType.PUBLIC;
     }
 }

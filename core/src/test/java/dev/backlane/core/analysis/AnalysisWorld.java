@@ -3,6 +3,7 @@ package dev.backlane.core.analysis;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.InternetGateway;
 import dev.backlane.core.model.NatGateway;
@@ -24,17 +25,17 @@ import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
 import dev.backlane.core.network.NetworkAclCommands;
-import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.NetworkInterfaceCommands.CreateNetworkInterface;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.RouteCommands;
 import dev.backlane.core.network.RouteTableCommands;
 import dev.backlane.core.network.RouteTarget;
 import dev.backlane.core.network.SecurityGroupCommands;
-import dev.backlane.core.network.SecurityGroupPermission;
 import dev.backlane.core.network.SecurityGroupPermission.Peer;
 import dev.backlane.core.network.SecurityGroupPermission.PeerKind;
+import dev.backlane.core.network.SecurityGroupPermission;
 import dev.backlane.core.network.SubnetCommands;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
@@ -197,7 +198,7 @@ final class AnalysisWorld {
     NatGateway natGateway(Subnet subnet) {
         return write(tx -> {
             Address address = addresses.allocate(tx);
-            return nats.create(tx, new NatGatewayCommands.CreateNatGateway(subnet.id(), "public", address.id(), null));
+            return nats.create(tx, new NatGatewayCommands.CreateNatGateway(subnet.id(), ConnectivityType.PUBLIC, address.id(), null));
         });
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.InternetGateway;
 import dev.backlane.core.model.Lifecycle;
@@ -69,7 +70,7 @@ class RouteRulesTest {
     @Test
     void natGatewayStatesFollowItsLifecycle() {
         NatGateway gateway = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
-                "private", List.of(), NOW, null, Lifecycle.readyAt(NOW.plusSeconds(5)));
+                ConnectivityType.PRIVATE, List.of(), NOW, null, Lifecycle.readyAt(NOW.plusSeconds(5)));
         assertEquals(NatGateway.State.PENDING, gateway.state(NOW.plusSeconds(4)));
         assertEquals(NatGateway.State.AVAILABLE, gateway.state(NOW.plusSeconds(5)));
         NatGateway deleted = gateway.deletedAt(NOW.plusSeconds(10), NOW.plusSeconds(12), NOW.plusSeconds(100));
@@ -83,7 +84,7 @@ class RouteRulesTest {
     @Test
     void natGatewayFromASnapshotIsSettledAndDescribedForAnHourAfterDeletion() {
         NatGateway deleted = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
-                "private", List.of(), NOW, NOW.plusSeconds(10));
+                ConnectivityType.PRIVATE, List.of(), NOW, NOW.plusSeconds(10));
         assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(10)));
         assertEquals(true, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1)).minusMillis(1)));
         assertEquals(false, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1))));

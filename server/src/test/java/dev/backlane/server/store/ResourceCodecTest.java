@@ -3,6 +3,7 @@ package dev.backlane.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backlane.core.model.Address;
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.NatGateway;
@@ -24,10 +25,12 @@ class ResourceCodecTest {
     @Test
     void natGatewayWithTimesSurvivesTheStore() {
         NatGateway gateway = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
-                "public", List.of(new NatGatewayAddress("eni-00000000000000001", "10.0.0.4", "eipalloc-00000000000000001", "3.4.5.6",
+                ConnectivityType.PUBLIC, List.of(new NatGatewayAddress("eni-00000000000000001", "10.0.0.4", "eipalloc-00000000000000001", "3.4.5.6",
                         "eipassoc-00000000000000001", true)),
                 Instant.parse("2026-01-02T03:04:05.123Z"), Instant.parse("2026-01-02T04:00:00Z"));
         assertEquals(gateway, codec.decode(ResourceTypes.NAT_GATEWAY, codec.encode(gateway)));
+        String before = codec.encode(gateway).replace("\"PUBLIC\"", "\"public\"");
+        assertEquals(gateway, codec.decode(ResourceTypes.NAT_GATEWAY, before));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.backlane.server.api.ec2;
 
+import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -43,7 +44,7 @@ public final class NatGatewayOperations implements OperationFamily {
     private Map<String, Object> create(Call call) {
         Input input = call.input();
         NatGatewayCommands.CreateNatGateway request = new NatGatewayCommands.CreateNatGateway(input.string("SubnetId"),
-                input.string("ConnectivityType"), input.string("AllocationId"), input.string("PrivateIpAddress"));
+                connectivityType(input), input.string("AllocationId"), input.string("PrivateIpAddress"));
         return call.write(transaction -> {
             NatGateway gateway = commands.create(transaction, request);
             TagInputs.applySpecifications(transaction, input, gateway.id(), ResourceTypes.NAT_GATEWAY);
@@ -70,4 +71,9 @@ public final class NatGatewayOperations implements OperationFamily {
                 .build();
     }
 
+
+    private static ConnectivityType connectivityType(Input input) {
+        String value = input.string("ConnectivityType");
+        return value == null ? null : ConnectivityType.fromWire(value);
+    }
 }

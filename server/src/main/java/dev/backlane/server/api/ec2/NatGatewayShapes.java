@@ -22,7 +22,7 @@ final class NatGatewayShapes {
                 .put("SubnetId", gateway.subnetId())
                 .put("VpcId", gateway.vpcId())
                 .put("Tags", TagShapes.tagSet(state, gateway.id()))
-                .put("ConnectivityType", gateway.connectivityType())
+                .put("ConnectivityType", gateway.connectivityType().wireName())
                 .put("AvailabilityMode", "zonal")
                 .build();
     }
