@@ -35,8 +35,16 @@ public final class AdminClient {
 
     /** POSTs a JSON body to {@code path} and returns the JSON answer; {@code what} names the request in errors ("the audit"). */
     public JsonNode postJson(String path, byte[] body, String what) {
-        HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofString());
+        return json(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), path, what);
+    }
+
+    /** GETs {@code path} and returns the JSON answer; {@code what} names the request in errors. */
+    public JsonNode getJson(String path, String what) {
+        return json(request(path).GET(), path, what);
+    }
+
+    private JsonNode json(HttpRequest.Builder request, String path, String what) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         check(response.statusCode(), path, response.body(), what);
         try {
             return JSON.readTree(response.body());

@@ -1,6 +1,7 @@
 package dev.backlane.cli;
 
 import dev.backlane.cli.audit.AuditCommand;
+import dev.backlane.cli.dns.DnsCommand;
 import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
                 "1:done, but the answer is a failure: an unmet --expect, audit findings at --fail-on, a refused document or query",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class})
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, DnsCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,16 +2,21 @@ package dev.backlane.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.VpcDnsView;
+import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.event.EventStream;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.AwsHttpHandler;
+import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
@@ -20,12 +25,14 @@ import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A running Backlane: the cloud, its store, and one HTTP port that speaks every AWS API Backlane
@@ -40,14 +47,19 @@ public final class BacklaneServer implements AutoCloseable {
     private final ChangeFollower follower;
     private final Cloud cloud;
     private final RequestLog requestLog;
+    private final EventStream events;
+    private final DnsListeners dns;
 
-    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog) {
+    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
+            EventStream events, DnsListeners dns) {
         this.http = http;
         this.executor = executor;
         this.store = store;
         this.follower = follower;
         this.cloud = cloud;
         this.requestLog = requestLog;
+        this.events = events;
+        this.dns = dns;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -95,6 +107,10 @@ public final class BacklaneServer implements AutoCloseable {
             System.setProperty(NO_DELAY_PROPERTY, "true");
         }
         RequestLog requestLog = null;
+        // The data plane publishes every decision on one stream; observability subscribes to it.
+        EventStream events = new EventStream();
+        Supplier<WorldIndex> world = () -> engine.index(cloud.snapshot());
+        DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress());
         try {
             requestLog = openRequestLog(config);
             HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
@@ -112,9 +128,11 @@ public final class BacklaneServer implements AutoCloseable {
             http.createContext("/_backlane/audit", analysis);
             http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
             http.createContext(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud));
+            http.createContext(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard()));
             http.start();
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog);
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns);
         } catch (IOException | UncheckedIOException e) {
+            dns.close();
             if (requestLog != null) {
                 requestLog.close();
             }
@@ -146,9 +164,20 @@ public final class BacklaneServer implements AutoCloseable {
         return java.util.Optional.ofNullable(store);
     }
 
+    /** The stream the data plane publishes its decisions on. */
+    public EventStream events() {
+        return events;
+    }
+
+    /** Each VPC's DNS listener. */
+    public DnsListeners dns() {
+        return dns;
+    }
+
     @Override
     public void close() {
         http.stop(0);
+        dns.close();
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.core.analysis.DnsAnswer;
 import dev.backlane.core.analysis.DnsRecord;
+import dev.backlane.core.analysis.DnsRecordTypes;
 import dev.backlane.core.model.Scope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +25,6 @@ public record DnsQueryEvent(String accountId, String region, String vpcId, Insta
         implements Event {
     public static final String VERSION = "1.100000";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Integer, String> TYPE_NAMES = Map.ofEntries(Map.entry(1, "A"), Map.entry(2, "NS"), Map.entry(5, "CNAME"),
-            Map.entry(6, "SOA"), Map.entry(12, "PTR"), Map.entry(15, "MX"), Map.entry(16, "TXT"), Map.entry(28, "AAAA"), Map.entry(33, "SRV"),
-            Map.entry(35, "NAPTR"), Map.entry(43, "DS"), Map.entry(65, "HTTPS"), Map.entry(64, "SVCB"), Map.entry(99, "SPF"), Map.entry(255, "ANY"),
-            Map.entry(257, "CAA"));
 
     /** One record of the answer as the log shows it: {@code {"Rdata":"10.0.1.5","Type":"A","Class":"IN"}}. */
     public record Answer(String rdata, String type, String recordClass) {
@@ -58,13 +55,8 @@ public record DnsQueryEvent(String accountId, String region, String vpcId, Insta
             String transport, Map<String, String> srcids) {
         String name = queryName.endsWith(".") ? queryName : queryName + ".";
         List<Answer> answers = answer.records().stream().map(DnsQueryEvent::answerOf).toList();
-        return new DnsQueryEvent(scope.account(), scope.region(), vpcId, at, name, typeName(type), "IN", answer.rcode().name(), answers, srcaddr,
+        return new DnsQueryEvent(scope.account(), scope.region(), vpcId, at, name, DnsRecordTypes.name(type), "IN", answer.rcode().name(), answers, srcaddr,
                 srcport, transport, srcids);
-    }
-
-    /** The mnemonic of a record type ({@code AAAA}), else {@code TYPE<n>} as RFC 3597 writes unknown types. */
-    public static String typeName(int type) {
-        return TYPE_NAMES.getOrDefault(type, "TYPE" + type);
     }
 
     /** The Route 53 Resolver query-log record, one line of JSON. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backlane.core.analysis.DnsAnswer;
 import dev.backlane.core.analysis.DnsRcode;
 import dev.backlane.core.analysis.DnsRecord;
+import dev.backlane.core.analysis.DnsRecordTypes;
 import dev.backlane.core.model.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,12 @@ class EventStreamTest {
 
     @Test
     void unknownTypesAreNamedAsRfc3597Does() {
-        assertEquals("AAAA", DnsQueryEvent.typeName(28));
-        assertEquals("TYPE4000", DnsQueryEvent.typeName(4000));
+        assertEquals("AAAA", DnsRecordTypes.name(28));
+        assertEquals("TYPE4000", DnsRecordTypes.name(4000));
+        assertEquals(java.util.Optional.of(28), DnsRecordTypes.number("aaaa"));
+        assertEquals(java.util.Optional.of(4000), DnsRecordTypes.number("TYPE4000"));
+        assertEquals(java.util.Optional.empty(), DnsRecordTypes.number("TYPE99999"));
+        assertEquals(java.util.Optional.empty(), DnsRecordTypes.number("BOGUS"));
     }
 
     private static DnsQueryEvent event() {
