@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backlane.cli.BacklaneCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.backlane.e2e.BacklaneCli.Result;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
@@ -345,15 +342,7 @@ class EndpointPathsIT {
         return types;
     }
 
-    private record Result(int exitCode, String out, String err) {}
-
     private static Result run(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = BacklaneCommand.newCommandLine();
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        int exit = command.execute(arguments);
-        return new Result(exit, out.toString(), err.toString());
+        return BacklaneCli.run(arguments);
     }
 }
