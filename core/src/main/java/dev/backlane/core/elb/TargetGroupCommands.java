@@ -66,7 +66,7 @@ public final class TargetGroupCommands {
         if (targetType == TargetType.ALB && !"TCP".equals(request.protocol())) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target groups with target type 'alb' must use the 'TCP' protocol");
         }
-        if (request.protocolVersion() != null && !APPLICATION_PROTOCOLS.contains(request.protocol())) {
+        if (request.protocolVersion() != null && !isApplicationProtocol(request.protocol())) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol version can only be specified for HTTP and HTTPS target groups");
         }
         for (TargetGroup existing : transaction.all(ResourceTypes.TARGET_GROUP)) {
@@ -84,7 +84,7 @@ public final class TargetGroupCommands {
         }
         String arn = ElbArns.targetGroup(transaction, request.name());
         String ipAddressType = targetType == TargetType.LAMBDA ? null : request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
-        String protocolVersion = APPLICATION_PROTOCOLS.contains(request.protocol())
+        String protocolVersion = isApplicationProtocol(request.protocol())
                 ? (request.protocolVersion() == null ? "HTTP1" : request.protocolVersion())
                 : null;
         TargetGroup group = new TargetGroup(arn, request.name(), request.protocol(), protocolVersion,
@@ -139,7 +139,7 @@ public final class TargetGroupCommands {
         if (protocol.equals("GENEVE")) {
             return "gateway";
         }
-        return APPLICATION_PROTOCOLS.contains(protocol) ? "application" : "network";
+        return isApplicationProtocol(protocol) ? "application" : "network";
     }
 
     private HealthCheck defaults(String family, HealthCheckChange requested) {
@@ -158,7 +158,7 @@ public final class TargetGroupCommands {
         if (!HEALTH_CHECK_PROTOCOLS.contains(healthProtocol)) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol '%s' is not supported", healthProtocol);
         }
-        if (APPLICATION_PROTOCOLS.contains(protocol) && healthProtocol.equals("TCP")) {
+        if (isApplicationProtocol(protocol) && healthProtocol.equals("TCP")) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol 'TCP' is not supported for target groups with the '%s' protocol", protocol);
         }
         boolean http = !healthProtocol.equals("TCP");
@@ -189,6 +189,7 @@ public final class TargetGroupCommands {
     }
 
     static boolean isApplicationProtocol(String protocol) {
-        return APPLICATION_PROTOCOLS.contains(protocol);
+        // A lambda target group has no protocol; Set.of rejects a null query.
+        return protocol != null && APPLICATION_PROTOCOLS.contains(protocol);
     }
 }
