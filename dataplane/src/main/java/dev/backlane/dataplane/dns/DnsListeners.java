@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,8 @@ public final class DnsListeners implements AutoCloseable {
     private static final int MAX_TCP_MESSAGE = 65535;
     private static final int TCP_IDLE_SECONDS = 10;
     private static final int BIND_ATTEMPTS = 10;
+    /** Open TCP connections a listener keeps at most; more are closed at once, so idle clients cannot exhaust memory. */
+    static final int MAX_TCP_CONNECTIONS = 256;
 
     /** A VPC's listener: the port its UDP and TCP sockets share. */
     public record Listener(String vpcId, InetSocketAddress address) {
@@ -56,8 +59,15 @@ public final class DnsListeners implements AutoCloseable {
     private final InetAddress bindAddress;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Map<String, Bound> byVpc = new ConcurrentHashMap<>();
+    private final int maxTcpConnections;
 
     public DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress) {
+        this(world, view, events, clock, bindAddress, MAX_TCP_CONNECTIONS);
+    }
+
+    DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress,
+            int maxTcpConnections) {
+        this.maxTcpConnections = maxTcpConnections;
         this.world = requireNonNull(world, "world is null");
         this.view = requireNonNull(view, "view is null");
         this.events = requireNonNull(events, "events is null");
@@ -116,10 +126,17 @@ public final class DnsListeners implements AutoCloseable {
     }
 
     private ServerBootstrap tcp(String vpcId) {
+        AtomicInteger open = new AtomicInteger();
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (open.incrementAndGet() > maxTcpConnections) {
+                            open.decrementAndGet();
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> open.decrementAndGet());
                         channel.pipeline().addLast(new ReadTimeoutHandler(TCP_IDLE_SECONDS),
                                 new LengthFieldBasedFrameDecoder(MAX_TCP_MESSAGE, 0, 2, 0, 2), new TcpDnsResponseEncoder(), new TcpFrameToDatagram(),
                                 new LenientQueryDecoder(), new VpcDnsHandler(vpcId, "TCP", world, view, events, clock));

@@ -129,6 +129,21 @@ class DnsListenersTest {
         assertEquals(List.of(vpc.id()), List.copyOf(listeners.listeners().keySet()));
     }
 
+    @Test
+    void tcpConnectionsBeyondTheLimitAreClosedAndTheOthersAnswered() throws IOException {
+        try (DnsListeners limited = new DnsListeners(() -> WorldIndex.of(cloud.snapshot()), VpcDnsView.standard(), events, InstantSource.fixed(NOW),
+                InetAddress.getLoopbackAddress(), 2)) {
+            InetSocketAddress address = limited.open(vpc.id()).orElseThrow().address();
+            try (Socket first = new Socket(address.getAddress(), address.getPort()); Socket second = new Socket(address.getAddress(), address.getPort());
+                    Socket third = new Socket(address.getAddress(), address.getPort())) {
+                third.setSoTimeout(2000);
+                assertEquals(-1, third.getInputStream().read(), "the connection over the limit is closed");
+                assertEquals(0, DnsReply.parse(exchange(first, DnsReply.query(5, "sts.us-east-1.amazonaws.com", 1))).rcode());
+            }
+            assertEquals(0, DnsReply.parse(tcp(address, DnsReply.query(6, "sts.us-east-1.amazonaws.com", 1))).rcode());
+        }
+    }
+
     private static byte[] udp(InetSocketAddress server, byte[] query) throws IOException {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(1000);
@@ -141,15 +156,19 @@ class DnsListenersTest {
 
     private static byte[] tcp(InetSocketAddress server, byte[] query) throws IOException {
         try (Socket socket = new Socket(server.getAddress(), server.getPort())) {
-            socket.setSoTimeout(2000);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeShort(query.length);
-            out.write(query);
-            out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            byte[] reply = new byte[in.readUnsignedShort()];
-            in.readFully(reply);
-            return reply;
+            return exchange(socket, query);
         }
+    }
+
+    private static byte[] exchange(Socket socket, byte[] query) throws IOException {
+        socket.setSoTimeout(2000);
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeShort(query.length);
+        out.write(query);
+        out.flush();
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        byte[] reply = new byte[in.readUnsignedShort()];
+        in.readFully(reply);
+        return reply;
     }
 }
