@@ -114,6 +114,9 @@ public final class StoreBenchmark {
                         anomalies.add(String.format("%s, %s, %d clients: %d calls resent after an I/O error, %d InvalidPermission.Duplicate/NotFound "
                                 + "(request log: %s)", workload.title, store, clients, cell.resent.sum(), cell.impossible.sum(),
                                 requestLog == RequestLogDestination.FILE ? config.requestLogFile() : "off"));
+                    } else {
+                        // Nothing to read afterwards: the cell's store and request log go.
+                        deleteRecursively(directory);
                     }
                 }
                 System.out.println(row);
@@ -176,6 +179,14 @@ public final class StoreBenchmark {
             thread.join();
         }
         return done.sum() / elapsed;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Sends a setup call. */
