@@ -6,26 +6,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
-import dev.backlane.core.model.InVpc;
-import dev.backlane.core.model.Resource;
-import dev.backlane.core.model.ResourceType;
-import dev.backlane.core.model.ResourceTypes;
-import dev.backlane.core.model.Scope;
-import dev.backlane.core.model.Vpc;
-import dev.backlane.core.world.Change;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.World;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The durable store over JDBC: embedded SQLite under the data directory, or a shared
@@ -49,9 +37,6 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return GATHER_NANOS;
     }
 
-    /** Log entries kept behind the head; a server further behind than this reloads everything. */
-    private static final long LOG_RETENTION = 20_000;
-
     private final HikariDataSource pool;
     private final boolean embedded;
     private final DataDirectory directory;
@@ -61,6 +46,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     /** Locks the head row for a write batch; SQLite has no row locks (its single writer and the data directory's lock suffice). */
     private final String lockHead;
     private final ResourceCodec codec = new ResourceCodec();
+    private final ChangeLogReader changeLog = new ChangeLogReader(codec);
     /** The sequence number the last world handed out reflects; -1 before {@link #load()}. */
     private volatile long position = -1;
 
@@ -189,7 +175,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                     ResultSet row = statement.executeQuery(lockHead)) {
                 row.next();
                 long head = row.getLong(1);
-                World world = readAll(connection);
+                World world = changeLog.readAll(connection);
                 connection.commit();
                 position = head;
                 return world;
@@ -216,6 +202,11 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return position;
     }
 
+    /** A batch committed up to {@code seq}; this process's world now reflects it. */
+    void movedTo(long seq) {
+        position = seq;
+    }
+
     /** Replaces everything stored, outside any server: {@code backlane import-state} on a stopped store. */
     public void replaceAll(World world) {
         try (Batch batch = begin()) {
@@ -237,7 +228,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             throw unavailable("The store is unavailable", e);
         }
         try {
-            return new SqlBatch(connection);
+            return new SqlBatch(this, changeLog, codec, lockHead, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e instanceof SQLException sql ? unavailable("The store is unavailable", sql) : (RuntimeException) e;
@@ -257,30 +248,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         }
     }
 
-    private World readAll(Connection connection) throws SQLException {
-        World.Builder builder = World.builder();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT account, region FROM scopes")) {
-                while (rows.next()) {
-                    builder.scope(new Scope(rows.getString(1), rows.getString(2)));
-                }
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT account, region, kind, body FROM resources")) {
-                while (rows.next()) {
-                    ResourceType<?> type = typeNamed(rows.getString(3));
-                    builder.put(new Scope(rows.getString(1), rows.getString(2)), type, codec.decode(type, rows.getString(4)));
-                }
-            }
-        }
-        return builder.build();
-    }
-
-    private static ResourceType<?> typeNamed(String kind) {
-        return ResourceTypes.byName(kind).orElseThrow(() -> new StoreException("the store holds resources of kind '" + kind
-                + "' that this version of Backlane does not know; it was written by a newer version"));
-    }
-
-    private static AwsException unavailable(String what, SQLException e) {
+    static AwsException unavailable(String what, SQLException e) {
         return AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "%s: %s", what, e.getMessage());
     }
 
@@ -297,7 +265,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -305,297 +273,4 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         }
     }
 
-    private static String vpcOf(Resource resource) {
-        if (resource instanceof Vpc vpc) {
-            return vpc.id();
-        }
-        return resource instanceof InVpc inVpc ? inVpc.vpcId() : null;
-    }
-
-    private record RowKey(String account, String region, String kind, String id) {}
-
-    /** The last staged state of one row in a batch. */
-    private static final class RowState {
-        Resource resource;
-        long createdSeq;
-        long updatedSeq;
-        /** The row is known not to be in the table before this batch's own insert: removed, or everything replaced. */
-        boolean cleared;
-    }
-
-    private record LogEntry(long seq, int position, String operation, Scope scope, String kind, String id) {}
-
-    private final class SqlBatch implements Batch {
-        private final Connection connection;
-        private final long head;
-        private final long logStart;
-        private final Map<RowKey, RowState> rows = new LinkedHashMap<>();
-        private final List<LogEntry> log = new ArrayList<>();
-        private final List<Scope> newScopes = new ArrayList<>();
-        private final List<Long> newScopeSeqs = new ArrayList<>();
-        private long seq;
-        private boolean replaced;
-        private boolean caughtUp;
-        private boolean committed;
-
-        SqlBatch(Connection connection) throws SQLException {
-            this.connection = connection;
-            try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery(lockHead)) {
-                row.next();
-                this.head = row.getLong(1);
-                this.logStart = row.getLong(2);
-            }
-            this.seq = head;
-        }
-
-        @Override
-        public World catchUp(World current) {
-            caughtUp = true;
-            long from = position;
-            if (from == head) {
-                return current;
-            }
-            try {
-                if (from < logStart) {
-                    return readAll(connection);
-                }
-                World.Builder builder = current.toBuilder();
-                try (PreparedStatement query = connection.prepareStatement("""
-                        SELECT c.operation, c.account, c.region, c.kind, c.id, r.body
-                        FROM change_log c LEFT JOIN resources r
-                          ON r.account = c.account AND r.region = c.region AND r.kind = c.kind AND r.id = c.id
-                        WHERE c.seq > ? ORDER BY c.seq, c.position""")) {
-                    query.setLong(1, from);
-                    try (ResultSet entries = query.executeQuery()) {
-                        while (entries.next()) {
-                            String operation = entries.getString(1);
-                            if (operation.equals("replace")) {
-                                return readAll(connection);
-                            }
-                            Scope scope = new Scope(entries.getString(2), entries.getString(3));
-                            if (operation.equals("scope")) {
-                                builder.scope(scope);
-                                continue;
-                            }
-                            ResourceType<?> type = typeNamed(entries.getString(4));
-                            String body = entries.getString(6);
-                            // A row removed later in the log has no body now; the later entry removes it anyway.
-                            if (operation.equals("put") && body != null) {
-                                builder.put(scope, type, codec.decode(type, body));
-                            } else {
-                                builder.remove(scope, type, entries.getString(5));
-                            }
-                        }
-                    }
-                }
-                return builder.build();
-            } catch (SQLException e) {
-                throw unavailable("The store could not be read", e);
-            }
-        }
-
-        @Override
-        public void scopeCreated(Scope scope) {
-            long scopeSeq = ++seq;
-            newScopes.add(scope);
-            newScopeSeqs.add(scopeSeq);
-            log.add(new LogEntry(scopeSeq, 0, "scope", scope, null, null));
-        }
-
-        @Override
-        public void write(List<Change> changes) {
-            long changeSeq = ++seq;
-            int index = 0;
-            for (Change change : changes) {
-                log.add(new LogEntry(changeSeq, index++, change.isRemoval() ? "remove" : "put", change.scope(), change.type().name(),
-                        change.id()));
-                stage(change.scope(), change.type().name(), change.id(), change.resource(), changeSeq);
-            }
-        }
-
-        private void stage(Scope scope, String kind, String id, Resource resource, long changeSeq) {
-            RowState state = rows.computeIfAbsent(new RowKey(scope.account(), scope.region(), kind, id), key -> {
-                RowState fresh = new RowState();
-                fresh.cleared = replaced;
-                fresh.createdSeq = changeSeq;
-                return fresh;
-            });
-            if (resource == null) {
-                state.cleared = true;
-            } else if (state.resource == null && state.cleared) {
-                state.createdSeq = changeSeq;
-            }
-            state.resource = resource;
-            state.updatedSeq = changeSeq;
-        }
-
-        @Override
-        public void replaceAll(World world) {
-            long replaceSeq = ++seq;
-            replaced = true;
-            rows.clear();
-            newScopes.clear();
-            newScopeSeqs.clear();
-            log.add(new LogEntry(replaceSeq, 0, "replace", null, null, null));
-            for (Scope scope : world.scopes()) {
-                newScopes.add(scope);
-                newScopeSeqs.add(replaceSeq);
-                for (ResourceType<?> type : ResourceTypes.all()) {
-                    for (Resource resource : world.all(scope, type)) {
-                        stage(scope, type.name(), resource.id(), resource, replaceSeq);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void commit() {
-            if (!caughtUp && position != head) {
-                throw new IllegalStateException("a batch must catch up before it writes");
-            }
-            try {
-                if (seq != head) {
-                    writeStaged();
-                }
-                connection.commit();
-                committed = true;
-                position = seq;
-            } catch (SQLException e) {
-                throw unavailable("The change could not be stored durably", e);
-            }
-        }
-
-        private void writeStaged() throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                if (replaced) {
-                    statement.executeUpdate("DELETE FROM resources");
-                    statement.executeUpdate("DELETE FROM scopes");
-                }
-            }
-            if (!newScopes.isEmpty()) {
-                insertScopes();
-            }
-            writeRows();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO change_log (seq, position, operation, account, region, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (LogEntry entry : log) {
-                    insert.setLong(1, entry.seq());
-                    insert.setInt(2, entry.position());
-                    insert.setString(3, entry.operation());
-                    insert.setString(4, entry.scope() == null ? null : entry.scope().account());
-                    insert.setString(5, entry.scope() == null ? null : entry.scope().region());
-                    insert.setString(6, entry.kind());
-                    insert.setString(7, entry.id());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            long newLogStart = logStart;
-            if (seq - logStart > 2 * LOG_RETENTION) {
-                newLogStart = seq - LOG_RETENTION;
-                try (PreparedStatement prune = connection.prepareStatement("DELETE FROM change_log WHERE seq <= ?")) {
-                    prune.setLong(1, newLogStart);
-                    prune.executeUpdate();
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE store_head SET head = ?, log_start = ? WHERE singleton = 1")) {
-                update.setLong(1, seq);
-                update.setLong(2, newLogStart);
-                update.executeUpdate();
-            }
-        }
-
-        private void insertScopes() throws SQLException {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scopes (account, region, created_seq) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < newScopes.size(); i++) {
-                    insert.setString(1, newScopes.get(i).account());
-                    insert.setString(2, newScopes.get(i).region());
-                    insert.setLong(3, newScopeSeqs.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
-
-        private void writeRows() throws SQLException {
-            List<Map.Entry<RowKey, RowState>> inserts = new ArrayList<>();
-            List<Map.Entry<RowKey, RowState>> updates = new ArrayList<>();
-            List<RowKey> deletes = new ArrayList<>();
-            for (Map.Entry<RowKey, RowState> entry : rows.entrySet()) {
-                RowState state = entry.getValue();
-                if (state.cleared && !replaced) {
-                    deletes.add(entry.getKey());
-                }
-                if (state.resource != null) {
-                    (state.cleared ? inserts : updates).add(entry);
-                }
-            }
-            if (!deletes.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
-                    for (RowKey key : deletes) {
-                        bindKey(delete, key, 1);
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
-                }
-            }
-            if (!updates.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE resources SET vpc_id = ?, updated_seq = ?, body = ? WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
-                    for (Map.Entry<RowKey, RowState> entry : updates) {
-                        RowState state = entry.getValue();
-                        update.setString(1, vpcOf(state.resource));
-                        update.setLong(2, state.updatedSeq);
-                        update.setString(3, codec.encode(state.resource));
-                        bindKey(update, entry.getKey(), 4);
-                        update.addBatch();
-                    }
-                    int[] counts = update.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        if (counts[i] == 0) {
-                            inserts.add(updates.get(i));
-                        }
-                    }
-                }
-            }
-            if (inserts.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO resources (account, region, kind, id, vpc_id, created_seq, updated_seq, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<RowKey, RowState> entry : inserts) {
-                    RowState state = entry.getValue();
-                    bindKey(insert, entry.getKey(), 1);
-                    insert.setString(5, vpcOf(state.resource));
-                    insert.setLong(6, state.createdSeq);
-                    insert.setLong(7, state.updatedSeq);
-                    insert.setString(8, codec.encode(state.resource));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
-
-        private void bindKey(PreparedStatement statement, RowKey key, int first) throws SQLException {
-            statement.setString(first, key.account());
-            statement.setString(first + 1, key.region());
-            statement.setString(first + 2, key.kind());
-            statement.setString(first + 3, key.id());
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (!committed) {
-                    connection.rollback();
-                }
-            } catch (SQLException ignored) {
-                // The connection is broken; closing it hands it back to the pool to be replaced.
-            } finally {
-                closeQuietly(connection);
-            }
-        }
-    }
 }
