@@ -4,7 +4,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 
 /** The kinds of ELBv2 load balancer, with the names AWS uses on the wire and in ARNs. */
-public enum LoadBalancerType {
+public enum LoadBalancerType implements WireName {
     APPLICATION("application", "app"),
     NETWORK("network", "net"),
     GATEWAY("gateway", "gwy");
@@ -17,6 +17,7 @@ public enum LoadBalancerType {
         this.arnSegment = arnSegment;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -27,11 +28,7 @@ public enum LoadBalancerType {
     }
 
     public static LoadBalancerType fromWire(String value) {
-        for (LoadBalancerType type : values()) {
-            if (type.wireName.equals(value)) {
-                return type;
-            }
-        }
-        throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Load balancer type '%s' is not valid", value);
+        return WireName.find(LoadBalancerType.class, value)
+                .orElseThrow(() -> AwsException.of(ErrorCode.VALIDATION_ERROR, "Load balancer type '%s' is not valid", value));
     }
 }

@@ -7,7 +7,7 @@ import dev.backlane.core.error.ErrorCode;
  * What a target group's targets are, with the names AWS uses on the wire ({@code TargetTypeEnum} of
  * the ELBv2 model): instances, IP addresses, a Lambda function or an Application Load Balancer.
  */
-public enum TargetType {
+public enum TargetType implements WireName {
     INSTANCE("instance"),
     IP("ip"),
     LAMBDA("lambda"),
@@ -19,16 +19,13 @@ public enum TargetType {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static TargetType fromWire(String value) {
-        for (TargetType type : values()) {
-            if (type.wireName.equals(value)) {
-                return type;
-            }
-        }
-        throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target type '%s' is not valid", value);
+        return WireName.find(TargetType.class, value)
+                .orElseThrow(() -> AwsException.of(ErrorCode.VALIDATION_ERROR, "Target type '%s' is not valid", value));
     }
 }
