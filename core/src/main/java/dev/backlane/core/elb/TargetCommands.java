@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.Instance;
+import dev.backlane.core.model.InstanceState;
 import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
@@ -141,10 +143,7 @@ public final class TargetCommands {
 
     private static void checkTarget(Transaction transaction, TargetGroup group, TargetRequest request) {
         switch (group.targetType()) {
-            case INSTANCE -> {
-                // Backlane has no instances yet, so no instance ID names a target that can be registered.
-                throw AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not valid instances: '%s'", request.id());
-            }
+            case INSTANCE -> checkInstance(transaction, group, request);
             case IP -> checkAddress(transaction, group, request);
             case LAMBDA -> {
                 if (!LAMBDA_ARN.matcher(request.id()).matches()) {
@@ -164,6 +163,24 @@ public final class TargetCommands {
                             request.id(), group.vpcId());
                 }
             }
+        }
+    }
+
+    /**
+     * An instance target must be an instance of the group's VPC that is running when it is registered
+     * (Elastic Load Balancing User Guide, "Register targets"); a terminated one no longer counts.
+     */
+    private static void checkInstance(Transaction transaction, TargetGroup group, TargetRequest request) {
+        Instance instance = transaction.find(ResourceTypes.INSTANCE, request.id())
+                .filter(found -> !found.releasesVpc())
+                .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not valid instances: '%s'", request.id()));
+        if (!instance.vpcId().equals(group.vpcId())) {
+            throw AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not in the target group VPC '%s': '%s'", group.vpcId(),
+                    request.id());
+        }
+        if (instance.state(transaction.now()) != InstanceState.RUNNING) {
+            throw AwsException.of(ErrorCode.INVALID_TARGET, "The following targets are not in a running state and cannot be registered: '%s'",
+                    request.id());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.Instance;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.TargetGroup;
@@ -111,6 +112,39 @@ class TargetGroupCommandsTest {
 
         assertEquals(ErrorCode.INVALID_TARGET, notAnArn.code());
         assertEquals(ErrorCode.TOO_MANY_TARGETS, second.code());
+    }
+
+    @Test
+    void anInstanceTargetMustBeARunningInstanceOfTheGroupsVpc() {
+        TargetGroup group = create("web", "TCP", 80, TargetType.INSTANCE);
+        String vpcId = vpc().id();
+        cloud.write(SCOPE, transaction -> {
+            transaction.put(ResourceTypes.INSTANCE, instance("i-0000000000000000a", "running", vpcId));
+            transaction.put(ResourceTypes.INSTANCE, instance("i-0000000000000000b", "stopped", vpcId));
+            transaction.put(ResourceTypes.INSTANCE, instance("i-0000000000000000c", "running", "vpc-0000000000000000f"));
+            return transaction.put(ResourceTypes.INSTANCE, instance("i-0000000000000000d", "terminated", vpcId));
+        });
+
+        TargetGroup registered = cloud.write(SCOPE, transaction -> targets.register(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest("i-0000000000000000a", null, null))));
+
+        assertEquals(List.of("i-0000000000000000a"), registered.targets().stream().map(target -> target.id()).toList());
+        assertEquals("The following targets are not in a running state and cannot be registered: 'i-0000000000000000b'",
+                registerError(group, "i-0000000000000000b").getMessage());
+        assertEquals("The following targets are not in the target group VPC '" + vpcId + "': 'i-0000000000000000c'",
+                registerError(group, "i-0000000000000000c").getMessage());
+        assertEquals("The following targets are not valid instances: 'i-0000000000000000d'", registerError(group, "i-0000000000000000d").getMessage());
+        assertEquals(ErrorCode.INVALID_TARGET, registerError(group, "i-0000000000000000e").code());
+    }
+
+    private AwsException registerError(TargetGroup group, String instanceId) {
+        return assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> targets.register(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest(instanceId, null, null)))));
+    }
+
+    private static Instance instance(String id, String state, String vpcId) {
+        return new Instance(id, "t3.micro", state, "subnet-00000000000000001", vpcId, "eu-west-1a", "172.31.0.10", null, List.of(),
+                List.of(), null, true, NOW, null, null, null, null, null);
     }
 
     private TargetGroup create(String name, String protocol, Integer port, TargetType type) {
