@@ -137,7 +137,7 @@ class TargetGroupOperationsTest {
     }
 
     @Test
-    void instanceTargetsAreInvalidWhileBacklaneHasNoInstances() {
+    void anInstanceTargetThatDoesNotExistIsInvalid() {
         String group = ElbFixture.targetGroupArn(api, "instances", "TCP", "instance");
         api.call(SERVICE, "RegisterTargets", "TargetGroupArn", group, "Targets.member.1.Id", "i-0123456789abcdef0").assertError("InvalidTarget");
     }
