@@ -1,5 +1,7 @@
 package dev.backlane.server.http;
 
+import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -11,8 +13,6 @@ import dev.backlane.server.store.StateDump;
 import dev.backlane.server.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -59,36 +59,6 @@ public final class AdminHttpHandler implements HttpHandler {
             } catch (AwsException e) {
                 send(exchange, e.code().httpStatus(), error(e.getMessage()));
             }
-        }
-    }
-
-    private static String error(String message) {
-        StringBuilder json = new StringBuilder("{\"error\":\"");
-        for (char c : message.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append("\"}").toString();
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backlane.server.http;
 
+import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,6 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.server.analysis.AuditJson;
 import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -91,15 +90,6 @@ public final class AnalysisHttpHandler implements HttpHandler {
             return PathJson.error(e.getMessage());
         } catch (AwsException e) {
             return PathJson.error(e.code().code() + ": " + e.getMessage());
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.backlane.server.http;
 
-import dev.backlane.core.policy.JsonSyntaxProblem;
+import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.policy.JsonSyntaxProblem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +22,6 @@ import dev.backlane.core.snapshot.SnapshotScopeWriter;
 import dev.backlane.core.world.Cloud;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,18 +99,5 @@ public final class SnapshotImportHttpHandler implements HttpHandler {
             parsed.put(entry.getKey(), content.isTextual() ? JSON.readTree(content.textValue()) : content);
         }
         return parsed;
-    }
-
-    private static String error(String message) {
-        return JSON.createObjectNode().put("error", message).toString();
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.backlane.server.http;
 
+import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +20,6 @@ import dev.backlane.core.zone.ZoneMappingCommands;
 import dev.backlane.core.zone.ZoneMappings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -115,18 +115,5 @@ public final class ZoneMappingHttpHandler implements HttpHandler {
             zones.addObject().put("name", zone.name()).put("id", zone.id());
         }
         return answer.toString();
-    }
-
-    private static String error(String message) {
-        return JSON.createObjectNode().put("error", message).toString();
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }
