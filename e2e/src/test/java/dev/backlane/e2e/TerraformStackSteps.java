@@ -3,7 +3,11 @@ package dev.backlane.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,5 +99,19 @@ abstract class TerraformStackSteps {
     /** A value of the stack's outputs after apply. */
     String output(String name) {
         return outputs.path(name).path("value").asText();
+    }
+
+    /** A list among the stack's outputs after apply, as text. */
+    List<String> outputList(String name) {
+        List<String> values = new ArrayList<>();
+        outputs.path(name).path("value").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    /** A map among the stack's outputs after apply, as text, in key order. */
+    Map<String, String> outputMap(String name) {
+        Map<String, String> values = new TreeMap<>();
+        outputs.path(name).path("value").fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+        return values;
     }
 }
