@@ -1,6 +1,5 @@
 package dev.backlane.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
@@ -15,8 +14,10 @@ import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
+import dev.backlane.server.http.ApiPort;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
+import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +41,10 @@ import java.util.function.Supplier;
  * knows plus the admin endpoints under {@code /_backlane/}.
  */
 public final class BacklaneServer implements AutoCloseable {
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** The admin endpoints read whole state dumps and snapshots, so they take far larger bodies than the AWS API (413 beyond). */
+    static final int MAX_ADMIN_BODY_BYTES = 512 * 1024 * 1024;
 
-    private final HttpServer http;
+    private final ApiPort http;
     private final ExecutorService executor;
     private final SqlStore store;
     private final ChangeFollower follower;
@@ -50,7 +53,7 @@ public final class BacklaneServer implements AutoCloseable {
     private final EventStream events;
     private final DnsListeners dns;
 
-    private BacklaneServer(HttpServer http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
+    private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns) {
         this.http = http;
         this.executor = executor;
@@ -100,12 +103,6 @@ public final class BacklaneServer implements AutoCloseable {
                         "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json")),
                 Operations.registry(config.quotas(), regions, engine),
                 cloud);
-        // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's
-        // algorithm holds the body back until the client's delayed ACK, which adds 40 ms to every call.
-        // The JDK reads this property once, when the first server in the JVM is created.
-        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-            System.setProperty(NO_DELAY_PROPERTY, "true");
-        }
         RequestLog requestLog = null;
         // The data plane publishes every decision on one stream; observability subscribes to it.
         EventStream events = new EventStream();
@@ -113,23 +110,30 @@ public final class BacklaneServer implements AutoCloseable {
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress());
         try {
             requestLog = openRequestLog(config);
-            HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
             ExecutorService executor = Executors.newFixedThreadPool(Math.max(64, Runtime.getRuntime().availableProcessors() * 8), runnable -> {
                 Thread thread = new Thread(runnable, "backlane-http");
                 thread.setDaemon(true);
                 return thread;
             });
-            http.setExecutor(executor);
-            http.createContext("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog));
-            http.createContext("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump()));
             AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud, engine);
-            http.createContext("/_backlane/explain", analysis);
-            http.createContext("/_backlane/audit", analysis);
-            http.createContext(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud));
-            http.createContext(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud));
-            http.createContext(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard()));
-            http.start();
+            // The AWS API gets one byte past its limit, so that it refuses a larger body in the service's own error format.
+            List<Route> routes = List.of(
+                    new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog),
+                            AwsHttpHandler.MAX_BODY_BYTES + 1, true),
+                    admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump())),
+                    admin("/_backlane/explain", analysis),
+                    admin("/_backlane/audit", analysis),
+                    admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
+                    admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
+                    admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())));
+            ApiPort http;
+            try {
+                http = ApiPort.open(new InetSocketAddress(config.bindAddress(), config.port()), routes, executor);
+            } catch (IOException e) {
+                executor.shutdown();
+                throw e;
+            }
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns);
         } catch (IOException | UncheckedIOException e) {
             dns.close();
@@ -147,12 +151,16 @@ public final class BacklaneServer implements AutoCloseable {
         }
     }
 
+    private static Route admin(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        return new Route(prefix, handler, MAX_ADMIN_BODY_BYTES, false);
+    }
+
     public int port() {
-        return http.getAddress().getPort();
+        return http.address().getPort();
     }
 
     public String endpoint() {
-        return "http://" + http.getAddress().getHostString() + ":" + port();
+        return "http://" + http.address().getHostString() + ":" + port();
     }
 
     public Cloud cloud() {
@@ -176,7 +184,7 @@ public final class BacklaneServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
+        http.close();
         dns.close();
         executor.shutdown();
         try {

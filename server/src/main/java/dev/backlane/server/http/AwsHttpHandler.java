@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  */
 public final class AwsHttpHandler implements HttpHandler {
     /** AWS refuses Query requests much larger than this; so does Backlane, before reading them whole. */
-    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(AwsHttpHandler.class.getName());
 
     private final ApiDispatcher dispatcher;
