@@ -44,8 +44,9 @@ class DnsIT {
         ec2 = backlane.newAccount().ec2();
         vpc = ec2.createVpc(request -> request.cidrBlock("10.40.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(request -> request.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(true).build()));
-        String subnetA = ec2.createSubnet(request -> request.vpcId(vpc).cidrBlock("10.40.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-        String subnetB = ec2.createSubnet(request -> request.vpcId(vpc).cidrBlock("10.40.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+        List<String> zones = EndpointZones.offeredByAll(ec2, "com.amazonaws.us-east-1.sts");
+        String subnetA = ec2.createSubnet(request -> request.vpcId(vpc).cidrBlock("10.40.1.0/24").availabilityZone(zones.get(0))).subnet().subnetId();
+        String subnetB = ec2.createSubnet(request -> request.vpcId(vpc).cidrBlock("10.40.2.0/24").availabilityZone(zones.get(1))).subnet().subnetId();
         String endpoint = ec2.createVpcEndpoint(request -> request.vpcId(vpc).serviceName("com.amazonaws.us-east-1.sts")
                 .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(subnetA, subnetB).privateDnsEnabled(true)).vpcEndpoint().vpcEndpointId();
         List<String> interfaces = ec2.describeVpcEndpoints(request -> request.vpcEndpointIds(endpoint)).vpcEndpoints().get(0).networkInterfaceIds();

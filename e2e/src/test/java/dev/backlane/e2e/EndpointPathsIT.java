@@ -26,11 +26,12 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  * VPC endpoints built through the EC2 API, then explained through {@code backlane explain
  * --endpoint-url} and through the Network Insights API. The VPC (DNS support and hostnames on) has:
  * <ul>
- *   <li>an STS interface endpoint with private DNS, one interface in us-east-1a, its group admitting 443 from the VPC;</li>
+ *   <li>an STS interface endpoint with private DNS, one interface in zone A (a zone every endpoint service
+ *       here is offered in, as this account names it), its group admitting 443 from the VPC;</li>
  *   <li>an SSM interface endpoint with private DNS whose group admits nothing;</li>
  *   <li>an EC2 interface endpoint with private DNS off;</li>
  *   <li>an S3 gateway endpoint on the private route table only, its policy denying s3:PutObject (statement {@code DenyPut});</li>
- *   <li>workloads in us-east-1a and us-east-1b on the private table (0.0.0.0/0 to a NAT gateway), one on a
+ *   <li>workloads in zone A and another zone B on the private table (0.0.0.0/0 to a NAT gateway), one on a
  *       "legacy" table with the same NAT route but no gateway endpoint, and one on an isolated table (local only).</li>
  * </ul>
  */
@@ -66,11 +67,17 @@ class EndpointPathsIT {
         vpc = ec2.createVpc(request -> request.cidrBlock("10.30.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(request -> request.vpcId(vpc).enableDnsSupport(AttributeBooleanValue.builder().value(true).build()));
         ec2.modifyVpcAttribute(request -> request.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(true).build()));
-        String publicSubnet = subnet("10.30.0.0/24", "us-east-1a");
-        String subnetA = subnet("10.30.1.0/24", "us-east-1a");
-        String subnetB = subnet("10.30.2.0/24", "us-east-1b");
-        String legacySubnet = subnet("10.30.3.0/24", "us-east-1a");
-        String isolatedSubnet = subnet("10.30.4.0/24", "us-east-1a");
+        // Each account names zones its own way: zone A is one every interface endpoint's service is offered in,
+        // as this account names it; zone B is any other.
+        String zoneA = EndpointZones.offeredByAll(ec2, STS, "com.amazonaws.us-east-1.ssm", "com.amazonaws.us-east-1.ec2",
+                "com.amazonaws.us-east-1.ecr.dkr").get(0);
+        String zoneB = ec2.describeAvailabilityZones().availabilityZones().stream().map(zone -> zone.zoneName())
+                .filter(zone -> !zone.equals(zoneA)).sorted().findFirst().orElseThrow();
+        String publicSubnet = subnet("10.30.0.0/24", zoneA);
+        String subnetA = subnet("10.30.1.0/24", zoneA);
+        String subnetB = subnet("10.30.2.0/24", zoneB);
+        String legacySubnet = subnet("10.30.3.0/24", zoneA);
+        String isolatedSubnet = subnet("10.30.4.0/24", zoneA);
 
         String gateway = ec2.createInternetGateway(request -> { }).internetGateway().internetGatewayId();
         ec2.attachInternetGateway(request -> request.internetGatewayId(gateway).vpcId(vpc));

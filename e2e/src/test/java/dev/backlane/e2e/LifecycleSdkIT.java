@@ -43,7 +43,8 @@ class LifecycleSdkIT {
     private static Network network(Ec2Client ec2) {
         String vpcId = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(v -> v.value(true)));
-        String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone("us-east-1a").cidrBlock("10.30.1.0/24")).subnet().subnetId();
+        String zone = EndpointZones.offeredByAll(ec2, EC2_SERVICE).get(0);
+        String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone(zone).cidrBlock("10.30.1.0/24")).subnet().subnetId();
         String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("endpoint").description("endpoint")).groupId();
         return new Network(vpcId, subnetId, groupId);
     }
