@@ -16,7 +16,9 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +43,9 @@ public final class ApiPort implements AutoCloseable {
 
     /** Listens on {@code address}; throws {@link IOException} when it cannot. */
     public static ApiPort open(InetSocketAddress address, List<Route> routes, Executor executor) throws IOException {
-        List<Route> longestFirst = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
+        Map<Route, RouteContext> longestFirst = new LinkedHashMap<>();
+        routes.stream().sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
+                .forEach(route -> longestFirst.put(route, new RouteContext(route)));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
             Thread thread = new Thread(runnable, "backlane-http-io");
             thread.setDaemon(true);

@@ -28,6 +28,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -42,7 +43,7 @@ import java.util.logging.Logger;
 final class ExchangeDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(ExchangeDispatcher.class.getName());
 
-    private final List<Route> routes;
+    private final Map<Route, RouteContext> contexts;
     private final Executor executor;
     private final ArrayDeque<Held> waiting = new ArrayDeque<>();
     private boolean busy;
@@ -54,8 +55,9 @@ final class ExchangeDispatcher extends ChannelInboundHandlerAdapter {
     // After a refusal, the rest of that request's body is dropped until its last part.
     private boolean dropping;
 
-    ExchangeDispatcher(List<Route> routes, Executor executor) {
-        this.routes = routes;
+    /** {@code contexts}: each route's context, longest prefix first. */
+    ExchangeDispatcher(Map<Route, RouteContext> contexts, Executor executor) {
+        this.contexts = contexts;
         this.executor = executor;
     }
 
@@ -143,12 +145,13 @@ final class ExchangeDispatcher extends ChannelInboundHandlerAdapter {
     private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request, URI target, Route handling) {
         busy = true;
         ctx.channel().config().setAutoRead(false);
-        NettyExchange exchange = new NettyExchange(request, target, (InetSocketAddress) ctx.channel().localAddress(),
+        RouteContext context = contexts.get(handling);
+        NettyExchange exchange = new NettyExchange(request, target, context, (InetSocketAddress) ctx.channel().localAddress(),
                 (InetSocketAddress) ctx.channel().remoteAddress(), response -> ctx.executor().execute(() -> answered(ctx, response)));
         try {
             executor.execute(() -> {
                 try {
-                    handling.handler().handle(exchange);
+                    context.handle(exchange);
                 } catch (Throwable failure) {
                     LOG.log(Level.SEVERE, "handler failed for " + request.method() + " " + target, failure);
                 } finally {
@@ -175,7 +178,7 @@ final class ExchangeDispatcher extends ChannelInboundHandlerAdapter {
 
     private Route route(String path) {
         String p = path == null || path.isEmpty() ? "/" : path;
-        for (Route candidate : routes) {
+        for (Route candidate : contexts.keySet()) {
             if (p.startsWith(candidate.prefix())) {
                 return candidate;
             }

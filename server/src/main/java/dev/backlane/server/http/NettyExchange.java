@@ -42,16 +42,20 @@ final class NettyExchange extends HttpExchange {
     private final ByteArrayOutputStream responseBuffer = new ByteArrayOutputStream();
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
+    private final RouteContext context;
     private final Consumer<FullHttpResponse> answer;
     private final Map<String, Object> attributes = new HashMap<>();
     private OutputStream responseBody = new ResponseBody();
     private InputStream body;
     private int status = -1;
     private boolean closed;
+    private HttpPrincipal principal;
 
     /** {@code answer} receives the response once, when the exchange is closed; the request's content is released then too. */
-    NettyExchange(FullHttpRequest request, URI uri, InetSocketAddress local, InetSocketAddress remote, Consumer<FullHttpResponse> answer) {
+    NettyExchange(FullHttpRequest request, URI uri, RouteContext context, InetSocketAddress local, InetSocketAddress remote,
+            Consumer<FullHttpResponse> answer) {
         this.request = request;
+        this.context = context;
         this.uri = uri;
         this.local = local;
         this.remote = remote;
@@ -88,10 +92,10 @@ final class NettyExchange extends HttpExchange {
         return request.method().name();
     }
 
-    /** No handler uses contexts: routing is {@link ApiPort}'s. */
+    /** The context of the route that answers this request. */
     @Override
     public HttpContext getHttpContext() {
-        throw new UnsupportedOperationException("Backlane's HTTP port has no contexts");
+        return context;
     }
 
     @Override
@@ -163,9 +167,14 @@ final class NettyExchange extends HttpExchange {
         }
     }
 
+    /** The principal the route's authenticator accepted; null when the route has none. */
     @Override
     public HttpPrincipal getPrincipal() {
-        return null;
+        return principal;
+    }
+
+    void setPrincipal(HttpPrincipal principal) {
+        this.principal = principal;
     }
 
     /** Sends the answer (a 500 if the handler never sent a status) and releases the request. Idempotent. */

@@ -3,6 +3,8 @@ package dev.backlane.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,6 +79,27 @@ class ApiPortTest {
         assertTrue(answers.contains("special GET /_admin/special/x 0"), answers);
         assertTrue(answers.contains("admin GET /_admin/other 0"), answers);
         assertTrue(answers.endsWith("api GET / 0 "), answers);
+    }
+
+    @Test
+    void aHandlerSeesItsRoutesContextWhoseFiltersRunBeforeItOnLaterRequests() throws IOException {
+        port.close();
+        port = ApiPort.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(new Route("/_ctx/", exchange -> {
+            HttpContext context = exchange.getHttpContext();
+            byte[] answer = (context.getPath() + " " + exchange.getAttribute("filtered")).getBytes(StandardCharsets.UTF_8);
+            if (context.getFilters().isEmpty()) {
+                context.getFilters().add(Filter.beforeHandler("marks the exchange", marked -> marked.setAttribute("filtered", "yes")));
+            }
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }, LIMIT, false)), executor);
+
+        String answers = exchange("GET /_ctx/a HTTP/1.1\r\nHost: a\r\n\r\nGET /_ctx/b HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertTrue(answers.contains("/_ctx/ null"), answers);
+        assertTrue(answers.endsWith("/_ctx/ yes"), answers);
     }
 
     @Test
