@@ -385,7 +385,7 @@ public final class InstanceCommands {
                 outcomes.add(new CreditChange(id, "InvalidInstanceID.Malformed", "Invalid id: \"" + id + "\""));
                 continue;
             }
-            Instance instance = transaction.find(ResourceTypes.INSTANCE, id).filter(found -> found.isVisible(transaction.now())).orElse(null);
+            Instance instance = transaction.find(ResourceTypes.INSTANCE, id).filter(found -> found.isVisibleAt(transaction.now())).orElse(null);
             if (instance == null) {
                 outcomes.add(new CreditChange(id, "InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist"));
             } else if (instance.state(transaction.now()).isTerminating()) {
@@ -407,7 +407,7 @@ public final class InstanceCommands {
     /** The instance as a describe or an action sees it: terminated instances vanish once their retention has passed. */
     public static Instance get(Transaction transaction, String instanceId) {
         ResourceTypes.INSTANCE.requireWellFormed(instanceId);
-        return transaction.find(ResourceTypes.INSTANCE, instanceId).filter(instance -> instance.isVisible(transaction.now()))
+        return transaction.find(ResourceTypes.INSTANCE, instanceId).filter(instance -> instance.isVisibleAt(transaction.now()))
                 .orElseThrow(() -> ResourceTypes.INSTANCE.notFound(instanceId));
     }
 
@@ -420,7 +420,7 @@ public final class InstanceCommands {
         List<String> missing = new ArrayList<>();
         for (String id : new LinkedHashSet<>(instanceIds)) {
             ResourceTypes.INSTANCE.requireWellFormed(id);
-            transaction.find(ResourceTypes.INSTANCE, id).filter(instance -> instance.isVisible(transaction.now()))
+            transaction.find(ResourceTypes.INSTANCE, id).filter(instance -> instance.isVisibleAt(transaction.now()))
                     .ifPresentOrElse(found::add, () -> missing.add(id));
         }
         if (missing.size() == 1) {

@@ -54,7 +54,7 @@ public record Instance(
     }
 
     /** Whether a describe at {@code at} still shows the instance: terminated ones are shown for a while. */
-    public boolean isVisible(Instant at) {
+    public boolean isVisibleAt(Instant at) {
         return forgottenAt == null || at.isBefore(forgottenAt);
     }
 

@@ -79,7 +79,7 @@ public record NatGateway(
     }
 
     /** Whether a describe at {@code at} still shows the gateway: deleted ones are shown for a while. */
-    public boolean isVisible(Instant at) {
+    public boolean isVisibleAt(Instant at) {
         return lifecycle.isVisibleAt(at);
     }
 

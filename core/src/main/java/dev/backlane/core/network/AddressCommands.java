@@ -42,7 +42,7 @@ public final class AddressCommands {
         if (request.instanceId() != null) {
             // An instance's address is its primary interface's.
             Instance instance = transaction.get(ResourceTypes.INSTANCE, request.instanceId());
-            if (instance.networkInterfaceIds().isEmpty() || !instance.isVisible(transaction.now())) {
+            if (instance.networkInterfaceIds().isEmpty() || !instance.isVisibleAt(transaction.now())) {
                 throw AwsException.of(ErrorCode.INCORRECT_INSTANCE_STATE, "The instance '%s' is not in a valid state for this operation.", instance.id());
             }
             networkInterfaceId = instance.networkInterfaceIds().get(0);

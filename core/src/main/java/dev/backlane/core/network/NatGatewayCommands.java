@@ -101,7 +101,7 @@ public final class NatGatewayCommands {
     public static NatGateway find(Transaction transaction, String natGatewayId) {
         ResourceTypes.NAT_GATEWAY.requireWellFormed(natGatewayId);
         return transaction.find(ResourceTypes.NAT_GATEWAY, natGatewayId)
-                .filter(gateway -> gateway.isVisible(transaction.now()))
+                .filter(gateway -> gateway.isVisibleAt(transaction.now()))
                 .orElseThrow(() -> ResourceTypes.NAT_GATEWAY.notFound(natGatewayId));
     }
 

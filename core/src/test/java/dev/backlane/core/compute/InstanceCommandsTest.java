@@ -196,8 +196,8 @@ class InstanceCommandsTest {
         slow.run(transaction -> slow.instances.terminate(transaction, List.of(instance.id())));
         Instance terminated = slow.state().find(ResourceTypes.INSTANCE, instance.id()).orElseThrow();
         assertEquals(InstanceState.TERMINATED, terminated.state(slow.now()), "shutting-down is over at once");
-        assertTrue(terminated.isVisible(slow.now().plus(Duration.ofMinutes(4))));
-        assertFalse(terminated.isVisible(slow.now().plus(Duration.ofMinutes(5))));
+        assertTrue(terminated.isVisibleAt(slow.now().plus(Duration.ofMinutes(4))));
+        assertFalse(terminated.isVisibleAt(slow.now().plus(Duration.ofMinutes(5))));
     }
 
     @Test

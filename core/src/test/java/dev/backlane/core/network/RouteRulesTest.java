@@ -77,8 +77,8 @@ class RouteRulesTest {
         assertEquals(NOW.plusSeconds(10), deleted.deleteTime());
         assertEquals(NatGateway.State.DELETING, deleted.state(NOW.plusSeconds(11)));
         assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(12)));
-        assertEquals(true, deleted.isVisible(NOW.plusSeconds(99)));
-        assertEquals(false, deleted.isVisible(NOW.plusSeconds(100)));
+        assertEquals(true, deleted.isVisibleAt(NOW.plusSeconds(99)));
+        assertEquals(false, deleted.isVisibleAt(NOW.plusSeconds(100)));
     }
 
     @Test
@@ -86,8 +86,8 @@ class RouteRulesTest {
         NatGateway deleted = new NatGateway("nat-00000000000000001", "subnet-00000000000000001", "vpc-00000000000000001", "us-east-1a",
                 ConnectivityType.PRIVATE, List.of(), NOW, NOW.plusSeconds(10));
         assertEquals(NatGateway.State.DELETED, deleted.state(NOW.plusSeconds(10)));
-        assertEquals(true, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1)).minusMillis(1)));
-        assertEquals(false, deleted.isVisible(NOW.plusSeconds(10).plus(Duration.ofHours(1))));
+        assertEquals(true, deleted.isVisibleAt(NOW.plusSeconds(10).plus(Duration.ofHours(1)).minusMillis(1)));
+        assertEquals(false, deleted.isVisibleAt(NOW.plusSeconds(10).plus(Duration.ofHours(1))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.backlane.server.protocol;
 
+import dev.backlane.core.model.WireName;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Optional;
  * service sends and how it reads an error back. Backlane parses and answers only the two Query
  * flavours ({@link Protocol}); the others it needs to refuse a service in that service's own words.
  */
-public enum WireProtocol {
+public enum WireProtocol implements WireName {
     EC2("ec2"),
     QUERY("query"),
     JSON("json"),
@@ -25,12 +26,13 @@ public enum WireProtocol {
         return modelName;
     }
 
+    /** The name the service models give the protocol. */
+    @Override
+    public String wireName() {
+        return modelName;
+    }
+
     public static Optional<WireProtocol> of(String modelName) {
-        for (WireProtocol protocol : values()) {
-            if (protocol.modelName.equals(modelName)) {
-                return Optional.of(protocol);
-            }
-        }
-        return Optional.empty();
+        return WireName.find(WireProtocol.class, modelName);
     }
 }

@@ -214,7 +214,7 @@ public final class InstanceOperations implements OperationFamily {
     private Map<String, Object> describe(Call call) {
         Instant at = call.now();
         Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters(at))
-                .describe(call, instance -> instance.isVisible(at));
+                .describe(call, instance -> instance.isVisibleAt(at));
         ScopeState state = call.read();
         Map<String, List<Map<String, Object>>> byReservation = new LinkedHashMap<>();
         for (Instance instance : page.items()) {
@@ -242,7 +242,7 @@ public final class InstanceOperations implements OperationFamily {
                 .add("instance-status.status", instance -> checkStatus(instance.state(at)))
                 .add("system-status.status", instance -> checkStatus(instance.state(at)))
                 .build();
-        Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters).describe(call, instance -> instance.isVisible(at));
+        Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters).describe(call, instance -> instance.isVisibleAt(at));
         ScopeState state = call.read();
         List<Map<String, Object>> statuses = new ArrayList<>();
         for (Instance instance : page.items()) {
@@ -307,7 +307,7 @@ public final class InstanceOperations implements OperationFamily {
         ScopeState state = call.read();
         Instant at = call.now();
         ResourceTypes.INSTANCE.requireWellFormed(instanceId);
-        Instance instance = state.find(ResourceTypes.INSTANCE, instanceId).filter(found -> found.isVisible(at))
+        Instance instance = state.find(ResourceTypes.INSTANCE, instanceId).filter(found -> found.isVisibleAt(at))
                 .orElseThrow(() -> ResourceTypes.INSTANCE.notFound(instanceId));
         InstanceShapes.Context context = context(call, state, at, instance);
         Optional<NetworkInterface> primary = primary(instance, state);
@@ -421,7 +421,7 @@ public final class InstanceOperations implements OperationFamily {
             images.find(state, id).orElseThrow(() -> ResourceTypes.IMAGE.notFound(id));
         } else {
             ResourceTypes.INSTANCE.requireWellFormed(id);
-            state.find(ResourceTypes.INSTANCE, id).filter(instance -> instance.isVisible(at)).orElseThrow(() -> ResourceTypes.INSTANCE.notFound(id));
+            state.find(ResourceTypes.INSTANCE, id).filter(instance -> instance.isVisibleAt(at)).orElseThrow(() -> ResourceTypes.INSTANCE.notFound(id));
         }
         return Output.of("InstanceId", id);
     }
@@ -431,7 +431,7 @@ public final class InstanceOperations implements OperationFamily {
         Instant at = call.now();
         FilterSet<Instance> filters = FilterSet.<Instance>builder().add("instance-id", Instance::id).build();
         Page<Instance> page = new Describer<>(ResourceTypes.INSTANCE, "InstanceIds", "instancesSet", filters)
-                .describe(call, instance -> instance.isVisible(at));
+                .describe(call, instance -> instance.isVisibleAt(at));
         List<Map<String, Object>> specifications = new ArrayList<>();
         for (Instance instance : page.items()) {
             if (!instanceTypes.find(instance.instanceType()).map(type -> type.burstablePerformanceSupported()).orElse(false)) {

@@ -63,7 +63,7 @@ public final class NatGatewayOperations implements OperationFamily {
     private Map<String, Object> describe(Call call) {
         Instant at = call.now();
         Page<NatGateway> page = new Describer<>(ResourceTypes.NAT_GATEWAY, "NatGatewayIds", "natGatewayIds", filters(at), "Filter")
-                .describe(call, gateway -> gateway.isVisible(at));
+                .describe(call, gateway -> gateway.isVisibleAt(at));
         ScopeState state = call.read();
         return Output.create()
                 .put("NatGateways", page.items().stream().map(gateway -> NatGatewayShapes.natGateway(gateway, state, at)).toList())
