@@ -1,0 +1,19 @@
+package dev.backlane.dataplane.gateway;
+
+import dev.backlane.core.traffic.HttpRequestHead;
+import java.util.Optional;
+
+/**
+ * Judges the requests arriving at one workload's gateway. The gateway stays a thin layer: it reads a request's
+ * head (and, when {@link #needsBody} says so, a small body), asks here, and does what it is told. Both methods
+ * run on an I/O thread and must not block.
+ */
+public interface GatewayDecider {
+    /**
+     * Whether the decision needs the body (a Query protocol form, a JSON body naming the resource); the gateway
+     * then reads it, up to its limit, before deciding. S3's and other REST bodies are never needed: they stream.
+     */
+    boolean needsBody(HttpRequestHead head);
+
+    GatewayDecision decide(HttpRequestHead head, Optional<byte[]> body);
+}

@@ -1,0 +1,40 @@
+package dev.backlane.dataplane.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.traffic.RequestFacts;
+import java.net.URI;
+import java.util.Map;
+
+/** What a gateway does with one request, as its {@link GatewayDecider} judged it. */
+public sealed interface GatewayDecision {
+    /** Send the request, untouched, to the upstream (scheme, host and port of the URI), and stream the answer back. */
+    record Forward(URI upstream, RequestFacts facts, PathResult path) implements GatewayDecision {
+        public Forward {
+            requireNonNull(upstream, "upstream is null");
+            requireNonNull(facts, "facts is null");
+            requireNonNull(path, "path is null");
+        }
+    }
+
+    /**
+     * Answer without forwarding: an endpoint policy's 403 or a missing upstream, already written in the service's
+     * own protocol. The facts and path are those known (null when the request could not be classified).
+     */
+    record Respond(int status, Map<String, String> headers, byte[] body, RequestFacts facts, PathResult path) implements GatewayDecision {
+        public Respond {
+            requireNonNull(headers, "headers is null");
+            requireNonNull(body, "body is null");
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** The path engine found no way: the gateway treats the call as dropped, per its {@link BlockedTraffic} mode. */
+    record Block(RequestFacts facts, PathResult path) implements GatewayDecision {
+        public Block {
+            requireNonNull(facts, "facts is null");
+            requireNonNull(path, "path is null");
+        }
+    }
+}
