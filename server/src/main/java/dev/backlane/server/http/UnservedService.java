@@ -9,10 +9,8 @@ import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.protocol.ServiceProtocols.KnownService;
-import dev.backlane.server.protocol.WireProtocol;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -38,32 +36,6 @@ final class UnservedService {
                 .collect(Collectors.joining(", "));
         AwsException error = AwsException.of(ErrorCode.UNSUPPORTED_SERVICE,
                 "Backlane does not serve %s. The services Backlane serves at this address are: %s.", name, servedNames);
-        String contentType = Optional.ofNullable(request.getFirst("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
-        WireProtocol protocol = protocolOf(known, request, contentType);
-        return ErrorAnswer.of(protocol, error, requestId, contentType.startsWith("application/x-amz-json") ? contentType : null);
-    }
-
-    /**
-     * What the client speaks: what its request says where that is unambiguous (a CBOR or awsJson request,
-     * a Query form), else what the service's model prefers for requests that carry no such mark.
-     */
-    static WireProtocol protocolOf(Optional<KnownService> known, Headers request, String contentType) {
-        if ("rpc-v2-cbor".equalsIgnoreCase(request.getFirst("smithy-protocol")) || contentType.startsWith("application/cbor")) {
-            return WireProtocol.RPC_V2_CBOR;
-        }
-        if (request.getFirst("X-Amz-Target") != null || contentType.startsWith("application/x-amz-json")) {
-            return WireProtocol.JSON;
-        }
-        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
-        if (known.isEmpty()) {
-            return form ? WireProtocol.QUERY : WireProtocol.REST_JSON;
-        }
-        if (form) {
-            return known.get().protocols().contains(WireProtocol.EC2) ? WireProtocol.EC2 : WireProtocol.QUERY;
-        }
-        return known.get().protocols().stream()
-                .filter(protocol -> protocol != WireProtocol.JSON && protocol != WireProtocol.RPC_V2_CBOR)
-                .findFirst()
-                .orElse(known.get().protocols().get(0));
+        return ErrorAnswer.of(error, known, request::getFirst, requestId);
     }
 }

@@ -7,7 +7,10 @@ import dev.backlane.core.error.AwsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +58,16 @@ public record ErrorAnswer(int status, String contentType, Map<String, String> he
                 yield new ErrorAnswer(status, "application/cbor", headers, cborMap(Map.of("__type", code, "message", message)));
             }
         };
+    }
+
+    /**
+     * The error in the protocol the request speaks to the service ({@link ServiceProtocols#spokenBy}), echoing an
+     * awsJson content type as AWS does; {@code header} gives a request header's first value or null.
+     */
+    public static ErrorAnswer of(AwsException error, Optional<ServiceProtocols.KnownService> service, Function<String, String> header,
+            String requestId) {
+        String contentType = Optional.ofNullable(header.apply("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        return of(ServiceProtocols.spokenBy(service, header), error, requestId, contentType.startsWith("application/x-amz-json") ? contentType : null);
     }
 
     private static byte[] utf8(String text) {

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every AWS service by its SigV4 signing name (the service of a credential scope): the protocols its
@@ -76,5 +78,31 @@ public final class ServiceProtocols {
 
     public Optional<KnownService> find(String signingName) {
         return Optional.ofNullable(bySigningName.get(signingName));
+    }
+
+    /**
+     * What a client of the service speaks, read from its request's headers ({@code header} gives a header's first
+     * value or null): what the request says where that is unambiguous (a CBOR or awsJson request, a Query form), else
+     * what the service's model prefers for requests that carry no such mark.
+     */
+    public static WireProtocol spokenBy(Optional<KnownService> known, Function<String, String> header) {
+        String contentType = Optional.ofNullable(header.apply("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        if ("rpc-v2-cbor".equalsIgnoreCase(header.apply("smithy-protocol")) || contentType.startsWith("application/cbor")) {
+            return WireProtocol.RPC_V2_CBOR;
+        }
+        if (header.apply("X-Amz-Target") != null || contentType.startsWith("application/x-amz-json")) {
+            return WireProtocol.JSON;
+        }
+        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
+        if (known.isEmpty()) {
+            return form ? WireProtocol.QUERY : WireProtocol.REST_JSON;
+        }
+        if (form) {
+            return known.get().protocols().contains(WireProtocol.EC2) ? WireProtocol.EC2 : WireProtocol.QUERY;
+        }
+        return known.get().protocols().stream()
+                .filter(protocol -> protocol != WireProtocol.JSON && protocol != WireProtocol.RPC_V2_CBOR)
+                .findFirst()
+                .orElse(known.get().protocols().get(0));
     }
 }
