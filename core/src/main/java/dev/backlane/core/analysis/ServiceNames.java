@@ -42,6 +42,8 @@ public final class ServiceNames {
     private final Map<String, PublicService> bySubdomainBase = new LinkedHashMap<>();
     /** Each service's names, its standard name first; {@code *.<name>} stands for every name under {@code <name>}. */
     private final Map<PublicService, List<String>> hostnames = new LinkedHashMap<>();
+    /** Each service by its name and region ({@code sqs us-east-1}), for the way back from a credential scope. */
+    private final Map<String, PublicService> byNameAndRegion = new java.util.HashMap<>();
     private final Map<String, PublicService> byEndpointService = new LinkedHashMap<>();
     private final Map<PublicService, AwsService> endpointServices = new LinkedHashMap<>();
 
@@ -67,6 +69,7 @@ public final class ServiceNames {
         for (AwsService service : allEndpointServices(catalog)) {
             mapEndpointService(service);
         }
+        hostnames.keySet().forEach(service -> byNameAndRegion.putIfAbsent(service.name() + " " + service.region(), service));
     }
 
     public static ServiceNames standard() {
@@ -87,6 +90,33 @@ public final class ServiceNames {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The labels a hostname has left of a service name that takes subdomains: {@code my.bucket} of
+     * {@code my.bucket.s3.us-east-1.amazonaws.com}; empty for a service's own name or a name of no service.
+     */
+    public Optional<String> subdomainOf(String hostname) {
+        String name = normalize(hostname);
+        if (byHostname.containsKey(name)) {
+            return Optional.empty();
+        }
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            if (bySubdomainBase.containsKey(name.substring(dot + 1))) {
+                return Optional.of(name.substring(0, dot));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The standard hostname of a service named as in AWS's endpoint data ({@code sqs}, {@code api.ecr},
+     * {@code monitoring}) in a region: {@code sqs.us-east-1.amazonaws.com}; a global service's name for the
+     * region of its credential scope ({@code iam.amazonaws.com} for us-east-1).
+     */
+    public Optional<String> hostnameOf(String serviceName, String region) {
+        PublicService service = byNameAndRegion.get(serviceName.toLowerCase(Locale.ROOT) + " " + region.toLowerCase(Locale.ROOT));
+        return service == null ? Optional.empty() : Optional.of(standardName(hostnames.get(service)));
     }
 
     /** The endpoint service a full service name ({@code com.amazonaws.<region>.<service>}) names, if it is AWS's. */

@@ -32,6 +32,18 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     INTERNAL_ERROR("InternalError", 500),
 
+    // Signatures, as a request's first reader (the workload gateway) finds them
+    /** A SigV4 Authorization header lacking Credential, SignedHeaders or Signature, outside S3. */
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+    /** S3's word for a malformed Authorization header or credential scope. */
+    AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400),
+    /** S3's word for a presigned URL whose X-Amz-Credential is malformed. */
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400),
+    /** A credential scoped to a region that does not exist. */
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    /** An unsigned request whose host names no AWS service. */
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+
     // IDs of each resource kind
     INVALID_ID("InvalidID", 400),
     INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound", 400),
