@@ -1,6 +1,8 @@
 package dev.backlane.cli;
 
 import dev.backlane.cli.audit.AuditCommand;
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
 import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;

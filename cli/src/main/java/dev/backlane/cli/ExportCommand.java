@@ -1,5 +1,8 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.common.AdminClient;
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.ExitCode;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.store.StateDump;
 import dev.backlane.server.store.StoreException;

@@ -1,5 +1,9 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.common.AdminClient;
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.InputFile;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.world.World;
 import dev.backlane.server.store.SqlStore;
@@ -9,8 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.Callable;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.ExitCode;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.network.Quotas;

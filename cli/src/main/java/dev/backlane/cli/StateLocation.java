@@ -1,5 +1,8 @@
 package dev.backlane.cli;
 
+import dev.backlane.cli.common.AdminClient;
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.server.store.SqlStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

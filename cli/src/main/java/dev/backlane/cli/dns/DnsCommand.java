@@ -1,9 +1,9 @@
 package dev.backlane.cli.dns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backlane.cli.AdminClient;
-import dev.backlane.cli.EndpointUrl;
-import dev.backlane.cli.ExitCode;
+import dev.backlane.cli.common.AdminClient;
+import dev.backlane.cli.common.EndpointUrl;
+import dev.backlane.cli.common.ExitCode;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

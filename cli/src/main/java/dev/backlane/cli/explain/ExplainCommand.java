@@ -1,14 +1,14 @@
 package dev.backlane.cli.explain;
 
-import dev.backlane.core.policy.JsonSyntaxProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backlane.cli.AnalysisSource;
-import dev.backlane.cli.ExitCode;
-import dev.backlane.cli.InputFile;
-import dev.backlane.cli.PolicyFile;
-import dev.backlane.cli.ScopeOptions;
+import dev.backlane.cli.common.AnalysisSource;
+import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.InputFile;
+import dev.backlane.cli.common.PolicyFile;
+import dev.backlane.cli.common.ScopeOptions;
 import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import dev.backlane.server.analysis.PathJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;

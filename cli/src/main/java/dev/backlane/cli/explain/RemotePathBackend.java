@@ -2,8 +2,8 @@ package dev.backlane.cli.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.backlane.cli.AdminClient;
-import dev.backlane.cli.CommandFailure;
+import dev.backlane.cli.common.AdminClient;
+import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.server.analysis.PathJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

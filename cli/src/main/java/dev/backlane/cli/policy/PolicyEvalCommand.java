@@ -1,15 +1,15 @@
 package dev.backlane.cli.policy;
 
-import dev.backlane.core.policy.JsonSyntaxProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.backlane.cli.CommandFailure;
-import dev.backlane.cli.ExitCode;
-import dev.backlane.cli.InputFile;
+import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.InputFile;
 import dev.backlane.core.policy.CompiledPolicy;
 import dev.backlane.core.policy.Decision;
+import dev.backlane.core.policy.JsonSyntaxProblem;
 import dev.backlane.core.policy.PolicyEvaluation;
 import dev.backlane.core.policy.PolicyParseException;
 import dev.backlane.core.policy.PolicyRequest;

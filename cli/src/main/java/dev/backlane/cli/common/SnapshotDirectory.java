@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 import dev.backlane.core.snapshot.Snapshot;
 import dev.backlane.core.snapshot.SnapshotLayout;

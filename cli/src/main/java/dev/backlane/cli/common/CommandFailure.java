@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 /**
  * Why a command stops early, in one plain sentence, with the exit code it ends with. Commands throw it;

@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 import dev.backlane.core.policy.CompiledPolicy;
 import dev.backlane.core.policy.PolicyParseException;

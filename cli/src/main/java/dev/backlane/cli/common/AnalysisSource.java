@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 import dev.backlane.core.world.World;
 import java.nio.file.Path;

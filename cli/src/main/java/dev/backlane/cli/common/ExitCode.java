@@ -1,4 +1,4 @@
-package dev.backlane.cli;
+package dev.backlane.cli.common;
 
 /**
  * The exit codes every command keeps, for CI: the same number means the same thing everywhere. The
