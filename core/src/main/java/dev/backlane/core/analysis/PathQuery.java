@@ -2,7 +2,10 @@ package dev.backlane.core.analysis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,19 +47,37 @@ public record PathQuery(
         return new PathQuery(Optional.of(only), source, destination, protocol, port, policy);
     }
 
-    /** Who calls which action on which resource, and the identity and resource policies to weigh. */
+    /**
+     * Who calls which action on which resource, the identity and resource policies to weigh, and the request's own
+     * condition keys that only the asker knows ({@code aws:RequestedRegion}, {@code aws:SecureTransport},
+     * {@code s3:prefix}...). The keys of the principal and of the network path are added by the engine.
+     */
     public record PolicyQuestion(String principal, String action, String resource, List<String> identityPolicies,
-            Optional<String> resourcePolicy) {
+            Optional<String> resourcePolicy, Map<String, List<String>> context) {
         public PolicyQuestion {
             requireNonNull(principal, "principal is null");
             requireNonNull(action, "action is null");
             requireNonNull(resource, "resource is null");
             identityPolicies = List.copyOf(requireNonNull(identityPolicies, "identityPolicies is null"));
             requireNonNull(resourcePolicy, "resourcePolicy is null");
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            requireNonNull(context, "context is null").forEach((key, values) -> copy.put(key, List.copyOf(values)));
+            context = Collections.unmodifiableMap(copy);
+        }
+
+        public PolicyQuestion(String principal, String action, String resource, List<String> identityPolicies, Optional<String> resourcePolicy) {
+            this(principal, action, resource, identityPolicies, resourcePolicy, Map.of());
         }
 
         public static PolicyQuestion of(String principal, String action, String resource) {
             return new PolicyQuestion(principal, action, resource, List.of(), Optional.empty());
+        }
+
+        /** The question with one more condition key of the request (a key given twice keeps its last values). */
+        public PolicyQuestion withContext(String key, String... values) {
+            Map<String, List<String>> more = new LinkedHashMap<>(context);
+            more.put(key, List.of(values));
+            return new PolicyQuestion(principal, action, resource, identityPolicies, resourcePolicy, more);
         }
     }
 }

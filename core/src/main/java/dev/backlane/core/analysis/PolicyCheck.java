@@ -22,7 +22,10 @@ import java.util.Optional;
  * call goes through an endpoint (none means AWS's default full access), and the identity and resource
  * policies when the question gives them. The request carries the condition keys AWS sets on the way:
  * {@code aws:SourceVpce}, {@code aws:SourceVpc} and {@code aws:VpcSourceIp} through an endpoint,
- * {@code aws:SourceIp} over the internet.
+ * {@code aws:SourceIp} over the internet; the principal's ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
+ * {@code aws:PrincipalType}, {@code aws:userid}/{@code aws:username} where the ARN tells them, see
+ * {@link PrincipalKeys}); and the request's own keys the question gives ({@code aws:RequestedRegion},
+ * {@code aws:SecureTransport}, ...). {@code aws:PrincipalOrgID} is never set: Backlane models no organizations.
  */
 final class PolicyCheck {
     /** The hop to show and, for a deny, the explanation. */
@@ -33,6 +36,12 @@ final class PolicyCheck {
     static Optional<Outcome> check(PolicyQuestion question, ScopeIndex index, Optional<VpcEndpoint> endpoint, Source source,
             Optional<String> publicSourceIp) {
         RequestContext.Builder context = RequestContext.builder();
+        question.context().forEach(context::put);
+        PrincipalKeys.of(question.principal()).forEach((key, value) -> {
+            if (question.context().keySet().stream().noneMatch(given -> given.equalsIgnoreCase(key))) {
+                context.add(key, value);
+            }
+        });
         if (endpoint.isPresent()) {
             context.add("aws:SourceVpce", endpoint.get().id());
             context.add("aws:SourceVpc", source.vpc().id());

@@ -54,89 +54,89 @@ import java.util.function.Function;
  * VPC endpoints are written as the endpoint commands write them: the record, a requester-managed
  * interface per subnet, and for a gateway endpoint the prefix-list route in each of its tables.
  */
-final class AnalysisWorld {
-    static final Scope SCOPE = new Scope("111122223333", "us-east-1");
+public final class AnalysisWorld {
+    public static final Scope SCOPE = new Scope("111122223333", "us-east-1");
 
     /** The name SCOPE's account gives the zone of this ID: its zone mapping is its own, not the catalogue's. */
-    static String zoneName(String zoneId) {
+    public static String zoneName(String zoneId) {
         return dev.backlane.core.zone.ZoneMappings.standard().derived(SCOPE.account(), SCOPE.region()).nameOf(zoneId);
     }
-    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
-    static final String S3_PREFIX_LIST = "pl-63a5400a";
+    public static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    public static final String S3_PREFIX_LIST = "pl-63a5400a";
 
-    final Quotas quotas = Quotas.awsDefaults();
-    final VpcCommands vpcs = new VpcCommands(quotas);
-    final SubnetCommands subnets = new SubnetCommands(quotas, RegionCatalog.standard());
-    final NetworkInterfaceCommands interfaces = new NetworkInterfaceCommands(quotas);
-    final PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
-    final SecurityGroupCommands groups = new SecurityGroupCommands(quotas, prefixLists);
-    final NetworkAclCommands acls = new NetworkAclCommands(quotas);
-    final RouteTableCommands tables = new RouteTableCommands(quotas);
-    final RouteCommands routes = new RouteCommands(quotas, prefixLists);
-    final InternetGatewayCommands gateways = new InternetGatewayCommands(quotas);
-    final AddressCommands addresses = new AddressCommands(quotas);
-    final NatGatewayCommands nats = new NatGatewayCommands(quotas);
-    final Cloud cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
+    public final Quotas quotas = Quotas.awsDefaults();
+    public final VpcCommands vpcs = new VpcCommands(quotas);
+    public final SubnetCommands subnets = new SubnetCommands(quotas, RegionCatalog.standard());
+    public final NetworkInterfaceCommands interfaces = new NetworkInterfaceCommands(quotas);
+    public final PrefixListLookup prefixLists = new PrefixListLookup(AwsPrefixListCatalog.standard());
+    public final SecurityGroupCommands groups = new SecurityGroupCommands(quotas, prefixLists);
+    public final NetworkAclCommands acls = new NetworkAclCommands(quotas);
+    public final RouteTableCommands tables = new RouteTableCommands(quotas);
+    public final RouteCommands routes = new RouteCommands(quotas, prefixLists);
+    public final InternetGatewayCommands gateways = new InternetGatewayCommands(quotas);
+    public final AddressCommands addresses = new AddressCommands(quotas);
+    public final NatGatewayCommands nats = new NatGatewayCommands(quotas);
+    public final Cloud cloud = new Cloud(World.empty(), InstantSource.fixed(NOW), IdSource.sequential(),
             new DefaultVpcInitializer(RegionCatalog.standard(), vpcs), ChangeSink.none());
-    final PathEngine engine = new PathEngine(InstantSource.fixed(NOW.plusSeconds(60)));
-    final Scope scope;
+    public final PathEngine engine = new PathEngine(InstantSource.fixed(NOW.plusSeconds(60)));
+    public final Scope scope;
 
-    AnalysisWorld() {
+    public AnalysisWorld() {
         this(SCOPE);
     }
 
-    AnalysisWorld(Scope scope) {
+    public AnalysisWorld(Scope scope) {
         this.scope = scope;
     }
 
-    <R> R write(Function<Transaction, R> command) {
+    public <R> R write(Function<Transaction, R> command) {
         return cloud.write(scope, command);
     }
 
-    World world() {
+    public World world() {
         return cloud.snapshot();
     }
 
-    PathResult explain(String from, String to, int port) {
+    public PathResult explain(String from, String to, int port) {
         return engine.explain(world(), PathQuery.of(from, to, Protocol.TCP, port));
     }
 
-    Vpc vpc(String cidr) {
+    public Vpc vpc(String cidr) {
         return write(tx -> {
             Vpc vpc = vpcs.create(tx, new VpcCommands.CreateVpc(cidr, false, null));
             return vpcs.modifyAttribute(tx, vpc.id(), null, true, null);
         });
     }
 
-    Vpc dnsAttributes(String vpcId, boolean support, boolean hostnames) {
+    public Vpc dnsAttributes(String vpcId, boolean support, boolean hostnames) {
         return write(tx -> {
             vpcs.modifyAttribute(tx, vpcId, support, null, null);
             return vpcs.modifyAttribute(tx, vpcId, null, hostnames, null);
         });
     }
 
-    Subnet subnet(Vpc vpc, String cidr, String zone) {
+    public Subnet subnet(Vpc vpc, String cidr, String zone) {
         return write(tx -> subnets.create(tx, new SubnetCommands.CreateSubnet(vpc.id(), cidr, null, zone, null)));
     }
 
-    SecurityGroup group(Vpc vpc, String name) {
+    public SecurityGroup group(Vpc vpc, String name) {
         return write(tx -> groups.create(tx, new SecurityGroupCommands.CreateGroup(name, name, vpc.id())));
     }
 
-    void allowIn(String groupId, int port, String cidr) {
+    public void allowIn(String groupId, int port, String cidr) {
         write(tx -> groups.authorize(tx, groupId, false, List.of(permission(port, PeerKind.CIDR_IPV4, cidr))));
     }
 
-    void allowInFromGroup(String groupId, int port, String peerGroup) {
+    public void allowInFromGroup(String groupId, int port, String peerGroup) {
         write(tx -> groups.authorize(tx, groupId, false, List.of(permission(port, PeerKind.GROUP_ID, peerGroup))));
     }
 
-    void allowOut(String groupId, int port, PeerKind kind, String value) {
+    public void allowOut(String groupId, int port, PeerKind kind, String value) {
         write(tx -> groups.authorize(tx, groupId, true, List.of(permission(port, kind, value))));
     }
 
     /** Removes every egress rule of the group (new groups allow all egress). */
-    void revokeAllEgress(String groupId) {
+    public void revokeAllEgress(String groupId) {
         write(tx -> {
             SecurityGroup group = tx.get(ResourceTypes.SECURITY_GROUP, groupId);
             List<String> ids = group.rules().stream().filter(rule -> rule.egress()).map(rule -> rule.id()).toList();
@@ -148,19 +148,19 @@ final class AnalysisWorld {
         return new SecurityGroupPermission("tcp", port, port, List.of(new Peer(kind, value, null, null)));
     }
 
-    NetworkInterface eni(Subnet subnet, String... groupIds) {
+    public NetworkInterface eni(Subnet subnet, String... groupIds) {
         return write(tx -> interfaces.create(tx, new CreateNetworkInterface(subnet.id(), "workload", null, List.of(), 0, List.of(), 0,
                 List.of(groupIds), null, null)));
     }
 
     /** An interface attached to an instance as its primary (device 0). */
-    NetworkInterface instanceInterface(Subnet subnet, String instanceId, String... groupIds) {
+    public NetworkInterface instanceInterface(Subnet subnet, String instanceId, String... groupIds) {
         NetworkInterface eni = eni(subnet, groupIds);
         return write(tx -> tx.put(ResourceTypes.NETWORK_INTERFACE, eni.withAttachment(
                 new NetworkInterfaceAttachment("eni-attach-" + instanceId.substring(2), instanceId, scope.account(), 0, "attached", true, NOW))));
     }
 
-    String internetRoute(Vpc vpc, String routeTableId) {
+    public String internetRoute(Vpc vpc, String routeTableId) {
         return write(tx -> {
             InternetGateway gateway = gateways.create(tx);
             gateways.attach(tx, gateway.id(), vpc.id());
@@ -169,7 +169,7 @@ final class AnalysisWorld {
         });
     }
 
-    RouteTable routeTable(Vpc vpc, Subnet... associated) {
+    public RouteTable routeTable(Vpc vpc, Subnet... associated) {
         return write(tx -> {
             RouteTable table = tables.create(tx, vpc.id());
             for (Subnet subnet : associated) {
@@ -179,30 +179,30 @@ final class AnalysisWorld {
         });
     }
 
-    String mainRouteTable(Vpc vpc) {
+    public String mainRouteTable(Vpc vpc) {
         return world().all(scope, ResourceTypes.ROUTE_TABLE).stream().filter(table -> table.vpcId().equals(vpc.id()) && table.isMain())
                 .findFirst().orElseThrow().id();
     }
 
-    void route(String tableId, String cidr, RouteTarget target) {
+    public void route(String tableId, String cidr, RouteTarget target) {
         write(tx -> routes.create(tx, tableId, RouteTarget.Destination.parse(cidr, null, null), target));
     }
 
-    Address elasticIp(NetworkInterface eni) {
+    public Address elasticIp(NetworkInterface eni) {
         return write(tx -> {
             Address address = addresses.allocate(tx);
             return addresses.associate(tx, new AddressCommands.Association(address.id(), null, null, eni.id(), null, false));
         });
     }
 
-    NatGateway natGateway(Subnet subnet) {
+    public NatGateway natGateway(Subnet subnet) {
         return write(tx -> {
             Address address = addresses.allocate(tx);
             return nats.create(tx, new NatGatewayCommands.CreateNatGateway(subnet.id(), ConnectivityType.PUBLIC, address.id(), null));
         });
     }
 
-    NetworkAcl acl(Vpc vpc, Subnet subnet) {
+    public NetworkAcl acl(Vpc vpc, Subnet subnet) {
         return write(tx -> {
             NetworkAcl acl = acls.create(tx, vpc.id());
             NetworkAcl current = tx.all(ResourceTypes.NETWORK_ACL).stream()
@@ -215,12 +215,12 @@ final class AnalysisWorld {
         });
     }
 
-    void aclEntry(String aclId, int number, boolean egress, String action, String cidr, Integer from, Integer to) {
+    public void aclEntry(String aclId, int number, boolean egress, String action, String cidr, Integer from, Integer to) {
         write(tx -> acls.createEntry(tx, aclId, new NetworkAclCommands.EntryRequest(number, egress, from == null ? "-1" : "6", action, cidr, null,
                 null, null, from, to)));
     }
 
-    VpcEndpoint interfaceEndpoint(Vpc vpc, String service, boolean privateDns, String state, List<Subnet> in, String... groupIds) {
+    public VpcEndpoint interfaceEndpoint(Vpc vpc, String service, boolean privateDns, String state, List<Subnet> in, String... groupIds) {
         return write(tx -> {
             String id = tx.newId(ResourceTypes.VPC_ENDPOINT);
             List<String> enis = new ArrayList<>();
@@ -233,7 +233,7 @@ final class AnalysisWorld {
         });
     }
 
-    VpcEndpoint gatewayEndpoint(Vpc vpc, String service, String prefixListId, String... routeTableIds) {
+    public VpcEndpoint gatewayEndpoint(Vpc vpc, String service, String prefixListId, String... routeTableIds) {
         return write(tx -> {
             String id = tx.newId(ResourceTypes.VPC_ENDPOINT);
             for (String tableId : routeTableIds) {
@@ -247,7 +247,7 @@ final class AnalysisWorld {
         });
     }
 
-    static VpcEndpointState state(String awsName) {
+    public static VpcEndpointState state(String awsName) {
         for (VpcEndpointState state : VpcEndpointState.values()) {
             if (state.awsName().equals(awsName)) {
                 return state;
@@ -256,7 +256,7 @@ final class AnalysisWorld {
         throw new IllegalArgumentException(awsName);
     }
 
-    VpcEndpoint update(VpcEndpoint endpoint) {
+    public VpcEndpoint update(VpcEndpoint endpoint) {
         return write(tx -> tx.put(ResourceTypes.VPC_ENDPOINT, endpoint));
     }
 }

@@ -1,0 +1,67 @@
+package dev.backlane.core.traffic;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.PathQuery;
+import dev.backlane.core.analysis.PathQuery.PolicyQuestion;
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.analysis.Protocol;
+import dev.backlane.core.analysis.WorldIndex;
+import java.time.Instant;
+
+/**
+ * Judges one AWS call of a workload: the path engine's verdict for HTTPS from the workload's network interface to
+ * the call's real AWS host name, with the endpoint policy (if the path crosses an endpoint) asked whether the caller
+ * may perform the call's action on its resource. The data plane never decides a path itself, so what
+ * {@code backlane explain} says and what traffic does cannot differ. A BLOCKED result whose last explanation is
+ * {@code ENDPOINT_POLICY_DENIES} is the endpoint policy's 403, any other BLOCKED a dropped packet.
+ *
+ * <p>The call's request context: {@code aws:RequestedRegion} from the credential scope, and
+ * {@code aws:SecureTransport} {@code true} — the client's leg to the gateway is plain HTTP only because it stays on
+ * loopback; on AWS the same SDK call goes out over TLS, and policies that deny {@code aws:SecureTransport=false}
+ * must not turn every gateway call into a denial. A request whose action Backlane cannot tell (an operation no model
+ * names) is judged on the network path alone.
+ */
+public final class TrafficJudge {
+    /** AWS API endpoints answer HTTPS only. */
+    public static final int HTTPS_PORT = 443;
+
+    private final PathEngine engine;
+
+    public TrafficJudge(PathEngine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    /**
+     * The path of the call. {@code callerAccount} is the account the request's credentials select: when it is the
+     * workload principal's account, the call is made as that principal; otherwise the credentials are another
+     * account's and the call is made as that account (its root), not as the workload's role.
+     */
+    public PathResult judge(WorldIndex world, Workload workload, RequestFacts facts, String callerAccount, Instant at) {
+        requireNonNull(world, "world is null");
+        requireNonNull(workload, "workload is null");
+        requireNonNull(facts, "facts is null");
+        requireNonNull(callerAccount, "callerAccount is null");
+        requireNonNull(at, "at is null");
+        return engine.explain(world, query(workload, facts, callerAccount), at);
+    }
+
+    /** The question the judge asks the path engine, for the same answer from {@code explain}. */
+    public static PathQuery query(Workload workload, RequestFacts facts, String callerAccount) {
+        PathQuery query = PathQuery.of(workload.networkInterfaceId(), facts.hostname(), Protocol.TCP, HTTPS_PORT).inScope(workload.scope());
+        if (facts.action().isEmpty()) {
+            return query;
+        }
+        return query.withPolicy(PolicyQuestion.of(principal(workload, callerAccount), facts.action(), facts.resource())
+                .withContext("aws:RequestedRegion", facts.region())
+                .withContext("aws:SecureTransport", "true"));
+    }
+
+    static String principal(Workload workload, String callerAccount) {
+        String principal = workload.principalArn();
+        String[] parts = principal.split(":", 6);
+        String principalAccount = parts.length == 6 ? parts[4] : principal;
+        return principalAccount.equals(callerAccount) ? principal : "arn:aws:iam::" + callerAccount + ":root";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.backlane.core.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backlane.core.analysis.AnalysisWorld;
+import dev.backlane.core.analysis.Explanation;
+import dev.backlane.core.analysis.ExplanationCode;
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.model.NatGateway;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.RouteTable;
+import dev.backlane.core.model.SecurityGroup;
+import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.Vpc;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.network.RouteTarget;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TrafficJudgeTest {
+    private static final String ACCOUNT = AnalysisWorld.SCOPE.account();
+    private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/app";
+    private static final Instant AT = AnalysisWorld.NOW.plusSeconds(60);
+    private static final String GET_ONLY_POLICY = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"ReadObjects","Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::photos/*"},
+              {"Sid":"NoWrites","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"*"}]}""";
+
+    private final AnalysisWorld world = new AnalysisWorld();
+    private final Vpc vpc = world.vpc("10.0.0.0/16");
+    private final Subnet subnet = world.subnet(vpc, "10.0.1.0/24", AnalysisWorld.zoneName("use1-az6"));
+    private final SecurityGroup workloads = world.group(vpc, "workloads");
+    private final NetworkInterface eni = world.eni(subnet, workloads.id());
+    private final Workload workload = new Workload("wl-1", AnalysisWorld.SCOPE, eni.id(), Optional.empty(), ROLE, true);
+    private final TrafficJudge judge = new TrafficJudge(world.engine);
+    private final RequestClassifier classifier = RequestClassifier.standard();
+
+    private RequestFacts s3(String method, String target) {
+        return classifier.classify(RequestClassifierTest.head(method, target, "Host", "127.0.0.1:4000", "Authorization",
+                RequestClassifierTest.signed("s3", "us-east-1")), Optional.empty(), ACCOUNT);
+    }
+
+    private PathResult judge(RequestFacts facts) {
+        return judge.judge(WorldIndex.of(world.world()), workload, facts, ACCOUNT, AT);
+    }
+
+    private static List<ExplanationCode> codes(PathResult result) {
+        return result.explanations().stream().map(Explanation::code).toList();
+    }
+
+    @Test
+    void gatewayEndpointPolicyLetsGetObjectThroughPrivatelyAndDeniesPutObject() {
+        VpcEndpoint endpoint = world.gatewayEndpoint(vpc, "com.amazonaws.us-east-1.s3", AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(endpoint.withPolicyDocument(GET_ONLY_POLICY));
+
+        PathResult get = judge(s3("GET", "/photos/cat.jpg"));
+        assertEquals(Verdict.PRIVATE, get.verdict());
+        assertEquals(Optional.of(endpoint.id()), get.via());
+
+        PathResult put = judge(s3("PUT", "/photos/cat.jpg"));
+        assertEquals(Verdict.BLOCKED, put.verdict());
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(put));
+        assertEquals(endpoint.id(), put.explanations().get(0).component());
+        assertTrue(put.explanations().get(0).detail().contains("NoWrites"), put.explanations().get(0).detail());
+
+        PathResult otherBucket = judge(s3("GET", "/secrets/key"));
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(otherBucket), "no statement allows another bucket");
+    }
+
+    @Test
+    void theEndpointPolicySeesThePrincipalsAndTheRequestsConditionKeys() {
+        VpcEndpoint endpoint = world.gatewayEndpoint(vpc, "com.amazonaws.us-east-1.s3", AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(endpoint.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{
+                  "StringEquals":{"aws:PrincipalAccount":"111122223333","aws:PrincipalType":"AssumedRole","aws:RequestedRegion":"us-east-1",
+                                  "aws:PrincipalArn":"arn:aws:iam::111122223333:role/app"},
+                  "Bool":{"aws:SecureTransport":"true"}}}]}"""));
+        assertEquals(Verdict.PRIVATE, judge(s3("GET", "/photos/cat.jpg")).verdict());
+
+        PathResult otherAccount = judge.judge(WorldIndex.of(world.world()), workload, s3("GET", "/photos/cat.jpg"), "444455556666", AT);
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(otherAccount),
+                "credentials of another account call as that account, not as the workload's role");
+    }
+
+    @Test
+    void withoutAnEndpointTheCallGoesOutThroughTheNatGateway() {
+        Subnet publicSubnet = world.subnet(vpc, "10.0.9.0/24", AnalysisWorld.zoneName("use1-az6"));
+        RouteTable publicTable = world.routeTable(vpc, publicSubnet);
+        world.internetRoute(vpc, publicTable.id());
+        NatGateway nat = world.natGateway(publicSubnet);
+        world.route(world.mainRouteTable(vpc), "0.0.0.0/0", RouteTarget.natGateway(nat.id()));
+
+        PathResult put = judge(s3("PUT", "/photos/cat.jpg"));
+        assertEquals(Verdict.PUBLIC, put.verdict());
+        assertEquals(Optional.of(nat.id()), put.via());
+    }
+
+    @Test
+    void anInterfaceEndpointWhoseSecurityGroupDropsHttpsBlocksTheCallAsADroppedPacket() {
+        SecurityGroup endpointGroup = world.group(vpc, "endpoints");
+        world.allowIn(endpointGroup.id(), 80, "10.0.0.0/16");
+        world.interfaceEndpoint(vpc, "com.amazonaws.us-east-1.sqs", true, "available", List.of(subnet), endpointGroup.id());
+        RequestFacts facts = classifier.classify(RequestClassifierTest.head("POST", "/", "Authorization", RequestClassifierTest.signed("sqs", "us-east-1"),
+                "X-Amz-Target", "AmazonSQS.ListQueues", "Content-Type", "application/x-amz-json-1.0"), Optional.of("{}".getBytes()), ACCOUNT);
+        PathResult result = judge(facts);
+        assertEquals(Verdict.BLOCKED, result.verdict());
+        assertEquals(List.of(ExplanationCode.ENI_SG_RULES_MISMATCH), codes(result));
+
+        world.allowIn(endpointGroup.id(), 443, "10.0.0.0/16");
+        assertEquals(Verdict.PRIVATE, judge(facts).verdict());
+    }
+
+    @Test
+    void theJudgeAsksWhatExplainWouldBeAsked() {
+        RequestFacts facts = s3("PUT", "/photos/cat.jpg");
+        var query = TrafficJudge.query(workload, facts, ACCOUNT);
+        assertEquals(eni.id(), query.source());
+        assertEquals("s3.us-east-1.amazonaws.com", query.destination());
+        assertEquals(443, query.port());
+        assertEquals(Optional.of(AnalysisWorld.SCOPE), query.scope());
+        var question = query.policy().orElseThrow();
+        assertEquals(ROLE, question.principal());
+        assertEquals("s3:PutObject", question.action());
+        assertEquals("arn:aws:s3:::photos/cat.jpg", question.resource());
+        assertEquals(List.of("us-east-1"), question.context().get("aws:RequestedRegion"));
+        assertEquals(List.of("true"), question.context().get("aws:SecureTransport"));
+    }
+}
