@@ -5,6 +5,7 @@ import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.policy.AccessDecision;
 import dev.backlane.core.policy.AccessEvaluator;
 import dev.backlane.core.policy.CompiledPolicy;
+import dev.backlane.core.policy.Decision;
 import dev.backlane.core.policy.PolicyEvaluation;
 import dev.backlane.core.policy.PolicyLayer;
 import dev.backlane.core.policy.PolicyRequest;
@@ -69,7 +70,8 @@ final class PolicyCheck {
             String detail = "endpoint policy of " + id + (evaluation.decidingStatements().isEmpty() ? " has no statement allowing "
                     : " denies in " + statements + ": ") + subject + absentKeys(evaluation);
             return Optional.of(new Outcome(Hop.of(id, HopType.POLICY, detail),
-                    Optional.of(new Explanation(ExplanationCode.ENDPOINT_POLICY_DENIES, id, detail))));
+                    Optional.of(new Explanation(ExplanationCode.ENDPOINT_POLICY_DENIES, id, detail,
+                            evaluation.decision() == Decision.EXPLICIT_DENY))));
         }
         List<CompiledPolicy> identity = new ArrayList<>();
         question.identityPolicies().forEach(document -> identity.add(CompiledPolicy.parse(document)));
@@ -91,7 +93,8 @@ final class PolicyCheck {
         };
         String denyComponent = layer == PolicyLayer.ENDPOINT_POLICY ? component : layer == PolicyLayer.RESOURCE_POLICY ? question.resource()
                 : question.principal();
-        return Optional.of(new Outcome(Hop.of(denyComponent, HopType.POLICY, detail), Optional.of(new Explanation(code, denyComponent, detail))));
+        return Optional.of(new Outcome(Hop.of(denyComponent, HopType.POLICY, detail),
+                Optional.of(new Explanation(code, denyComponent, detail, decision.decision() == Decision.EXPLICIT_DENY))));
     }
 
     /** Conditions that failed only because the request lacks their key, the usual surprise behind an implicit deny. */

@@ -155,6 +155,12 @@ public enum ErrorCode {
 
     // STS and ELBv2
     ACCESS_DENIED("AccessDenied", 403),
+    /** The JSON protocol services' denial (DynamoDB, KMS, SSM, Secrets Manager, ECR, CloudWatch Logs answer 400). */
+    ACCESS_DENIED_EXCEPTION("AccessDeniedException", 400),
+    /** The REST-JSON services' denial (Lambda, FIS answer 403). */
+    ACCESS_DENIED_EXCEPTION_FORBIDDEN("AccessDeniedException", 403),
+    /** SNS's denial. */
+    AUTHORIZATION_ERROR("AuthorizationError", 403),
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound", 400),
     TARGET_GROUP_NOT_FOUND("TargetGroupNotFound", 400),
     LISTENER_NOT_FOUND("ListenerNotFound", 400),

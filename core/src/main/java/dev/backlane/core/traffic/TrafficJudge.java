@@ -53,12 +53,13 @@ public final class TrafficJudge {
         if (facts.action().isEmpty()) {
             return query;
         }
-        return query.withPolicy(PolicyQuestion.of(principal(workload, callerAccount), facts.action(), facts.resource())
+        return query.withPolicy(PolicyQuestion.of(principalOf(workload, callerAccount), facts.action(), facts.resource())
                 .withContext("aws:RequestedRegion", facts.region())
                 .withContext("aws:SecureTransport", "true"));
     }
 
-    static String principal(Workload workload, String callerAccount) {
+    /** Who the call is made as: the workload's principal, or the root of the account whose credentials signed it. */
+    public static String principalOf(Workload workload, String callerAccount) {
         String principal = workload.principalArn();
         String[] parts = principal.split(":", 6);
         String principalAccount = parts.length == 6 ? parts[4] : principal;

@@ -9,6 +9,8 @@ import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.RouteTable;
@@ -68,8 +70,15 @@ class TrafficJudgeTest {
         assertEquals(endpoint.id(), put.explanations().get(0).component());
         assertTrue(put.explanations().get(0).detail().contains("NoWrites"), put.explanations().get(0).detail());
 
+        AwsException denial = EndpointPolicyDenial.of(s3("PUT", "/photos/cat.jpg"), ROLE, put).orElseThrow();
+        assertEquals(ErrorCode.ACCESS_DENIED, denial.code());
+        assertTrue(denial.getMessage().endsWith("with an explicit deny in a VPC endpoint policy"), denial.getMessage());
+
         PathResult otherBucket = judge(s3("GET", "/secrets/key"));
         assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(otherBucket), "no statement allows another bucket");
+        assertTrue(EndpointPolicyDenial.of(s3("GET", "/secrets/key"), ROLE, otherBucket).orElseThrow().getMessage()
+                .endsWith("because no VPC endpoint policy allows the s3:GetObject action"));
+        assertEquals(Optional.empty(), EndpointPolicyDenial.of(s3("GET", "/photos/cat.jpg"), ROLE, get));
     }
 
     @Test
@@ -110,6 +119,7 @@ class TrafficJudgeTest {
         PathResult result = judge(facts);
         assertEquals(Verdict.BLOCKED, result.verdict());
         assertEquals(List.of(ExplanationCode.ENI_SG_RULES_MISMATCH), codes(result));
+        assertEquals(Optional.empty(), EndpointPolicyDenial.of(facts, ROLE, result), "a dropped packet is not an endpoint policy's 403");
 
         world.allowIn(endpointGroup.id(), 443, "10.0.0.0/16");
         assertEquals(Verdict.PRIVATE, judge(facts).verdict());
