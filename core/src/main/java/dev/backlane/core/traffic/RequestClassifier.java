@@ -33,6 +33,7 @@ public final class RequestClassifier {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String CBOR_PATH = "/service/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PARTITION_DNS_SUFFIX = "amazonaws.com";
 
     private final RequestBindings bindings = RequestBindings.standard();
     private final ServiceNames names;
@@ -101,8 +102,10 @@ public final class RequestClassifier {
         }
         Optional<RequestBindings.Service> service = bindings.bySigningName(signingName);
         String endpointPrefix = service.map(RequestBindings.Service::endpointPrefix).orElse(signingName);
-        String hostname = hostService.isPresent() ? host.get()
-                : names.hostnameOf(endpointPrefix, region).orElseThrow(() -> new AwsException(ErrorCode.UNSUPPORTED_SERVICE,
+        String hostname = hostService.isPresent() ? host.get() : names.hostnameOf(endpointPrefix, region)
+                // A modeled service that botocore's endpoint data omits (FIS) has the partition's default name, as SDKs build it.
+                .or(() -> service.map(found -> found.endpointPrefix() + "." + region + "." + PARTITION_DNS_SUFFIX))
+                .orElseThrow(() -> new AwsException(ErrorCode.UNSUPPORTED_SERVICE,
                         "No AWS endpoint of service '" + signingName + "' is known in region '" + region + "' (from the request's credential scope)"));
 
         Map<String, List<String>> parameters = new LinkedHashMap<>(target.parameters());

@@ -50,6 +50,24 @@ class ServiceNamesTest {
     }
 
     @Test
+    void subdomainOfIsTheLabelsLeftOfANameTakingSubdomains() {
+        assertEquals(Optional.of("my.dotted.bucket"), names.subdomainOf("my.dotted.bucket.s3.us-east-1.amazonaws.com"));
+        assertEquals(Optional.of("logs"), names.subdomainOf("logs.s3.dualstack.us-west-2.amazonaws.com"));
+        assertEquals(Optional.empty(), names.subdomainOf("s3.us-east-1.amazonaws.com"));
+        assertEquals(Optional.empty(), names.subdomainOf("sqs.us-east-1.amazonaws.com"));
+        assertEquals(Optional.empty(), names.subdomainOf("example.org"));
+    }
+
+    @Test
+    void hostnameOfAServiceInARegionIsItsStandardName() {
+        assertEquals(Optional.of("sqs.eu-west-1.amazonaws.com"), names.hostnameOf("sqs", "eu-west-1"));
+        assertEquals(Optional.of("api.ecr.us-east-1.amazonaws.com"), names.hostnameOf("api.ecr", "us-east-1"));
+        assertEquals(Optional.of("iam.amazonaws.com"), names.hostnameOf("iam", "us-east-1"));
+        assertEquals(Optional.empty(), names.hostnameOf("sqs", "mars-north-1"));
+        assertEquals(Optional.empty(), names.hostnameOf("teleportation", "us-east-1"));
+    }
+
+    @Test
     void namesAwsDoesNotServeDoNotResolve() {
         assertEquals(Optional.empty(), names.serviceOfHostname("foo.us-east-1.amazonaws.com"));
         assertEquals(Optional.empty(), names.serviceOfHostname("dkr.ecr.us-east-1.amazonaws.com"));

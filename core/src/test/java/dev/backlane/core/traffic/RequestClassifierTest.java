@@ -236,6 +236,13 @@ class RequestClassifierTest {
     }
 
     @Test
+    void aModeledServiceMissingFromTheEndpointDataGetsThePartitionsDefaultName() {
+        RequestFacts facts = classifier.classify(head("GET", "/experiments", "Authorization", signed("fis", "eu-west-1")), Optional.empty(), ACCOUNT);
+        assertEquals("fis.eu-west-1.amazonaws.com", facts.hostname());
+        assertFacts("ListExperiments", "fis:ListExperiments", "*", facts);
+    }
+
+    @Test
     void servicesWithoutAModelStillGetServiceRegionHostnameAndTheirJsonTarget() {
         RequestFacts facts = classifier.classify(head("POST", "/", "Authorization", signed("kinesis", "us-east-1"), "X-Amz-Target",
                 "Kinesis_20131202.PutRecord"), Optional.empty(), ACCOUNT);
