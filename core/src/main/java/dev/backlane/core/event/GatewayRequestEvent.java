@@ -1,0 +1,53 @@
+package dev.backlane.core.event;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.traffic.RequestFacts;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One request a workload's gateway handled, published when the gateway is done with it: the client, the method,
+ * what the request was (its facts, when it could be classified), the path's verdict and the component it left
+ * through ({@code vpce-}, {@code nat-}, {@code igw-}), the blocking explanation code, what the gateway did
+ * ({@link Outcome}), the HTTP status the client got (0 when it got none: stalled, reset, cut off), the bytes
+ * the client sent and received on the wire for this request, when the head arrived and how long until the
+ * gateway was done, in nanoseconds.
+ */
+public record GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
+        Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
+        long bytesOut, Instant start, long latencyNanos) implements Event {
+
+    /** What the gateway did with the request. */
+    public enum Outcome {
+        /** Sent to the upstream; the status is the upstream's. */
+        FORWARDED,
+        /** Answered by the decider's own response (an endpoint policy's denial, a missing upstream). */
+        RESPONDED,
+        /** BLOCKED and held unanswered until the client gave up or the hard limit closed it. */
+        STALLED,
+        /** BLOCKED and refused with a TCP reset. */
+        RESET,
+        /** BLOCKED and answered 504 with the explanation. */
+        BLOCKED_WITH_ERROR,
+        /** Bad input (malformed, oversized, too slow, a request the decider rejected): answered 4xx or closed. */
+        REJECTED,
+        /** The upstream could not be reached, failed or was too slow: answered 502/504 or cut off. */
+        UPSTREAM_FAILED,
+        /** The client went away before the gateway was done. */
+        ABORTED
+    }
+
+    public GatewayRequestEvent {
+        requireNonNull(workloadId, "workloadId is null");
+        requireNonNull(clientAddress, "clientAddress is null");
+        requireNonNull(method, "method is null");
+        requireNonNull(facts, "facts is null");
+        requireNonNull(verdict, "verdict is null");
+        requireNonNull(via, "via is null");
+        requireNonNull(explanationCode, "explanationCode is null");
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(start, "start is null");
+    }
+}

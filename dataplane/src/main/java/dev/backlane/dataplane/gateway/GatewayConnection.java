@@ -1,0 +1,803 @@
+package dev.backlane.dataplane.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.event.GatewayConnectionClosedEvent;
+import dev.backlane.core.event.GatewayConnectionOpenedEvent;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.GatewayRequestEvent.Outcome;
+import dev.backlane.core.traffic.HttpRequestHead;
+import dev.backlane.core.traffic.RequestFacts;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection to a workload's gateway, one request at a time. The channel does not read on its own:
+ * the handler asks for each next message, so a body is pulled from the
+ * client only as fast as the upstream takes it, and an answer from the upstream only as fast as the client reads
+ * it. Requests are judged by the {@link GatewayDecider} on their head (and a bounded body when it asks), and
+ * forwarded, answered or blocked as it decides; every request ends in one {@link GatewayRequestEvent}.
+ */
+final class GatewayConnection extends ChannelInboundHandlerAdapter implements UpstreamListener {
+    private enum State {
+        /** Between requests: waiting for the next head. */
+        AWAITING_HEAD,
+        /** Reading the body the decider asked for into memory. */
+        COLLECTING_BODY,
+        /** Connecting to the upstream or streaming both ways. */
+        FORWARDING,
+        /** Answered without forwarding; reading and discarding the rest of the request's body. */
+        DRAINING,
+        /** BLOCKED in stall mode: nothing is answered, whatever comes is discarded. */
+        STALLING,
+        /** Closing or closed: nothing more is done. */
+        CLOSED
+    }
+
+    private final String workloadId;
+    private final GatewayDecider decider;
+    private final GatewayConfig config;
+    private final UpstreamPool upstreams;
+    private final TrafficCounter traffic;
+
+    private ChannelHandlerContext ctx;
+    private State state = State.AWAITING_HEAD;
+    private Instant openedAt;
+    private int requests;
+    private ScheduledFuture<?> timer;
+    /** Messages decoded from the client but not yet asked for (a socket read can hold several). */
+    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+    private boolean wantMessage;
+    private boolean delivering;
+
+    // The exchange in progress.
+    private HttpRequest request;
+    private long exchangeStartNanos;
+    private Instant exchangeStart;
+    private long bytesInAtStart;
+    private long bytesOutAtStart;
+    private boolean requestComplete;
+    private boolean sentOwnContinue;
+    private CompositeByteBuf collected;
+    private HttpHeaders collectedTrailers;
+    private long drained;
+    private Optional<RequestFacts> facts = Optional.empty();
+    private Optional<PathResult> path = Optional.empty();
+    private Outcome outcome;
+    private int status;
+
+    // The upstream leg of a forwarded exchange.
+    private URI upstreamUri;
+    private UpstreamPool.Lease lease;
+    private boolean responseStarted;
+    private boolean responseComplete;
+    private boolean swallowingInformational;
+    private boolean upstreamReusable;
+    private boolean clientKeepAlive;
+    private boolean waitingForUpstreamWritable;
+    private boolean waitingForClientWritable;
+
+    GatewayConnection(String workloadId, GatewayDecider decider, GatewayConfig config, UpstreamPool upstreams, TrafficCounter traffic) {
+        this.workloadId = requireNonNull(workloadId, "workloadId is null");
+        this.decider = requireNonNull(decider, "decider is null");
+        this.config = requireNonNull(config, "config is null");
+        this.upstreams = requireNonNull(upstreams, "upstreams is null");
+        this.traffic = requireNonNull(traffic, "traffic is null");
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        openedAt = config.clock().instant();
+        if (config.events().wants(GatewayConnectionOpenedEvent.class)) {
+            config.events().publish(new GatewayConnectionOpenedEvent(workloadId, clientAddress(), clientPort(), gatewayPort(), openedAt));
+        }
+        awaitHead();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inbox.add(msg);
+        if (wantMessage && !delivering) {
+            deliver();
+        }
+    }
+
+    /** Asks for the client's next message: one already decoded is handed over at once, else the socket is read. */
+    private void next() {
+        wantMessage = true;
+        if (delivering) {
+            return;
+        }
+        if (inbox.isEmpty()) {
+            ctx.read();
+        } else {
+            deliver();
+        }
+    }
+
+    private void deliver() {
+        delivering = true;
+        try {
+            while (wantMessage && !inbox.isEmpty()) {
+                wantMessage = false;
+                handle(inbox.poll());
+            }
+        } finally {
+            delivering = false;
+        }
+        if (wantMessage && state != State.CLOSED) {
+            ctx.read();
+        }
+    }
+
+    private void handle(Object msg) {
+        try {
+            if (msg instanceof HttpRequest head) {
+                onHead(head);
+            }
+            if (msg instanceof HttpContent content && !(msg instanceof HttpRequest)) {
+                onContent(content);
+                return;
+            }
+        } catch (RuntimeException e) {
+            ReferenceCountUtil.safeRelease(msg);
+            throw e;
+        }
+        ReferenceCountUtil.release(msg);
+    }
+
+    // ---- Request head -------------------------------------------------------------------------------------------
+
+    private void onHead(HttpRequest head) {
+        if (state != State.AWAITING_HEAD) {
+            // Stalled, or closing: whatever else the client sends is discarded unread.
+            readIfOpen();
+            return;
+        }
+        cancelTimer();
+        beginExchange(head);
+        if (head.decoderResult().isFailure()) {
+            Throwable cause = head.decoderResult().cause();
+            reject(statusFor(cause), "the request could not be read: " + describe(cause));
+            return;
+        }
+        if (HttpMethod.CONNECT.equals(head.method())) {
+            // Tunnels (HTTPS_PROXY) would carry TLS the gateway cannot read, so it cannot judge them; it says so
+            // instead of passing them through unjudged.
+            reject(HttpResponseStatus.NOT_IMPLEMENTED, "CONNECT tunnels (HTTPS_PROXY) are not supported yet: this gateway judges plain HTTP "
+                    + "requests only. Point the client at http://" + hostAndPort() + " with AWS_ENDPOINT_URL or HTTP_PROXY, over http.");
+            return;
+        }
+        HttpRequestHead requestHead = toHead(head);
+        boolean needsBody;
+        try {
+            needsBody = decider.needsBody(requestHead);
+        } catch (RuntimeException e) {
+            deciderFailed(e);
+            return;
+        }
+        if (needsBody) {
+            state = State.COLLECTING_BODY;
+            collected = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+            if (HttpUtil.is100ContinueExpected(head)) {
+                // The decider needs the body before the upstream is chosen, so the gateway asks for it itself,
+                // and swallows the upstream's own 100 later.
+                sentOwnContinue = true;
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+            next();
+            return;
+        }
+        decide(requestHead, Optional.empty());
+    }
+
+    private void beginExchange(HttpRequest head) {
+        request = head;
+        requests++;
+        exchangeStartNanos = System.nanoTime();
+        exchangeStart = config.clock().instant();
+        requestComplete = head instanceof LastHttpContent;
+        clientKeepAlive = HttpUtil.isKeepAlive(head);
+    }
+
+    private static HttpRequestHead toHead(HttpRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue());
+        }
+        return new HttpRequestHead(request.method().name(), request.uri(), headers);
+    }
+
+    private void decide(HttpRequestHead head, Optional<byte[]> body) {
+        GatewayDecision decision;
+        try {
+            decision = decider.decide(head, body);
+        } catch (RuntimeException e) {
+            deciderFailed(e);
+            return;
+        }
+        if (decision instanceof GatewayDecision.Forward forward) {
+            forward(forward);
+        } else if (decision instanceof GatewayDecision.Respond respond) {
+            facts = Optional.ofNullable(respond.facts());
+            path = Optional.ofNullable(respond.path());
+            answer(GatewayResponses.of(respond.status(), respond.headers(), respond.body()), Outcome.RESPONDED);
+        } else if (decision instanceof GatewayDecision.Block block) {
+            block(block);
+        } else {
+            deciderFailed(new IllegalStateException("the decider gave no decision"));
+        }
+    }
+
+    private void deciderFailed(RuntimeException e) {
+        if (e instanceof AwsException error) {
+            answer(GatewayResponses.awsError(error), Outcome.REJECTED);
+        } else {
+            answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the request could not be judged: " + describe(e)), Outcome.UPSTREAM_FAILED);
+        }
+    }
+
+    // ---- Request body -------------------------------------------------------------------------------------------
+
+    private void onContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            if (responseStarted || state == State.STALLING || state == State.CLOSED) {
+                closeNow();
+            } else {
+                reject(HttpResponseStatus.BAD_REQUEST, "the request body could not be read: " + describe(content.decoderResult().cause()));
+            }
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        switch (state) {
+            case COLLECTING_BODY -> collect(content, last);
+            case FORWARDING -> forwardContent(content, last);
+            case DRAINING -> {
+                drained += content.content().readableBytes();
+                content.release();
+                if (last) {
+                    requestComplete = true;
+                    endLocalAnswer();
+                } else if (drained > config.maxDecisionBody()) {
+                    closeNow();
+                } else {
+                    next();
+                }
+            }
+            case STALLING -> {
+                content.release();
+                next();
+            }
+            case AWAITING_HEAD, CLOSED -> content.release();
+        }
+    }
+
+    private void collect(HttpContent content, boolean last) {
+        if (collected.readableBytes() + (long) content.content().readableBytes() > config.maxDecisionBody()) {
+            content.release();
+            reject(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is over the gateway's limit of " + config.maxDecisionBody() + " bytes");
+            return;
+        }
+        collected.addComponent(true, content.content().retain());
+        if (last) {
+            requestComplete = true;
+            collectedTrailers = ((LastHttpContent) content).trailingHeaders().copy();
+            byte[] body = new byte[collected.readableBytes()];
+            collected.getBytes(collected.readerIndex(), body);
+            content.release();
+            decide(toHead(request), Optional.of(body));
+        } else {
+            content.release();
+            next();
+        }
+    }
+
+    // ---- Forwarding ---------------------------------------------------------------------------------------------
+
+    private void forward(GatewayDecision.Forward forward) {
+        state = State.FORWARDING;
+        facts = Optional.of(forward.facts());
+        path = Optional.of(forward.path());
+        upstreamUri = forward.upstream();
+        Future<UpstreamPool.Lease> acquired = upstreams.acquire(ctx.channel().eventLoop(), upstreamUri, this);
+        acquired.addListener(future -> upstreamAcquired(acquired));
+    }
+
+    private void upstreamAcquired(Future<UpstreamPool.Lease> acquired) {
+        if (!acquired.isSuccess()) {
+            releaseCollected();
+            Throwable cause = acquired.cause();
+            String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached (" + describe(cause) + ")";
+            answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName() + " " + why
+                    + ". Is the upstream named with --upstream running?"), Outcome.UPSTREAM_FAILED);
+            return;
+        }
+        lease = acquired.getNow();
+        if (state != State.FORWARDING) {
+            // The client went away while the connection was being made.
+            lease.channel().close();
+            lease = null;
+            return;
+        }
+        upstreamReusable = true;
+        HttpRequest upstreamRequest = new DefaultHttpRequest(request.protocolVersion(), request.method(), RequestTarget.originForm(request.uri()),
+                request.headers());
+        lease.channel().write(upstreamRequest);
+        if (collected != null) {
+            lease.channel().write(new DefaultLastHttpContent(collected, collectedTrailers));
+            collected = null;
+        }
+        lease.channel().flush();
+        lease.channel().read();
+        if (!requestComplete) {
+            next();
+        }
+    }
+
+    private void forwardContent(HttpContent content, boolean last) {
+        if (last) {
+            requestComplete = true;
+        }
+        if (lease == null || responseComplete) {
+            // The upstream already answered in full (an early error): the rest of the body goes nowhere.
+            content.release();
+            if (last) {
+                finishForward();
+            } else {
+                next();
+            }
+            return;
+        }
+        lease.channel().writeAndFlush(content);
+        if (last) {
+            finishForwardIfDone();
+        } else if (lease.channel().isWritable()) {
+            next();
+        } else {
+            waitingForUpstreamWritable = true;
+        }
+    }
+
+    @Override
+    public void upstreamWritable() {
+        if (waitingForUpstreamWritable && state == State.FORWARDING) {
+            waitingForUpstreamWritable = false;
+            next();
+        }
+    }
+
+    @Override
+    public void upstreamRead(HttpObject message) {
+        if (state != State.FORWARDING) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        boolean last = message instanceof LastHttpContent;
+        if (message instanceof HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(message);
+                upstreamReusable = false;
+                lease.channel().close();
+                return;
+            }
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                swallowingInformational = sentOwnContinue && response.status().code() == HttpResponseStatus.CONTINUE.code();
+            } else {
+                responseStarted = true;
+                status = response.status().code();
+                boolean delimited = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response)
+                        || HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
+                upstreamReusable &= HttpUtil.isKeepAlive(response) && delimited;
+                clientKeepAlive &= HttpUtil.isKeepAlive(response) && delimited;
+            }
+        }
+        if (swallowingInformational) {
+            ReferenceCountUtil.release(message);
+        } else {
+            ctx.write(message);
+        }
+        if (last) {
+            responseComplete = responseStarted;
+            swallowingInformational = false;
+        }
+        ctx.flush();
+        if (responseComplete) {
+            finishForwardIfDone();
+        } else if (ctx.channel().isWritable()) {
+            lease.channel().read();
+        } else {
+            waitingForClientWritable = true;
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && waitingForClientWritable && state == State.FORWARDING && lease != null) {
+            waitingForClientWritable = false;
+            lease.channel().read();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void finishForwardIfDone() {
+        if (responseComplete && requestComplete) {
+            finishForward();
+        } else if (responseComplete) {
+            // Answered before the client finished sending: the upstream no longer wants the body, and the client
+            // connection cannot carry another request without its end, so both close once the answer is out.
+            upstreamReusable = false;
+            clientKeepAlive = false;
+            finishForward();
+        }
+    }
+
+    private void finishForward() {
+        if (lease != null) {
+            UpstreamPool.Lease done = lease;
+            lease = null;
+            if (upstreamReusable && requestComplete) {
+                upstreams.release(done, upstreamUri);
+            } else {
+                done.handler().giveBack();
+                done.channel().close();
+            }
+        }
+        endExchange(Outcome.FORWARDED, clientKeepAlive && requestComplete);
+    }
+
+    @Override
+    public void upstreamClosed() {
+        if (state != State.FORWARDING || lease == null) {
+            return;
+        }
+        lease = null;
+        if (!responseStarted) {
+            releaseCollected();
+            answerThenClose(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName()
+                    + " closed the connection without answering"), Outcome.UPSTREAM_FAILED);
+        } else {
+            publishRequest(Outcome.UPSTREAM_FAILED);
+            closeNow();
+        }
+    }
+
+    @Override
+    public void upstreamSilent() {
+        if (state != State.FORWARDING || lease == null) {
+            return;
+        }
+        lease.handler().giveBack();
+        lease = null;
+        if (!responseStarted) {
+            answerThenClose(GatewayResponses.text(HttpResponseStatus.GATEWAY_TIMEOUT, "the upstream " + upstreamUri + " for " + serviceName()
+                    + " sent nothing for " + config.upstreamIdleTimeout().toSeconds() + " s"), Outcome.UPSTREAM_FAILED);
+        } else {
+            publishRequest(Outcome.UPSTREAM_FAILED);
+            closeNow();
+        }
+    }
+
+    // ---- Answers without the upstream ----------------------------------------------------------------------------
+
+    private void block(GatewayDecision.Block block) {
+        facts = Optional.of(block.facts());
+        path = Optional.of(block.path());
+        switch (config.blockedTraffic()) {
+            case STALL -> {
+                // A dropped packet: no answer at all. The body is read and thrown away so the client's sends do
+                // not fail early; the connection is reset when AWS would drop the idle flow.
+                state = State.STALLING;
+                outcome = Outcome.STALLED;
+                cancelTimer();
+                timer = ctx.executor().schedule(() -> {
+                    publishRequest(Outcome.STALLED);
+                    resetNow();
+                }, config.stallLimit().toMillis(), TimeUnit.MILLISECONDS);
+                readIfOpen();
+            }
+            case RESET -> {
+                publishRequest(Outcome.RESET);
+                resetNow();
+            }
+            case ERROR -> answer(GatewayResponses.blocked(block.path(), block.facts().hostname()), Outcome.BLOCKED_WITH_ERROR);
+        }
+    }
+
+    /**
+     * Writes an answer the gateway gives itself. The connection stays usable when the rest of the request's body
+     * is short and will come (it is read and discarded); otherwise the answer says {@code connection: close}.
+     */
+    private void answer(FullHttpResponse response, Outcome result) {
+        releaseCollected();
+        boolean drainable = requestComplete || (clientKeepAlive && bodyWillComeAndIsShort());
+        if (!drainable) {
+            answerThenClose(response, result);
+            return;
+        }
+        status = response.status().code();
+        outcome = result;
+        ctx.writeAndFlush(response);
+        if (requestComplete) {
+            endLocalAnswer();
+        } else {
+            state = State.DRAINING;
+            drained = 0;
+            next();
+        }
+    }
+
+    private boolean bodyWillComeAndIsShort() {
+        if (HttpUtil.isTransferEncodingChunked(request)) {
+            return false;
+        }
+        long length = HttpUtil.getContentLength(request, 0L);
+        // A client waiting for 100 Continue that never came may or may not send its body: only an empty one is safe.
+        boolean waitsForContinue = HttpUtil.is100ContinueExpected(request) && !sentOwnContinue;
+        return length == 0 || (!waitsForContinue && length <= config.maxDecisionBody());
+    }
+
+    private void endLocalAnswer() {
+        endExchange(outcome, clientKeepAlive);
+    }
+
+    private void reject(HttpResponseStatus rejection, String message) {
+        answerThenClose(GatewayResponses.text(rejection, message), Outcome.REJECTED);
+    }
+
+    private void answerThenClose(FullHttpResponse response, Outcome result) {
+        releaseCollected();
+        status = response.status().code();
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        publishRequest(result);
+        state = State.CLOSED;
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    // ---- Exchange and connection lifecycle ----------------------------------------------------------------------
+
+    private void endExchange(Outcome result, boolean keepAlive) {
+        publishRequest(result);
+        if (keepAlive && state != State.CLOSED) {
+            awaitHead();
+        } else {
+            state = State.CLOSED;
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void awaitHead() {
+        state = State.AWAITING_HEAD;
+        request = null;
+        requestComplete = false;
+        sentOwnContinue = false;
+        collectedTrailers = null;
+        facts = Optional.empty();
+        path = Optional.empty();
+        outcome = null;
+        status = 0;
+        upstreamUri = null;
+        responseStarted = false;
+        responseComplete = false;
+        swallowingInformational = false;
+        waitingForClientWritable = false;
+        waitingForUpstreamWritable = false;
+        bytesInAtStart = traffic.bytesIn();
+        bytesOutAtStart = traffic.bytesOut();
+        long headMillis = config.requestHeadTimeout().toMillis();
+        cancelTimer();
+        timer = ctx.executor().schedule(() -> headTimedOut(bytesInAtStart, headMillis), headMillis, TimeUnit.MILLISECONDS);
+        next();
+    }
+
+    /** A head begun but not finished in time is answered 408; a connection that sent nothing may idle a while longer. */
+    private void headTimedOut(long bytesInWhenWaiting, long waitedMillis) {
+        if (state != State.AWAITING_HEAD) {
+            return;
+        }
+        if (traffic.bytesIn() > bytesInWhenWaiting) {
+            beginExchangeWithoutHead();
+            reject(HttpResponseStatus.REQUEST_TIMEOUT, "the request head did not arrive in full within " + config.requestHeadTimeout().toSeconds() + " s");
+            return;
+        }
+        long idleLeft = config.idleTimeout().toMillis() - waitedMillis;
+        if (idleLeft > 0) {
+            timer = ctx.executor().schedule(() -> headTimedOut(bytesInWhenWaiting, waitedMillis + idleLeft), idleLeft, TimeUnit.MILLISECONDS);
+        } else {
+            state = State.CLOSED;
+            ctx.close();
+        }
+    }
+
+    private void beginExchangeWithoutHead() {
+        requests++;
+        exchangeStartNanos = System.nanoTime();
+        exchangeStart = config.clock().instant();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent idle)) {
+            ctx.fireUserEventTriggered(event);
+            return;
+        }
+        if (idle.state() == IdleState.WRITER_IDLE && !ctx.channel().isWritable() && state != State.CLOSED) {
+            // The client reads nothing of what it is sent.
+            publishRequest(Outcome.ABORTED);
+            closeNow();
+        } else if (idle.state() == IdleState.READER_IDLE && waitingForClientBody()) {
+            if (responseStarted) {
+                publishRequest(Outcome.REJECTED);
+                closeNow();
+            } else {
+                reject(HttpResponseStatus.REQUEST_TIMEOUT, "the request body stopped arriving for " + config.idleTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    private boolean waitingForClientBody() {
+        return switch (state) {
+            case COLLECTING_BODY, DRAINING -> true;
+            case FORWARDING -> lease != null && !requestComplete && !waitingForUpstreamWritable;
+            case AWAITING_HEAD, STALLING, CLOSED -> false;
+        };
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimer();
+        inbox.forEach(ReferenceCountUtil::release);
+        inbox.clear();
+        releaseCollected();
+        if (lease != null) {
+            lease.handler().giveBack();
+            lease.channel().close();
+            lease = null;
+        }
+        if (state == State.STALLING) {
+            publishRequest(Outcome.STALLED);
+        } else if (state == State.FORWARDING || state == State.COLLECTING_BODY || state == State.DRAINING) {
+            publishRequest(state == State.DRAINING ? outcome : Outcome.ABORTED);
+        }
+        state = State.CLOSED;
+        if (config.events().wants(GatewayConnectionClosedEvent.class)) {
+            config.events().publish(new GatewayConnectionClosedEvent(workloadId, clientAddress(), clientPort(), gatewayPort(), openedAt,
+                    config.clock().instant(), traffic.bytesIn(), traffic.bytesOut(), requests));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // An I/O error (a reset by the client): the connection is over; channelInactive tidies up.
+        closeNow();
+    }
+
+    private void publishRequest(Outcome result) {
+        if (request == null && exchangeStart == null) {
+            return;
+        }
+        if (config.events().wants(GatewayRequestEvent.class)) {
+            Optional<String> via = path.flatMap(PathResult::via);
+            Optional<String> code = path.flatMap(GatewayResponses::blockingCode);
+            config.events().publish(new GatewayRequestEvent(workloadId, clientAddress(), clientPort(), request == null ? "" : request.method().name(),
+                    facts, path.map(PathResult::verdict), via, code, result, status, traffic.bytesIn() - bytesInAtStart,
+                    traffic.bytesOut() - bytesOutAtStart, exchangeStart, System.nanoTime() - exchangeStartNanos));
+        }
+        exchangeStart = null;
+        request = null;
+    }
+
+    private void resetNow() {
+        state = State.CLOSED;
+        // SO_LINGER 0 makes close send a TCP reset instead of a FIN, as a firewall's reject does.
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        ctx.close();
+    }
+
+    private void closeNow() {
+        state = State.CLOSED;
+        ctx.close();
+    }
+
+    private void readIfOpen() {
+        if (ctx.channel().isActive()) {
+            next();
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void releaseCollected() {
+        if (collected != null) {
+            collected.release();
+            collected = null;
+        }
+    }
+
+    private static HttpResponseStatus statusFor(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongFrameException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private String serviceName() {
+        return facts.map(RequestFacts::service).orElse("this request");
+    }
+
+    private String hostAndPort() {
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        return local.getAddress().getHostAddress() + ":" + local.getPort();
+    }
+
+    private String clientAddress() {
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        return remote == null ? "" : remote.getAddress().getHostAddress();
+    }
+
+    private int clientPort() {
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        return remote == null ? 0 : remote.getPort();
+    }
+
+    private int gatewayPort() {
+        return ((InetSocketAddress) ctx.channel().localAddress()).getPort();
+    }
+}

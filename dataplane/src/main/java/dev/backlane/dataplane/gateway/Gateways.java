@@ -1,0 +1,131 @@
+package dev.backlane.dataplane.gateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The workloads' gateways: one HTTP listener per workload on a loopback port of its own, all sharing one event-loop
+ * group and one pool of upstream connections. Which workload a request comes from is told by the port it arrives
+ * on, as on AWS it is told by the network interface it leaves from.
+ */
+public final class Gateways implements AutoCloseable {
+    /** The most bytes of one request body chunk handed on at once; larger chunks are split. */
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+
+    private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections) {
+    }
+
+    private final GatewayConfig config;
+    private final EventLoopGroup group;
+    private final UpstreamPool upstreams;
+    private final Map<String, Bound> byWorkload = new ConcurrentHashMap<>();
+
+    public Gateways(GatewayConfig config) {
+        this.config = requireNonNull(config, "config is null");
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        this.upstreams = new UpstreamPool(config);
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens the workload's gateway on an ephemeral loopback port, judging requests with the decider, and returns
+     * its address. A workload has one gateway: opening it again is an error.
+     */
+    public synchronized InetSocketAddress open(String workloadId, GatewayDecider decider) {
+        requireNonNull(workloadId, "workloadId is null");
+        requireNonNull(decider, "decider is null");
+        if (byWorkload.containsKey(workloadId)) {
+            throw new IllegalStateException("workload " + workloadId + " already has a gateway at " + byWorkload.get(workloadId).address());
+        }
+        ChannelGroup connections = new DefaultChannelGroup(workloadId, GlobalEventExecutor.INSTANCE);
+        Channel listener = bootstrap(workloadId, decider, connections).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
+        InetSocketAddress address = (InetSocketAddress) listener.localAddress();
+        byWorkload.put(workloadId, new Bound(address, listener, connections));
+        return address;
+    }
+
+    /** The address of the workload's gateway, if it has one. */
+    public Optional<InetSocketAddress> address(String workloadId) {
+        return Optional.ofNullable(byWorkload.get(workloadId)).map(Bound::address);
+    }
+
+    /** Every open gateway's address, by workload. */
+    public Map<String, InetSocketAddress> addresses() {
+        Map<String, InetSocketAddress> all = new TreeMap<>();
+        byWorkload.forEach((workloadId, bound) -> all.put(workloadId, bound.address()));
+        return all;
+    }
+
+    /** Closes the workload's gateway and every connection to it; false if it had none. */
+    public synchronized boolean close(String workloadId) {
+        Bound bound = byWorkload.remove(workloadId);
+        if (bound == null) {
+            return false;
+        }
+        bound.listener().close().syncUninterruptibly();
+        bound.connections().close().awaitUninterruptibly();
+        return true;
+    }
+
+    private ServerBootstrap bootstrap(String workloadId, GatewayDecider decider, ChannelGroup connections) {
+        AtomicInteger open = new AtomicInteger();
+        HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(config.maxInitialLineLength())
+                .setMaxHeaderSize(config.maxHeaderSize()).setMaxChunkSize(MAX_CHUNK_SIZE);
+        long idleMillis = config.idleTimeout().toMillis();
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (open.incrementAndGet() > config.maxConnections()) {
+                            open.decrementAndGet();
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> open.decrementAndGet());
+                        connections.add(channel);
+                        TrafficCounter traffic = new TrafficCounter();
+                        channel.pipeline().addLast(traffic, new IdleStateHandler(true, idleMillis, idleMillis, 0, TimeUnit.MILLISECONDS),
+                                new HttpServerCodec(decoding.clone()),
+                                new GatewayConnection(workloadId, decider, config, upstreams, traffic));
+                    }
+                });
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String workloadId : Map.copyOf(byWorkload).keySet()) {
+            close(workloadId);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
