@@ -103,7 +103,8 @@ public final class PathExplainBenchmark {
         return prefix + "-" + String.format("%017x", ++nextId);
     }
 
-    private static World generate(List<String> workloads) {
+    /** The generated topology; the workloads' interface IDs are added to {@code workloads}. */
+    static World generate(List<String> workloads) {
         World.Builder builder = World.builder();
         for (int v = 0; v < VPCS; v++) {
             // 10.X.Y.0/20 blocks: four VPCs per second octet.

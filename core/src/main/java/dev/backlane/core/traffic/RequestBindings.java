@@ -27,9 +27,9 @@ import java.util.TreeSet;
 final class RequestBindings {
     private static final String RESOURCE = "/dev/backlane/core/data/request-bindings.json";
 
-    /** One service as its model describes it. */
+    /** One service as its model describes it; its REST operations grouped by HTTP method. */
     record Service(String signingName, String endpointPrefix, String iamPrefix, Set<String> protocols, Optional<String> targetPrefix,
-            Map<String, Operation> operations, List<Operation> restOperations) {
+            Map<String, Operation> operations, Map<String, List<Operation>> restByMethod) {
         Service {
             requireNonNull(signingName, "signingName is null");
             requireNonNull(endpointPrefix, "endpointPrefix is null");
@@ -37,7 +37,9 @@ final class RequestBindings {
             protocols = Set.copyOf(protocols);
             requireNonNull(targetPrefix, "targetPrefix is null");
             operations = Map.copyOf(operations);
-            restOperations = List.copyOf(restOperations);
+            Map<String, List<Operation>> byMethod = new HashMap<>();
+            restByMethod.forEach((method, list) -> byMethod.put(method, List.copyOf(list)));
+            restByMethod = Map.copyOf(byMethod);
         }
 
         boolean rest() {
@@ -46,6 +48,15 @@ final class RequestBindings {
 
         Optional<Operation> operation(String name) {
             return Optional.ofNullable(operations.get(name));
+        }
+
+        /** The REST operations bound to an HTTP method: the candidates for a request with it. */
+        List<Operation> restOperations(String method) {
+            return restByMethod.getOrDefault(method, List.of());
+        }
+
+        List<Operation> restOperations() {
+            return restByMethod.values().stream().flatMap(List::stream).toList();
         }
     }
 
@@ -70,14 +81,14 @@ final class RequestBindings {
             JsonNode node = entry.getValue();
             String iamPrefix = node.path("iamPrefix").asText();
             Map<String, Operation> operations = new LinkedHashMap<>();
-            List<Operation> rest = new ArrayList<>();
+            Map<String, List<Operation>> rest = new HashMap<>();
             node.path("operations").fields().forEachRemaining(op -> {
                 JsonNode spec = op.getValue();
                 String action = spec.has("action") ? spec.path("action").asText() : iamPrefix + ":" + op.getKey();
                 Optional<RestBinding> binding = spec.has("method") ? Optional.of(RestBinding.of(spec)) : Optional.empty();
                 Operation operation = new Operation(op.getKey(), action, Optional.ofNullable(spec.path("withVersionId").textValue()), binding);
                 operations.put(op.getKey(), operation);
-                binding.ifPresent(ignored -> rest.add(operation));
+                binding.ifPresent(found -> rest.computeIfAbsent(found.method(), ignored -> new ArrayList<>()).add(operation));
             });
             Set<String> protocols = new TreeSet<>();
             node.path("protocols").forEach(protocol -> protocols.add(protocol.asText()));

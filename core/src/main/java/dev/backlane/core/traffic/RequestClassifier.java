@@ -176,7 +176,7 @@ public final class RequestClassifier {
                 .thenComparingInt(operation -> operation.rest().orElseThrow().discriminators())
                 .thenComparingInt(operation -> operation.rest().orElseThrow().literalSegments())
                 .thenComparingInt(operation -> operation.rest().orElseThrow().deprecated() ? 0 : 1);
-        for (Operation operation : service.restOperations()) {
+        for (Operation operation : service.restOperations(head.method())) {
             Optional<Map<String, String>> match = operation.rest().orElseThrow().match(head.method(), segments, parameters, head.headers());
             if (match.isPresent() && (best == null || rank.compare(operation, best) > 0)) {
                 best = operation;
