@@ -3,16 +3,12 @@ package dev.backlane.core.traffic;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.core.analysis.Explanation;
 import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +23,7 @@ import java.util.Optional;
  */
 public final class EndpointPolicyDenial {
     private static final String RESOURCE = "/dev/backlane/core/data/access-denied.json";
-    private static final JsonNode DATA = read();
+    private static final JsonNode DATA = DataResource.read(RESOURCE);
 
     private EndpointPolicyDenial() {}
 
@@ -73,16 +69,5 @@ public final class EndpointPolicyDenial {
             }
         }
         throw new IllegalStateException(RESOURCE + " names " + code + " (" + status + "), which the error catalogue lacks");
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = EndpointPolicyDenial.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

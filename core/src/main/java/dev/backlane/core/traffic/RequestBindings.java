@@ -3,10 +3,6 @@ package dev.backlane.core.traffic;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,7 +66,7 @@ final class RequestBindings {
         }
     }
 
-    private static final RequestBindings STANDARD = new RequestBindings(read());
+    private static final RequestBindings STANDARD = new RequestBindings(DataResource.read(RESOURCE));
 
     private final Map<String, Service> bySigningName = new LinkedHashMap<>();
     private final Map<String, Service> byEndpointPrefix = new HashMap<>();
@@ -120,16 +116,5 @@ final class RequestBindings {
 
     Collection<Service> services() {
         return bySigningName.values();
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = RequestBindings.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
