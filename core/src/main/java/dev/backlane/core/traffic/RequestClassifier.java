@@ -125,7 +125,8 @@ public final class RequestClassifier {
                 .or(() -> json.map(node -> node.get(name)).filter(JsonNode::isTextual).map(JsonNode::asText))
                 .or(() -> Optional.ofNullable(parameters.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0)));
         String resource = operationName.isPresent() ? ResourceArns.of(signingName, region, account, operation, member) : "*";
-        return new RequestFacts(signingName, region, scope.map(SigningScope::accessKeyId), hostname, operation, action, resource);
+        Map<String, List<String>> conditionKeys = signingName.equals("s3") ? S3ConditionKeys.of(head, parameters, scope) : Map.of();
+        return new RequestFacts(signingName, region, scope.map(SigningScope::accessKeyId), hostname, operation, action, resource, conditionKeys);
     }
 
     /** The operation by the protocol the request speaks; REST labels of the path go into {@code labels}. */

@@ -9,6 +9,8 @@ import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Protocol;
 import dev.backlane.core.analysis.WorldIndex;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Judges one AWS call of a workload: the path engine's verdict for HTTPS from the workload's network interface to
@@ -20,7 +22,8 @@ import java.time.Instant;
  * <p>The call's request context: {@code aws:RequestedRegion} from the credential scope, and
  * {@code aws:SecureTransport} {@code true} — the client's leg to the gateway is plain HTTP only because it stays on
  * loopback; on AWS the same SDK call goes out over TLS, and policies that deny {@code aws:SecureTransport=false}
- * must not turn every gateway call into a denial. A request whose action Backlane cannot tell (an operation no model
+ * must not turn every gateway call into a denial. The service's condition keys the request carries
+ * ({@link RequestFacts#conditionKeys()}, S3's {@code s3:prefix}...) are given too. A request whose action Backlane cannot tell (an operation no model
  * names) is judged on the network path alone.
  */
 public final class TrafficJudge {
@@ -53,9 +56,13 @@ public final class TrafficJudge {
         if (facts.action().isEmpty()) {
             return query;
         }
-        return query.withPolicy(PolicyQuestion.of(principalOf(workload, callerAccount), facts.action(), facts.resource())
+        PolicyQuestion question = PolicyQuestion.of(principalOf(workload, callerAccount), facts.action(), facts.resource())
                 .withContext("aws:RequestedRegion", facts.region())
-                .withContext("aws:SecureTransport", "true"));
+                .withContext("aws:SecureTransport", "true");
+        for (Map.Entry<String, List<String>> key : facts.conditionKeys().entrySet()) {
+            question = question.withContext(key.getKey(), key.getValue().toArray(String[]::new));
+        }
+        return query.withPolicy(question);
     }
 
     /** Who the call is made as: the workload's principal, or the root of the account whose credentials signed it. */

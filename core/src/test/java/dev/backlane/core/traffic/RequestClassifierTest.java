@@ -102,6 +102,24 @@ class RequestClassifierTest {
     }
 
     @Test
+    void s3RequestsCarryTheirConditionKeys() {
+        RequestFacts list = s3("GET", "/photos?list-type=2&prefix=2026%2F&delimiter=%2F&max-keys=10");
+        assertEquals(List.of("2026/"), list.conditionKeys().get("s3:prefix"));
+        assertEquals(List.of("/"), list.conditionKeys().get("s3:delimiter"));
+        assertEquals(List.of("10"), list.conditionKeys().get("s3:max-keys"));
+        assertEquals(List.of("REST-HEADER"), list.conditionKeys().get("s3:authType"));
+        assertEquals(List.of("AWS4-HMAC-SHA256"), list.conditionKeys().get("s3:signatureversion"));
+        RequestFacts put = s3("PUT", "/photos/cat.jpg", "x-amz-acl", "public-read", "x-amz-server-side-encryption", "aws:kms");
+        assertEquals(List.of("public-read"), put.conditionKeys().get("s3:x-amz-acl"));
+        assertEquals(List.of("aws:kms"), put.conditionKeys().get("s3:x-amz-server-side-encryption"));
+        RequestFacts presigned = classifier.classify(head("GET", "/b/k?versionId=v1&X-Amz-Credential=AKID%2F20261207%2Fus-east-1%2Fs3%2Faws4_request"),
+                Optional.empty(), ACCOUNT);
+        assertEquals(List.of("REST-QUERY-STRING"), presigned.conditionKeys().get("s3:authType"));
+        assertEquals(List.of("v1"), presigned.conditionKeys().get("s3:VersionId"));
+        assertEquals(Map.of(), json("dynamodb", "DynamoDB_20120810.GetItem", "{}").conditionKeys());
+    }
+
+    @Test
     void s3VirtualHostedThroughTheProxyTakesServiceRegionAndBucketFromTheHost() {
         RequestFacts facts = classifier.classify(head("PUT", "http://my.bucket.s3.eu-west-1.amazonaws.com/reports/q4.csv",
                 "Host", "my.bucket.s3.eu-west-1.amazonaws.com", "Authorization", signed("s3", "eu-west-1")), Optional.empty(), ACCOUNT);

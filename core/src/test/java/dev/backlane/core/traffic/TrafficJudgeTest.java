@@ -97,6 +97,17 @@ class TrafficJudgeTest {
     }
 
     @Test
+    void s3ConditionKeysOfTheRequestReachTheEndpointPolicy() {
+        VpcEndpoint endpoint = world.gatewayEndpoint(vpc, "com.amazonaws.us-east-1.s3", AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(endpoint.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:ListBucket","Resource":"arn:aws:s3:::photos",
+                  "Condition":{"StringLike":{"s3:prefix":"public/*"}}}]}"""));
+        assertEquals(Verdict.PRIVATE, judge(s3("GET", "/photos?list-type=2&prefix=public%2F2026")).verdict());
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(judge(s3("GET", "/photos?list-type=2&prefix=private%2F"))));
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(judge(s3("GET", "/photos?list-type=2"))), "no prefix, no match");
+    }
+
+    @Test
     void withoutAnEndpointTheCallGoesOutThroughTheNatGateway() {
         Subnet publicSubnet = world.subnet(vpc, "10.0.9.0/24", AnalysisWorld.zoneName("use1-az6"));
         RouteTable publicTable = world.routeTable(vpc, publicSubnet);
