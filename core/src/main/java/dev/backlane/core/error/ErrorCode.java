@@ -182,7 +182,20 @@ public enum ErrorCode {
     TOO_MANY_TARGETS("TooManyTargets", 400),
     INCOMPATIBLE_PROTOCOLS("IncompatibleProtocols", 400),
     INVALID_LOAD_BALANCER_ACTION("InvalidLoadBalancerAction", 400),
-    TARGET_GROUP_ASSOCIATION_LIMIT("TargetGroupAssociationLimit", 400);
+    TARGET_GROUP_ASSOCIATION_LIMIT("TargetGroupAssociationLimit", 400),
+
+    // The awsJson services (CloudWatch Logs): their errors are named for the exception shapes of the model
+    RESOURCE_NOT_FOUND_EXCEPTION("ResourceNotFoundException", 400),
+    RESOURCE_ALREADY_EXISTS_EXCEPTION("ResourceAlreadyExistsException", 400),
+    INVALID_PARAMETER_EXCEPTION("InvalidParameterException", 400),
+    LIMIT_EXCEEDED_EXCEPTION("LimitExceededException", 400),
+    TOO_MANY_TAGS_EXCEPTION("TooManyTagsException", 400),
+    /** A value that breaks its shape's constraints in the model (length, pattern, range, enum, required). */
+    VALIDATION_EXCEPTION("ValidationException", 400),
+    /** An {@code X-Amz-Target} naming no operation of the service. */
+    UNKNOWN_OPERATION_EXCEPTION("UnknownOperationException", 400),
+    /** A body that is not JSON, or a member of the wrong JSON type. */
+    SERIALIZATION_EXCEPTION("SerializationException", 400);
 
     private final String code;
     private final int httpStatus;

@@ -91,10 +91,20 @@ public final class ResourceTypes {
     public static final ResourceType<ZoneMapping> ZONE_MAPPING = new ResourceType<>(
             "zone-mapping", "", ZoneMapping.class, INVALID_PARAMETER_VALUE, "No zone mapping is pinned for '%s'", INVALID_PARAMETER_VALUE);
 
+    /** CloudWatch Logs resources are identified by name: a group's, {@code group:stream}, and a batch's position in its stream. */
+    public static final ResourceType<LogGroup> LOG_GROUP = new ResourceType<>(
+            "log-group", "", LogGroup.class, RESOURCE_NOT_FOUND_EXCEPTION, "The specified log group does not exist.", INVALID_PARAMETER_EXCEPTION);
+    public static final ResourceType<LogStream> LOG_STREAM = new ResourceType<>(
+            "log-stream", "", LogStream.class, RESOURCE_NOT_FOUND_EXCEPTION, "The specified log stream does not exist.",
+            INVALID_PARAMETER_EXCEPTION);
+    public static final ResourceType<LogEventBatch> LOG_EVENT_BATCH = new ResourceType<>(
+            "log-event-batch", "", LogEventBatch.class, RESOURCE_NOT_FOUND_EXCEPTION, "The log events '%s' do not exist.",
+            INVALID_PARAMETER_EXCEPTION);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
-            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING);
+            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));
