@@ -6,6 +6,10 @@ import dev.backlane.core.model.Address;
 import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Lifecycle;
+import dev.backlane.core.model.LogEvent;
+import dev.backlane.core.model.LogEventBatch;
+import dev.backlane.core.model.LogGroup;
+import dev.backlane.core.model.LogStream;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
 import dev.backlane.core.model.ResourceTypes;
@@ -31,6 +35,17 @@ class ResourceCodecTest {
         assertEquals(gateway, codec.decode(ResourceTypes.NAT_GATEWAY, codec.encode(gateway)));
         String before = codec.encode(gateway).replace("\"PUBLIC\"", "\"public\"");
         assertEquals(gateway, codec.decode(ResourceTypes.NAT_GATEWAY, before));
+    }
+
+    @Test
+    void logGroupsStreamsAndEventsSurviveTheStore() {
+        LogGroup group = new LogGroup("/aws/vpc/flow", Instant.parse("2026-01-02T03:04:05.123Z"), 7, null, "STANDARD",
+                new TreeMap<>(java.util.Map.of("team", "net")));
+        assertEquals(group, codec.decode(ResourceTypes.LOG_GROUP, codec.encode(group)));
+        LogStream stream = LogStream.created("/aws/vpc/flow", "eni-1-all", Instant.parse("2026-01-02T03:04:05Z")).appended(10, 20, 30, 40);
+        assertEquals(stream, codec.decode(ResourceTypes.LOG_STREAM, codec.encode(stream)));
+        LogEventBatch batch = LogEventBatch.of("/aws/vpc/flow", "eni-1-all", 0, 30, List.of(new LogEvent(10, "a b"), new LogEvent(20, "ü")));
+        assertEquals(batch, codec.decode(ResourceTypes.LOG_EVENT_BATCH, codec.encode(batch)));
     }
 
     @Test
