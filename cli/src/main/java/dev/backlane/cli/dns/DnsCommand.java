@@ -67,7 +67,7 @@ public final class DnsCommand implements Callable<Integer> {
             StringBuilder text = new StringBuilder();
             for (JsonNode record : answer.path("answers")) {
                 text.append(String.format("%s.\t%d\tIN\t%s\t%s%n", record.path("name").asText(), record.path("ttl").asInt(), record.path("type").asText(),
-                        record.path("address").asText()));
+                        record.path(record.has("target") ? "target" : "address").asText()));
             }
             text.append(";; ").append(answer.path("rcode").isNull() ? "no answer" : answer.path("rcode").asText()).append(": ")
                     .append(answer.path("answeredBy").asText());

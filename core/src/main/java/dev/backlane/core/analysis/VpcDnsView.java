@@ -6,6 +6,7 @@ import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.net.Ipv4Address;
+import dev.backlane.core.net.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.Optional;
  * regional or zonal {@code vpce.amazonaws.com} name, from any VPC, its interfaces (in the zone for a zonal
  * name); EC2's private hostnames ({@code ip-10-0-1-5.ec2.internal}) an address of an interface in the VPC;
  * EC2's public hostnames the private address inside the interface's VPC and the public one elsewhere; any other
- * AWS service name the public address the path engine uses. Every other name is NXDOMAIN: Backlane forwards
- * nothing, so it is never an open resolver.
+ * AWS service name the public address the path engine uses; the reverse name of an address of an interface in
+ * the VPC its EC2 private hostname. Every other name is outside the view: NXDOMAIN, unless the user
+ * configured a forwarder for such names (the data plane's business, not this view's).
  *
  * <p>AWS documents no TTL for these records (its PrivateLink and VPC DNS guides are silent); Backlane gives
  * every record 60 seconds, Route 53's usual TTL, and says so in {@code docs/dns.md}.
@@ -27,9 +29,11 @@ import java.util.Optional;
 public final class VpcDnsView {
     /** The record types a question can ask for (RFC 1035, RFC 3596). */
     public static final int TYPE_A = 1;
+    public static final int TYPE_PTR = 12;
     public static final int TYPE_ANY = 255;
     public static final int TTL_SECONDS = 60;
 
+    private static final String REVERSE_ZONE = ".in-addr.arpa";
     private static final VpcDnsView STANDARD = new VpcDnsView(ServiceNames.standard(), ServiceAddresses.standard());
 
     /** A VPC and the index of the scope it is in. */
@@ -73,12 +77,49 @@ public final class VpcDnsView {
             return Optional.empty();
         }
         String name = normalize(queryName);
-        DnsAnswer found = records(world, in, name);
-        if (found.rcode() == DnsRcode.NOERROR && type != TYPE_A && type != TYPE_ANY) {
+        DnsAnswer found = name.endsWith(REVERSE_ZONE) ? reverse(in, name) : records(world, in, name);
+        if (found.rcode() == DnsRcode.NOERROR && type != TYPE_ANY && found.records().stream().anyMatch(record -> record.type() != type)) {
             // The name exists, so another type gets NOERROR with no records (NODATA), not NXDOMAIN.
             return Optional.of(new DnsAnswer(DnsRcode.NOERROR, List.of(), found.answeredBy()));
         }
         return Optional.of(found);
+    }
+
+    /**
+     * A reverse name ({@code 5.1.0.10.in-addr.arpa}) of an address in the VPC's CIDR blocks: the PTR record of
+     * the EC2 private hostname of the interface that has it. AWS's resolver answers these through the
+     * autodefined reverse rules it creates for the VPC's CIDR blocks while {@code enableDnsHostnames} is on
+     * (Route 53 developer guide, "Forwarding rules for reverse DNS queries"); any other reverse name is
+     * outside the view.
+     */
+    private static DnsAnswer reverse(VpcInScope in, String name) {
+        Optional<Long> address = reverseAddress(name);
+        Vpc vpc = in.vpc();
+        if (address.isEmpty() || !vpc.enableDnsHostnames() || vpc.associatedCidrs().stream()
+                .noneMatch(cidr -> Ipv4Cidr.parse(cidr).filter(block -> block.contains(address.get())).isPresent())) {
+            return outside(in);
+        }
+        String dotted = Ipv4Address.format(address.get());
+        for (NetworkInterface eni : in.index().interfacesIn(vpc.id())) {
+            if (eni.privateIpAddresses().contains(dotted)) {
+                String hostname = NetworkInterface.privateDnsName(dotted, in.index().scope().region());
+                return new DnsAnswer(DnsRcode.NOERROR, List.of(DnsRecord.ptr(name, TTL_SECONDS, hostname)), "reverse name of " + eni.id());
+            }
+        }
+        return DnsAnswer.nxdomain("no network interface of " + vpc.id() + " has " + dotted);
+    }
+
+    /** The address of {@code d.c.b.a.in-addr.arpa}; empty for a name with other than four decimal labels below the zone. */
+    private static Optional<Long> reverseAddress(String name) {
+        String[] octets = name.substring(0, name.length() - REVERSE_ZONE.length()).split("\\.", -1);
+        if (octets.length != 4) {
+            return Optional.empty();
+        }
+        return Ipv4Address.parse(octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0]);
+    }
+
+    private static DnsAnswer outside(VpcInScope in) {
+        return new DnsAnswer(DnsRcode.NXDOMAIN, List.of(), "not a name of " + in.vpc().id() + "'s view", true);
     }
 
     private DnsAnswer records(WorldIndex world, VpcInScope in, String name) {
@@ -107,7 +148,7 @@ public final class VpcDnsView {
         if (address.isPresent()) {
             return answer(name, List.of(address.get()), "public name of " + service.get().describe());
         }
-        return DnsAnswer.nxdomain("not a name of " + in.vpc().id() + "'s view; Backlane forwards no query");
+        return outside(in);
     }
 
     /**
@@ -172,7 +213,7 @@ public final class VpcDnsView {
     }
 
     private static DnsAnswer answer(String name, List<Long> addresses, String answeredBy) {
-        return new DnsAnswer(DnsRcode.NOERROR, addresses.stream().map(address -> new DnsRecord(name, TTL_SECONDS, address)).toList(), answeredBy);
+        return new DnsAnswer(DnsRcode.NOERROR, addresses.stream().map(address -> DnsRecord.a(name, TTL_SECONDS, address)).toList(), answeredBy);
     }
 
     private static String normalize(String name) {

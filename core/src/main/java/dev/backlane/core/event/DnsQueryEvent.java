@@ -90,6 +90,6 @@ public record DnsQueryEvent(String accountId, String region, String vpcId, Insta
     }
 
     private static Answer answerOf(DnsRecord record) {
-        return new Answer(record.rdata(), "A", "IN");
+        return new Answer(record.rdata(), record.typeName(), "IN");
     }
 }

@@ -149,6 +149,50 @@ class VpcDnsViewTest {
     }
 
     @Test
+    void reverseNameOfAnInterfaceAddressIsItsPrivateHostname() {
+        NetworkInterface eni = world.eni(subnetA, group.id());
+        String[] octets = eni.privateIpAddress().split("\\.");
+        String reverse = octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".IN-ADDR.arpa.";
+        DnsAnswer answer = ask(vpc, reverse, VpcDnsView.TYPE_PTR);
+        assertEquals(DnsRcode.NOERROR, answer.rcode());
+        assertEquals(List.of(eni.privateDnsName("us-east-1") + "."), answer.records().stream().map(DnsRecord::rdata).toList());
+        assertEquals("PTR", answer.records().get(0).typeName());
+        DnsAnswer asA = ask(vpc, reverse, VpcDnsView.TYPE_A);
+        assertEquals(DnsRcode.NOERROR, asA.rcode());
+        assertEquals(List.of(), asA.records());
+        assertEquals(DnsRcode.NOERROR, ask(vpc, eni.privateDnsName("us-east-1"), VpcDnsView.TYPE_PTR).rcode());
+        assertEquals(List.of(), ask(vpc, eni.privateDnsName("us-east-1"), VpcDnsView.TYPE_PTR).records());
+    }
+
+    @Test
+    void reverseNamesWithoutAnInterfaceOrOutsideTheVpcAreNxdomain() {
+        DnsAnswer unused = ask(vpc, "99.9.0.10.in-addr.arpa", VpcDnsView.TYPE_PTR);
+        assertEquals(DnsRcode.NXDOMAIN, unused.rcode());
+        assertEquals(false, unused.outsideView());
+        DnsAnswer elsewhere = ask(vpc, "8.8.8.8.in-addr.arpa", VpcDnsView.TYPE_PTR);
+        assertEquals(DnsRcode.NXDOMAIN, elsewhere.rcode());
+        assertTrue(elsewhere.outsideView());
+        assertTrue(ask(vpc, "0.10.in-addr.arpa", VpcDnsView.TYPE_PTR).outsideView());
+    }
+
+    @Test
+    void reverseNamesNeedDnsHostnames() {
+        NetworkInterface eni = world.eni(subnetA, group.id());
+        String[] octets = eni.privateIpAddress().split("\\.");
+        world.dnsAttributes(vpc.id(), true, false);
+        DnsAnswer answer = ask(vpc, octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".in-addr.arpa", VpcDnsView.TYPE_PTR);
+        assertEquals(DnsRcode.NXDOMAIN, answer.rcode());
+        assertTrue(answer.outsideView());
+    }
+
+    @Test
+    void onlyNamesNoRuleOwnsAreOutsideTheView() {
+        assertTrue(ask(vpc, "example.com", VpcDnsView.TYPE_A).outsideView());
+        assertEquals(false, ask(vpc, "ip-10-0-9-9.ec2.internal", VpcDnsView.TYPE_A).outsideView());
+        assertEquals(false, ask(vpc, "sts.us-east-1.amazonaws.com", VpcDnsView.TYPE_A).outsideView());
+    }
+
+    @Test
     void dnsAndExplainAgreeOnTheAddress() {
         world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnetA, subnetB), group.id());
         NetworkInterface workload = world.eni(subnetB, group.id());

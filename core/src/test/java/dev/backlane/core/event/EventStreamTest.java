@@ -78,7 +78,7 @@ class EventStreamTest {
     }
 
     private static DnsQueryEvent event() {
-        DnsAnswer answer = new DnsAnswer(DnsRcode.NOERROR, List.of(new DnsRecord("sts.us-east-1.amazonaws.com", 60, 0x0A000105L)), "test");
+        DnsAnswer answer = new DnsAnswer(DnsRcode.NOERROR, List.of(DnsRecord.a("sts.us-east-1.amazonaws.com", 60, 0x0A000105L)), "test");
         return DnsQueryEvent.of(new Scope("111122223333", "us-east-1"), "vpc-0abc", Instant.parse("2021-02-04T17:51:55.123Z"),
                 "sts.us-east-1.amazonaws.com", 1, answer, "127.0.0.1", 56067, "UDP", Map.of("instance", "i-0d15cd0d3example"));
     }

@@ -11,19 +11,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
-import io.netty.handler.codec.dns.TcpDnsResponseEncoder;
+import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,11 +31,10 @@ import java.util.function.Supplier;
 /**
  * The DNS listeners, one per VPC whose view a client asked for: each VPC's resolver answers UDP and TCP on
  * one loopback port of its own, opened on first request and kept until Backlane stops. Which VPC asks is
- * told by the port, as on AWS it is told by the VPC the packet comes from.
+ * told by the port, as on AWS it is told by the VPC the packet comes from. Names outside every view go to
+ * the forwarder when the user configured one, and are NXDOMAIN otherwise: Backlane is never an open resolver.
  */
 public final class DnsListeners implements AutoCloseable {
-    /** The largest UDP query read (EDNS's usual payload size); a longer datagram is cut and answered FORMERR. */
-    private static final int MAX_UDP_QUERY = 4096;
     private static final int MAX_TCP_MESSAGE = 65535;
     private static final int TCP_IDLE_SECONDS = 10;
     private static final int BIND_ATTEMPTS = 10;
@@ -49,7 +45,7 @@ public final class DnsListeners implements AutoCloseable {
     public record Listener(String vpcId, InetSocketAddress address) {
     }
 
-    private record Bound(Listener listener, Channel udp, Channel tcp) {
+    private record Bound(Listener listener, List<Channel> udp, Channel tcp) {
     }
 
     private final Supplier<WorldIndex> world;
@@ -57,17 +53,27 @@ public final class DnsListeners implements AutoCloseable {
     private final EventStream events;
     private final InstantSource clock;
     private final InetAddress bindAddress;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final DnsTransport transport = DnsTransport.best();
+    private final EventLoopGroup group = transport.group();
     private final Map<String, Bound> byVpc = new ConcurrentHashMap<>();
     private final int maxTcpConnections;
+    private final Optional<DnsForwarder> forwarder;
 
+    /** Listeners that forward nothing. */
     public DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress) {
-        this(world, view, events, clock, bindAddress, MAX_TCP_CONNECTIONS);
+        this(world, view, events, clock, bindAddress, Optional.empty());
+    }
+
+    /** Listeners that send the names outside every view to the forwarder, when one is given. */
+    public DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress,
+            Optional<InetSocketAddress> forwarder) {
+        this(world, view, events, clock, bindAddress, forwarder, MAX_TCP_CONNECTIONS, DnsForwarder.MAX_OUTSTANDING, DnsForwarder.TIMEOUT);
     }
 
     DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress,
-            int maxTcpConnections) {
+            Optional<InetSocketAddress> forwarder, int maxTcpConnections, int maxForwards, java.time.Duration forwardTimeout) {
         this.maxTcpConnections = maxTcpConnections;
+        this.forwarder = forwarder.map(upstream -> new DnsForwarder(transport.datagram(group), upstream, maxForwards, forwardTimeout));
         this.world = requireNonNull(world, "world is null");
         this.view = requireNonNull(view, "view is null");
         this.events = requireNonNull(events, "events is null");
@@ -96,38 +102,36 @@ public final class DnsListeners implements AutoCloseable {
         return all;
     }
 
-    /** Binds UDP on a free port, then TCP on the same one; another process may hold that TCP port, so it tries again. */
+    /**
+     * Binds UDP on a free port (with epoll, one socket per event loop sharing it), then TCP on the same one;
+     * another process may hold that TCP port, so it tries again.
+     */
     private Bound bind(String vpcId) {
         RuntimeException last = null;
+        VpcDnsResponder responder = new VpcDnsResponder(new VpcAnswers(vpcId, world, view), forwarder, events, clock);
+        Bootstrap udp = transport.datagram(group).handler(new UdpQueryHandler(responder));
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-            Channel udp = udp(vpcId).bind(bindAddress, 0).syncUninterruptibly().channel();
-            int port = ((InetSocketAddress) udp.localAddress()).getPort();
+            List<Channel> sockets = new ArrayList<>();
+            sockets.add(udp.bind(bindAddress, 0).syncUninterruptibly().channel());
+            int port = ((InetSocketAddress) sockets.get(0).localAddress()).getPort();
             try {
-                Channel tcp = tcp(vpcId).bind(bindAddress, port).syncUninterruptibly().channel();
-                return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), udp, tcp);
+                while (sockets.size() < transport.udpSockets()) {
+                    sockets.add(udp.bind(bindAddress, port).syncUninterruptibly().channel());
+                }
+                Channel tcp = tcp(responder).bind(bindAddress, port).syncUninterruptibly().channel();
+                return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), List.copyOf(sockets), tcp);
             } catch (RuntimeException taken) {
-                udp.close().syncUninterruptibly();
+                sockets.forEach(socket -> socket.close().syncUninterruptibly());
                 last = taken;
             }
         }
         throw new IllegalStateException("no port free for both UDP and TCP on " + bindAddress.getHostAddress(), last);
     }
 
-    private Bootstrap udp(String vpcId) {
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_QUERY))
-                .handler(new ChannelInitializer<NioDatagramChannel>() {
-                    @Override
-                    protected void initChannel(NioDatagramChannel channel) {
-                        channel.pipeline().addLast(new DatagramDnsResponseEncoder(), new LenientQueryDecoder(),
-                                new VpcDnsHandler(vpcId, "UDP", world, view, events, clock));
-                    }
-                });
-    }
-
-    private ServerBootstrap tcp(String vpcId) {
+    private ServerBootstrap tcp(VpcDnsResponder responder) {
         AtomicInteger open = new AtomicInteger();
-        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(group).channel(transport.serverChannel())
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(MAX_TCP_MESSAGE, 2 * MAX_TCP_MESSAGE))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -138,8 +142,8 @@ public final class DnsListeners implements AutoCloseable {
                         }
                         channel.closeFuture().addListener(closed -> open.decrementAndGet());
                         channel.pipeline().addLast(new ReadTimeoutHandler(TCP_IDLE_SECONDS),
-                                new LengthFieldBasedFrameDecoder(MAX_TCP_MESSAGE, 0, 2, 0, 2), new TcpDnsResponseEncoder(), new TcpFrameToDatagram(),
-                                new LenientQueryDecoder(), new VpcDnsHandler(vpcId, "TCP", world, view, events, clock));
+                                new LengthFieldBasedFrameDecoder(MAX_TCP_MESSAGE, 0, 2, 0, 2), new LengthFieldPrepender(2),
+                                new TcpQueryHandler(responder));
                     }
                 });
     }
@@ -147,10 +151,11 @@ public final class DnsListeners implements AutoCloseable {
     @Override
     public void close() {
         for (Bound bound : byVpc.values()) {
-            bound.udp().close();
+            bound.udp().forEach(Channel::close);
             bound.tcp().close();
         }
         byVpc.clear();
+        forwarder.ifPresent(DnsForwarder::close);
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -132,7 +132,7 @@ class DnsListenersTest {
     @Test
     void tcpConnectionsBeyondTheLimitAreClosedAndTheOthersAnswered() throws IOException {
         try (DnsListeners limited = new DnsListeners(() -> WorldIndex.of(cloud.snapshot()), VpcDnsView.standard(), events, InstantSource.fixed(NOW),
-                InetAddress.getLoopbackAddress(), 2)) {
+                InetAddress.getLoopbackAddress(), java.util.Optional.empty(), 2, 1, java.time.Duration.ofSeconds(1))) {
             InetSocketAddress address = limited.open(vpc.id()).orElseThrow().address();
             try (Socket first = new Socket(address.getAddress(), address.getPort()); Socket second = new Socket(address.getAddress(), address.getPort());
                     Socket third = new Socket(address.getAddress(), address.getPort())) {
@@ -146,7 +146,7 @@ class DnsListenersTest {
 
     private static byte[] udp(InetSocketAddress server, byte[] query) throws IOException {
         try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout(1000);
+            socket.setSoTimeout(3000);
             socket.send(new DatagramPacket(query, query.length, server));
             DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
             socket.receive(reply);

@@ -104,7 +104,7 @@ public final class DnsHttpHandler implements HttpHandler {
             body.put("rcode", answer.get().rcode().name());
             ArrayNode records = body.putArray("answers");
             for (DnsRecord record : answer.get().records()) {
-                records.addObject().put("name", record.name()).put("type", "A").put("ttl", record.ttl()).put("address", record.rdata());
+                records.addObject().put("name", record.name()).put("type", record.typeName()).put("ttl", record.ttl()).put(record.type() == VpcDnsView.TYPE_A ? "address" : "target", record.rdata());
             }
             body.put("answeredBy", answer.get().answeredBy());
         }
