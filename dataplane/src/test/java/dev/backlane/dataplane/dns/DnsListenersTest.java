@@ -115,6 +115,63 @@ class DnsListenersTest {
     }
 
     @Test
+    void theQuestionIsEchoedAsAskedAndAnsweredWhateverItsCase() throws IOException {
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        DnsReply reply = DnsReply.parse(udp(address, DnsReply.query(11, "StS.US-East-1.AmazonAWS.com", 1)));
+        assertEquals("StS.US-East-1.AmazonAWS.com", reply.question());
+        assertEquals(0, reply.rcode());
+        assertEquals(List.of(Ipv4Address.format(ServiceAddresses.standard().address("us-east-1", "sts").orElseThrow())), reply.addresses());
+    }
+
+    @Test
+    void ednsQueriesGetAnOptRecordWithTheServersPayloadSize() throws IOException {
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        DnsReply reply = DnsReply.parse(udp(address, DnsReply.query(12, "sts.us-east-1.amazonaws.com", 1, 4096, 0)));
+        assertEquals(0, reply.rcode());
+        assertEquals(DnsResponseWriter.UDP_PAYLOAD_SIZE, reply.optPayload());
+        assertTrue(reply.dnssecOk(), "DO is copied (RFC 3225)");
+        assertEquals(1, reply.addresses().size());
+        DnsReply plain = DnsReply.parse(udp(address, DnsReply.query(13, "sts.us-east-1.amazonaws.com", 1)));
+        assertEquals(-1, plain.optPayload(), "no OPT without one in the query");
+    }
+
+    @Test
+    void ednsVersionsAboveZeroGetBadvers() throws IOException {
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        DnsReply reply = DnsReply.parse(udp(address, DnsReply.query(14, "sts.us-east-1.amazonaws.com", 1, 1232, 1)));
+        assertEquals(16, reply.rcode());
+        assertEquals(0, reply.optVersion());
+        assertEquals(List.of(), reply.addresses());
+    }
+
+    @Test
+    void reverseLookupOfAnInterfaceAddressGivesItsHostname() throws IOException {
+        cloud.write(SCOPE, tx -> vpcs.modifyAttribute(tx, vpc.id(), null, true, null));
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        String[] octets = eni.privateIpAddress().split("\\.");
+        DnsReply reply = DnsReply.parse(udp(address, DnsReply.query(15, octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".in-addr.arpa", 12)));
+        assertEquals(0, reply.rcode());
+        assertEquals(List.of(eni.privateDnsName("us-east-1")), reply.targets());
+        assertEquals(3, DnsReply.parse(udp(address, DnsReply.query(16, "1.1.1.1.in-addr.arpa", 12))).rcode());
+    }
+
+    @Test
+    void otherOpcodesAndQuestionCountsAreRefusedWithTheirCodes() throws IOException {
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        byte[] status = DnsReply.query(17, "sts.us-east-1.amazonaws.com", 1);
+        status[2] = (byte) (2 << 3);
+        DnsReply notimp = DnsReply.parse(udp(address, status));
+        assertEquals(4, notimp.rcode());
+        assertEquals(17, notimp.id());
+        byte[] twoQuestions = DnsReply.query(18, "sts.us-east-1.amazonaws.com", 1);
+        twoQuestions[5] = 2;
+        assertEquals(1, DnsReply.parse(udp(address, twoQuestions)).rcode());
+        byte[] chaos = DnsReply.query(19, "version.bind", 16);
+        chaos[chaos.length - 1] = 3;
+        assertEquals(5, DnsReply.parse(udp(address, chaos)).rcode());
+    }
+
+    @Test
     void aVpcWithoutDnsSupportDoesNotAnswer() throws IOException {
         InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
         cloud.write(SCOPE, tx -> vpcs.modifyAttribute(tx, vpc.id(), false, null, null));
