@@ -62,6 +62,11 @@ final class StartCommand implements Callable<Integer> {
             + "(logs/requests.log in --data-dir, rotated), stdout or off (default: ${DEFAULT-VALUE}).")
     String logRequests;
 
+    @Option(names = "--dns-forwarder", paramLabel = "IP[:PORT]", description = "Forward the DNS questions no VPC's view answers "
+            + "(names outside AWS's and the VPC's) to this DNS server, port 53 unless given. Without it they are NXDOMAIN: "
+            + "Backlane is never an open resolver.")
+    String dnsForwarder;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -73,7 +78,11 @@ final class StartCommand implements Callable<Integer> {
         TransitionTimes times = instantTransitions ? TransitionTimes.instant() : TransitionTimes.standard();
         RequestLogDestination requestLog;
         java.util.List<ZoneMappingPin> pins = new java.util.ArrayList<>();
+        java.util.Optional<java.net.InetSocketAddress> forwarder = java.util.Optional.empty();
         try {
+            if (dnsForwarder != null) {
+                forwarder = java.util.Optional.of(ServerConfig.parseDnsForwarder(dnsForwarder));
+            }
             for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
                 configured = configured.with(quota.getKey(), quota.getValue());
             }
@@ -92,6 +101,9 @@ final class StartCommand implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
                 .withTransitions(times).withRequestLog(requestLog);
+        if (forwarder.isPresent()) {
+            config = config.withDnsForwarder(forwarder.get());
+        }
         BacklaneServer server;
         try {
             server = BacklaneServer.start(config);

@@ -107,7 +107,8 @@ public final class BacklaneServer implements AutoCloseable {
         // The data plane publishes every decision on one stream; observability subscribes to it.
         EventStream events = new EventStream();
         Supplier<WorldIndex> world = () -> engine.index(cloud.snapshot());
-        DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress());
+        DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
+                config.dnsForwarder());
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.

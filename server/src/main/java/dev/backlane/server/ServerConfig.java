@@ -5,21 +5,28 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.server.requestlog.RequestLogDestination;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How a Backlane server runs: where it listens, where it keeps its state (a shared PostgreSQL at
  * {@code storeUrl} when not empty, else the embedded store in {@code dataDirectory}, or nowhere when
  * {@code inMemory}), the quotas it enforces, how long its resources' state changes take, and where its
  * request log goes (by default to {@code logs/requests.log} in the data directory, even when the state
- * is kept elsewhere).
+ * is kept elsewhere), and the DNS server the VPC resolvers forward names outside their views to, if any.
  */
 public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
-        String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog) {
+        String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog, Optional<InetSocketAddress> dnsForwarder) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** Dotted IPv4, or hex-and-colons IPv6: only literals, so {@link InetAddress#getByName} never asks DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public ServerConfig {
         requireNonNull(bindAddress, "bindAddress is null");
@@ -30,19 +37,20 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
         requireNonNull(defaultAccount, "defaultAccount is null");
         requireNonNull(transitions, "transitions is null");
         requireNonNull(requestLog, "requestLog is null");
+        requireNonNull(dnsForwarder, "dnsForwarder is null");
     }
 
     /** A configuration whose state changes take Backlane's default times, with the request log in the data directory. */
     public ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
             String defaultRegion, String defaultAccount) {
         this(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, TransitionTimes.standard(),
-                RequestLogDestination.FILE);
+                RequestLogDestination.FILE, Optional.empty());
     }
 
     /** In memory on an ephemeral loopback port, with no request log: what tests use. */
     public static ServerConfig forTests() {
         return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT,
-                TransitionTimes.standard(), RequestLogDestination.OFF);
+                TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty());
     }
 
     /** Where the request log is written when it goes to a file. */
@@ -52,29 +60,77 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
 
     /** The same configuration with its request log going elsewhere ({@code --log-requests}). */
     public ServerConfig withRequestLog(RequestLogDestination destination) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
     }
 
     /** State in a shared PostgreSQL store. */
     public ServerConfig withSharedStore(String jdbcUrl) {
-        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog);
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
     }
 
     /** The same configuration with other transition times ({@link TransitionTimes#instant()} for tests that never wait). */
     public ServerConfig withTransitions(TransitionTimes newTransitions) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder);
+    }
+
+    /** The same configuration with the VPC resolvers forwarding the names outside their views to this DNS server ({@code --dns-forwarder}). */
+    public ServerConfig withDnsForwarder(InetSocketAddress forwarder) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
+                Optional.of(forwarder));
+    }
+
+    /**
+     * The address of {@code --dns-forwarder}: an IP address (IPv6 in brackets) and an optional port, 53 when
+     * none is given; never a host name, which would need a resolver to find the resolver.
+     */
+    public static InetSocketAddress parseDnsForwarder(String text) {
+        String value = text.trim();
+        String host = value;
+        int port = 53;
+        int colon = value.lastIndexOf(':');
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("--dns-forwarder: " + text + " is not IP:PORT");
+            }
+            host = value.substring(1, close);
+            colon = value.indexOf(':', close);
+            if (colon > 0 && colon != close + 1) {
+                throw new IllegalArgumentException("--dns-forwarder: " + text + " is not IP:PORT");
+            }
+        } else if (colon >= 0 && value.indexOf(':') == colon) {
+            host = value.substring(0, colon);
+        } else {
+            colon = -1;
+        }
+        if (colon >= 0) {
+            String digits = value.substring(colon + 1);
+            if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit) || Integer.parseInt(digits) < 1
+                    || Integer.parseInt(digits) > 65535) {
+                throw new IllegalArgumentException("--dns-forwarder: the port of " + text + " must be between 1 and 65535");
+            }
+            port = Integer.parseInt(digits);
+        }
+        if (!IP_LITERAL.matcher(host).matches()) {
+            throw new IllegalArgumentException("--dns-forwarder: " + text + " does not start with an IP address (a host name is not accepted)");
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--dns-forwarder: " + text + " is not an IP address", e);
+        }
     }
 
     /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */

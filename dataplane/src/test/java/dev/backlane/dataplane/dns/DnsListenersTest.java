@@ -24,11 +24,7 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -202,30 +198,14 @@ class DnsListenersTest {
     }
 
     private static byte[] udp(InetSocketAddress server, byte[] query) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout(3000);
-            socket.send(new DatagramPacket(query, query.length, server));
-            DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
-            socket.receive(reply);
-            return java.util.Arrays.copyOf(reply.getData(), reply.getLength());
-        }
+        return DnsClient.udp(server, query);
     }
 
     private static byte[] tcp(InetSocketAddress server, byte[] query) throws IOException {
-        try (Socket socket = new Socket(server.getAddress(), server.getPort())) {
-            return exchange(socket, query);
-        }
+        return DnsClient.tcp(server, query);
     }
 
     private static byte[] exchange(Socket socket, byte[] query) throws IOException {
-        socket.setSoTimeout(2000);
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        out.writeShort(query.length);
-        out.write(query);
-        out.flush();
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        byte[] reply = new byte[in.readUnsignedShort()];
-        in.readFully(reply);
-        return reply;
+        return DnsClient.exchange(socket, query);
     }
 }
