@@ -121,6 +121,18 @@ public final class RequestClassifier {
                 labels);
         String operation = operationName.orElse("");
         String action = operationName.map(name -> action(service, signingName, name, parameters)).orElse("");
+        if (operation.equals("ExecuteStatement") && signingName.equals("dynamodb")) {
+            // The statement's verb decides the action, its FROM/INTO the table.
+            Optional<PartiQlStatement> statement = json.map(node -> node.path("Statement").asText("")).flatMap(PartiQlStatement::parse);
+            if (statement.isPresent()) {
+                action = statement.get().action();
+                labels.put("TableName", statement.get().table());
+            }
+        }
+        if (signingName.equals("sqs") && target.rawSegments().size() == 2) {
+            // The Query protocol may address the queue by its URL's path instead of a QueueUrl parameter.
+            labels.putIfAbsent("QueueUrl", target.rawPath());
+        }
         Function<String, Optional<String>> member = name -> Optional.ofNullable(labels.get(name))
                 .or(() -> json.map(node -> node.get(name)).filter(JsonNode::isTextual).map(JsonNode::asText))
                 .or(() -> Optional.ofNullable(parameters.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0)));

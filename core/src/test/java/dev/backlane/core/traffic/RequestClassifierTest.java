@@ -189,6 +189,26 @@ class RequestClassifierTest {
     }
 
     @Test
+    void partiQlStatementsNeedTheirVerbsActionOnTheirTable() {
+        assertFacts("ExecuteStatement", "dynamodb:PartiQLSelect", "arn:aws:dynamodb:us-east-1:111122223333:table/orders",
+                json("dynamodb", "DynamoDB_20120810.ExecuteStatement", "{\"Statement\":\"SELECT * FROM \\\"orders\\\".\\\"byDate\\\" WHERE id=?\"}"));
+        assertFacts("ExecuteStatement", "dynamodb:PartiQLInsert", "arn:aws:dynamodb:us-east-1:111122223333:table/orders",
+                json("dynamodb", "DynamoDB_20120810.ExecuteStatement", "{\"Statement\":\"insert into orders value {'id':1}\"}"));
+        assertFacts("ExecuteStatement", "dynamodb:PartiQLUpdate", "arn:aws:dynamodb:us-east-1:111122223333:table/orders",
+                json("dynamodb", "DynamoDB_20120810.ExecuteStatement", "{\"Statement\":\"UPDATE \\\"orders\\\" SET a=1\"}"));
+        assertFacts("ExecuteStatement", "dynamodb:PartiQLDelete", "arn:aws:dynamodb:us-east-1:111122223333:table/orders",
+                json("dynamodb", "DynamoDB_20120810.ExecuteStatement", "{\"Statement\":\"DELETE FROM orders WHERE id=1\"}"));
+        assertFacts("ExecuteStatement", "", "*", json("dynamodb", "DynamoDB_20120810.ExecuteStatement", "{\"Statement\":\"EXPLAIN x\"}"));
+    }
+
+    @Test
+    void sqsQueryCallsMayNameTheQueueByTheirPath() {
+        RequestFacts facts = classifier.classify(head("POST", "/444455556666/jobs", "Authorization", signed("sqs", "eu-west-1"), "Content-Type",
+                "application/x-www-form-urlencoded"), Optional.of("Action=ReceiveMessage&MaxNumberOfMessages=1".getBytes()), ACCOUNT);
+        assertFacts("ReceiveMessage", "sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:444455556666:jobs", facts);
+    }
+
+    @Test
     void aJsonBodyThatIsNotJsonNamesNoResource() {
         assertFacts("GetItem", "dynamodb:GetItem", "*", json("dynamodb", "DynamoDB_20120810.GetItem", "{not json"));
     }
