@@ -370,10 +370,13 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             lease.channel().write(new DefaultLastHttpContent(collected, collectedTrailers));
             collected = null;
         }
-        lease.channel().flush();
-        lease.channel().read();
         if (!requestComplete) {
+            // Body already read (a GET's empty end, a small PUT) leaves with the head, in one write.
             next();
+        }
+        if (lease != null) {
+            lease.channel().flush();
+            lease.channel().read();
         }
     }
 
@@ -391,7 +394,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             }
             return;
         }
-        lease.channel().writeAndFlush(content);
+        lease.channel().write(content);
+        if (last || inbox.isEmpty() || !lease.channel().isWritable()) {
+            // More of the body already read follows at once: one flush carries it all.
+            lease.channel().flush();
+        }
         if (last) {
             finishForwardIfDone();
         } else if (lease.channel().isWritable()) {
@@ -437,13 +444,14 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (swallowingInformational) {
             ReferenceCountUtil.release(message);
         } else {
+            // Flushed when the upstream's read is done (upstreamReadComplete), so a head and body read together
+            // leave together.
             ctx.write(message);
         }
         if (last) {
             responseComplete = responseStarted;
             swallowingInformational = false;
         }
-        ctx.flush();
         if (responseComplete) {
             finishForwardIfDone();
         } else if (ctx.channel().isWritable()) {
@@ -451,6 +459,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         } else {
             waitingForClientWritable = true;
         }
+    }
+
+    @Override
+    public void upstreamReadComplete() {
+        ctx.flush();
     }
 
     @Override
@@ -475,6 +488,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     }
 
     private void finishForward() {
+        ctx.flush();
         if (lease != null) {
             UpstreamPool.Lease done = lease;
             lease = null;

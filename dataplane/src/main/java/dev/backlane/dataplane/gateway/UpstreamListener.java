@@ -6,6 +6,9 @@ import io.netty.handler.codec.http.HttpObject;
 interface UpstreamListener {
     void upstreamRead(HttpObject message);
 
+    /** The upstream's socket read is done: what it brought may be flushed to the client. */
+    void upstreamReadComplete();
+
     void upstreamWritable();
 
     void upstreamClosed();
