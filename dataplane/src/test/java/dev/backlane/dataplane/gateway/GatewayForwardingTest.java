@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.GatewayConnectionClosedEvent;
+import dev.backlane.core.event.GatewayConnectionOpenedEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HexFormat;
@@ -260,6 +262,86 @@ class GatewayForwardingTest {
         }
         assertFalse(gateways.close("w-1"));
         assertEquals(Map.of("w-2", second), gateways.addresses());
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
+        InetSocketAddress gateway = forwarding();
+        try (HttpWire client = new HttpWire(gateway)) {
+            client.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\nPUT /second HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabcGET /third HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertTrue(client.read().text().contains("target=/first"));
+            assertTrue(client.read().text().contains("bytes=3 "));
+            assertTrue(client.read().text().contains("target=/third"));
+        }
+    }
+
+    @Test
+    void expectContinueForADecisionBodyIsAnsweredOnceByTheGateway() throws IOException {
+        InetSocketAddress gateway = gateways.open("w-1", new ScriptedDecider(head -> true,
+                asked -> new GatewayDecision.Forward(upstream.uri(), ScriptedDecider.FACTS, ScriptedDecider.PRIVATE)));
+        try (HttpWire client = new HttpWire(gateway)) {
+            client.send("POST / HTTP/1.1\r\nHost: sqs.us-east-1.amazonaws.com\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+            assertEquals(100, client.read().status());
+            client.send("ab=c");
+            HttpWire.Response response = client.read();
+            assertEquals(200, response.status(), "the upstream's own 100 is not passed on a second time");
+            assertTrue(response.text().contains("bytes=4 "), response.text());
+            assertEquals(200, client.get("/next", "a").status());
+        }
+    }
+
+    @Test
+    void silentUpstreamIsA504WithinTheUpstreamTimeout() throws IOException {
+        gateways.close();
+        try (Gateways patient = new Gateways(GatewayConfig.defaults(events, InstantSource.fixed(NOW))
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(350)))) {
+            InetSocketAddress gateway = patient.open("w-1", ScriptedDecider.forwardingTo(upstream.uri()));
+            try (HttpWire client = new HttpWire(gateway)) {
+                HttpWire.Response response = client.get("/slow?millis=3000", "s3.amazonaws.com");
+                assertEquals(504, response.status());
+                assertTrue(response.text().contains("sent nothing"), response.text());
+            }
+        }
+    }
+
+    @Test
+    void upstreamClosingWithoutAnswerIsA502() throws Exception {
+        try (java.net.ServerSocket rude = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                try (java.net.Socket accepted = rude.accept()) {
+                    accepted.getInputStream().read();
+                } catch (IOException ignored) {
+                    // the test sees what the gateway made of it
+                }
+            });
+            closer.start();
+            InetSocketAddress gateway = gateways.open("w-1", ScriptedDecider.forwardingTo(URI.create("http://127.0.0.1:" + rude.getLocalPort())));
+            try (HttpWire client = new HttpWire(gateway)) {
+                HttpWire.Response response = client.get("/k", "s3.amazonaws.com");
+                assertEquals(502, response.status());
+                assertTrue(response.text().contains("closed the connection without answering"), response.text());
+            }
+            closer.join();
+        }
+    }
+
+    @Test
+    void connectionEventsNameTheClientAndTheGatewayPort() throws Exception {
+        List<GatewayConnectionOpenedEvent> opened = new CopyOnWriteArrayList<>();
+        events.subscribe(GatewayConnectionOpenedEvent.class, opened::add);
+        InetSocketAddress gateway = forwarding();
+        int clientPort;
+        try (HttpWire client = new HttpWire(gateway)) {
+            clientPort = client.socket.getLocalPort();
+            client.get("/a", "a");
+            client.get("/b", "a");
+        }
+        waitFor(() -> closed.size() == 1);
+        assertEquals(new GatewayConnectionOpenedEvent("w-1", "127.0.0.1", clientPort, gateway.getPort(), NOW), opened.get(0));
+        assertEquals(2, closed.get(0).requests());
+        assertEquals(clientPort, closed.get(0).clientPort());
+        assertEquals(requests.get(0).bytesIn() + requests.get(1).bytesIn(), closed.get(0).bytesIn());
+        assertEquals(requests.get(0).bytesOut() + requests.get(1).bytesOut(), closed.get(0).bytesOut());
     }
 
     static long readHeadContentLength(InputStream in) throws IOException {
