@@ -20,6 +20,7 @@ import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.network.WatchingFlowLogs;
 import dev.backlane.core.network.NetworkInterfaces;
 import dev.backlane.core.network.PublicAddressPool;
 import dev.backlane.core.world.Transaction;
@@ -480,6 +481,7 @@ public final class InstanceCommands {
             }
             if (eni.attachment() != null && eni.attachment().deleteOnTermination()) {
                 transaction.remove(ResourceTypes.NETWORK_INTERFACE, eni.id());
+                WatchingFlowLogs.removeWith(transaction, eni.id());
             } else {
                 NetworkInterface current = transaction.get(ResourceTypes.NETWORK_INTERFACE, eni.id());
                 transaction.put(ResourceTypes.NETWORK_INTERFACE, NetworkInterfaces.withPublicAddress(current.withAttachment(null), null, null, null));

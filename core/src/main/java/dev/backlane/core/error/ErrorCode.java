@@ -78,6 +78,9 @@ public enum ErrorCode {
     INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED("InvalidNetworkInsightsAnalysisId.Malformed", 400),
     INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND("InvalidVpcPeeringConnectionID.NotFound", 400),
     INVALID_VPC_PEERING_CONNECTION_ID_MALFORMED("InvalidVpcPeeringConnectionId.Malformed", 400),
+    INVALID_FLOW_LOG_ID_NOT_FOUND("InvalidFlowLogId.NotFound", 400),
+    /** A flow log on the same resource, traffic type and destination as one that exists (reported per resource in {@code Unsuccessful}). */
+    FLOW_LOG_ALREADY_EXISTS("FlowLogAlreadyExists", 400),
     INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceID.NotFound", 400),
     INVALID_INSTANCE_ID_MALFORMED("InvalidInstanceID.Malformed", 400),
     INCORRECT_INSTANCE_STATE("IncorrectInstanceState", 400),

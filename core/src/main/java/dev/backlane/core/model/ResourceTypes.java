@@ -87,6 +87,9 @@ public final class ResourceTypes {
     public static final ResourceType<NetworkInsightsAnalysis> NETWORK_INSIGHTS_ANALYSIS = new ResourceType<>(
             "network-insights-analysis", "nia", NetworkInsightsAnalysis.class, INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_NOT_FOUND,
             "The NetworkInsightsAnalysis ID '%s' does not exist", INVALID_NETWORK_INSIGHTS_ANALYSIS_ID_MALFORMED);
+    /** Flow logs have one error code for malformed and unknown IDs, as DeleteFlowLogs reports both. */
+    public static final ResourceType<FlowLog> FLOW_LOG = new ResourceType<>(
+            "vpc-flow-log", "fl", FlowLog.class, INVALID_FLOW_LOG_ID_NOT_FOUND, "Flow log %s does not exist", INVALID_FLOW_LOG_ID_NOT_FOUND);
     /** An account's pinned zone mapping in a region; its ID is the region's name. */
     public static final ResourceType<ZoneMapping> ZONE_MAPPING = new ResourceType<>(
             "zone-mapping", "", ZoneMapping.class, INVALID_PARAMETER_VALUE, "No zone mapping is pinned for '%s'", INVALID_PARAMETER_VALUE);
@@ -104,7 +107,7 @@ public final class ResourceTypes {
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
-            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH);
+            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH, FLOW_LOG);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

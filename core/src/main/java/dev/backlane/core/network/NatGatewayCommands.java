@@ -90,6 +90,7 @@ public final class NatGatewayCommands {
             }
             if (transaction.find(ResourceTypes.NETWORK_INTERFACE, gatewayAddress.networkInterfaceId()).isPresent()) {
                 transaction.remove(ResourceTypes.NETWORK_INTERFACE, gatewayAddress.networkInterfaceId());
+                WatchingFlowLogs.removeWith(transaction, gatewayAddress.networkInterfaceId());
             }
         }
         Instant deleted = transaction.endOf(Transition.NAT_GATEWAY_DELETING);

@@ -118,11 +118,13 @@ public final class NetworkInterfaceCommands {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Network interface '%s' is currently in use.", networkInterface.id());
         }
         transaction.remove(ResourceTypes.NETWORK_INTERFACE, networkInterface.id());
+        WatchingFlowLogs.removeWith(transaction, networkInterface.id());
     }
 
     /** Removes an interface a service created, when the service's resource goes. */
     public void deleteForService(Transaction transaction, String networkInterfaceId) {
         transaction.remove(ResourceTypes.NETWORK_INTERFACE, transaction.get(ResourceTypes.NETWORK_INTERFACE, networkInterfaceId).id());
+        WatchingFlowLogs.removeWith(transaction, networkInterfaceId);
     }
 
     /** One attribute of ModifyNetworkInterfaceAttribute; the others are null. */

@@ -94,6 +94,7 @@ public final class SubnetCommands {
             }
         }
         transaction.remove(ResourceTypes.SUBNET, subnet.id());
+        WatchingFlowLogs.removeWith(transaction, subnet.id());
     }
 
     /** One attribute of ModifySubnetAttribute; the others are null. */

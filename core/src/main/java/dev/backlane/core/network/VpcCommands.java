@@ -84,6 +84,7 @@ public final class VpcCommands {
         }
         removals.forEach(Runnable::run);
         transaction.remove(ResourceTypes.VPC, vpc.id());
+        WatchingFlowLogs.removeWith(transaction, vpc.id());
     }
 
     public CidrAssociation associateCidr(Transaction transaction, String vpcId, String cidrBlock, boolean amazonProvidedIpv6) {
