@@ -19,6 +19,7 @@ import dev.backlane.core.endpointservice.EndpointServiceZones;
 import dev.backlane.core.endpointservice.ProviderServiceSource;
 import dev.backlane.core.endpointservice.ServiceLoadBalancers;
 import dev.backlane.core.endpointservice.ServicePermissions;
+import dev.backlane.core.flowlog.FlowLogCommands;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -35,6 +36,7 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.ec2.AddressOperations;
+import dev.backlane.server.api.ec2.FlowLogOperations;
 import dev.backlane.server.api.ec2.ImageOperations;
 import dev.backlane.server.api.ec2.InstanceOperations;
 import dev.backlane.server.api.ec2.InstanceTypeOperations;
@@ -96,6 +98,7 @@ public final class Operations {
                 new ImageOperations(images),
                 new InstanceTypeOperations(InstanceTypeCatalog.standard(), regions),
                 new NetworkInsightsOperations(new NetworkInsightsCommands(engine)),
+                new FlowLogOperations(new FlowLogCommands()),
                 new StsOperations()));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
         families.addAll(List.of(

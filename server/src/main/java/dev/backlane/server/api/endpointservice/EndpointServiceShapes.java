@@ -20,6 +20,7 @@ import dev.backlane.core.world.ScopeState;
 import dev.backlane.core.world.World;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.api.ec2.TagShapes;
+import dev.backlane.server.api.ec2.UnsuccessfulShapes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +117,6 @@ final class EndpointServiceShapes {
     }
 
     static Map<String, Object> unsuccessful(List<UnsuccessfulItem> items) {
-        return Output.of("Unsuccessful", items.stream()
-                .map(item -> Output.create()
-                        .put("Error", Output.create().put("Code", item.code().code()).put("Message", item.message()).build())
-                        .put("ResourceId", item.resourceId())
-                        .build())
-                .toList());
+        return Output.of("Unsuccessful", UnsuccessfulShapes.items(items));
     }
 }
