@@ -30,4 +30,10 @@ class PacketEstimateTest {
         assertEquals(new Estimate(4, 500 + 4 * 52, TcpFlags.SYN | TcpFlags.FIN), PacketEstimate.tcp(500, Opening.INITIATOR, Closing.FIN));
         assertEquals(new Estimate(2, 500 + 2 * 52, TcpFlags.RST), PacketEstimate.tcp(500, Opening.NONE, Closing.RST));
     }
+
+    @Test
+    void theDocumentedHttpsExampleCountsFourPacketsEachWay() {
+        assertEquals(new Estimate(4, 725, TcpFlags.SYN | TcpFlags.FIN), PacketEstimate.tcp(517, Opening.INITIATOR, Closing.FIN));
+        assertEquals(new Estimate(4, 3208, TcpFlags.SYN_ACK), PacketEstimate.tcp(3000, Opening.RESPONDER, Closing.NONE));
+    }
 }
