@@ -2,6 +2,7 @@ package dev.backlane.core.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlane.core.model.ElbProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +47,8 @@ public final class ElbCatalog {
     }
 
     /** Default attributes of a listener of the protocol; empty for protocols without any. */
-    public SortedMap<String, String> listenerAttributes(String protocol) {
-        return strings(root.path("listenerAttributes").path(protocol == null ? "" : protocol));
+    public SortedMap<String, String> listenerAttributes(ElbProtocol protocol) {
+        return strings(root.path("listenerAttributes").path(protocol == null ? "" : protocol.wireName()));
     }
 
     /** Default health check of a target group family ({@code network}, {@code network-http}, {@code application}, ...). */
@@ -56,14 +57,14 @@ public final class ElbCatalog {
         if (node.isMissingNode()) {
             throw new IllegalArgumentException("no health check defaults for " + family);
         }
-        return new HealthCheckDefaults(node.path("enabled").asBoolean(true), node.path("protocol").asText(), node.path("port").asText(),
+        return new HealthCheckDefaults(node.path("enabled").asBoolean(true), ElbProtocol.valueOf(node.path("protocol").asText()), node.path("port").asText(),
                 node.path("interval").asInt(), node.path("timeout").asInt(), node.path("healthy").asInt(), node.path("unhealthy").asInt(),
                 node.path("path").isMissingNode() ? null : node.path("path").asText(),
                 node.path("matcher").isMissingNode() ? null : node.path("matcher").asText());
     }
 
     /** AWS's health check defaults for one family of target groups. */
-    public record HealthCheckDefaults(boolean enabled, String protocol, String port, int interval, int timeout, int healthy, int unhealthy,
+    public record HealthCheckDefaults(boolean enabled, ElbProtocol protocol, String port, int interval, int timeout, int healthy, int unhealthy,
             String path, String matcher) {}
 
     private static SortedMap<String, String> strings(JsonNode node) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.data.ElbCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ListenerAction;
 import dev.backlane.core.model.LoadBalancer;
@@ -16,7 +17,6 @@ import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,13 +26,6 @@ import java.util.TreeMap;
  * carry, used by no other load balancer.
  */
 public final class ListenerCommands {
-    /** For each network listener protocol, the target group protocols it can forward to. */
-    private static final Map<String, Set<String>> NETWORK_TARGETS = Map.of(
-            "TCP", Set.of("TCP", "TCP_UDP"),
-            "UDP", Set.of("UDP", "TCP_UDP"),
-            "TCP_UDP", Set.of("TCP_UDP"),
-            "TLS", Set.of("TLS", "TCP"));
-
     private final Quotas quotas;
     private final ElbCatalog catalog;
 
@@ -42,7 +35,7 @@ public final class ListenerCommands {
     }
 
     /** The parameters of CreateListener and ModifyListener that Backlane honours. */
-    public record ListenerSettings(String protocol, Integer port, List<ListenerAction> defaultActions, List<String> certificateArns,
+    public record ListenerSettings(ElbProtocol protocol, Integer port, List<ListenerAction> defaultActions, List<String> certificateArns,
             String sslPolicy) {}
 
     public Listener create(Transaction transaction, String loadBalancerArn, ListenerSettings settings, List<ElbTags.Tag> tags) {
@@ -123,18 +116,15 @@ public final class ListenerCommands {
                 if (settings.protocol() == null || settings.port() == null) {
                     throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol and a port must be specified");
                 }
-                boolean suits = loadBalancer.type() == LoadBalancerType.NETWORK
-                        ? TargetGroupCommands.isNetworkProtocol(settings.protocol())
-                        : TargetGroupCommands.isApplicationProtocol(settings.protocol());
-                if (!suits) {
+                if (!listens(loadBalancer.type(), settings.protocol())) {
                     throw AwsException.of(ErrorCode.INCOMPATIBLE_PROTOCOLS, "Listener protocol '%s' is not supported for load balancers of type '%s'",
-                            settings.protocol(), loadBalancer.type().wireName());
+                            settings.protocol().wireName(), loadBalancer.type().wireName());
                 }
                 if (settings.port() < 1 || settings.port() > 65535) {
                     throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Listener port '%d' must be from 1 to 65535", settings.port());
                 }
-                if ((settings.protocol().equals("TLS") || settings.protocol().equals("HTTPS")) && settings.certificateArns().isEmpty()) {
-                    throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A certificate must be specified for %s listeners", settings.protocol());
+                if (settings.protocol().terminatesTls() && settings.certificateArns().isEmpty()) {
+                    throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A certificate must be specified for %s listeners", settings.protocol().wireName());
                 }
                 for (Listener sibling : siblings) {
                     if (settings.port().equals(sibling.port())) {
@@ -160,15 +150,39 @@ public final class ListenerCommands {
         }
     }
 
-    private static void checkTargetGroup(Transaction transaction, LoadBalancer loadBalancer, String protocol, TargetGroup group, String self) {
+    /**
+     * Whether a load balancer of the type takes listeners of the protocol. Network load balancers'
+     * QUIC and TCP_QUIC listeners are not emulated yet (their rules on security groups, dual stack and
+     * UDP siblings are not), so they are refused as protocols the type does not support.
+     */
+    private static boolean listens(LoadBalancerType type, ElbProtocol protocol) {
+        return switch (protocol) {
+            case HTTP, HTTPS -> type == LoadBalancerType.APPLICATION;
+            case TCP, TLS, UDP, TCP_UDP -> type == LoadBalancerType.NETWORK;
+            case GENEVE, QUIC, TCP_QUIC -> false;
+        };
+    }
+
+    /** Whether a network listener of the protocol can forward to a target group of {@code target}'s protocol. */
+    private static boolean forwards(ElbProtocol listener, ElbProtocol target) {
+        return switch (listener) {
+            case TCP -> target == ElbProtocol.TCP || target == ElbProtocol.TCP_UDP;
+            case UDP -> target == ElbProtocol.UDP || target == ElbProtocol.TCP_UDP;
+            case TCP_UDP -> target == ElbProtocol.TCP_UDP;
+            case TLS -> target == ElbProtocol.TLS || target == ElbProtocol.TCP;
+            case HTTP, HTTPS, GENEVE, QUIC, TCP_QUIC -> false;
+        };
+    }
+
+    private static void checkTargetGroup(Transaction transaction, LoadBalancer loadBalancer, ElbProtocol protocol, TargetGroup group, String self) {
         boolean compatible = switch (loadBalancer.type()) {
-            case GATEWAY -> "GENEVE".equals(group.protocol());
-            case NETWORK -> group.protocol() != null && NETWORK_TARGETS.get(protocol).contains(group.protocol());
+            case GATEWAY -> group.protocol() == ElbProtocol.GENEVE;
+            case NETWORK -> group.protocol() != null && forwards(protocol, group.protocol());
             case APPLICATION -> group.targetType() == TargetType.LAMBDA || TargetGroupCommands.isApplicationProtocol(group.protocol());
         };
         if (!compatible) {
             throw AwsException.of(ErrorCode.INCOMPATIBLE_PROTOCOLS, "Listener protocol '%s' is not compatible with target group protocol '%s' of '%s'",
-                    protocol == null ? "GENEVE" : protocol, group.protocol(), group.id());
+                    protocol == null ? "GENEVE" : protocol.wireName(), group.protocol() == null ? null : group.protocol().wireName(), group.id());
         }
         if (group.vpcId() != null && !group.vpcId().equals(loadBalancer.vpcId())) {
             throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST, "Target group '%s' is in VPC '%s', not in the load balancer's VPC '%s'",
@@ -190,7 +204,7 @@ public final class ListenerCommands {
     }
 
     private static String sslPolicy(ListenerSettings settings) {
-        if (settings.protocol() == null || !(settings.protocol().equals("TLS") || settings.protocol().equals("HTTPS"))) {
+        if (settings.protocol() == null || !settings.protocol().terminatesTls()) {
             return null;
         }
         return settings.sslPolicy() == null ? "ELBSecurityPolicy-TLS13-1-2-2021-06" : settings.sslPolicy();

@@ -7,6 +7,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerScheme;
 import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.LoadBalancerZone;
 import dev.backlane.core.model.ResourceTypes;
@@ -48,8 +49,8 @@ public final class LoadBalancerCommands {
     /** The parameters of CreateLoadBalancer that Backlane honours; null members take AWS's defaults. */
     public record CreateLoadBalancer(
             String name,
-            String type,
-            String scheme,
+            LoadBalancerType type,
+            LoadBalancerScheme scheme,
             String ipAddressType,
             List<String> subnets,
             List<SubnetMapping> subnetMappings,
@@ -58,8 +59,8 @@ public final class LoadBalancerCommands {
 
     public LoadBalancer create(Transaction transaction, CreateLoadBalancer request) {
         ElbNames.checkLoadBalancerName(request.name());
-        LoadBalancerType type = request.type() == null ? LoadBalancerType.APPLICATION : LoadBalancerType.fromWire(request.type());
-        String scheme = request.scheme() == null ? "internet-facing" : request.scheme();
+        LoadBalancerType type = request.type() == null ? LoadBalancerType.APPLICATION : request.type();
+        LoadBalancerScheme scheme = request.scheme() == null ? LoadBalancerScheme.INTERNET_FACING : request.scheme();
         String ipAddressType = request.ipAddressType() == null ? "ipv4" : request.ipAddressType();
         if (!request.subnets().isEmpty() && !request.subnetMappings().isEmpty()) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "You can specify subnets or subnet mappings, not both");
@@ -84,7 +85,7 @@ public final class LoadBalancerCommands {
         String arnId = arn.substring(arn.lastIndexOf('/') + 1);
         String dnsName = switch (type) {
             case NETWORK -> request.name() + "-" + arnId + ".elb." + transaction.region() + ".amazonaws.com";
-            case APPLICATION -> (scheme.equals("internal") ? "internal-" : "") + request.name() + "-"
+            case APPLICATION -> (scheme == LoadBalancerScheme.INTERNAL ? "internal-" : "") + request.name() + "-"
                     + Long.parseLong(arnId.substring(0, 8), 16) + "." + transaction.region() + ".elb.amazonaws.com";
             case GATEWAY -> null;
         };
@@ -164,7 +165,7 @@ public final class LoadBalancerCommands {
             throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST, "The subnets must be in the load balancer's VPC '%s'", loadBalancer.vpcId());
         }
         List<LoadBalancerZone> zones = zones(mappings, subnets, loadBalancer.type(),
-                loadBalancer.scheme() == null ? "internal" : loadBalancer.scheme(), loadBalancer.ipAddressType());
+                loadBalancer.scheme() == null ? LoadBalancerScheme.INTERNAL : loadBalancer.scheme(), loadBalancer.ipAddressType());
         Set<String> kept = new HashSet<>();
         zones.forEach(zone -> kept.add(zone.subnetId()));
         List<LoadBalancerZone> added = new ArrayList<>();
@@ -253,7 +254,7 @@ public final class LoadBalancerCommands {
         return subnets;
     }
 
-    private static List<LoadBalancerZone> zones(List<SubnetMapping> mappings, List<Subnet> subnets, LoadBalancerType type, String scheme,
+    private static List<LoadBalancerZone> zones(List<SubnetMapping> mappings, List<Subnet> subnets, LoadBalancerType type, LoadBalancerScheme scheme,
             String ipAddressType) {
         List<LoadBalancerZone> zones = new ArrayList<>();
         for (Subnet subnet : subnets) {
@@ -261,12 +262,12 @@ public final class LoadBalancerCommands {
             if (ipAddressType.equals("dualstack") && subnet.ipv6CidrAssociations().isEmpty()) {
                 throw AwsException.of(ErrorCode.INVALID_SUBNET, "Subnet '%s' must have an IPv6 CIDR block for the 'dualstack' IP address type", subnet.id());
             }
-            if (mapping.allocationId() != null && (type != LoadBalancerType.NETWORK || scheme.equals("internal"))) {
+            if (mapping.allocationId() != null && (type != LoadBalancerType.NETWORK || scheme == LoadBalancerScheme.INTERNAL)) {
                 throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST,
                         "Elastic IP addresses can be specified only for internet-facing network load balancers");
             }
             if (mapping.privateIpv4Address() != null) {
-                if (type != LoadBalancerType.NETWORK || !scheme.equals("internal")) {
+                if (type != LoadBalancerType.NETWORK || scheme != LoadBalancerScheme.INTERNAL) {
                     throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST,
                             "Private IPv4 addresses can be specified only for internal network load balancers");
                 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.data.ElbCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ResourceTypes;
@@ -14,16 +15,11 @@ import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Creating, changing and deleting ELBv2 target groups with AWS's rules and defaults. */
 public final class TargetGroupCommands {
-    private static final Set<String> NETWORK_PROTOCOLS = Set.of("TCP", "UDP", "TLS", "TCP_UDP");
-    private static final Set<String> APPLICATION_PROTOCOLS = Set.of("HTTP", "HTTPS");
-    private static final Set<String> HEALTH_CHECK_PROTOCOLS = Set.of("TCP", "HTTP", "HTTPS");
-
     private final Quotas quotas;
     private final ElbCatalog catalog;
 
@@ -33,11 +29,11 @@ public final class TargetGroupCommands {
     }
 
     /** The health check members of CreateTargetGroup and ModifyTargetGroup; null members keep the current value or default. */
-    public record HealthCheckChange(Boolean enabled, String protocol, String port, Integer intervalSeconds, Integer timeoutSeconds,
+    public record HealthCheckChange(Boolean enabled, ElbProtocol protocol, String port, Integer intervalSeconds, Integer timeoutSeconds,
             Integer healthyThreshold, Integer unhealthyThreshold, String path, String matcher) {}
 
     /** The parameters of CreateTargetGroup that Backlane honours. */
-    public record CreateTargetGroup(String name, String protocol, String protocolVersion, Integer port, String vpcId, TargetType targetType,
+    public record CreateTargetGroup(String name, ElbProtocol protocol, String protocolVersion, Integer port, String vpcId, TargetType targetType,
             String ipAddressType, HealthCheckChange healthCheck, List<ElbTags.Tag> tags) {}
 
     public TargetGroup create(Transaction transaction, CreateTargetGroup request) {
@@ -52,7 +48,7 @@ public final class TargetGroupCommands {
             if (request.protocol() == null) {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A protocol must be specified");
             }
-            if (request.port() == null && !request.protocol().equals("GENEVE")) {
+            if (request.port() == null && request.protocol() != ElbProtocol.GENEVE) {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "A port must be specified");
             }
             if (request.vpcId() == null) {
@@ -60,10 +56,10 @@ public final class TargetGroupCommands {
             }
             transaction.get(ResourceTypes.VPC, request.vpcId());
         }
-        if (request.protocol() != null && request.protocol().equals("GENEVE") && request.port() != null && request.port() != 6081) {
+        if (request.protocol() == ElbProtocol.GENEVE && request.port() != null && request.port() != 6081) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Port must be 6081 for target groups with the 'GENEVE' protocol");
         }
-        if (targetType == TargetType.ALB && !"TCP".equals(request.protocol())) {
+        if (targetType == TargetType.ALB && request.protocol() != ElbProtocol.TCP) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target groups with target type 'alb' must use the 'TCP' protocol");
         }
         if (request.protocolVersion() != null && !isApplicationProtocol(request.protocol())) {
@@ -79,7 +75,7 @@ public final class TargetGroupCommands {
                 "The quota for the number of target groups has been reached");
         HealthCheck healthCheck = healthCheck(defaults(family, request.healthCheck()), request.healthCheck(), request.protocol());
         SortedMap<String, String> attributes = catalog.targetGroupAttributes(family);
-        if (family.equals("network") && targetType == TargetType.IP && (request.protocol().equals("TCP") || request.protocol().equals("TLS"))) {
+        if (family.equals("network") && targetType == TargetType.IP && (request.protocol() == ElbProtocol.TCP || request.protocol() == ElbProtocol.TLS)) {
             attributes.put("preserve_client_ip.enabled", "false");
         }
         String arn = ElbArns.targetGroup(transaction, request.name());
@@ -88,7 +84,7 @@ public final class TargetGroupCommands {
                 ? (request.protocolVersion() == null ? "HTTP1" : request.protocolVersion())
                 : null;
         TargetGroup group = new TargetGroup(arn, request.name(), request.protocol(), protocolVersion,
-                "GENEVE".equals(request.protocol()) ? Integer.valueOf(6081) : request.port(), request.vpcId(), targetType, ipAddressType,
+                request.protocol() == ElbProtocol.GENEVE ? Integer.valueOf(6081) : request.port(), request.vpcId(), targetType, ipAddressType,
                 healthCheck, attributes, List.of());
         transaction.put(ResourceTypes.TARGET_GROUP, group);
         ElbTags.tagNew(transaction, arn, ResourceTypes.TARGET_GROUP, request.tags());
@@ -129,39 +125,43 @@ public final class TargetGroupCommands {
     }
 
     /** Which kind of load balancer a target group serves, which decides its defaults. */
-    static String family(String protocol, TargetType targetType) {
+    static String family(ElbProtocol protocol, TargetType targetType) {
         if (targetType == TargetType.LAMBDA) {
             return "lambda";
         }
         if (protocol == null) {
             return "network";
         }
-        if (protocol.equals("GENEVE")) {
-            return "gateway";
-        }
-        return isApplicationProtocol(protocol) ? "application" : "network";
+        return switch (protocol) {
+            case GENEVE -> "gateway";
+            case HTTP, HTTPS -> "application";
+            case TCP, TLS, UDP, TCP_UDP, QUIC, TCP_QUIC -> "network";
+        };
     }
 
     private HealthCheck defaults(String family, HealthCheckChange requested) {
         String healthCheckFamily = family.equals("network") && requested != null && requested.protocol() != null
-                && !requested.protocol().equals("TCP") ? "network-http" : family;
+                && requested.protocol() != ElbProtocol.TCP ? "network-http" : family;
         ElbCatalog.HealthCheckDefaults defaults = catalog.healthCheck(healthCheckFamily);
         return new HealthCheck(defaults.enabled(), defaults.protocol(), defaults.port(), defaults.interval(), defaults.timeout(), defaults.healthy(),
                 defaults.unhealthy(), defaults.path(), defaults.matcher());
     }
 
-    private static HealthCheck healthCheck(HealthCheck base, HealthCheckChange change, String protocol) {
+    private static HealthCheck healthCheck(HealthCheck base, HealthCheckChange change, ElbProtocol protocol) {
         if (change == null) {
             return base;
         }
-        String healthProtocol = change.protocol() == null ? base.protocol() : change.protocol();
-        if (!HEALTH_CHECK_PROTOCOLS.contains(healthProtocol)) {
-            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol '%s' is not supported", healthProtocol);
+        ElbProtocol healthProtocol = change.protocol() == null ? base.protocol() : change.protocol();
+        boolean http = switch (healthProtocol) {
+            case HTTP, HTTPS -> true;
+            case TCP -> false;
+            case TLS, UDP, TCP_UDP, GENEVE, QUIC, TCP_QUIC ->
+                    throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol '%s' is not supported", healthProtocol.wireName());
+        };
+        if (isApplicationProtocol(protocol) && !http) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol 'TCP' is not supported for target groups with the '%s' protocol",
+                    protocol.wireName());
         }
-        if (isApplicationProtocol(protocol) && healthProtocol.equals("TCP")) {
-            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Health check protocol 'TCP' is not supported for target groups with the '%s' protocol", protocol);
-        }
-        boolean http = !healthProtocol.equals("TCP");
         if (!http && (change.path() != null || change.matcher() != null)) {
             throw AwsException.of(ErrorCode.INVALID_CONFIGURATION_REQUEST, "Custom health check paths and matchers are not supported for health checks with the 'TCP' protocol");
         }
@@ -184,12 +184,8 @@ public final class TargetGroupCommands {
                 change.unhealthyThreshold() == null ? base.unhealthyThreshold() : change.unhealthyThreshold(), path, matcher);
     }
 
-    static boolean isNetworkProtocol(String protocol) {
-        return NETWORK_PROTOCOLS.contains(protocol);
-    }
-
-    static boolean isApplicationProtocol(String protocol) {
-        // A lambda target group has no protocol; Set.of rejects a null query.
-        return protocol != null && APPLICATION_PROTOCOLS.contains(protocol);
+    /** Whether the protocol is one of an application load balancer's; a lambda target group has none. */
+    static boolean isApplicationProtocol(ElbProtocol protocol) {
+        return protocol == ElbProtocol.HTTP || protocol == ElbProtocol.HTTPS;
     }
 }

@@ -3,7 +3,7 @@ package dev.backlane.core.model;
 /** A target group's health check settings; {@code path} and {@code matcher} apply to HTTP(S) checks only. */
 public record HealthCheck(
         boolean enabled,
-        String protocol,
+        ElbProtocol protocol,
         String port,
         int intervalSeconds,
         int timeoutSeconds,

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record Listener(
         String id,
         String loadBalancerArn,
-        String protocol,
+        ElbProtocol protocol,
         Integer port,
         List<ListenerAction> defaultActions,
         List<String> certificateArns,

@@ -18,7 +18,7 @@ public record LoadBalancer(
         String id,
         String name,
         LoadBalancerType type,
-        String scheme,
+        LoadBalancerScheme scheme,
         String ipAddressType,
         String vpcId,
         List<LoadBalancerZone> zones,

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record TargetGroup(
         String id,
         String name,
-        String protocol,
+        ElbProtocol protocol,
         String protocolVersion,
         Integer port,
         String vpcId,

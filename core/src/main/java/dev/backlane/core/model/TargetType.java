@@ -1,8 +1,5 @@
 package dev.backlane.core.model;
 
-import dev.backlane.core.error.AwsException;
-import dev.backlane.core.error.ErrorCode;
-
 /**
  * What a target group's targets are, with the names AWS uses on the wire ({@code TargetTypeEnum} of
  * the ELBv2 model): instances, IP addresses, a Lambda function or an Application Load Balancer.
@@ -22,10 +19,5 @@ public enum TargetType implements WireName {
     @Override
     public String wireName() {
         return wireName;
-    }
-
-    public static TargetType fromWire(String value) {
-        return WireName.find(TargetType.class, value)
-                .orElseThrow(() -> AwsException.of(ErrorCode.VALIDATION_ERROR, "Target type '%s' is not valid", value));
     }
 }

@@ -11,6 +11,7 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerState;
+import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
@@ -87,7 +88,7 @@ class LoadBalancerCommandsTest {
     }
 
     private static LoadBalancerCommands.CreateLoadBalancer request(String name, List<String> subnets) {
-        return new LoadBalancerCommands.CreateLoadBalancer(name, "network", null, null, subnets, List.of(), List.of(), List.of());
+        return new LoadBalancerCommands.CreateLoadBalancer(name, LoadBalancerType.NETWORK, null, null, subnets, List.of(), List.of(), List.of());
     }
 
     private List<Subnet> subnets() {

@@ -9,6 +9,7 @@ import dev.backlane.core.data.ElbCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.Instance;
 import dev.backlane.core.model.ResourceTypes;
@@ -39,7 +40,7 @@ class TargetGroupCommandsTest {
 
     @Test
     void aTargetGroupWithoutTargetTypeTakesInstances() {
-        TargetGroup group = create("web", "TCP", 80, null);
+        TargetGroup group = create("web", ElbProtocol.TCP, 80, null);
 
         assertEquals(TargetType.INSTANCE, group.targetType());
         assertEquals("ipv4", group.ipAddressType());
@@ -48,12 +49,12 @@ class TargetGroupCommandsTest {
 
     @Test
     void ipTargetsOfATcpGroupDoNotPreserveTheClientAddress() {
-        assertEquals("false", create("ips", "TCP", 80, TargetType.IP).attributes().get("preserve_client_ip.enabled"));
+        assertEquals("false", create("ips", ElbProtocol.TCP, 80, TargetType.IP).attributes().get("preserve_client_ip.enabled"));
     }
 
     @Test
     void aLambdaTargetGroupTakesNoProtocolPortOrVpc() {
-        AwsException error = assertThrows(AwsException.class, () -> create("fn", "HTTP", 80, TargetType.LAMBDA));
+        AwsException error = assertThrows(AwsException.class, () -> create("fn", ElbProtocol.HTTP, 80, TargetType.LAMBDA));
 
         assertEquals(ErrorCode.VALIDATION_ERROR, error.code());
         TargetGroup lambda = cloud.write(SCOPE, transaction -> groups.create(transaction,
@@ -64,7 +65,7 @@ class TargetGroupCommandsTest {
 
     @Test
     void anAlbTargetGroupMustUseTcp() {
-        AwsException error = assertThrows(AwsException.class, () -> create("albs", "TLS", 443, TargetType.ALB));
+        AwsException error = assertThrows(AwsException.class, () -> create("albs", ElbProtocol.TLS, 443, TargetType.ALB));
 
         assertEquals(ErrorCode.VALIDATION_ERROR, error.code());
         assertTrue(error.getMessage().contains("'alb'"), error.getMessage());
@@ -72,7 +73,7 @@ class TargetGroupCommandsTest {
 
     @Test
     void anIpTargetInsideTheVpcIsRegisteredOnceAtItsPort() {
-        TargetGroup group = create("ips", "TCP", 80, TargetType.IP);
+        TargetGroup group = create("ips", ElbProtocol.TCP, 80, TargetType.IP);
         String inside = vpc().cidrBlock().replace("0.0/16", "1.10");
         List<TargetCommands.TargetRequest> request = List.of(new TargetCommands.TargetRequest(inside, null, null));
 
@@ -85,7 +86,7 @@ class TargetGroupCommandsTest {
 
     @Test
     void anIpTargetOutsideTheVpcMustBePrivateAndInZoneAll() {
-        TargetGroup group = create("ips", "TCP", 80, TargetType.IP);
+        TargetGroup group = create("ips", ElbProtocol.TCP, 80, TargetType.IP);
 
         AwsException publicAddress = assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> targets.register(transaction,
                 group.id(), List.of(new TargetCommands.TargetRequest("8.8.8.8", null, "all")))));
@@ -116,7 +117,7 @@ class TargetGroupCommandsTest {
 
     @Test
     void anInstanceTargetMustBeARunningInstanceOfTheGroupsVpc() {
-        TargetGroup group = create("web", "TCP", 80, TargetType.INSTANCE);
+        TargetGroup group = create("web", ElbProtocol.TCP, 80, TargetType.INSTANCE);
         String vpcId = vpc().id();
         cloud.write(SCOPE, transaction -> {
             transaction.put(ResourceTypes.INSTANCE, instance("i-0000000000000000a", "running", vpcId));
@@ -147,7 +148,7 @@ class TargetGroupCommandsTest {
                 List.of(), null, true, NOW, null, null, null, null, null);
     }
 
-    private TargetGroup create(String name, String protocol, Integer port, TargetType type) {
+    private TargetGroup create(String name, ElbProtocol protocol, Integer port, TargetType type) {
         String vpcId = vpc().id();
         return cloud.write(SCOPE, transaction -> groups.create(transaction,
                 new TargetGroupCommands.CreateTargetGroup(name, protocol, null, port, vpcId, type, null, null, List.of())));

@@ -23,6 +23,8 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.LoadBalancerScheme;
+import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
@@ -146,7 +148,7 @@ class CrossAccountZonesTest {
             String subnetId = cloud.snapshot(PROVIDER).all(PROVIDER, ResourceTypes.SUBNET).stream()
                     .filter(subnet -> subnet.availabilityZone().equals(zone)).findFirst().orElseThrow().id();
             arns.add(cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(
-                    "provider-" + zone, "network", "internal", null, List.of(subnetId), List.of(), List.of(), List.of()))).id());
+                    "provider-" + zone, LoadBalancerType.NETWORK, LoadBalancerScheme.INTERNAL, null, List.of(subnetId), List.of(), List.of(), List.of()))).id());
         }
         now = now.plus(java.time.Duration.ofDays(1));
         return cloud.write(PROVIDER, transaction -> {

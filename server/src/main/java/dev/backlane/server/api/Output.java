@@ -1,5 +1,6 @@
 package dev.backlane.server.api;
 
+import dev.backlane.core.model.WireName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,11 @@ public final class Output {
             values.put(member, value);
         }
         return this;
+    }
+
+    /** A value of an enum AWS names on the wire, written by that name. */
+    public Output put(String member, WireName value) {
+        return put(member, value == null ? null : (Object) value.wireName());
     }
 
     public Map<String, Object> build() {

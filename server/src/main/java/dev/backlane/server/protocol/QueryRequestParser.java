@@ -206,7 +206,9 @@ public final class QueryRequestParser {
             return switch (shape.type()) {
                 case STRING -> {
                     if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(text)) {
-                        throw invalid(raw, "Valid values are " + String.join(", ", shape.enumValues()) + ".");
+                        throw model.protocol() == Protocol.EC2
+                                ? invalid(raw, "Valid values are " + String.join(", ", shape.enumValues()) + ".")
+                                : ConstraintViolation.enumValue(text, raw.path(), shape.enumValues());
                     }
                     checkLength(shape, text.length(), raw.path());
                     yield text;
@@ -272,14 +274,10 @@ public final class QueryRequestParser {
             return;
         }
         if (shape.min() != null && length < shape.min()) {
-            throw AwsException.of(ErrorCode.VALIDATION_ERROR,
-                    "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length greater than or equal to %s",
-                    path, formatBound(shape.min()));
+            throw ConstraintViolation.lengthAtLeast(path, formatBound(shape.min()));
         }
         if (shape.max() != null && length > shape.max()) {
-            throw AwsException.of(ErrorCode.VALIDATION_ERROR,
-                    "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have length less than or equal to %s",
-                    path, formatBound(shape.max()));
+            throw ConstraintViolation.lengthAtMost(path, formatBound(shape.max()));
         }
     }
 

@@ -102,6 +102,22 @@ class QueryRequestParserTest {
         AwsException tooLong = assertThrows(AwsException.class, () -> elbv2.parse(addTags,
                 Map.of("ResourceArns.member.1", "arn", "Tags.member.1.Key", "k".repeat(129))));
         assertEquals(ErrorCode.VALIDATION_ERROR, tooLong.code());
+        assertEquals("1 validation error detected: Value at 'tags.1.member.key' failed to satisfy constraint: "
+                + "Member must have length less than or equal to 128", tooLong.getMessage());
+    }
+
+    @Test
+    void queryProtocolEnumErrorsListTheModelsValuesInAwsWords() {
+        OperationModel create = ELBV2.operation("CreateTargetGroup").orElseThrow();
+        AwsException badProtocol = assertThrows(AwsException.class, () -> elbv2.parse(create, Map.of("Name", "web", "Protocol", "http")));
+
+        assertEquals(ErrorCode.VALIDATION_ERROR, badProtocol.code());
+        assertEquals("1 validation error detected: Value 'http' at 'protocol' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [HTTP, HTTPS, TCP, TLS, UDP, TCP_UDP, GENEVE, QUIC, TCP_QUIC]", badProtocol.getMessage());
+        AwsException badHealthCheck = assertThrows(AwsException.class,
+                () -> elbv2.parse(create, Map.of("Name", "web", "HealthCheckProtocol", "ICMP")));
+        assertEquals(true, badHealthCheck.getMessage().startsWith("1 validation error detected: Value 'ICMP' at 'healthCheckProtocol' "),
+                badHealthCheck.getMessage());
     }
 
     @Test

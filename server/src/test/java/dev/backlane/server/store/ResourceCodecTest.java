@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backlane.core.model.Address;
 import dev.backlane.core.model.ConnectivityType;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.LogEvent;
@@ -82,9 +83,9 @@ class ResourceCodecTest {
 
     @Test
     void targetGroupKeepsItsTargetTypeAndRowsWithAwsLowerCaseNamesStillRead() {
-        TargetGroup group = new TargetGroup("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef", "web", "TCP",
+        TargetGroup group = new TargetGroup("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef", "web", ElbProtocol.TCP,
                 null, 80, "vpc-00000000000000001", TargetType.IP, "ipv4",
-                new HealthCheck(true, "TCP", "traffic-port", 30, 10, 5, 2, null, null), new TreeMap<>(), List.of());
+                new HealthCheck(true, ElbProtocol.TCP, "traffic-port", 30, 10, 5, 2, null, null), new TreeMap<>(), List.of());
         String encoded = codec.encode(group);
         assertEquals(group, codec.decode(ResourceTypes.TARGET_GROUP, encoded));
 

@@ -7,9 +7,12 @@ import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ListenerAction;
-import dev.backlane.core.model.TargetType;
+import dev.backlane.core.model.ElbProtocol;
+import dev.backlane.core.model.WireName;
 import dev.backlane.server.api.Input;
+import dev.backlane.server.protocol.ConstraintViolation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +88,23 @@ final class ElbInputs {
     static TargetGroupCommands.HealthCheckChange healthCheck(Input input) {
         Input matcher = input.structure("Matcher");
         String httpCode = matcher == null ? null : matcher.string("HttpCode");
-        return new TargetGroupCommands.HealthCheckChange(input.bool("HealthCheckEnabled"), input.string("HealthCheckProtocol"),
+        return new TargetGroupCommands.HealthCheckChange(input.bool("HealthCheckEnabled"),
+                wireEnum(input, "HealthCheckProtocol", ElbProtocol.class),
                 input.string("HealthCheckPort"), input.integer("HealthCheckIntervalSeconds"), input.integer("HealthCheckTimeoutSeconds"),
                 input.integer("HealthyThresholdCount"), input.integer("UnhealthyThresholdCount"), input.string("HealthCheckPath"), httpCode);
     }
 
-    /** The target group's target type; null when the request names none (the command's default applies). */
-    static TargetType targetType(Input input) {
-        String value = input.string("TargetType");
-        return value == null ? null : TargetType.fromWire(value);
+    /**
+     * The value of an enum member read at the edge; null when the request names none (the command's
+     * default applies). The parser has checked the value against the model's enum; a value this
+     * Backlane does not know is refused in the same words.
+     */
+    static <E extends Enum<E> & WireName> E wireEnum(Input input, String member, Class<E> type) {
+        String value = input.string(member);
+        if (value == null) {
+            return null;
+        }
+        return WireName.find(type, value).orElseThrow(() -> ConstraintViolation.enumValue(value, member,
+                Arrays.stream(type.getEnumConstants()).map(WireName::wireName).toList()));
     }
 }

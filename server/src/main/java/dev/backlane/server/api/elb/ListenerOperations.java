@@ -6,6 +6,7 @@ import dev.backlane.core.elb.ElbArns;
 import dev.backlane.core.elb.ListenerCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
@@ -106,7 +107,7 @@ public final class ListenerOperations implements OperationFamily {
     }
 
     private static ListenerCommands.ListenerSettings settings(Input input) {
-        return new ListenerCommands.ListenerSettings(input.string("Protocol"), input.integer("Port"), ElbInputs.actions(input),
+        return new ListenerCommands.ListenerSettings(ElbInputs.wireEnum(input, "Protocol", ElbProtocol.class), input.integer("Port"), ElbInputs.actions(input),
                 ElbInputs.certificates(input), input.string("SslPolicy"));
     }
 }

@@ -7,6 +7,8 @@ import dev.backlane.core.elb.LoadBalancerCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.LoadBalancer;
+import dev.backlane.core.model.LoadBalancerScheme;
+import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Call;
@@ -45,8 +47,8 @@ public final class LoadBalancerOperations implements OperationFamily {
 
     private Map<String, Object> createLoadBalancer(Call call) {
         Input input = call.input();
-        LoadBalancerCommands.CreateLoadBalancer request = new LoadBalancerCommands.CreateLoadBalancer(input.string("Name"), input.string("Type"),
-                input.string("Scheme"), input.string("IpAddressType"), input.strings("Subnets"), ElbInputs.subnetMappings(input),
+        LoadBalancerCommands.CreateLoadBalancer request = new LoadBalancerCommands.CreateLoadBalancer(input.string("Name"),
+                ElbInputs.wireEnum(input, "Type", LoadBalancerType.class), ElbInputs.wireEnum(input, "Scheme", LoadBalancerScheme.class), input.string("IpAddressType"), input.strings("Subnets"), ElbInputs.subnetMappings(input),
                 input.strings("SecurityGroups"), ElbInputs.tags(input));
         return call.write(transaction -> {
             LoadBalancer loadBalancer = commands.create(transaction, request);

@@ -7,9 +7,11 @@ import dev.backlane.core.elb.TargetCommands;
 import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.Listener;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
 import dev.backlane.core.world.ScopeState;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
@@ -51,8 +53,9 @@ public final class TargetGroupOperations implements OperationFamily {
 
     private Map<String, Object> createTargetGroup(Call call) {
         Input input = call.input();
-        TargetGroupCommands.CreateTargetGroup request = new TargetGroupCommands.CreateTargetGroup(input.string("Name"), input.string("Protocol"),
-                input.string("ProtocolVersion"), input.integer("Port"), input.string("VpcId"), ElbInputs.targetType(input),
+        TargetGroupCommands.CreateTargetGroup request = new TargetGroupCommands.CreateTargetGroup(input.string("Name"),
+                ElbInputs.wireEnum(input, "Protocol", ElbProtocol.class), input.string("ProtocolVersion"), input.integer("Port"),
+                input.string("VpcId"), ElbInputs.wireEnum(input, "TargetType", TargetType.class),
                 input.string("IpAddressType"), ElbInputs.healthCheck(input), ElbInputs.tags(input));
         return call.write(transaction -> {
             TargetGroup group = commands.create(transaction, request);
