@@ -1,5 +1,7 @@
 package dev.backlane.core.endpointservice;
 
+import static dev.backlane.core.endpointservice.PrivateLinkWorld.CONSUMER;
+import static dev.backlane.core.endpointservice.PrivateLinkWorld.PROVIDER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,35 +14,17 @@ import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Protocol;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
-import dev.backlane.core.data.AwsPrefixListCatalog;
-import dev.backlane.core.data.ElbCatalog;
-import dev.backlane.core.data.RegionCatalog;
-import dev.backlane.core.elb.LoadBalancerCommands;
 import dev.backlane.core.endpoint.EndpointService;
 import dev.backlane.core.endpoint.EndpointServiceLookup;
-import dev.backlane.core.endpoint.VpcEndpointCommands;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.EndpointServiceConfiguration;
-import dev.backlane.core.model.IdSource;
-import dev.backlane.core.model.LoadBalancerScheme;
-import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.NetworkInterface;
-import dev.backlane.core.model.ResourceTypes;
-import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
-import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.model.ZoneMapping;
-import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.NetworkInterfaceCommands;
-import dev.backlane.core.network.Quotas;
-import dev.backlane.core.network.VpcCommands;
-import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
-import dev.backlane.core.world.World;
-import dev.backlane.core.zone.ZoneMappings;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +34,12 @@ import org.junit.jupiter.api.Test;
  * its own names.
  */
 class CrossAccountZonesTest {
-    private static final Scope PROVIDER = new Scope("111111111111", "us-east-1");
-    private static final Scope CONSUMER = new Scope("222222222222", "us-east-1");
-    private static final Quotas QUOTAS = Quotas.awsDefaults();
-
-    /** The clock moves on once the load balancers are made, so they are active when the service is. */
-    private Instant now = Instant.parse("2026-01-02T03:04:05Z");
-    private final Cloud cloud = new Cloud(World.empty(), () -> now, IdSource.sequential(),
-            new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(QUOTAS)), ChangeSink.none());
-    private final EndpointServiceZones zones = new EndpointServiceZones(RegionCatalog.standard());
-    private final EndpointServiceLookup lookup = EndpointServiceLookup.awsServices().with(new ProviderServiceSource(zones));
-    private final VpcEndpointCommands endpoints = new VpcEndpointCommands(lookup, AwsPrefixListCatalog.standard(),
-            new NetworkInterfaceCommands(QUOTAS), QUOTAS);
-    private final ZoneMapping providerZones = ZoneMappings.standard().derived(PROVIDER.account(), PROVIDER.region());
-    private final ZoneMapping consumerZones = ZoneMappings.standard().derived(CONSUMER.account(), CONSUMER.region());
-    private final EndpointServiceConfiguration service = providerServiceIn("us-east-1a", "us-east-1d");
+    private final PrivateLinkWorld world = new PrivateLinkWorld();
+    private final Cloud cloud = world.cloud;
+    private final EndpointServiceLookup lookup = world.lookup;
+    private final ZoneMapping providerZones = world.providerZones;
+    private final ZoneMapping consumerZones = world.consumerZones;
+    private final EndpointServiceConfiguration service = world.service(false, "us-east-1a", "us-east-1d");
 
     @Test
     void theAccountsNameTheirZonesDifferently() {
@@ -107,13 +82,13 @@ class CrossAccountZonesTest {
     void thePathEngineFindsTheServiceGoneFromTheEndpointsZoneByZoneId() {
         Subnet sameZone = consumerSubnet(consumerZones.nameOf(providerZones.idOf("us-east-1a")));
         VpcEndpoint endpoint = createEndpoint(sameZone);
-        NetworkInterface workload = cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(QUOTAS).create(transaction,
+        NetworkInterface workload = cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS).create(transaction,
                 new NetworkInterfaceCommands.CreateNetworkInterface(sameZone.id(), "workload", null, List.of(), 0, List.of(), 0, List.of(), null,
                         null)));
-        now = now.plus(java.time.Duration.ofHours(1));
+        world.now = world.now.plus(java.time.Duration.ofHours(1));
         PathQuery query = PathQuery.of(workload.id(), endpoint.id() + "-" + endpoint.dnsSuffix() + "." + service.baseEndpointDnsName("us-east-1"), Protocol.TCP,
                 443);
-        PathEngine engine = new PathEngine(() -> now);
+        PathEngine engine = new PathEngine(() -> world.now);
         PathResult before = engine.explain(WorldIndex.of(cloud.snapshot()), query);
         assertEquals(Verdict.PRIVATE, before.verdict(), before.toString());
 
@@ -130,32 +105,10 @@ class CrossAccountZonesTest {
     }
 
     private VpcEndpoint createEndpoint(Subnet subnet) {
-        return cloud.write(CONSUMER, transaction -> endpoints.create(transaction, new VpcEndpointCommands.CreateVpcEndpoint(subnet.vpcId(),
-                service.serviceName(), null, VpcEndpointType.INTERFACE, null, List.of(), List.of(subnet.id()), List.of(), false, null, null,
-                null)));
+        return world.endpoint(service, subnet);
     }
 
     private Subnet consumerSubnet(String zoneName) {
-        return cloud.snapshot(CONSUMER).all(CONSUMER, ResourceTypes.SUBNET).stream()
-                .filter(subnet -> subnet.availabilityZone().equals(zoneName)).findFirst().orElseThrow();
-    }
-
-    /** An endpoint service of the provider behind a network load balancer per zone (in its default subnets there), open to the consumer. */
-    private EndpointServiceConfiguration providerServiceIn(String... zoneNames) {
-        LoadBalancerCommands loadBalancers = new LoadBalancerCommands(QUOTAS, ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(QUOTAS));
-        List<String> arns = new java.util.ArrayList<>();
-        for (String zone : zoneNames) {
-            String subnetId = cloud.snapshot(PROVIDER).all(PROVIDER, ResourceTypes.SUBNET).stream()
-                    .filter(subnet -> subnet.availabilityZone().equals(zone)).findFirst().orElseThrow().id();
-            arns.add(cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(
-                    "provider-" + zone, LoadBalancerType.NETWORK, LoadBalancerScheme.INTERNAL, null, List.of(subnetId), List.of(), List.of(), List.of()))).id());
-        }
-        now = now.plus(java.time.Duration.ofDays(1));
-        return cloud.write(PROVIDER, transaction -> {
-            EndpointServiceConfiguration created = new EndpointServiceCommands().create(transaction,
-                    new EndpointServiceCommands.CreateServiceConfiguration(arns, List.of(), false, null, List.of(), List.of()));
-            new ServicePermissions().modify(transaction, created.id(), List.of("arn:aws:iam::" + CONSUMER.account() + ":root"), List.of());
-            return created;
-        });
+        return world.defaultSubnet(CONSUMER, zoneName);
     }
 }

@@ -1,0 +1,129 @@
+package dev.backlane.core.elb;
+
+import static dev.backlane.core.elb.ElbWorld.SCOPE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.ElbProtocol;
+import dev.backlane.core.model.LoadBalancerType;
+import dev.backlane.core.model.Target;
+import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Targets after registration, in core: deregistering by ID or by ID and port, and the health AWS
+ * reports for a target over time — unused until a listener forwards to its group, then initial for
+ * the checks that make it healthy, then healthy.
+ */
+class TargetCommandsTest {
+    private final ElbWorld world = new ElbWorld();
+    private final TargetGroup group = world.targetGroup("ips", ElbProtocol.TCP, 80, TargetType.IP);
+    private final String address = world.vpc().cidrBlock().replace("0.0/16", "1.10");
+
+    @Test
+    void deregisteringWithoutAPortRemovesEveryPortOfTheTarget() {
+        register(new TargetCommands.TargetRequest(address, 80, null), new TargetCommands.TargetRequest(address, 8080, null));
+
+        TargetGroup after = world.cloud.write(SCOPE, transaction -> world.targets.deregister(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest(address, null, null))));
+
+        assertEquals(List.of(), after.targets());
+    }
+
+    @Test
+    void deregisteringWithAPortRemovesOnlyThatRegistration() {
+        register(new TargetCommands.TargetRequest(address, 80, null), new TargetCommands.TargetRequest(address, 8080, null));
+
+        TargetGroup after = world.cloud.write(SCOPE, transaction -> world.targets.deregister(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest(address, 8080, null))));
+
+        assertEquals(List.of(80), after.targets().stream().map(Target::port).toList());
+    }
+
+    @Test
+    void deregisteringATargetThatIsNotRegisteredChangesNothing() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+
+        TargetGroup after = world.cloud.write(SCOPE, transaction -> world.targets.deregister(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest("10.9.9.9", null, null))));
+
+        assertEquals(1, after.targets().size());
+    }
+
+    @Test
+    void aTargetIsUnusedUntilAListenerForwardsToItsGroup() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+
+        assertEquals(List.of("unused/Target.NotInUse"), health());
+    }
+
+    @Test
+    void aTargetIsInitialForIntervalTimesHealthyThresholdThenHealthy() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+
+        assertEquals(List.of("initial/Elb.RegistrationInProgress"), health());
+        // The network default: 30 s between checks, 5 healthy checks in a row.
+        world.now = world.now.plus(Duration.ofSeconds(149));
+        assertEquals(List.of("initial/Elb.RegistrationInProgress"), health());
+        world.now = world.now.plus(Duration.ofSeconds(1));
+        assertEquals(List.of("healthy/null"), health());
+    }
+
+    @Test
+    void aTargetOfAGroupWithHealthChecksOffIsUnavailable() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+        world.cloud.write(SCOPE, transaction -> world.targetGroups.modify(transaction, group.id(),
+                new TargetGroupCommands.HealthCheckChange(false, null, null, null, null, null, null, null, null)));
+
+        assertEquals(List.of("unavailable/Target.HealthCheckDisabled"), health());
+    }
+
+    @Test
+    void theHealthOfATargetThatIsNotRegisteredIsAskedForByName() {
+        List<TargetHealth> health = TargetCommands.health(world.cloud.snapshot(SCOPE).scope(SCOPE), group.id(),
+                List.of(new TargetCommands.TargetRequest("10.9.9.9", null, null)), world.now);
+
+        assertEquals(1, health.size());
+        assertEquals("Target.NotRegistered", health.get(0).reason());
+        assertEquals(80, health.get(0).port());
+        assertEquals("80", health.get(0).healthCheckPort());
+    }
+
+    @Test
+    void anUnknownTargetGroupIsNotFound() {
+        String unknown = group.id().replace("/ips/", "/nothing/");
+
+        AwsException register = assertThrows(AwsException.class, () -> world.cloud.write(SCOPE, transaction -> world.targets.register(transaction,
+                unknown, List.of(new TargetCommands.TargetRequest(address, null, null)))));
+        AwsException health = assertThrows(AwsException.class, () -> TargetCommands.health(world.cloud.snapshot(SCOPE).scope(SCOPE), unknown,
+                List.of(), world.now));
+
+        assertEquals(ErrorCode.TARGET_GROUP_NOT_FOUND, register.code());
+        assertEquals(ErrorCode.TARGET_GROUP_NOT_FOUND, health.code());
+    }
+
+    @Test
+    void aPortOutsideTheRangeIsRefusedAndNothingIsRegistered() {
+        AwsException error = assertThrows(AwsException.class, () -> register(new TargetCommands.TargetRequest(address, 80, null),
+                new TargetCommands.TargetRequest(address, 70000, null)));
+
+        assertEquals(ErrorCode.VALIDATION_ERROR, error.code());
+        assertEquals(List.of(), world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets());
+    }
+
+    private void register(TargetCommands.TargetRequest... requests) {
+        world.cloud.write(SCOPE, transaction -> world.targets.register(transaction, group.id(), List.of(requests)));
+    }
+
+    private List<String> health() {
+        return TargetCommands.health(world.cloud.snapshot(SCOPE).scope(SCOPE), group.id(), List.of(), world.now).stream()
+                .map(health -> health.state() + "/" + health.reason()).toList();
+    }
+}

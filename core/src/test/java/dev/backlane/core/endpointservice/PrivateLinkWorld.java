@@ -1,0 +1,95 @@
+package dev.backlane.core.endpointservice;
+
+import dev.backlane.core.data.AwsPrefixListCatalog;
+import dev.backlane.core.data.ElbCatalog;
+import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.elb.LoadBalancerCommands;
+import dev.backlane.core.endpoint.EndpointServiceLookup;
+import dev.backlane.core.endpoint.VpcEndpointCommands;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.LoadBalancerScheme;
+import dev.backlane.core.model.LoadBalancerType;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointType;
+import dev.backlane.core.model.ZoneMapping;
+import dev.backlane.core.network.DefaultVpcInitializer;
+import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.network.Quotas;
+import dev.backlane.core.network.VpcCommands;
+import dev.backlane.core.world.ChangeSink;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import dev.backlane.core.zone.ZoneMappings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A provider and a consumer account in one cloud, for tests of PrivateLink in core: the provider's
+ * endpoint services behind network load balancers in its default subnets, the consumer's interface
+ * endpoints to them. The clock only moves when a test moves it.
+ */
+final class PrivateLinkWorld {
+    static final Scope PROVIDER = new Scope("111111111111", "us-east-1");
+    static final Scope CONSUMER = new Scope("222222222222", "us-east-1");
+    static final Quotas QUOTAS = Quotas.awsDefaults();
+
+    Instant now = Instant.parse("2026-01-02T03:04:05Z");
+    final Cloud cloud = new Cloud(World.empty(), () -> now, IdSource.sequential(),
+            new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(QUOTAS)), ChangeSink.none());
+    final EndpointServiceLookup lookup = EndpointServiceLookup.awsServices()
+            .with(new ProviderServiceSource(new EndpointServiceZones(RegionCatalog.standard())));
+    final VpcEndpointCommands endpoints = new VpcEndpointCommands(lookup, AwsPrefixListCatalog.standard(), new NetworkInterfaceCommands(QUOTAS),
+            QUOTAS);
+    final ZoneMapping providerZones = ZoneMappings.standard().derived(PROVIDER.account(), PROVIDER.region());
+    final ZoneMapping consumerZones = ZoneMappings.standard().derived(CONSUMER.account(), CONSUMER.region());
+
+    /**
+     * An endpoint service of the provider behind a network load balancer per zone (named as the provider
+     * names them), open to the consumer's account. The clock moves a day on first, so the load balancers
+     * are active when the service is made.
+     */
+    EndpointServiceConfiguration service(boolean acceptanceRequired, String... providerZoneNames) {
+        LoadBalancerCommands loadBalancers = new LoadBalancerCommands(QUOTAS, ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(QUOTAS));
+        List<String> arns = new ArrayList<>();
+        for (String zone : providerZoneNames) {
+            String subnetId = defaultSubnet(PROVIDER, zone).id();
+            arns.add(cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(
+                    "provider-" + zone, LoadBalancerType.NETWORK, LoadBalancerScheme.INTERNAL, null, List.of(subnetId), List.of(), List.of(),
+                    List.of()))).id());
+        }
+        now = now.plus(Duration.ofDays(1));
+        return cloud.write(PROVIDER, transaction -> {
+            EndpointServiceConfiguration created = new EndpointServiceCommands().create(transaction,
+                    new EndpointServiceCommands.CreateServiceConfiguration(arns, List.of(), acceptanceRequired, null, List.of(), List.of()));
+            new ServicePermissions().modify(transaction, created.id(), List.of("arn:aws:iam::" + CONSUMER.account() + ":root"), List.of());
+            return created;
+        });
+    }
+
+    /** The consumer's interface endpoint to the service in one subnet. */
+    VpcEndpoint endpoint(EndpointServiceConfiguration service, Subnet subnet) {
+        return cloud.write(CONSUMER, transaction -> endpoints.create(transaction, new VpcEndpointCommands.CreateVpcEndpoint(subnet.vpcId(),
+                service.serviceName(), null, VpcEndpointType.INTERFACE, null, List.of(), List.of(subnet.id()), List.of(), false, null, null,
+                null)));
+    }
+
+    /** The consumer's default subnet in the physical zone the provider calls {@code providerZoneName}. */
+    Subnet consumerSubnetBeside(String providerZoneName) {
+        return defaultSubnet(CONSUMER, consumerZones.nameOf(providerZones.idOf(providerZoneName)));
+    }
+
+    Subnet defaultSubnet(Scope scope, String zoneName) {
+        return cloud.snapshot(scope).all(scope, ResourceTypes.SUBNET).stream()
+                .filter(subnet -> subnet.availabilityZone().equals(zoneName)).findFirst().orElseThrow();
+    }
+
+    VpcEndpoint consumersEndpoint(String id) {
+        return cloud.snapshot(CONSUMER).find(CONSUMER, ResourceTypes.VPC_ENDPOINT, id).orElseThrow();
+    }
+}
