@@ -362,7 +362,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             lease = null;
             return;
         }
-        upstreamReusable = true;
+        // A client that asked to close has the upstream close too (its Connection header goes along).
+        upstreamReusable = HttpUtil.isKeepAlive(request);
         HttpRequest upstreamRequest = new DefaultHttpRequest(request.protocolVersion(), request.method(), RequestTarget.originForm(request.uri()),
                 request.headers());
         lease.channel().write(upstreamRequest);
