@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.error.AwsException;
-import dev.backlane.core.event.GatewayConnectionClosedEvent;
-import dev.backlane.core.event.GatewayConnectionOpenedEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.event.GatewayRequestEvent.Outcome;
 import dev.backlane.core.traffic.HttpRequestHead;
@@ -15,7 +13,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -33,8 +30,6 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -43,7 +38,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +69,6 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         CLOSED
     }
 
-    private final String workloadId;
     private final GatewayDecider decider;
     private final GatewayConfig config;
     private final UpstreamPool upstreams;
@@ -83,8 +76,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     private ChannelHandlerContext ctx;
     private State state = State.AWAITING_HEAD;
-    private Instant openedAt;
-    private int requests;
+    private final ConnectionEvents events;
     private ScheduledFuture<?> timer;
     /** Messages decoded from the client but not yet asked for (a socket read can hold several). */
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
@@ -93,10 +85,6 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     // The exchange in progress.
     private HttpRequest request;
-    private long exchangeStartNanos;
-    private Instant exchangeStart;
-    private long bytesInAtStart;
-    private long bytesOutAtStart;
     private boolean requestComplete;
     private boolean sentOwnContinue;
     private CompositeByteBuf collected;
@@ -119,20 +107,17 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private boolean waitingForClientWritable;
 
     GatewayConnection(String workloadId, GatewayDecider decider, GatewayConfig config, UpstreamPool upstreams, TrafficCounter traffic) {
-        this.workloadId = requireNonNull(workloadId, "workloadId is null");
         this.decider = requireNonNull(decider, "decider is null");
         this.config = requireNonNull(config, "config is null");
         this.upstreams = requireNonNull(upstreams, "upstreams is null");
         this.traffic = requireNonNull(traffic, "traffic is null");
+        this.events = new ConnectionEvents(requireNonNull(workloadId, "workloadId is null"), config.events(), config.clock(), traffic);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        openedAt = config.clock().instant();
-        if (config.events().wants(GatewayConnectionOpenedEvent.class)) {
-            config.events().publish(new GatewayConnectionOpenedEvent(workloadId, clientAddress(), clientPort(), gatewayPort(), openedAt));
-        }
+        events.opened(ctx.channel());
         awaitHead();
     }
 
@@ -200,7 +185,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         beginExchange(head);
         if (head.decoderResult().isFailure()) {
             Throwable cause = head.decoderResult().cause();
-            reject(statusFor(cause), "the request could not be read: " + describe(cause));
+            reject(GatewayResponses.statusForUnreadable(cause), "the request could not be read: " + GatewayResponses.describe(cause));
             return;
         }
         if (HttpMethod.CONNECT.equals(head.method())) {
@@ -235,9 +220,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     private void beginExchange(HttpRequest head) {
         request = head;
-        requests++;
-        exchangeStartNanos = System.nanoTime();
-        exchangeStart = config.clock().instant();
+        events.requestBegan(head.method().name());
         requestComplete = head instanceof LastHttpContent;
         clientKeepAlive = HttpUtil.isKeepAlive(head);
     }
@@ -275,7 +258,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (e instanceof AwsException error) {
             answer(GatewayResponses.awsError(error), Outcome.REJECTED);
         } else {
-            answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the request could not be judged: " + describe(e)), Outcome.UPSTREAM_FAILED);
+            answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the request could not be judged: " + GatewayResponses.describe(e)), Outcome.UPSTREAM_FAILED);
         }
     }
 
@@ -287,7 +270,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             if (responseStarted || state == State.STALLING || state == State.CLOSED) {
                 closeNow();
             } else {
-                reject(HttpResponseStatus.BAD_REQUEST, "the request body could not be read: " + describe(content.decoderResult().cause()));
+                reject(HttpResponseStatus.BAD_REQUEST, "the request body could not be read: " + GatewayResponses.describe(content.decoderResult().cause()));
             }
             return;
         }
@@ -350,7 +333,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (!acquired.isSuccess()) {
             releaseCollected();
             Throwable cause = acquired.cause();
-            String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached (" + describe(cause) + ")";
+            String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached (" + GatewayResponses.describe(cause) + ")";
             answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName() + " " + why
                     + ". Is the upstream named with --upstream running?"), Outcome.UPSTREAM_FAILED);
             return;
@@ -639,11 +622,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         swallowingInformational = false;
         waitingForClientWritable = false;
         waitingForUpstreamWritable = false;
-        bytesInAtStart = traffic.bytesIn();
-        bytesOutAtStart = traffic.bytesOut();
+        events.awaitingRequest();
+        long bytesInWhenWaiting = traffic.bytesIn();
         long headMillis = config.requestHeadTimeout().toMillis();
         cancelTimer();
-        timer = ctx.executor().schedule(() -> headTimedOut(bytesInAtStart, headMillis), headMillis, TimeUnit.MILLISECONDS);
+        timer = ctx.executor().schedule(() -> headTimedOut(bytesInWhenWaiting, headMillis), headMillis, TimeUnit.MILLISECONDS);
         next();
     }
 
@@ -653,7 +636,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             return;
         }
         if (traffic.bytesIn() > bytesInWhenWaiting) {
-            beginExchangeWithoutHead();
+            events.requestBegan("");
             reject(HttpResponseStatus.REQUEST_TIMEOUT, "the request head did not arrive in full within " + config.requestHeadTimeout().toSeconds() + " s");
             return;
         }
@@ -664,12 +647,6 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             state = State.CLOSED;
             ctx.close();
         }
-    }
-
-    private void beginExchangeWithoutHead() {
-        requests++;
-        exchangeStartNanos = System.nanoTime();
-        exchangeStart = config.clock().instant();
     }
 
     @Override
@@ -717,10 +694,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             publishRequest(state == State.DRAINING ? outcome : Outcome.ABORTED);
         }
         state = State.CLOSED;
-        if (config.events().wants(GatewayConnectionClosedEvent.class)) {
-            config.events().publish(new GatewayConnectionClosedEvent(workloadId, clientAddress(), clientPort(), gatewayPort(), openedAt,
-                    config.clock().instant(), traffic.bytesIn(), traffic.bytesOut(), requests));
-        }
+        events.closed();
     }
 
     @Override
@@ -730,18 +704,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     }
 
     private void publishRequest(Outcome result) {
-        if (request == null && exchangeStart == null) {
-            return;
-        }
-        if (config.events().wants(GatewayRequestEvent.class)) {
-            Optional<String> via = path.flatMap(PathResult::via);
-            Optional<String> code = path.flatMap(GatewayResponses::blockingCode);
-            config.events().publish(new GatewayRequestEvent(workloadId, clientAddress(), clientPort(), request == null ? "" : request.method().name(),
-                    facts, path.map(PathResult::verdict), via, code, result, status, traffic.bytesIn() - bytesInAtStart,
-                    traffic.bytesOut() - bytesOutAtStart, exchangeStart, System.nanoTime() - exchangeStartNanos));
-        }
-        exchangeStart = null;
-        request = null;
+        events.requestEnded(result, facts, path, status);
     }
 
     private void resetNow() {
@@ -776,23 +739,6 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
     }
 
-    private static HttpResponseStatus statusFor(Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        if (cause instanceof TooLongHttpLineException) {
-            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
-        }
-        if (cause instanceof TooLongFrameException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        return HttpResponseStatus.BAD_REQUEST;
-    }
-
-    private static String describe(Throwable cause) {
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
     private String serviceName() {
         return facts.map(RequestFacts::service).orElse("this request");
     }
@@ -800,19 +746,5 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private String hostAndPort() {
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         return local.getAddress().getHostAddress() + ":" + local.getPort();
-    }
-
-    private String clientAddress() {
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        return remote == null ? "" : remote.getAddress().getHostAddress();
-    }
-
-    private int clientPort() {
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        return remote == null ? 0 : remote.getPort();
-    }
-
-    private int gatewayPort() {
-        return ((InetSocketAddress) ctx.channel().localAddress()).getPort();
     }
 }

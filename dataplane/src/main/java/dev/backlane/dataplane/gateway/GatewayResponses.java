@@ -7,11 +7,14 @@ import dev.backlane.core.analysis.Explanation;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.error.AwsException;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,24 @@ final class GatewayResponses {
         }
         return of(HttpResponseStatus.GATEWAY_TIMEOUT.code(), Map.of(HttpHeaderNames.CONTENT_TYPE.toString(), "application/json",
                 EXPLANATION_HEADER, blockingCode(path).orElse("BLOCKED")), (body + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The status for a request the decoder could not read: too long a line or head, else malformed. */
+    static HttpResponseStatus statusForUnreadable(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongFrameException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
+    }
+
+    static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static String xml(String text) {
