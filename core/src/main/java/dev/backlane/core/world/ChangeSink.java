@@ -23,6 +23,15 @@ public interface ChangeSink {
         return 0;
     }
 
+    /**
+     * Whether other servers write to this store too, so that a batch's {@link Batch#catchUp} may bring
+     * changes a command must see: then commands run only inside the batch that commits them, instead of
+     * ahead of it while the previous batch commits.
+     */
+    default boolean isShared() {
+        return false;
+    }
+
     /** One durable transaction holding the changes of several commands, each all or nothing. */
     interface Batch extends AutoCloseable {
         /**

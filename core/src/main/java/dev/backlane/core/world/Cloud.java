@@ -19,11 +19,19 @@ import java.util.function.Function;
  * published only after the batch is durable, so readers ({@link #snapshot()}, never waiting) see only
  * what can no longer be lost, and a command's answer is returned only once its changes are durable.
  *
- * <p>Group commit without a thread of its own: callers queue their commands; the first caller to find
- * no batch under way becomes the leader, takes every queued command, runs them in order against the
- * current world, commits their changes in one store transaction, publishes, and then hands the
- * leadership to the next waiting caller. If the store cannot commit, every command in the batch fails
- * with ServiceUnavailable and the world stays as it was.
+ * <p>Group commit in two stages, without a thread of its own. Callers queue their commands. The first
+ * caller to find nobody running takes the <em>run turn</em>: it runs every queued command in order
+ * against the newest state (durable or not yet), records their changes, passes the run turn to the
+ * next queued caller and, if nobody holds it, takes the <em>commit turn</em>: it commits every command
+ * run so far in one store transaction, publishes the world after them, answers their callers and
+ * passes the commit turn to a caller whose command ran meanwhile. So the commands that arrive while a
+ * commit waits for the disk are already run when it returns, and the next commit takes them all: the
+ * disk flush, not the commands, sets the pace. If the store cannot commit, every command of the batch,
+ * and every command run on top of it, fails with ServiceUnavailable and the world stays as it was.
+ *
+ * <p>A store that other servers write to too ({@link ChangeSink#isShared()}) can change under a
+ * command run ahead, and a sink that keeps nothing has no flush to overlap: there one turn does both,
+ * running the queued commands inside the batch that commits them (after catching up).
  */
 public final class Cloud {
     /** Enough to amortise a disk flush over many commands, small enough to keep one batch's latency bounded. */
@@ -34,12 +42,31 @@ public final class Cloud {
     private final IdSource ids;
     private final ScopeInitializer initializer;
     private final ChangeSink sink;
-    /** The size of the last batch; written and read only by the batch leader of the moment. */
-    private volatile int lastBatchSize;
+    /**
+     * Whether commands run ahead of the batch that commits them: only for a store that this process
+     * alone writes to and whose commit costs a disk flush (it gathers). For one that keeps nothing there
+     * is nothing to overlap, and running and committing in one turn saves a hand-over per batch.
+     */
+    private final boolean runsAhead;
+    /** Commands submitted and not yet run (guarded by {@code queue}, as is every field up to {@code world}). */
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
-    private boolean leaderActive;
-    /** While a leader gathers: the queue length it waits for (guarded by {@code queue}); 0 otherwise. */
+    /** Commands run (or, on a shared store, only taken in order) and not yet committed. */
+    private final ArrayDeque<Pending<?>> ran = new ArrayDeque<>();
+    private boolean running;
+    private boolean committing;
+    /** The world after every command in {@code ran}: what the next command runs against. */
+    private World tip;
+    /** Counts failed commits: commands that ran on top of a batch that was then lost fail too. */
+    private long lostBatches;
+    private AwsException lastLoss;
+    /** While a batch gathers: the commands it waits for, queued or run ({@code gathering}); 0 otherwise. */
     private int gatherTarget;
+    private ArrayDeque<Pending<?>> gathering;
+    /** The size of the last committed batch, and the commands run or queued when it ended. */
+    private int lastBatchSize;
+    private int behindLastBatch;
+    /** How long the last batch took to commit, in nanoseconds. */
+    private long lastBatchNanos;
     private volatile World world;
 
     /** A cloud whose transitions take Backlane's default times. */
@@ -49,11 +76,13 @@ public final class Cloud {
 
     public Cloud(World initial, InstantSource clock, TransitionTimes transitions, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
         this.world = requireNonNull(initial, "initial is null");
+        this.tip = initial;
         this.clock = requireNonNull(clock, "clock is null");
         this.transitions = requireNonNull(transitions, "transitions is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.initializer = requireNonNull(initializer, "initializer is null");
         this.sink = requireNonNull(sink, "sink is null");
+        this.runsAhead = !sink.isShared() && sink.gatherNanos() > 0;
     }
 
     /** The current durable state, for reading. Scopes not yet seen have no default resources: use {@link #snapshot(Scope)}. */
@@ -103,91 +132,194 @@ public final class Cloud {
     }
 
     private <R> R submit(Pending<R> pending) {
-        boolean lead;
+        Turn turn;
         synchronized (queue) {
             queue.add(pending);
-            lead = !leaderActive;
-            leaderActive = true;
-            if (gatherTarget > 0 && queue.size() >= gatherTarget) {
+            turn = running ? Turn.NONE : Turn.RUN;
+            running = true;
+            if (gathering == queue && queue.size() >= gatherTarget) {
                 queue.notifyAll();
             }
         }
-        if (!lead) {
-            pending.awaitTurn();
-        }
-        if (!pending.isDone()) {
-            gather();
-            List<Pending<?>> batch = new ArrayList<>();
-            synchronized (queue) {
-                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-                    batch.add(queue.poll());
+        while (true) {
+            switch (turn == Turn.NONE ? pending.awaitTurn() : turn) {
+                case RUN -> turn = runsAhead ? runQueued() : commitQueued();
+                case COMMIT -> {
+                    commitRan();
+                    turn = Turn.NONE;
                 }
-            }
-            lastBatchSize = batch.size();
-            try {
-                process(batch);
-            } finally {
-                synchronized (queue) {
-                    Pending<?> next = queue.peek();
-                    if (next == null) {
-                        leaderActive = false;
-                    } else {
-                        next.promote();
-                    }
+                default -> {
+                    return pending.outcome();
                 }
             }
         }
-        return pending.outcome();
+    }
+
+    /** Runs the queued commands inside the batch that commits them, then passes the run turn on. */
+    private Turn commitQueued() {
+        gather(queue);
+        List<Pending<?>> batch;
+        synchronized (queue) {
+            batch = take(queue, MAX_BATCH);
+        }
+        long started = System.nanoTime();
+        boolean committed = commit(batch);
+        synchronized (queue) {
+            recordBatch(batch.size(), started);
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                running = false;
+            } else {
+                next.promote(Turn.RUN);
+            }
+        }
+        if (committed) {
+            batch.forEach(Pending::finish);
+        }
+        return Turn.NONE;
     }
 
     /**
-     * Lets commands that are on their way join this batch, so one disk flush serves more of them — but
-     * only when writers are concurrent (the last batch held more than one command), so a lone writer
-     * never waits. The leader waits until as many commands are queued as the last batch held (the
-     * writers answered by that batch are sending their next calls), or at most the sink's gather time:
-     * batches stay full instead of a batch leaving behind the writers that arrive during its wait.
+     * Runs the queued commands against the newest state, recording their changes, passes the run turn
+     * on, and says whether this caller is to commit them (and whatever else ran before it).
      */
-    private void gather() {
-        long nanos = sink.gatherNanos();
-        int target = lastBatchSize;
-        if (nanos <= 0 || target <= 1) {
-            return;
-        }
-        long deadline = System.nanoTime() + nanos;
-        boolean interrupted = false;
+    private Turn runQueued() {
+        List<Pending<?>> batch;
+        World current;
+        long losses;
         synchronized (queue) {
+            batch = take(queue, MAX_BATCH);
+            current = tip;
+            losses = lostBatches;
+        }
+        for (Pending<?> pending : batch) {
+            current = pending.runAhead(current);
+        }
+        synchronized (queue) {
+            if (lostBatches != losses) {
+                // A commit failed while these ran on top of its state.
+                AwsException loss = lastLoss;
+                batch.forEach(pending -> pending.fail(loss));
+            } else {
+                ran.addAll(batch);
+                tip = current;
+                if (gathering == ran && ran.size() >= gatherTarget) {
+                    queue.notifyAll();
+                }
+            }
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                running = false;
+            } else {
+                next.promote(Turn.RUN);
+            }
+            if (committing || ran.isEmpty()) {
+                return Turn.NONE;
+            }
+            committing = true;
+            return Turn.COMMIT;
+        }
+    }
+
+    /** Commits every command run so far as one batch, then passes the commit turn on. */
+    private void commitRan() {
+        gather(ran);
+        List<Pending<?>> batch;
+        synchronized (queue) {
+            batch = take(ran, Integer.MAX_VALUE);
+        }
+        long started = System.nanoTime();
+        boolean committed = commit(batch);
+        synchronized (queue) {
+            if (!committed) {
+                // What ran on top of the lost batch ran against a state that will never be: it fails too.
+                lostBatches++;
+                ran.forEach(pending -> pending.fail(lastLoss));
+                ran.clear();
+                tip = world;
+            }
+            recordBatch(batch.size(), started);
+            Pending<?> next = ran.peek();
+            if (next == null) {
+                committing = false;
+            } else {
+                next.promote(Turn.COMMIT);
+            }
+        }
+        if (committed) {
+            batch.forEach(Pending::finish);
+        }
+    }
+
+    /**
+     * Lets commands that are on their way join this batch, so one disk flush serves more of them. The
+     * writers this batch can expect are those answered by the last batch (sending their next calls
+     * now) and those that ran or queued while it committed; the batch waits until that many
+     * commands are queued (or, run ahead, have run), so writers that took turns in two half-full batches come together in one. It
+     * waits at most as long as the last batch took, because a batch of their own would cost the
+     * latecomers about that much: a slow disk grows batches, a fast one keeps them short, and a lone
+     * writer never waits (its target is itself). The sink's gather time bounds the wait in any case.
+     */
+    private void gather(ArrayDeque<Pending<?>> filling) {
+        synchronized (queue) {
+            long nanos = Math.min(sink.gatherNanos(), lastBatchNanos);
+            int target = Math.min(MAX_BATCH, lastBatchSize + behindLastBatch);
+            if (nanos <= 0 || filling.size() >= target) {
+                return;
+            }
+            long deadline = System.nanoTime() + nanos;
+            boolean interrupted = false;
             gatherTarget = target;
+            gathering = filling;
             try {
                 long left;
-                while (queue.size() < target && (left = deadline - System.nanoTime()) > 0) {
+                while (filling.size() < target && (left = deadline - System.nanoTime()) > 0) {
                     try {
                         queue.wait(left / 1_000_000, (int) (left % 1_000_000));
                     } catch (InterruptedException e) {
-                        // The batch must still run: its callers are waiting for their outcome.
+                        // The batch must still commit: its callers are waiting for their outcome.
                         interrupted = true;
                     }
                 }
             } finally {
                 gatherTarget = 0;
+                gathering = null;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
+    /** Remembers what the next batch's gather goes by; called holding {@code queue}. */
+    private void recordBatch(int size, long started) {
+        lastBatchSize = size;
+        behindLastBatch = ran.size() + queue.size();
+        lastBatchNanos = System.nanoTime() - started;
+    }
+
+    private static List<Pending<?>> take(ArrayDeque<Pending<?>> from, int most) {
+        List<Pending<?>> taken = new ArrayList<>(Math.min(from.size(), most));
+        while (!from.isEmpty() && taken.size() < most) {
+            taken.add(from.poll());
+        }
+        return taken;
+    }
+
     /**
-     * Runs one batch. Once the store has committed, the batch's outcomes are final: a failure after the
-     * commit (ending the store's transaction, releasing its connection) cannot turn them into errors,
-     * because a client told "failed" about a change that was kept would retry it and meet its own change
-     * (InvalidPermission.Duplicate after a successful revoke, say).
+     * Commits one batch and publishes the world after it; says whether it did. Once the store has
+     * committed, the batch's outcomes are final: a failure after the commit (ending the store's
+     * transaction, releasing its connection) cannot turn them into errors, because a client told
+     * "failed" about a change that was kept would retry it and meet its own change
+     * (InvalidPermission.Duplicate after a successful revoke, say). If the commit fails, every command
+     * of the batch fails with ServiceUnavailable, recorded as {@code lastLoss}.
      */
-    private void process(List<Pending<?>> batch) {
+    private boolean commit(List<Pending<?>> batch) {
         boolean committed = false;
         try (ChangeSink.Batch durable = sink.begin()) {
             World current = durable.catchUp(world);
             for (Pending<?> pending : batch) {
-                current = pending.run(current, durable);
+                current = pending.commitTo(current, durable);
             }
             durable.commit();
             committed = true;
@@ -198,12 +330,15 @@ public final class Cloud {
                         ? aws
                         : AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "The change could not be stored durably: %s", describe(failure));
                 batch.forEach(pending -> pending.fail(unavailable));
-                return;
+                synchronized (queue) {
+                    lastLoss = unavailable;
+                }
+                return false;
             }
             // Ending a committed batch failed: its changes are durable and published, so every command
             // gets its own outcome; the store replaces a broken connection on its next use.
         }
-        batch.forEach(Pending::finish);
+        return true;
     }
 
     private World initialize(World current, Scope scope, ChangeSink.Batch durable) {
@@ -229,6 +364,9 @@ public final class Cloud {
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
+    /** What a waiting caller is to do next: nothing yet, run the queued commands, commit, or return (its command is over). */
+    private enum Turn { NONE, RUN, COMMIT, DONE }
+
     /**
      * A queued command (or replacement, or bare catch-up) and, once its batch is over, its outcome. The
      * outcome is staged while the batch runs and released by {@link #finish()} only after the commit.
@@ -240,7 +378,11 @@ public final class Cloud {
         private R result;
         private Throwable failure;
         private boolean done;
-        private boolean leading;
+        private Turn turn = Turn.NONE;
+        /** Set by {@link #runAhead}: the world it ran against, the world after it, and its changes to replay. */
+        private World ranOn;
+        private World ranTo;
+        private List<Consumer<ChangeSink.Batch>> staged;
 
         Pending(Scope scope, Function<Transaction, R> command, World replacement) {
             this.scope = scope;
@@ -248,8 +390,34 @@ public final class Cloud {
             this.replacement = replacement;
         }
 
+        /** Runs against {@code current} before its batch is open, recording its changes; gives the world after it. */
+        World runAhead(World current) {
+            List<Consumer<ChangeSink.Batch>> changes = new ArrayList<>(2);
+            World after = run(current, new Recorder(changes));
+            ranOn = current;
+            ranTo = after;
+            staged = changes;
+            return after;
+        }
+
+        /**
+         * Stages its changes in {@code durable}, committing on top of {@code current}, and gives the world
+         * after it: what it recorded when it ran ahead on that same world, or else (a shared store, or
+         * others' changes caught up with) what it does when run again now.
+         */
+        World commitTo(World current, ChangeSink.Batch durable) {
+            if (staged != null && ranOn == current) {
+                staged.forEach(change -> change.accept(durable));
+                return ranTo;
+            }
+            staged = null;
+            return run(current, durable);
+        }
+
         /** Runs against {@code current}, stages its changes in {@code durable}, and gives the world after it. */
         World run(World current, ChangeSink.Batch durable) {
+            result = null;
+            failure = null;
             if (replacement != null) {
                 durable.replaceAll(replacement);
                 return replacement;
@@ -290,19 +458,15 @@ public final class Cloud {
             notifyAll();
         }
 
-        synchronized void promote() {
-            leading = true;
+        synchronized void promote(Turn given) {
+            turn = given;
             notifyAll();
         }
 
-        synchronized boolean isDone() {
-            return done;
-        }
-
-        /** Waits until the batch holding this command is over, or until this caller is to lead the next one. */
-        synchronized void awaitTurn() {
+        /** Waits until this caller is given a turn, or until the batch holding its command is over. */
+        synchronized Turn awaitTurn() {
             boolean interrupted = false;
-            while (!done && !leading) {
+            while (!done && turn == Turn.NONE) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -313,6 +477,9 @@ public final class Cloud {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            Turn given = turn == Turn.NONE ? Turn.DONE : turn;
+            turn = Turn.NONE;
+            return given;
         }
 
         synchronized R outcome() {
@@ -324,5 +491,36 @@ public final class Cloud {
             }
             return result;
         }
+    }
+
+    /** Records the changes of a command run ahead, to be replayed into the store's batch that commits it. */
+    private record Recorder(List<Consumer<ChangeSink.Batch>> changes) implements ChangeSink.Batch {
+        @Override
+        public World catchUp(World current) {
+            return current;
+        }
+
+        @Override
+        public void scopeCreated(Scope scope) {
+            changes.add(batch -> batch.scopeCreated(scope));
+        }
+
+        @Override
+        public void write(List<Change> written) {
+            changes.add(batch -> batch.write(written));
+        }
+
+        @Override
+        public void replaceAll(World world) {
+            changes.add(batch -> batch.replaceAll(world));
+        }
+
+        @Override
+        public void commit() {
+            throw new UnsupportedOperationException("a command run ahead is committed by replaying its changes");
+        }
+
+        @Override
+        public void close() {}
     }
 }

@@ -20,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CloudTest {
     private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
@@ -31,7 +34,9 @@ class CloudTest {
         volatile boolean failing;
         volatile boolean failingToClose;
         volatile CountDownLatch hold = new CountDownLatch(0);
+        /** Set before the cloud is made: a sink that gathers has commands run ahead of their commit. */
         volatile long gatherNanos;
+        volatile long commitMillis;
 
         @Override
         public long gatherNanos() {
@@ -63,6 +68,7 @@ class CloudTest {
                 public void commit() {
                     try {
                         hold.await();
+                        Thread.sleep(commitMillis);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -111,9 +117,11 @@ class CloudTest {
                 List.copyOf(cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().keySet()));
     }
 
-    @Test
-    void commandsWaitingForADurableWriteAreCommittedTogetherAndNoneIsLost() throws Exception {
+    @ParameterizedTest(name = "gather {0} ns")
+    @ValueSource(longs = {0, 1_000_000})
+    void commandsWaitingForADurableWriteAreCommittedTogetherAndNoneIsLost(long gatherNanos) throws Exception {
         RecordingSink sink = new RecordingSink();
+        sink.gatherNanos = gatherNanos;
         Cloud cloud = cloud(sink);
         cloud.write(SCOPE, transaction -> tag(transaction, "first"));
         sink.hold = new CountDownLatch(1);
@@ -151,39 +159,98 @@ class CloudTest {
     }
 
     @Test
-    void leaderGathersUntilAsManyCommandsAsTheLastBatchAreQueuedNotForItsWholeGatherTime() throws Exception {
+    void batchWaitsForTheWritersOfTheLastBatchAndThoseQueuedBehindItNoLongerThanTheLastBatchTook() throws Exception {
         RecordingSink sink = new RecordingSink();
-        sink.gatherNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        sink.gatherNanos = TimeUnit.SECONDS.toNanos(30);
+        sink.commitMillis = 300;
         Cloud cloud = cloud(sink);
         ExecutorService clients = Executors.newFixedThreadPool(3);
-        sink.hold = new CountDownLatch(1);
-        Future<String> alone = clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, "alone")));
-        Thread.sleep(200);
+        // One writer's batch commits while two more queue; it writes again as soon as it is answered.
+        Future<String> returning = clients.submit(() -> {
+            cloud.write(SCOPE, transaction -> tag(transaction, "alone"));
+            return cloud.write(SCOPE, transaction -> tag(transaction, "again"));
+        });
+        Thread.sleep(100);
         List<Future<String>> queued = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String key = "queued-" + i;
             queued.add(clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
         }
-        Thread.sleep(200);
-        sink.hold.countDown();
-        alone.get();
+        assertEquals("again", returning.get());
         for (Future<String> result : queued) {
             result.get();
         }
-        // The last batch held two commands, so the next leader waits for a second one, and no longer.
-        List<Future<String>> pair = new ArrayList<>();
+        // The second batch waited for the returning writer as well as the two queued behind the first.
+        assertEquals(List.of(1, 3), sink.batchSizes);
+        // A lone writer now waits for the three at most as long as the last batch took, not 30 s.
         long start = System.nanoTime();
-        for (int i = 0; i < 2; i++) {
-            String key = "pair-" + i;
-            pair.add(clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
-        }
-        for (Future<String> result : pair) {
-            result.get();
-        }
-        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        cloud.write(SCOPE, transaction -> tag(transaction, "lone"));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         clients.shutdown();
-        assertEquals(List.of(1, 2, 2), sink.batchSizes);
-        assertTrue(seconds < 20, "the gather ended when the batch was full, not after its 30 s bound: " + seconds + " s");
+        assertEquals(List.of(1, 3, 1), sink.batchSizes);
+        assertTrue(millis < 10_000, "the gather is bounded by the last batch's time: " + millis + " ms");
+    }
+
+    @Test
+    void commandsRunWhileThePreviousBatchCommitsAndTheNextCommitTakesThemAll() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        sink.gatherNanos = TimeUnit.MILLISECONDS.toNanos(1);
+        Cloud cloud = cloud(sink);
+        cloud.write(SCOPE, transaction -> tag(transaction, "first"));
+        sink.hold = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        Future<String> held = clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, "held")));
+        Thread.sleep(100);
+        CountDownLatch ran = new CountDownLatch(5);
+        List<Future<String>> behind = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String key = "behind-" + i;
+            behind.add(clients.submit(() -> cloud.write(SCOPE, transaction -> {
+                ran.countDown();
+                return tag(transaction, key);
+            })));
+        }
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "the commands behind the held commit ran meanwhile");
+        assertEquals(1, cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().size(),
+                "what ran ahead is not visible before it is durable");
+        assertFalse(held.isDone());
+        sink.hold.countDown();
+        assertEquals("held", held.get());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("behind-" + i, behind.get(i).get());
+        }
+        clients.shutdown();
+        assertEquals(List.of(1, 1, 5), sink.batchSizes);
+        assertEquals(7, cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().size());
+    }
+
+    @Test
+    void commandsThatRanOnTopOfABatchThatFailsToCommitFailWithIt() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        sink.gatherNanos = TimeUnit.MILLISECONDS.toNanos(1);
+        Cloud cloud = cloud(sink);
+        cloud.write(SCOPE, transaction -> tag(transaction, "kept"));
+        sink.hold = new CountDownLatch(1);
+        sink.failing = true;
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Future<String> lost = clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, "lost")));
+        Thread.sleep(100);
+        CountDownLatch ran = new CountDownLatch(1);
+        Future<String> onTop = clients.submit(() -> cloud.write(SCOPE, transaction -> {
+            ran.countDown();
+            return tag(transaction, "on-top");
+        }));
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        sink.hold.countDown();
+        for (Future<String> result : List.of(lost, onTop)) {
+            Throwable failure = assertThrows(java.util.concurrent.ExecutionException.class, result::get).getCause();
+            assertEquals(ErrorCode.SERVICE_UNAVAILABLE, ((AwsException) failure).code());
+        }
+        sink.failing = false;
+        cloud.write(SCOPE, transaction -> tag(transaction, "later"));
+        clients.shutdown();
+        assertEquals(List.of("kept", "later"),
+                List.copyOf(cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().keySet()));
     }
 
     @Test

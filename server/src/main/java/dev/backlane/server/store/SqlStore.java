@@ -164,6 +164,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     }
 
     /** Whether other servers may write to this store too, so that their changes must be followed. */
+    @Override
     public boolean isShared() {
         return !embedded;
     }
