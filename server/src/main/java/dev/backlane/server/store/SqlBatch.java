@@ -193,9 +193,13 @@ final class SqlBatch implements ChangeSink.Batch {
         }
     }
 
+    /**
+     * Deletes the rows removed in this batch, then writes each row's last state with one upsert (SQLite
+     * 3.24+ and PostgreSQL 9.5+ share the syntax): a new row gets its creation sequence, an existing
+     * one keeps it. A created row costs one statement, not an update that finds nothing and an insert.
+     */
     private void writeRows() throws SQLException {
-        List<Map.Entry<RowKey, RowState>> inserts = new ArrayList<>();
-        List<Map.Entry<RowKey, RowState>> updates = new ArrayList<>();
+        List<Map.Entry<RowKey, RowState>> writes = new ArrayList<>();
         List<RowKey> deletes = new ArrayList<>();
         for (Map.Entry<RowKey, RowState> entry : rows.entrySet()) {
             RowState state = entry.getValue();
@@ -203,7 +207,7 @@ final class SqlBatch implements ChangeSink.Batch {
                 deletes.add(entry.getKey());
             }
             if (state.resource != null) {
-                (state.cleared ? inserts : updates).add(entry);
+                writes.add(entry);
             }
         }
         if (!deletes.isEmpty()) {
@@ -216,40 +220,22 @@ final class SqlBatch implements ChangeSink.Batch {
                 delete.executeBatch();
             }
         }
-        if (!updates.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE resources SET vpc_id = ?, updated_seq = ?, body = ? WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
-                for (Map.Entry<RowKey, RowState> entry : updates) {
-                    RowState state = entry.getValue();
-                    update.setString(1, vpcOf(state.resource));
-                    update.setLong(2, state.updatedSeq);
-                    update.setString(3, codec.encode(state.resource));
-                    bindKey(update, entry.getKey(), 4);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        inserts.add(updates.get(i));
-                    }
-                }
-            }
-        }
-        if (inserts.isEmpty()) {
+        if (writes.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO resources (account, region, kind, id, vpc_id, created_seq, updated_seq, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<RowKey, RowState> entry : inserts) {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO resources (account, region, kind, id, vpc_id, created_seq, updated_seq, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account, region, kind, id) DO UPDATE SET vpc_id = excluded.vpc_id, updated_seq = excluded.updated_seq, body = excluded.body""")) {
+            for (Map.Entry<RowKey, RowState> entry : writes) {
                 RowState state = entry.getValue();
-                bindKey(insert, entry.getKey(), 1);
-                insert.setString(5, vpcOf(state.resource));
-                insert.setLong(6, state.createdSeq);
-                insert.setLong(7, state.updatedSeq);
-                insert.setString(8, codec.encode(state.resource));
-                insert.addBatch();
+                bindKey(upsert, entry.getKey(), 1);
+                upsert.setString(5, vpcOf(state.resource));
+                upsert.setLong(6, state.createdSeq);
+                upsert.setLong(7, state.updatedSeq);
+                upsert.setString(8, codec.encode(state.resource));
+                upsert.addBatch();
             }
-            insert.executeBatch();
+            upsert.executeBatch();
         }
     }
 
