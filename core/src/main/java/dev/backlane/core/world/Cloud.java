@@ -166,12 +166,7 @@ public final class Cloud {
         boolean committed = commit(batch);
         synchronized (queue) {
             recordBatch(batch.size(), started);
-            Pending<?> next = queue.peek();
-            if (next == null) {
-                running = false;
-            } else {
-                next.promote(Turn.RUN);
-            }
+            running = pass(queue, Turn.RUN);
         }
         if (committed) {
             batch.forEach(Pending::finish);
@@ -207,12 +202,7 @@ public final class Cloud {
                     queue.notifyAll();
                 }
             }
-            Pending<?> next = queue.peek();
-            if (next == null) {
-                running = false;
-            } else {
-                next.promote(Turn.RUN);
-            }
+            running = pass(queue, Turn.RUN);
             if (committing || ran.isEmpty()) {
                 return Turn.NONE;
             }
@@ -239,12 +229,7 @@ public final class Cloud {
                 tip = world;
             }
             recordBatch(batch.size(), started);
-            Pending<?> next = ran.peek();
-            if (next == null) {
-                committing = false;
-            } else {
-                next.promote(Turn.COMMIT);
-            }
+            committing = pass(ran, Turn.COMMIT);
         }
         if (committed) {
             batch.forEach(Pending::finish);
@@ -296,6 +281,15 @@ public final class Cloud {
         lastBatchSize = size;
         behindLastBatch = ran.size() + queue.size();
         lastBatchNanos = System.nanoTime() - started;
+    }
+
+    /** Gives {@code turn} to the first caller waiting in {@code waiting}; says whether there was one. Holding {@code queue}. */
+    private static boolean pass(ArrayDeque<Pending<?>> waiting, Turn turn) {
+        Pending<?> next = waiting.peek();
+        if (next != null) {
+            next.promote(turn);
+        }
+        return next != null;
     }
 
     private static List<Pending<?>> take(ArrayDeque<Pending<?>> from, int most) {

@@ -94,6 +94,20 @@ class CloudTest {
         return new Cloud(World.empty(), InstantSource.fixed(Instant.EPOCH), IdSource.sequential(), transaction -> {}, sink);
     }
 
+    /** A cloud whose commands run ahead of their commit: its sink gathers, and only this process writes to it. */
+    private static Cloud runningAhead(RecordingSink sink) {
+        sink.gatherNanos = TimeUnit.MILLISECONDS.toNanos(1);
+        return cloud(sink);
+    }
+
+    /** Submits a write that counts {@code ran} down when it runs, to see whether it ran before an earlier batch committed. */
+    private static Future<String> submitCounted(ExecutorService clients, Cloud cloud, String key, CountDownLatch ran) {
+        return clients.submit(() -> cloud.write(SCOPE, transaction -> {
+            ran.countDown();
+            return tag(transaction, key);
+        }));
+    }
+
     private static String tag(Transaction transaction, String key) {
         TreeMap<String, String> tags = new TreeMap<>(transaction.tags("vpc-1"));
         tags.put(key, "v");
@@ -194,8 +208,7 @@ class CloudTest {
     @Test
     void commandsRunWhileThePreviousBatchCommitsAndTheNextCommitTakesThemAll() throws Exception {
         RecordingSink sink = new RecordingSink();
-        sink.gatherNanos = TimeUnit.MILLISECONDS.toNanos(1);
-        Cloud cloud = cloud(sink);
+        Cloud cloud = runningAhead(sink);
         cloud.write(SCOPE, transaction -> tag(transaction, "first"));
         sink.hold = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(6);
@@ -205,10 +218,7 @@ class CloudTest {
         List<Future<String>> behind = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String key = "behind-" + i;
-            behind.add(clients.submit(() -> cloud.write(SCOPE, transaction -> {
-                ran.countDown();
-                return tag(transaction, key);
-            })));
+            behind.add(submitCounted(clients, cloud, key, ran));
         }
         assertTrue(ran.await(10, TimeUnit.SECONDS), "the commands behind the held commit ran meanwhile");
         assertEquals(1, cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1").orElseThrow().tags().size(),
@@ -227,8 +237,7 @@ class CloudTest {
     @Test
     void commandsThatRanOnTopOfABatchThatFailsToCommitFailWithIt() throws Exception {
         RecordingSink sink = new RecordingSink();
-        sink.gatherNanos = TimeUnit.MILLISECONDS.toNanos(1);
-        Cloud cloud = cloud(sink);
+        Cloud cloud = runningAhead(sink);
         cloud.write(SCOPE, transaction -> tag(transaction, "kept"));
         sink.hold = new CountDownLatch(1);
         sink.failing = true;
@@ -236,10 +245,7 @@ class CloudTest {
         Future<String> lost = clients.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, "lost")));
         Thread.sleep(100);
         CountDownLatch ran = new CountDownLatch(1);
-        Future<String> onTop = clients.submit(() -> cloud.write(SCOPE, transaction -> {
-            ran.countDown();
-            return tag(transaction, "on-top");
-        }));
+        Future<String> onTop = submitCounted(clients, cloud, "on-top", ran);
         assertTrue(ran.await(10, TimeUnit.SECONDS));
         sink.hold.countDown();
         for (Future<String> result : List.of(lost, onTop)) {
