@@ -45,7 +45,7 @@ public final class DnsListeners implements AutoCloseable {
     public record Listener(String vpcId, InetSocketAddress address) {
     }
 
-    private record Bound(Listener listener, List<Channel> udp, Channel tcp) {
+    private record Bound(Listener listener, List<Channel> udp, Channel tcp, AtomicInteger tcpConnections) {
     }
 
     private final Supplier<WorldIndex> world;
@@ -95,6 +95,16 @@ public final class DnsListeners implements AutoCloseable {
         return Optional.of(opened.listener());
     }
 
+    /** The TCP connections open on all listeners. */
+    int openTcpConnections() {
+        return byVpc.values().stream().mapToInt(bound -> bound.tcpConnections().get()).sum();
+    }
+
+    /** Forwarded questions waiting for their answer. */
+    int outstandingForwards() {
+        return forwarder.map(DnsForwarder::outstanding).orElse(0);
+    }
+
     /** Every open listener, by VPC. */
     public Map<String, Listener> listeners() {
         Map<String, Listener> all = new TreeMap<>();
@@ -118,8 +128,9 @@ public final class DnsListeners implements AutoCloseable {
                 while (sockets.size() < transport.udpSockets()) {
                     sockets.add(udp.bind(bindAddress, port).syncUninterruptibly().channel());
                 }
-                Channel tcp = tcp(responder).bind(bindAddress, port).syncUninterruptibly().channel();
-                return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), List.copyOf(sockets), tcp);
+                AtomicInteger connections = new AtomicInteger();
+                Channel tcp = tcp(responder, connections).bind(bindAddress, port).syncUninterruptibly().channel();
+                return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), List.copyOf(sockets), tcp, connections);
             } catch (RuntimeException taken) {
                 sockets.forEach(socket -> socket.close().syncUninterruptibly());
                 last = taken;
@@ -128,8 +139,7 @@ public final class DnsListeners implements AutoCloseable {
         throw new IllegalStateException("no port free for both UDP and TCP on " + bindAddress.getHostAddress(), last);
     }
 
-    private ServerBootstrap tcp(VpcDnsResponder responder) {
-        AtomicInteger open = new AtomicInteger();
+    private ServerBootstrap tcp(VpcDnsResponder responder, AtomicInteger open) {
         return new ServerBootstrap().group(group).channel(transport.serverChannel())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(MAX_TCP_MESSAGE, 2 * MAX_TCP_MESSAGE))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
