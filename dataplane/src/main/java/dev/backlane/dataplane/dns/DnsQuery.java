@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * A DNS query as read from the wire (RFC 1035 section 4.1), the parts a server answers from: the header's ID
- * and flags, the question's name exactly as asked (its case kept, so the answer echoes it, RFC 4343), type and
- * class, where the question ends, and the EDNS(0) OPT record if there is one (RFC 6891). {@link #read} checks
+ * and flags, where the question's name ends (it starts right after the header; {@link #name} reads it as asked),
+ * its type and class, where the question ends, and the EDNS(0) OPT record if there is one (RFC 6891). {@link #read} checks
  * every length against the packet's bounds, so a hostile packet costs no more than its size.
  */
-record DnsQuery(int id, int flags, int questionCount, String name, int type, int dnsClass, int questionEnd, Optional<Edns> edns) {
+record DnsQuery(int id, int flags, int questionCount, int nameEnd, int type, int dnsClass, int questionEnd, Optional<Edns> edns) {
     static final int HEADER_BYTES = 12;
     static final int TYPE_OPT = 41;
     private static final int MAX_NAME_BYTES = 255;
@@ -60,8 +60,7 @@ record DnsQuery(int id, int flags, int questionCount, String name, int type, int
             return new Refusal(id, flags, DnsRcode.FORMERR);
         }
         int end = start + length;
-        StringBuilder name = new StringBuilder();
-        int at = readQuestionName(packet, start + HEADER_BYTES, end, name);
+        int at = checkQuestionName(packet, start + HEADER_BYTES, end);
         if (at < 0 || at + 4 > end) {
             return new Refusal(id, flags, DnsRcode.FORMERR);
         }
@@ -92,15 +91,35 @@ record DnsQuery(int id, int flags, int questionCount, String name, int type, int
             }
             position = dataEnd;
         }
-        return new Query(new DnsQuery(id, flags, questions, name.toString(), type, dnsClass, questionEnd - start, edns));
+        return new Query(new DnsQuery(id, flags, questions, at - start, type, dnsClass, questionEnd - start, edns));
     }
 
     /**
-     * Reads the question's name into {@code name} (labels joined by dots, no trailing dot; the root is empty) and
-     * gives the offset after it, or -1 when it is malformed: past the packet's end, longer than 255 bytes, or
-     * compressed (a pointer in the first name of a message can only point into the header).
+     * The question's name in {@code packet} (where this query was read from) as asked: labels joined by dots, no
+     * trailing dot, the root empty.
      */
-    private static int readQuestionName(ByteBuf packet, int at, int end, StringBuilder name) {
+    String name(ByteBuf packet) {
+        StringBuilder name = new StringBuilder(nameEnd - HEADER_BYTES);
+        int at = packet.readerIndex() + HEADER_BYTES;
+        int length = packet.getUnsignedByte(at);
+        while (length != 0) {
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            for (int i = at + 1; i <= at + length; i++) {
+                name.append((char) packet.getUnsignedByte(i));
+            }
+            at += 1 + length;
+            length = packet.getUnsignedByte(at);
+        }
+        return name.toString();
+    }
+
+    /**
+     * The offset after the question's name, or -1 when it is malformed: past the packet's end, longer than 255
+     * bytes, or compressed (a pointer in the first name of a message can only point into the header).
+     */
+    private static int checkQuestionName(ByteBuf packet, int at, int end) {
         int start = at;
         while (at < end) {
             int length = packet.getUnsignedByte(at);
@@ -109,12 +128,6 @@ record DnsQuery(int id, int flags, int questionCount, String name, int type, int
             }
             if ((length & 0xC0) != 0 || at + 1 + length > end || at + 1 + length - start > MAX_NAME_BYTES) {
                 return -1;
-            }
-            if (name.length() > 0) {
-                name.append('.');
-            }
-            for (int i = at + 1; i <= at + length; i++) {
-                name.append((char) packet.getUnsignedByte(i));
             }
             at += 1 + length;
         }

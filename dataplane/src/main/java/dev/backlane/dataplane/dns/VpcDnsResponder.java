@@ -61,7 +61,7 @@ final class VpcDnsResponder {
         if (query.dnsClass() != CLASS_IN) {
             return DnsResponseWriter.answer(allocator, packet, query, PreparedAnswer.bare(DnsRcode.REFUSED), limit);
         }
-        PreparedAnswer answer = answers.answer(query.name(), query.type());
+        PreparedAnswer answer = answers.answer(packet, query);
         if (answer.isSilent()) {
             return null;
         }
@@ -69,7 +69,7 @@ final class VpcDnsResponder {
             forward(allocator, packet, query, client, udp, limit, later);
             return null;
         }
-        publish(query, answer.scope().orElseThrow(), answer.answer().orElseThrow(), client, udp);
+        publish(packet, query, answer.scope().orElseThrow(), answer.answer().orElseThrow(), client, udp);
         return DnsResponseWriter.answer(allocator, packet, query, answer, limit);
     }
 
@@ -83,7 +83,7 @@ final class VpcDnsResponder {
         DnsForwarder upstream = forwarder.orElseThrow();
         upstream.forward(packet, query.id(), response -> {
             DnsRcode rcode = DnsRcode.of(response.getUnsignedShort(response.readerIndex() + 2) & 0x0F).orElse(DnsRcode.SERVFAIL);
-            publishForwarded(query, rcode, upstream, client, udp);
+            publishForwarded(question, query, rcode, upstream, client, udp);
             if (response.readableBytes() <= limit) {
                 later.accept(response);
             } else {
@@ -92,19 +92,20 @@ final class VpcDnsResponder {
             }
             question.release();
         }, () -> {
-            publishForwarded(query, DnsRcode.SERVFAIL, upstream, client, udp);
+            publishForwarded(question, query, DnsRcode.SERVFAIL, upstream, client, udp);
             later.accept(DnsResponseWriter.answer(allocator, question, query, PreparedAnswer.bare(DnsRcode.SERVFAIL), limit));
             question.release();
         });
     }
 
-    private void publishForwarded(DnsQuery query, DnsRcode rcode, DnsForwarder upstream, InetSocketAddress client, boolean udp) {
-        answers.scope().ifPresent(scope -> publish(query, scope, new DnsAnswer(rcode, List.of(), "forwarder " + upstream.describe(), true), client, udp));
+    private void publishForwarded(ByteBuf packet, DnsQuery query, DnsRcode rcode, DnsForwarder upstream, InetSocketAddress client, boolean udp) {
+        answers.scope().ifPresent(scope -> publish(packet, query, scope, new DnsAnswer(rcode, List.of(), "forwarder " + upstream.describe(), true),
+                client, udp));
     }
 
-    private void publish(DnsQuery query, Scope scope, DnsAnswer answer, InetSocketAddress client, boolean udp) {
+    private void publish(ByteBuf packet, DnsQuery query, Scope scope, DnsAnswer answer, InetSocketAddress client, boolean udp) {
         if (events.wants(DnsQueryEvent.class)) {
-            events.publish(DnsQueryEvent.of(scope, answers.vpcId(), clock.instant(), query.name(), query.type(), answer,
+            events.publish(DnsQueryEvent.of(scope, answers.vpcId(), clock.instant(), query.name(packet), query.type(), answer,
                     client.getAddress().getHostAddress(), client.getPort(), udp ? "UDP" : "TCP", Map.of()));
         }
     }

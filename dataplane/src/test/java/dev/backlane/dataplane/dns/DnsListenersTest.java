@@ -168,6 +168,17 @@ class DnsListenersTest {
     }
 
     @Test
+    void aPreparedAnswerServesTheNameInAnyCaseAndAChangeOfTheWorldShowsInTheNextAnswer() throws IOException {
+        InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
+        assertEquals(0, DnsReply.parse(udp(address, DnsReply.query(21, "sts.us-east-1.amazonaws.com", 1))).rcode());
+        DnsReply upper = DnsReply.parse(udp(address, DnsReply.query(22, "STS.US-EAST-1.AMAZONAWS.COM", 1)));
+        assertEquals("STS.US-EAST-1.AMAZONAWS.COM", upper.question());
+        assertEquals(1, upper.addresses().size());
+        cloud.write(SCOPE, tx -> vpcs.modifyAttribute(tx, vpc.id(), false, null, null));
+        assertThrows(SocketTimeoutException.class, () -> udp(address, DnsReply.query(23, "sts.us-east-1.amazonaws.com", 1)));
+    }
+
+    @Test
     void aVpcWithoutDnsSupportDoesNotAnswer() throws IOException {
         InetSocketAddress address = listeners.open(vpc.id()).orElseThrow().address();
         cloud.write(SCOPE, tx -> vpcs.modifyAttribute(tx, vpc.id(), false, null, null));
