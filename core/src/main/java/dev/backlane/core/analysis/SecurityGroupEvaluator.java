@@ -35,21 +35,14 @@ public final class SecurityGroupEvaluator {
             List<Rule> in = new ArrayList<>();
             List<Rule> out = new ArrayList<>();
             for (SecurityGroupRule rule : group.rules()) {
-                Rule compiled;
-                if (rule.cidrIpv4() != null) {
-                    Optional<Ipv4Cidr> cidr = Ipv4Cidr.parseLenient(rule.cidrIpv4());
-                    if (cidr.isEmpty()) {
-                        continue;
-                    }
-                    compiled = new Rule(rule, List.of(cidr.get()), null);
-                } else if (rule.prefixListId() != null) {
-                    compiled = new Rule(rule, prefixListCidrs.apply(rule.prefixListId()), null);
-                } else if (rule.referencedGroupId() != null) {
-                    compiled = new Rule(rule, List.of(), rule.referencedGroupId());
-                } else {
-                    continue;
-                }
-                (rule.egress() ? out : in).add(compiled);
+                // The engine follows IPv4 only, so an IPv6 rule (or an unreadable CIDR) matches nothing.
+                Optional<Rule> compiled = switch (rule.peerKind()) {
+                    case IPV4_CIDR -> Ipv4Cidr.parseLenient(rule.cidrIpv4()).map(cidr -> new Rule(rule, List.of(cidr), null));
+                    case IPV6_CIDR -> Optional.empty();
+                    case PREFIX_LIST -> Optional.of(new Rule(rule, prefixListCidrs.apply(rule.prefixListId()), null));
+                    case SECURITY_GROUP -> Optional.of(new Rule(rule, List.of(), rule.referencedGroupId()));
+                };
+                compiled.ifPresent((rule.egress() ? out : in)::add);
             }
             ingress.put(group.id(), List.copyOf(in));
             egress.put(group.id(), List.copyOf(out));
@@ -114,7 +107,6 @@ public final class SecurityGroupEvaluator {
         String protocol = ProtocolMatch.isAll(rule.ipProtocol()) ? "all traffic" : rule.ipProtocol();
         String ports = ProtocolMatch.isAll(rule.ipProtocol()) || rule.fromPort() == -1 ? ""
                 : rule.fromPort() == rule.toPort() ? " port " + rule.fromPort() : " ports " + rule.fromPort() + "-" + rule.toPort();
-        String peer = rule.cidrIpv4() != null ? rule.cidrIpv4() : rule.prefixListId() != null ? rule.prefixListId() : rule.referencedGroupId();
-        return rule.id() + " allows " + protocol + ports + (rule.egress() ? " to " : " from ") + peer;
+        return rule.id() + " allows " + protocol + ports + (rule.egress() ? " to " : " from ") + rule.peer();
     }
 }

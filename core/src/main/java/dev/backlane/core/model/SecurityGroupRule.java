@@ -21,9 +21,38 @@ public record SecurityGroupRule(
         String referencedGroupOwnerId,
         String description) {
 
+    /** What the rule's one peer is; {@link #peer()} gives its value. */
+    public enum PeerKind {
+        IPV4_CIDR, IPV6_CIDR, PREFIX_LIST, SECURITY_GROUP
+    }
+
     public SecurityGroupRule {
         requireNonNull(id, "id is null");
         requireNonNull(ipProtocol, "ipProtocol is null");
+        int peers = (cidrIpv4 == null ? 0 : 1) + (cidrIpv6 == null ? 0 : 1) + (prefixListId == null ? 0 : 1) + (referencedGroupId == null ? 0 : 1);
+        if (peers != 1) {
+            throw new IllegalArgumentException("a security group rule has exactly one peer, not " + peers + ": " + id);
+        }
+    }
+
+    public PeerKind peerKind() {
+        if (cidrIpv4 != null) {
+            return PeerKind.IPV4_CIDR;
+        }
+        if (cidrIpv6 != null) {
+            return PeerKind.IPV6_CIDR;
+        }
+        return prefixListId != null ? PeerKind.PREFIX_LIST : PeerKind.SECURITY_GROUP;
+    }
+
+    /** The peer as AWS writes it: the CIDR, the prefix list ID or the referenced group's ID. */
+    public String peer() {
+        return switch (peerKind()) {
+            case IPV4_CIDR -> cidrIpv4;
+            case IPV6_CIDR -> cidrIpv6;
+            case PREFIX_LIST -> prefixListId;
+            case SECURITY_GROUP -> referencedGroupId;
+        };
     }
 
     /** Whether the two rules grant the same thing (same direction, protocol, ports and peer), whatever their IDs and descriptions. */

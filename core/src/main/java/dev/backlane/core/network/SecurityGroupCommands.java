@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Security groups with EC2's rules: names unique per VPC, {@code default} reserved and undeletable, a
@@ -279,8 +278,7 @@ public final class SecurityGroupCommands {
 
     /** The rule as EC2 quotes it in InvalidPermission.Duplicate: {@code peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW}. */
     public static String describe(SecurityGroupRule rule) {
-        String peer = Objects.requireNonNullElse(rule.cidrIpv4(),
-                Objects.requireNonNullElse(rule.cidrIpv6(), Objects.requireNonNullElse(rule.prefixListId(), String.valueOf(rule.referencedGroupId()))));
+        String peer = rule.peer();
         String protocol = switch (rule.ipProtocol()) {
             case SecurityGroupProtocols.ALL -> "ALL";
             case "tcp", "udp" -> rule.ipProtocol().toUpperCase(java.util.Locale.ROOT) + ", from port: " + rule.fromPort() + ", to port: " + rule.toPort();

@@ -11,6 +11,7 @@ import dev.backlane.core.model.SecurityGroupRule;
 import dev.backlane.core.model.SecurityGroupRuleLocator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * SecurityGroups of describe-security-groups. Each permission becomes one rule per peer (IPv4 range,
@@ -45,26 +46,32 @@ final class SecurityGroupImporter implements KindImporter {
             int fromPort = from == null ? -1 : from;
             int toPort = to == null ? -1 : to;
             for (JsonNode range : items(permission, "IpRanges")) {
-                add(rules, groupId, range, new SecurityGroupRule("", egress, protocol, fromPort, toPort, text(range, "CidrIp"), null, null, null,
+                add(rules, groupId, range, text(range, "CidrIp"), cidr -> new SecurityGroupRule("", egress, protocol, fromPort, toPort, cidr, null, null, null,
                         null, text(range, "Description")));
             }
             for (JsonNode range : items(permission, "Ipv6Ranges")) {
-                add(rules, groupId, range, new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, text(range, "CidrIpv6"), null,
+                add(rules, groupId, range, text(range, "CidrIpv6"), cidr -> new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, cidr, null,
                         null, null, text(range, "Description")));
             }
             for (JsonNode list : items(permission, "PrefixListIds")) {
-                add(rules, groupId, list, new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, null, text(list, "PrefixListId"),
+                add(rules, groupId, list, text(list, "PrefixListId"), id -> new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, null, id,
                         null, null, text(list, "Description")));
             }
             for (JsonNode pair : items(permission, "UserIdGroupPairs")) {
-                add(rules, groupId, pair, new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, null, null,
-                        text(pair, "GroupId"), text(pair, "UserId"), text(pair, "Description")));
+                add(rules, groupId, pair, text(pair, "GroupId"), id -> new SecurityGroupRule("", egress, protocol, fromPort, toPort, null, null, null,
+                        id, text(pair, "UserId"), text(pair, "Description")));
             }
         }
     }
 
-    private static void add(List<SecurityGroupRule> rules, String groupId, JsonNode peer, SecurityGroupRule withoutId) {
-        if (rules.stream().anyMatch(rule -> rule.sameGrantAs(withoutId))) {
+    /** Adds the rule made of the entry's peer; an entry without its CIDR, prefix list or group grants nothing and is left out. */
+    private static void add(List<SecurityGroupRule> rules, String groupId, JsonNode peer, String peerValue,
+            Function<String, SecurityGroupRule> rule) {
+        if (peerValue == null) {
+            return;
+        }
+        SecurityGroupRule withoutId = rule.apply(peerValue);
+        if (rules.stream().anyMatch(existing -> existing.sameGrantAs(withoutId))) {
             return;
         }
         String given = text(peer, "SecurityGroupRuleId");

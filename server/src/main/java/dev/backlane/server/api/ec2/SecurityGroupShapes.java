@@ -49,14 +49,12 @@ final class SecurityGroupShapes {
             List<Map<String, Object>> prefixLists = new ArrayList<>();
             List<Map<String, Object>> pairs = new ArrayList<>();
             for (SecurityGroupRule rule : group) {
-                if (rule.cidrIpv4() != null) {
-                    ipRanges.add(Output.create().put("CidrIp", rule.cidrIpv4()).put("Description", rule.description()).build());
-                } else if (rule.cidrIpv6() != null) {
-                    ipv6Ranges.add(Output.create().put("CidrIpv6", rule.cidrIpv6()).put("Description", rule.description()).build());
-                } else if (rule.prefixListId() != null) {
-                    prefixLists.add(Output.create().put("PrefixListId", rule.prefixListId()).put("Description", rule.description()).build());
-                } else {
-                    pairs.add(Output.create().put("Description", rule.description()).put("GroupId", rule.referencedGroupId())
+                switch (rule.peerKind()) {
+                    case IPV4_CIDR -> ipRanges.add(Output.create().put("CidrIp", rule.cidrIpv4()).put("Description", rule.description()).build());
+                    case IPV6_CIDR -> ipv6Ranges.add(Output.create().put("CidrIpv6", rule.cidrIpv6()).put("Description", rule.description()).build());
+                    case PREFIX_LIST -> prefixLists.add(Output.create().put("PrefixListId", rule.prefixListId())
+                            .put("Description", rule.description()).build());
+                    case SECURITY_GROUP -> pairs.add(Output.create().put("Description", rule.description()).put("GroupId", rule.referencedGroupId())
                             .put("UserId", rule.referencedGroupOwnerId()).build());
                 }
             }
