@@ -32,10 +32,11 @@ done
 jar="$root/bench/target/benchmarks.jar"
 
 work=$(mktemp -d)
-pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$work/haproxy.pid" ]; then kill "$(cat "$work/haproxy.pid")" 2>/dev/null || true; fi
+  # start() runs in a command substitution (a subshell), so the processes' ids are kept in files.
+  for pidfile in "$work"/*.pid; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,7 +44,7 @@ trap cleanup EXIT
 start() { # name, args...: starts a GatewayBenchServer role and echoes its port
   local name=$1; shift
   java -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$jar" dev.backlane.bench.gateway.GatewayBenchServer "$@" >"$work/$name.out" 2>&1 &
-  pids+=($!)
+  echo $! >"$work/$name.pid"
   for _ in $(seq 100); do
     if grep -q '^listening' "$work/$name.out" 2>/dev/null; then awk '/^listening/ {print $2}' "$work/$name.out"; return; fi
     sleep 0.1
