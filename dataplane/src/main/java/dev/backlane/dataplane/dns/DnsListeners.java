@@ -73,7 +73,7 @@ public final class DnsListeners implements AutoCloseable {
     DnsListeners(Supplier<WorldIndex> world, VpcDnsView view, EventStream events, InstantSource clock, InetAddress bindAddress,
             Optional<InetSocketAddress> forwarder, int maxTcpConnections, int maxForwards, java.time.Duration forwardTimeout) {
         this.maxTcpConnections = maxTcpConnections;
-        this.forwarder = forwarder.map(upstream -> new DnsForwarder(transport.datagram(group), upstream, maxForwards, forwardTimeout));
+        this.forwarder = forwarder.map(upstream -> new DnsForwarder(transport.datagram(group, false), upstream, maxForwards, forwardTimeout));
         this.world = requireNonNull(world, "world is null");
         this.view = requireNonNull(view, "view is null");
         this.events = requireNonNull(events, "events is null");
@@ -113,34 +113,48 @@ public final class DnsListeners implements AutoCloseable {
     }
 
     /**
-     * Binds UDP on a free port (with epoll, one socket per event loop sharing it), then TCP on the same one;
-     * another process may hold that TCP port, so it tries again.
+     * Finds a port free for UDP (with a socket that does not share, so no other process's socket has it), binds
+     * TCP on it (another process may hold that TCP port: then it tries another), and then the listener's UDP
+     * sockets (with epoll, one per event loop sharing the port).
      */
     private Bound bind(String vpcId) {
-        RuntimeException last = null;
+        IllegalStateException last = null;
         VpcDnsResponder responder = new VpcDnsResponder(new VpcAnswers(vpcId, world, view), forwarder, events, clock);
-        Bootstrap udp = transport.datagram(group).handler(new UdpQueryHandler(responder));
+        UdpQueryHandler handler = new UdpQueryHandler(responder);
+        Bootstrap udp = transport.datagram(group, transport.udpSockets() > 1).handler(handler);
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            Channel probe = transport.datagram(group, false).handler(handler).bind(bindAddress, 0).syncUninterruptibly().channel();
+            int port = ((InetSocketAddress) probe.localAddress()).getPort();
             List<Channel> sockets = new ArrayList<>();
-            sockets.add(udp.bind(bindAddress, 0).syncUninterruptibly().channel());
-            int port = ((InetSocketAddress) sockets.get(0).localAddress()).getPort();
+            Channel tcp = null;
             try {
-                while (sockets.size() < transport.udpSockets()) {
-                    sockets.add(udp.bind(bindAddress, port).syncUninterruptibly().channel());
-                }
                 AtomicInteger connections = new AtomicInteger();
-                Channel tcp = tcp(responder, connections).bind(bindAddress, port).syncUninterruptibly().channel();
+                tcp = tcp(responder, connections).bind(bindAddress, port).syncUninterruptibly().channel();
+                if (transport.udpSockets() == 1) {
+                    sockets.add(probe);
+                } else {
+                    probe.close().syncUninterruptibly();
+                    while (sockets.size() < transport.udpSockets()) {
+                        sockets.add(udp.bind(bindAddress, port).syncUninterruptibly().channel());
+                    }
+                }
                 return new Bound(new Listener(vpcId, new InetSocketAddress(bindAddress, port)), List.copyOf(sockets), tcp, connections);
-            } catch (RuntimeException taken) {
+            } catch (Exception taken) {
+                // Netty rethrows the bind's IOException unchecked: the port is someone else's, try another.
+                probe.close().syncUninterruptibly();
                 sockets.forEach(socket -> socket.close().syncUninterruptibly());
-                last = taken;
+                if (tcp != null) {
+                    tcp.close().syncUninterruptibly();
+                }
+                last = new IllegalStateException(taken);
             }
         }
         throw new IllegalStateException("no port free for both UDP and TCP on " + bindAddress.getHostAddress(), last);
     }
 
     private ServerBootstrap tcp(VpcDnsResponder responder, AtomicInteger open) {
-        return new ServerBootstrap().group(group).channel(transport.serverChannel())
+        // SO_REUSEADDR, as Java's NIO sets it: a port still held by a client connection's TIME_WAIT can take a listener.
+        return new ServerBootstrap().group(group).channel(transport.serverChannel()).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(MAX_TCP_MESSAGE, 2 * MAX_TCP_MESSAGE))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -49,11 +49,15 @@ record DnsTransport(boolean epoll, int loops) {
         return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
-    /** A UDP bootstrap reading datagrams of up to {@link #MAX_DATAGRAM} bytes, sharing its port when it can. */
-    Bootstrap datagram(EventLoopGroup group) {
+    /**
+     * A UDP bootstrap reading datagrams of up to {@link #MAX_DATAGRAM} bytes; {@code shared} sockets (epoll only)
+     * share their port with the listener's other UDP sockets. Only bind a shared socket to a port chosen
+     * already: Linux may give a shared socket bound to port 0 a port another process's shared socket holds.
+     */
+    Bootstrap datagram(EventLoopGroup group, boolean shared) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(datagramChannel());
         if (epoll) {
-            return bootstrap.option(EpollChannelOption.SO_REUSEPORT, true)
+            return bootstrap.option(EpollChannelOption.SO_REUSEPORT, shared)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new io.netty.channel.FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH));
         }
