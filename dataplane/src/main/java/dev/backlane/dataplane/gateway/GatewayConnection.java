@@ -101,6 +101,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private boolean responseStarted;
     private boolean responseComplete;
     private boolean swallowingInformational;
+    private boolean retried;
     private boolean upstreamReusable;
     private boolean clientKeepAlive;
     private boolean waitingForUpstreamWritable;
@@ -325,6 +326,10 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         facts = Optional.of(forward.facts());
         path = Optional.of(forward.path());
         upstreamUri = forward.upstream();
+        connectUpstream();
+    }
+
+    private void connectUpstream() {
         Future<UpstreamPool.Lease> acquired = upstreams.acquire(ctx.channel().eventLoop(), upstreamUri, this);
         acquired.addListener(future -> upstreamAcquired(acquired));
     }
@@ -353,6 +358,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (collected != null) {
             lease.channel().write(new DefaultLastHttpContent(collected, collectedTrailers));
             collected = null;
+        } else if (requestComplete) {
+            // A retry of a request without a body, whose end was sent on the connection that failed.
+            lease.channel().write(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         if (!requestComplete) {
             // Body already read (a GET's empty end, a small PUT) leaves with the head, in one write.
@@ -491,7 +499,15 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (state != State.FORWARDING || lease == null) {
             return;
         }
+        boolean stale = lease.reused();
         lease = null;
+        if (!responseStarted && stale && !retried && hasNoBody(request)) {
+            // A pooled connection the upstream closed just as it was reused (keep-alive's race): nothing was
+            // answered and there is no body to replay, so the request goes once more on a new connection.
+            retried = true;
+            connectUpstream();
+            return;
+        }
         if (!responseStarted) {
             releaseCollected();
             answerThenClose(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName()
@@ -500,6 +516,10 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             publishRequest(Outcome.UPSTREAM_FAILED);
             closeNow();
         }
+    }
+
+    private static boolean hasNoBody(HttpRequest request) {
+        return !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0;
     }
 
     @Override
@@ -620,6 +640,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         responseStarted = false;
         responseComplete = false;
         swallowingInformational = false;
+        retried = false;
         waitingForClientWritable = false;
         waitingForUpstreamWritable = false;
         events.awaitingRequest();

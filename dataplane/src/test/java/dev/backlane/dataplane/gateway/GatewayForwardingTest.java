@@ -344,6 +344,49 @@ class GatewayForwardingTest {
         assertEquals(requests.get(0).bytesOut() + requests.get(1).bytesOut(), closed.get(0).bytesOut());
     }
 
+    @Test
+    void requestOnAPooledConnectionTheUpstreamJustClosedIsSentAgain() throws Exception {
+        // An upstream that answers the first request on each connection with keep-alive, then hangs up on the
+        // second without a word: the race a keep-alive pool meets when the upstream closes idle connections.
+        try (java.net.ServerSocket flaky = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                while (!flaky.isClosed()) {
+                    try {
+                        java.net.Socket accepted = flaky.accept();
+                        new Thread(() -> answerOnceThenHangUp(accepted)).start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            server.start();
+            InetSocketAddress gateway = gateways.open("w-1", ScriptedDecider.forwardingTo(URI.create("http://127.0.0.1:" + flaky.getLocalPort())));
+            try (HttpWire client = new HttpWire(gateway)) {
+                assertEquals(200, client.get("/first", "a").status());
+                assertEquals(200, client.get("/second", "a").status(), "sent again on a new connection");
+            }
+        }
+    }
+
+    private static void answerOnceThenHangUp(java.net.Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            readHead(in);
+            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            readHead(in);
+        } catch (IOException ignored) {
+            // the gateway went away first
+        }
+    }
+
+    private static void readHead(InputStream in) throws IOException {
+        int matched = 0;
+        for (int b; matched < 4 && (b = in.read()) != -1; ) {
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
     static long readHeadContentLength(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
