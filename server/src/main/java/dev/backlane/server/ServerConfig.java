@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
+import dev.backlane.dataplane.gateway.BlockedTraffic;
 import dev.backlane.server.requestlog.RequestLogDestination;
+import dev.backlane.server.traffic.Upstreams;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -17,10 +19,13 @@ import java.util.regex.Pattern;
  * {@code storeUrl} when not empty, else the embedded store in {@code dataDirectory}, or nowhere when
  * {@code inMemory}), the quotas it enforces, how long its resources' state changes take, and where its
  * request log goes (by default to {@code logs/requests.log} in the data directory, even when the state
- * is kept elsewhere), and the DNS server the VPC resolvers forward names outside their views to, if any.
+ * is kept elsewhere), the DNS server the VPC resolvers forward names outside their views to, if any, where
+ * workloads' gateways send the calls of services Backlane does not serve, and what they do with calls the path
+ * engine finds BLOCKED.
  */
 public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
-        String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog, Optional<InetSocketAddress> dnsForwarder) {
+        String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog, Optional<InetSocketAddress> dnsForwarder,
+        Upstreams upstreams, BlockedTraffic blockedTraffic) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -38,19 +43,21 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
         requireNonNull(transitions, "transitions is null");
         requireNonNull(requestLog, "requestLog is null");
         requireNonNull(dnsForwarder, "dnsForwarder is null");
+        requireNonNull(upstreams, "upstreams is null");
+        requireNonNull(blockedTraffic, "blockedTraffic is null");
     }
 
     /** A configuration whose state changes take Backlane's default times, with the request log in the data directory. */
     public ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
             String defaultRegion, String defaultAccount) {
         this(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, TransitionTimes.standard(),
-                RequestLogDestination.FILE, Optional.empty());
+                RequestLogDestination.FILE, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL);
     }
 
     /** In memory on an ephemeral loopback port, with no request log: what tests use. */
     public static ServerConfig forTests() {
         return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT,
-                TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty());
+                TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL);
     }
 
     /** Where the request log is written when it goes to a file. */
@@ -60,35 +67,35 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
 
     /** The same configuration with its request log going elsewhere ({@code --log-requests}). */
     public ServerConfig withRequestLog(RequestLogDestination destination) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder, upstreams, blockedTraffic);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
     }
 
     /** State in a shared PostgreSQL store. */
     public ServerConfig withSharedStore(String jdbcUrl) {
-        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder);
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
     }
 
     /** The same configuration with other transition times ({@link TransitionTimes#instant()} for tests that never wait). */
     public ServerConfig withTransitions(TransitionTimes newTransitions) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
     }
 
     /** The same configuration with the VPC resolvers forwarding the names outside their views to this DNS server ({@code --dns-forwarder}). */
     public ServerConfig withDnsForwarder(InetSocketAddress forwarder) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                Optional.of(forwarder));
+                Optional.of(forwarder), upstreams, blockedTraffic);
     }
 
     /**
@@ -131,6 +138,18 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--dns-forwarder: " + text + " is not an IP address", e);
         }
+    }
+
+    /** The same configuration with the upstreams of workloads' gateways ({@code --upstream}). */
+    public ServerConfig withUpstreams(Upstreams newUpstreams) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
+                dnsForwarder, newUpstreams, blockedTraffic);
+    }
+
+    /** The same configuration with what gateways do with BLOCKED calls ({@code --blocked-traffic}). */
+    public ServerConfig withBlockedTraffic(BlockedTraffic mode) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
+                dnsForwarder, upstreams, mode);
     }
 
     /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */

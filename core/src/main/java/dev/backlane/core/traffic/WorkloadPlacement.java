@@ -37,6 +37,37 @@ public final class WorkloadPlacement {
         this.interfaces = requireNonNull(interfaces, "interfaces is null");
     }
 
+    /**
+     * What a caller asks for: an instance, or a subnet with optional security groups and private address; and
+     * optionally the principal its calls are made as.
+     */
+    public record Request(Optional<String> instanceId, Optional<String> subnetId, List<String> securityGroupIds, Optional<String> privateIpAddress,
+            Optional<String> principalArn) {
+        public Request {
+            requireNonNull(instanceId, "instanceId is null");
+            requireNonNull(subnetId, "subnetId is null");
+            securityGroupIds = List.copyOf(requireNonNull(securityGroupIds, "securityGroupIds is null"));
+            requireNonNull(privateIpAddress, "privateIpAddress is null");
+            requireNonNull(principalArn, "principalArn is null");
+        }
+    }
+
+    /** The workload a request asks for, on its instance or ad hoc; refuses an instance together with a subnet, groups or an address. */
+    public Workload place(Transaction transaction, Request request) {
+        if (request.instanceId().isPresent()) {
+            if (request.subnetId().isPresent() || !request.securityGroupIds().isEmpty() || request.privateIpAddress().isPresent()) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                        "The parameter instanceId cannot be used with the parameters subnetId, securityGroupIds or privateIpAddress: "
+                                + "an instance's workload uses the instance's primary network interface.");
+            }
+            return onInstance(transaction, request.instanceId().get(), request.principalArn());
+        }
+        if (request.subnetId().isEmpty()) {
+            throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter instanceId or subnetId");
+        }
+        return adHoc(transaction, request.subnetId().get(), request.securityGroupIds(), request.privateIpAddress(), request.principalArn());
+    }
+
     /** A workload on an instance of the transaction's scope: its calls leave from the instance's primary interface. */
     public Workload onInstance(Transaction transaction, String instanceId, Optional<String> principalArn) {
         Instance instance = transaction.get(ResourceTypes.INSTANCE, instanceId);

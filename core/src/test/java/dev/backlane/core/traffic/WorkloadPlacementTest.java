@@ -153,6 +153,20 @@ class WorkloadPlacementTest {
                 placement.onInstance(transaction, instance.id(), Optional.empty())).code());
     }
 
+    @Test
+    void aRequestNamesAnInstanceOrASubnetNotBoth() {
+        WorkloadPlacement.Request both = new WorkloadPlacement.Request(Optional.of("i-0123456789abcdef0"), Optional.of(subnet.id()), List.of(),
+                Optional.empty(), Optional.empty());
+        WorkloadPlacement.Request neither = new WorkloadPlacement.Request(Optional.empty(), Optional.empty(), List.of(app.id()), Optional.empty(),
+                Optional.empty());
+        WorkloadPlacement.Request subnetOnly = new WorkloadPlacement.Request(Optional.empty(), Optional.of(subnet.id()), List.of(app.id()),
+                Optional.empty(), Optional.empty());
+
+        assertEquals(ErrorCode.INVALID_PARAMETER_COMBINATION, refused(transaction -> placement.place(transaction, both)).code());
+        assertEquals(ErrorCode.MISSING_PARAMETER, refused(transaction -> placement.place(transaction, neither)).code());
+        assertTrue(write(transaction -> placement.place(transaction, subnetOnly)).adHoc());
+    }
+
     private AwsException refused(Function<Transaction, Workload> command) {
         return assertThrows(AwsException.class, () -> write(command));
     }

@@ -1,0 +1,198 @@
+package dev.backlane.server.http;
+
+import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.JsonAnswers.send;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.core.traffic.WorkloadPlacement;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import dev.backlane.dataplane.dns.DnsListeners;
+import dev.backlane.server.traffic.Workloads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /_backlane/workloads}: programs placed in the emulated network, each with a gateway port. {@code POST}
+ * with {@code {"account", "region", "instanceId"}} or {@code {"account", "region", "subnetId", "securityGroupIds",
+ * "privateIpAddress"}} (and optionally {@code "principalArn"}) places one and opens its gateway and its VPC's DNS
+ * listener; {@code GET} lists them; {@code GET /ID} gives one; {@code DELETE /ID} removes it (and an ad-hoc
+ * workload's network interface). What the cloud refuses is answered with EC2's code and message and its status.
+ */
+public final class WorkloadHttpHandler implements HttpHandler {
+    public static final String PATH = "/_backlane/workloads";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Workloads workloads;
+    private final Cloud cloud;
+    private final DnsListeners dns;
+    private final RegionCatalog regions;
+    private final Scope defaults;
+
+    public WorkloadHttpHandler(Workloads workloads, Cloud cloud, DnsListeners dns, RegionCatalog regions, Scope defaults) {
+        this.workloads = requireNonNull(workloads, "workloads is null");
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.dns = requireNonNull(dns, "dns is null");
+        this.regions = requireNonNull(regions, "regions is null");
+        this.defaults = requireNonNull(defaults, "defaults is null");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals(PATH) || path.equals(PATH + "/")) {
+                switch (method) {
+                    case "GET" -> list(exchange);
+                    case "POST" -> create(exchange);
+                    default -> send(exchange, 405, error("method not allowed"));
+                }
+            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
+                String id = path.substring(PATH.length() + 1);
+                Optional<Workloads.Placed> found = switch (method) {
+                    case "GET" -> workloads.find(id);
+                    case "DELETE" -> workloads.delete(id);
+                    default -> null;
+                };
+                if (found == null) {
+                    send(exchange, 405, error("method not allowed"));
+                } else if (found.isEmpty()) {
+                    send(exchange, 404, error("The workload '" + id + "' does not exist"));
+                } else {
+                    send(exchange, 200, describe(found.get()).toString());
+                }
+            } else {
+                send(exchange, 404, error("not found"));
+            }
+        }
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        ArrayNode all = JSON.createArrayNode();
+        workloads.list().forEach(one -> all.add(describe(one)));
+        send(exchange, 200, JSON.createObjectNode().set("workloads", all).toString());
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = JSON.readTree(exchange.getRequestBody());
+        } catch (JsonProcessingException e) {
+            send(exchange, 400, refusal(ErrorCode.INVALID_PARAMETER_VALUE.code(), "The body is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        try {
+            if (body == null || !body.isObject()) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The body must be a JSON object such as "
+                        + "{\"subnetId\": \"subnet-...\", \"securityGroupIds\": [\"sg-...\"]} or {\"instanceId\": \"i-...\"}");
+            }
+            Scope scope = new Scope(text(body, "account").orElse(defaults.account()), text(body, "region").orElse(defaults.region()));
+            if (!scope.account().matches("\\d{12}")) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter account is invalid. Expected 12 digits.",
+                        scope.account());
+            }
+            if (regions.region(scope.region()).isEmpty()) {
+                throw AwsException.of(ErrorCode.INVALID_REGION_NOT_FOUND, "The region '%s' does not exist", scope.region());
+            }
+            WorkloadPlacement.Request request = new WorkloadPlacement.Request(text(body, "instanceId"), text(body, "subnetId"),
+                    texts(body, "securityGroupIds"), text(body, "privateIpAddress"), text(body, "principalArn"));
+            cloud.snapshot(scope);
+            Workloads.Placed placed = workloads.create(scope, request);
+            vpcOf(placed.workload()).ifPresent(dns::open);
+            send(exchange, 201, describe(placed).toString());
+        } catch (AwsException e) {
+            send(exchange, e.code().httpStatus() >= 500 ? e.code().httpStatus() : 400, refusal(e.code().code(), e.getMessage()));
+        } catch (UncheckedIOException e) {
+            send(exchange, 500, error(e.getMessage()));
+        }
+    }
+
+    private ObjectNode describe(Workloads.Placed placed) {
+        Workload workload = placed.workload();
+        ObjectNode node = JSON.createObjectNode().put("workloadId", workload.id()).put("account", workload.scope().account())
+                .put("region", workload.scope().region()).put("networkInterfaceId", workload.networkInterfaceId());
+        workload.instanceId().ifPresent(id -> node.put("instanceId", id));
+        node.put("principalArn", workload.principalArn()).put("adHoc", workload.adHoc());
+        Optional<NetworkInterface> networkInterface = networkInterface(workload);
+        networkInterface.ifPresent(eni -> node.put("vpcId", eni.vpcId()).put("subnetId", eni.subnetId()).put("privateIpAddress", eni.privateIpAddress()));
+        node.set("gateway", address(placed.gateway()));
+        node.put("endpointUrl", "http://" + placed.gateway().getAddress().getHostAddress() + ":" + placed.gateway().getPort());
+        Optional<DnsListeners.Listener> listener = networkInterface.map(eni -> dns.listeners().get(eni.vpcId()));
+        if (listener.isPresent()) {
+            node.set("dns", address(listener.get().address()));
+        } else {
+            node.putNull("dns");
+        }
+        return node;
+    }
+
+    private static ObjectNode address(InetSocketAddress address) {
+        return JSON.createObjectNode().put("address", address.getAddress().getHostAddress()).put("port", address.getPort());
+    }
+
+    private Optional<NetworkInterface> networkInterface(Workload workload) {
+        World world = cloud.snapshot();
+        return world.hasScope(workload.scope()) ? world.scope(workload.scope()).find(ResourceTypes.NETWORK_INTERFACE, workload.networkInterfaceId())
+                : Optional.empty();
+    }
+
+    private Optional<String> vpcOf(Workload workload) {
+        return networkInterface(workload).map(NetworkInterface::vpcId);
+    }
+
+    private static Optional<String> text(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a non-empty string.", value,
+                    name);
+        }
+        return Optional.of(value.textValue().trim());
+    }
+
+    private static List<String> texts(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        List<String> values = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return values;
+        }
+        if (!value.isArray()) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a list of strings.", value, name);
+        }
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a list of strings.", value,
+                        name);
+            }
+            values.add(element.textValue().trim());
+        }
+        return values;
+    }
+
+    /** An error as the admin endpoints give it, with the AWS code the cloud refused with. */
+    private static String refusal(String code, String message) {
+        return JSON.createObjectNode().put("error", message).put("code", code).toString();
+    }
+}

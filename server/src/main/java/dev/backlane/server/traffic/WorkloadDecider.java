@@ -1,0 +1,110 @@
+package dev.backlane.server.traffic;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.Explanation;
+import dev.backlane.core.analysis.ExplanationCode;
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.traffic.HttpRequestHead;
+import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.dataplane.gateway.GatewayDecider;
+import dev.backlane.dataplane.gateway.GatewayDecision;
+import dev.backlane.server.protocol.ErrorAnswer;
+import dev.backlane.server.protocol.ServiceProtocols;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Judges the calls of one workload: what the request is (its {@link Classifier}), then the path from the
+ * workload's interface to the service's real hostname, with the endpoint policy weighed ({@link Judge}). A path
+ * PRIVATE or PUBLIC is forwarded to the service's upstream (Backlane's own API port for the services it serves);
+ * one an endpoint policy denies is answered 403 {@code AccessDenied} in the service's own protocol; any other
+ * BLOCKED path is dropped as the gateway's {@code --blocked-traffic} mode says. A request that cannot be classified
+ * gets the classifier's error, and a service without an upstream an error naming the {@code --upstream} flag.
+ */
+public final class WorkloadDecider implements GatewayDecider {
+    /** What a request is, from its head and (when {@link #needsBody} says) its body; throws {@link AwsException} when it cannot tell. */
+    public interface Classifier {
+        boolean needsBody(HttpRequestHead head);
+
+        RequestFacts classify(HttpRequestHead head, Optional<byte[]> body);
+    }
+
+    /** The path of a workload's call on the current state of the world, with the endpoint policy evaluated. */
+    public interface Judge {
+        PathResult judge(Workload workload, RequestFacts facts);
+
+        /** The error AWS gives a call an endpoint policy denied (AccessDenied, in the service's wording). */
+        AwsException denial(Workload workload, RequestFacts facts, PathResult path);
+    }
+
+    private final Workload workload;
+    private final Classifier classifier;
+    private final Judge judge;
+    private final Upstreams upstreams;
+    private final URI inProcess;
+    private final ServiceProtocols protocols;
+
+    public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols) {
+        this.workload = requireNonNull(workload, "workload is null");
+        this.classifier = requireNonNull(classifier, "classifier is null");
+        this.judge = requireNonNull(judge, "judge is null");
+        this.upstreams = requireNonNull(upstreams, "upstreams is null");
+        this.inProcess = requireNonNull(inProcess, "inProcess is null");
+        this.protocols = requireNonNull(protocols, "protocols is null");
+    }
+
+    @Override
+    public boolean needsBody(HttpRequestHead head) {
+        return classifier.needsBody(head);
+    }
+
+    @Override
+    public GatewayDecision decide(HttpRequestHead head, Optional<byte[]> body) {
+        RequestFacts facts;
+        try {
+            facts = classifier.classify(head, body);
+        } catch (AwsException e) {
+            return respond(head, Optional.empty(), e, null, null);
+        }
+        PathResult path = judge.judge(workload, facts);
+        return switch (path.verdict()) {
+            case PRIVATE, PUBLIC -> upstream(facts.service())
+                    .<GatewayDecision>map(upstream -> new GatewayDecision.Forward(upstream, facts, path))
+                    .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
+            case BLOCKED -> deniedByEndpointPolicy(path)
+                    ? respond(head, Optional.of(facts.service()), judge.denial(workload, facts, path), facts, path)
+                    : new GatewayDecision.Block(facts, path);
+        };
+    }
+
+    private Optional<URI> upstream(String service) {
+        return Upstreams.IN_PROCESS.contains(service) ? Optional.of(inProcess) : upstreams.forService(service);
+    }
+
+    private static boolean deniedByEndpointPolicy(PathResult path) {
+        return path.explanations().stream().map(Explanation::code).anyMatch(code -> code == ExplanationCode.ENDPOINT_POLICY_DENIES);
+    }
+
+    private AwsException noUpstream(String service) {
+        String name = protocols.find(service).map(known -> known.serviceIds() + " (" + service + ")").orElse("'" + service + "'");
+        return AwsException.of(ErrorCode.UNSUPPORTED_SERVICE,
+                "The path allows this call, but Backlane has no upstream for %s: start Backlane with --upstream %s=URL "
+                        + "(or --upstream default=URL) to send it to an emulator of the service.",
+                name, service);
+    }
+
+    private GatewayDecision respond(HttpRequestHead head, Optional<String> service, AwsException error, RequestFacts facts, PathResult path) {
+        ErrorAnswer answer = ErrorAnswer.of(error, service.flatMap(protocols::find), name -> head.header(name).orElse(null),
+                UUID.randomUUID().toString());
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("Content-Type", answer.contentType());
+        return new GatewayDecision.Respond(answer.status(), headers, answer.body(), facts, path);
+    }
+}
