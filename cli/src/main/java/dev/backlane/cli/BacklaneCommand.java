@@ -6,6 +6,7 @@ import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
 import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.policy.PolicyCommand;
+import dev.backlane.cli.run.RunCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
                 "1:done, but the answer is a failure: an unmet --expect, audit findings at --fail-on, a refused document or query",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, DnsCommand.class})
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, DnsCommand.class,
+                        RunCommand.class})
 public final class BacklaneCommand implements Runnable {
 
     @CommandLine.Spec
@@ -46,6 +48,8 @@ public final class BacklaneCommand implements Runnable {
         // Subcommands answer -V with the same version as backlane itself.
         BacklaneVersion version = new BacklaneVersion();
         commandLine.getCommandSpec().subcommands().values().forEach(sub -> versionEverywhere(sub, version));
+        // Everything after run's first positional argument is the program's, options included.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setParameterExceptionHandler(BacklaneCommand::usageError);
         commandLine.setExecutionExceptionHandler(BacklaneCommand::failure);
         return commandLine;

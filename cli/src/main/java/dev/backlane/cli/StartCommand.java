@@ -6,10 +6,12 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
+import dev.backlane.dataplane.gateway.BlockedTraffic;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
 import dev.backlane.server.requestlog.RequestLogDestination;
 import dev.backlane.server.store.StoreException;
+import dev.backlane.server.traffic.Upstreams;
 import dev.backlane.server.zone.ZoneMappingPin;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,6 +69,17 @@ final class StartCommand implements Callable<Integer> {
             + "Backlane is never an open resolver.")
     String dnsForwarder;
 
+    @Option(names = "--upstream", paramLabel = "SERVICE=URL",
+            description = "Where workloads' gateways send the calls of a service Backlane does not serve, by its signing name: "
+                    + "--upstream s3=http://127.0.0.1:9000, or --upstream default=http://127.0.0.1:4566 for every other service (repeatable).")
+    java.util.List<String> upstreams = java.util.List.of();
+
+    @Option(names = "--blocked-traffic", paramLabel = "MODE", defaultValue = "stall",
+            description = "What a workload's gateway does with a call the path engine finds BLOCKED: stall (hold it unanswered, as AWS "
+                    + "drops the packets, until the client gives up), reset (close the connection) or error (answer 504 with the "
+                    + "explanation at once, for fast tests) (default: ${DEFAULT-VALUE}).")
+    String blockedTraffic;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -77,6 +90,8 @@ final class StartCommand implements Callable<Integer> {
         Quotas configured = Quotas.awsDefaults();
         TransitionTimes times = instantTransitions ? TransitionTimes.instant() : TransitionTimes.standard();
         RequestLogDestination requestLog;
+        Upstreams upstreamsByService;
+        BlockedTraffic blockedMode;
         java.util.List<ZoneMappingPin> pins = new java.util.ArrayList<>();
         java.util.Optional<java.net.InetSocketAddress> forwarder = java.util.Optional.empty();
         try {
@@ -90,6 +105,8 @@ final class StartCommand implements Callable<Integer> {
                 times = times.with(transition.getKey(), transition.getValue());
             }
             requestLog = RequestLogDestination.parse(logRequests);
+            upstreamsByService = Upstreams.parse(upstreams);
+            blockedMode = BlockedTraffic.parse(blockedTraffic);
             for (String mapping : zoneMappings) {
                 pins.add(ZoneMappingPin.parse(mapping));
             }
@@ -100,7 +117,7 @@ final class StartCommand implements Callable<Integer> {
             throw CommandFailure.usage("--port must be between 0 and 65535, not " + port);
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
-                .withTransitions(times).withRequestLog(requestLog);
+                .withTransitions(times).withRequestLog(requestLog).withUpstreams(upstreamsByService).withBlockedTraffic(blockedMode);
         if (forwarder.isPresent()) {
             config = config.withDnsForwarder(forwarder.get());
         }

@@ -27,6 +27,11 @@ public final class CommandFailure extends RuntimeException {
         return new CommandFailure(ExitCode.UNREACHABLE, message);
     }
 
+    /** A failure with an exit code of its own, such as the shell's 127 for a program that is not found ({@code run}). */
+    public static CommandFailure withExitCode(int exitCode, String message) {
+        return new CommandFailure(exitCode, message);
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -1,0 +1,163 @@
+package dev.backlane.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.cli.AdminClient;
+import dev.backlane.cli.CommandFailure;
+import dev.backlane.cli.EndpointUrl;
+import dev.backlane.cli.ExitCode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code backlane run}: places a workload (on an instance, or ad hoc in a subnet) in a running Backlane, starts a
+ * program with its environment pointed at the workload's gateway ({@link WorkloadEnvironment}), waits for it and
+ * ends with its exit code; the workload goes when the program ends, also when {@code run} is interrupted.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run CMD as a workload in the emulated network: its AWS calls go through a gateway that judges each as if sent "
+                + "from the workload's network interface (an instance's, or a new one in --subnet).",
+                "e.g. backlane run --subnet subnet-0abc --security-group sg-0def -- aws s3 ls"},
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {"n:CMD ran: its exit code (128+N when a signal N ended it)",
+                "1:Backlane refused the workload (an unknown instance, subnet or security group, a bad address or principal)",
+                ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE,
+                "126:CMD cannot be started (not executable)", "127:CMD was not found"})
+public final class RunCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WORKLOADS = "/_backlane/workloads";
+    /** How long a program gets to end after Ctrl-C before it is killed, so that its workload can still be removed. */
+    private static final long GRACE_SECONDS = 5;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Placement placement;
+
+    static final class Placement {
+        @Option(names = "--instance", paramLabel = "INSTANCE_ID", required = true, description = "Run as this instance: from its primary network interface.")
+        String instanceId;
+
+        @ArgGroup(exclusive = false)
+        AdHoc adHoc;
+    }
+
+    static final class AdHoc {
+        @Option(names = "--subnet", paramLabel = "SUBNET_ID", required = true, description = "Run from a new network interface in this subnet.")
+        String subnetId;
+
+        @Option(names = "--security-group", paramLabel = "SG_ID",
+                description = "A security group of that interface (repeatable; default: the VPC's default group).")
+        List<String> securityGroupIds = List.of();
+
+        @Option(names = "--private-ip", paramLabel = "ADDRESS", description = "The interface's private address (default: the next free one).")
+        String privateIpAddress;
+    }
+
+    @Option(names = "--principal", paramLabel = "ARN",
+            description = "The IAM principal the calls are made as, e.g. arn:aws:iam::111122223333:role/app (default: the account root).")
+    private String principalArn;
+
+    @Option(names = "--account", paramLabel = "ID", description = "The account of the instance or subnet (default: the server's, 000000000000).")
+    private String account;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The region of the instance or subnet (default: the server's, us-east-1).")
+    private String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
+    private String endpointUrl;
+
+    @Parameters(arity = "1..*", paramLabel = "CMD", description = "The program and its arguments (after --).")
+    private List<String> command;
+
+    @Override
+    public Integer call() {
+        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        JsonNode workload = server.postJson(WORKLOADS, request(), "the workload");
+        String workloadId = workload.path("workloadId").asText();
+        AtomicBoolean removed = new AtomicBoolean();
+        Runnable remove = () -> {
+            if (removed.compareAndSet(false, true)) {
+                try {
+                    server.send(server.request(WORKLOADS + "/" + workloadId).DELETE(), HttpResponse.BodyHandlers.discarding());
+                } catch (CommandFailure e) {
+                    // The program's exit code still stands; the workload goes when Backlane stops.
+                    System.err.println("backlane run: could not remove workload " + workloadId + ": " + e.getMessage());
+                }
+            }
+        };
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().putAll(WorkloadEnvironment.of(workload, System.getenv()));
+            process = builder.start();
+        } catch (IOException e) {
+            remove.run();
+            boolean missing = e.getMessage() != null && e.getMessage().contains("error=2,");
+            throw CommandFailure.withExitCode(missing ? 127 : 126, "cannot start " + command.get(0) + ": " + (missing ? "not found" : e.getMessage()));
+        }
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl-C reaches the program too (one process group); give it a moment to end, then remove the workload.
+            try {
+                if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            remove.run();
+        }, "backlane-run-cleanup");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int exit;
+        try {
+            exit = process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            exit = 130;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running: it removes the workload.
+            return exit;
+        }
+        remove.run();
+        return exit;
+    }
+
+    private byte[] request() {
+        ObjectNode request = JSON.createObjectNode();
+        if (account != null) {
+            request.put("account", account);
+        }
+        if (region != null) {
+            request.put("region", region);
+        }
+        if (placement.instanceId != null) {
+            request.put("instanceId", placement.instanceId);
+        } else {
+            request.put("subnetId", placement.adHoc.subnetId);
+            placement.adHoc.securityGroupIds.forEach(request.putArray("securityGroupIds")::add);
+            if (placement.adHoc.privateIpAddress != null) {
+                request.put("privateIpAddress", placement.adHoc.privateIpAddress);
+            }
+        }
+        if (principalArn != null) {
+            request.put("principalArn", principalArn);
+        }
+        return request.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
