@@ -33,15 +33,17 @@ public final class WorkloadDecider implements GatewayDecider {
     public interface Classifier {
         boolean needsBody(HttpRequestHead head);
 
-        RequestFacts classify(HttpRequestHead head, Optional<byte[]> body);
+        /** {@code account} is the caller's: resources named without an account are ARNs in it. */
+        RequestFacts classify(HttpRequestHead head, Optional<byte[]> body, String account);
     }
 
     /** The path of a workload's call on the current state of the world, with the endpoint policy evaluated. */
     public interface Judge {
-        PathResult judge(Workload workload, RequestFacts facts);
+        /** {@code callerAccount} is the account the request's credentials select. */
+        PathResult judge(Workload workload, RequestFacts facts, String callerAccount);
 
         /** The error AWS gives a call an endpoint policy denied (AccessDenied, in the service's wording). */
-        AwsException denial(Workload workload, RequestFacts facts, PathResult path);
+        AwsException denial(Workload workload, RequestFacts facts, PathResult path, String callerAccount);
     }
 
     private final Workload workload;
@@ -50,14 +52,31 @@ public final class WorkloadDecider implements GatewayDecider {
     private final Upstreams upstreams;
     private final URI inProcess;
     private final ServiceProtocols protocols;
+    private final String defaultAccount;
+    private final String principalAccount;
 
-    public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols) {
+    /** {@code defaultAccount} is the account of access keys that are not 12 digits, as on Backlane's API port. */
+    public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
+            String defaultAccount) {
         this.workload = requireNonNull(workload, "workload is null");
         this.classifier = requireNonNull(classifier, "classifier is null");
         this.judge = requireNonNull(judge, "judge is null");
         this.upstreams = requireNonNull(upstreams, "upstreams is null");
         this.inProcess = requireNonNull(inProcess, "inProcess is null");
         this.protocols = requireNonNull(protocols, "protocols is null");
+        this.defaultAccount = requireNonNull(defaultAccount, "defaultAccount is null");
+        this.principalAccount = accountOf(workload);
+    }
+
+    /** As on Backlane's API port: a 12-digit access key ID selects that account, any other the default one. */
+    private String accountOfKey(String accessKeyId) {
+        return accessKeyId.matches("\\d{12}") ? accessKeyId : defaultAccount;
+    }
+
+    /** The account of the workload's principal ({@code arn:aws:iam::ACCOUNT:...}): its calls are made in it. */
+    private static String accountOf(Workload workload) {
+        String[] parts = workload.principalArn().split(":", 6);
+        return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : workload.scope().account();
     }
 
     @Override
@@ -68,18 +87,27 @@ public final class WorkloadDecider implements GatewayDecider {
     @Override
     public GatewayDecision decide(HttpRequestHead head, Optional<byte[]> body) {
         RequestFacts facts;
+        String callerAccount;
         try {
-            facts = classifier.classify(head, body);
+            facts = classifier.classify(head, body, principalAccount);
+            callerAccount = facts.accessKeyId().map(this::accountOfKey).orElse(principalAccount);
+            if (!callerAccount.equals(principalAccount)) {
+                // Resources named without an account are the caller's: classify again in the account the key selects.
+                facts = classifier.classify(head, body, callerAccount);
+            }
         } catch (AwsException e) {
             return respond(head, Optional.empty(), e, null, null);
         }
-        PathResult path = judge.judge(workload, facts);
+        return decide(head, facts, judge.judge(workload, facts, callerAccount), callerAccount);
+    }
+
+    private GatewayDecision decide(HttpRequestHead head, RequestFacts facts, PathResult path, String callerAccount) {
         return switch (path.verdict()) {
             case PRIVATE, PUBLIC -> upstream(facts.service())
                     .<GatewayDecision>map(upstream -> new GatewayDecision.Forward(upstream, facts, path))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
             case BLOCKED -> deniedByEndpointPolicy(path)
-                    ? respond(head, Optional.of(facts.service()), judge.denial(workload, facts, path), facts, path)
+                    ? respond(head, Optional.of(facts.service()), judge.denial(workload, facts, path, callerAccount), facts, path)
                     : new GatewayDecision.Block(facts, path);
         };
     }

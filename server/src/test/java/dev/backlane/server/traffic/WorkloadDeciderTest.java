@@ -34,14 +34,20 @@ class WorkloadDeciderTest {
             "X-Amz-Target", List.of("AmazonSQS.ListQueues")));
 
     /** A classifier that gives fixed facts (or an error), and a judge that gives a fixed path. */
-    private record Fixed(RequestFacts facts, AwsException refusal, PathResult path) implements WorkloadDecider.Classifier, WorkloadDecider.Judge {
+    private record Fixed(RequestFacts facts, AwsException refusal, PathResult path, List<String> accounts)
+            implements WorkloadDecider.Classifier, WorkloadDecider.Judge {
+        Fixed(RequestFacts facts, AwsException refusal, PathResult path) {
+            this(facts, refusal, path, new java.util.ArrayList<>());
+        }
+
         @Override
         public boolean needsBody(HttpRequestHead head) {
             return false;
         }
 
         @Override
-        public RequestFacts classify(HttpRequestHead head, Optional<byte[]> body) {
+        public RequestFacts classify(HttpRequestHead head, Optional<byte[]> body, String account) {
+            accounts.add(account);
             if (refusal != null) {
                 throw refusal;
             }
@@ -49,12 +55,13 @@ class WorkloadDeciderTest {
         }
 
         @Override
-        public PathResult judge(Workload workload, RequestFacts facts) {
+        public PathResult judge(Workload workload, RequestFacts facts, String callerAccount) {
+            accounts.add("judged in " + callerAccount);
             return path;
         }
 
         @Override
-        public AwsException denial(Workload workload, RequestFacts facts, PathResult path) {
+        public AwsException denial(Workload workload, RequestFacts facts, PathResult path, String callerAccount) {
             return new AwsException(ErrorCode.UNSUPPORTED_OPERATION, "denied by vpce-1 for " + facts.action());
         }
     }
@@ -70,7 +77,7 @@ class WorkloadDeciderTest {
     }
 
     private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head) {
-        return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard()).decide(head, Optional.empty());
+        return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard(), "000000000000").decide(head, Optional.empty());
     }
 
     @Test
@@ -87,6 +94,21 @@ class WorkloadDeciderTest {
                     decide(new Fixed(facts(service, "Describe"), null, path(Verdict.PUBLIC)), upstreams, S3_PUT));
             assertEquals(API, inProcess.upstream(), service);
         }
+    }
+
+    @Test
+    void theAccessKeySelectsTheCallersAccountAsOnTheApiPort() {
+        Upstreams upstreams = Upstreams.parse(List.of("default=" + S3_UPSTREAM));
+        Fixed otherAccount = new Fixed(new RequestFacts("s3", "us-east-1", Optional.of("222233334444"), "s3.us-east-1.amazonaws.com", "GetObject",
+                "s3:GetObject", "*"), null, path(Verdict.PRIVATE));
+        decide(otherAccount, upstreams, S3_PUT);
+        assertEquals(List.of("111122223333", "222233334444", "judged in 222233334444"), otherAccount.accounts(),
+                "classified first in the principal's account, then again in the key's");
+
+        Fixed defaultAccount = new Fixed(facts("s3", "GetObject"), null, path(Verdict.PRIVATE));
+        decide(defaultAccount, upstreams, S3_PUT);
+        assertEquals(List.of("111122223333", "000000000000", "judged in 000000000000"), defaultAccount.accounts(),
+                "a key that is not 12 digits is the server's default account");
     }
 
     @Test
