@@ -191,8 +191,8 @@ public final class WorkloadHttpHandler implements HttpHandler {
         return values;
     }
 
-    /** An error as the admin endpoints give it, with the AWS code the cloud refused with. */
+    /** An error as the admin endpoints give it, led by the AWS code the cloud refused with (also on its own in {@code code}). */
     private static String refusal(String code, String message) {
-        return JSON.createObjectNode().put("error", message).put("code", code).toString();
+        return JSON.createObjectNode().put("error", code + ": " + message).put("code", code).toString();
     }
 }
