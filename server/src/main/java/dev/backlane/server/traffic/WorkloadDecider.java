@@ -2,13 +2,14 @@ package dev.backlane.server.traffic;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.analysis.Explanation;
-import dev.backlane.core.analysis.ExplanationCode;
+import dev.backlane.core.analysis.PathQuery.PolicyQuestion;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.traffic.HttpRequestHead;
+import dev.backlane.core.traffic.EndpointPolicyDenial;
 import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.GatewayDecision;
@@ -37,13 +38,11 @@ public final class WorkloadDecider implements GatewayDecider {
         RequestFacts classify(HttpRequestHead head, Optional<byte[]> body, String account);
     }
 
-    /** The path of a workload's call on the current state of the world, with the endpoint policy evaluated. */
+    /** The path of a workload's call on the current state of the world, with the endpoint policy evaluated ({@link TrafficJudge}). */
     public interface Judge {
         /** {@code callerAccount} is the account the request's credentials select. */
         PathResult judge(Workload workload, RequestFacts facts, String callerAccount);
 
-        /** The error AWS gives a call an endpoint policy denied (AccessDenied, in the service's wording). */
-        AwsException denial(Workload workload, RequestFacts facts, PathResult path, String callerAccount);
     }
 
     private final Workload workload;
@@ -106,9 +105,9 @@ public final class WorkloadDecider implements GatewayDecider {
             case PRIVATE, PUBLIC -> upstream(facts.service())
                     .<GatewayDecision>map(upstream -> new GatewayDecision.Forward(upstream, facts, path))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
-            case BLOCKED -> deniedByEndpointPolicy(path)
-                    ? respond(head, Optional.of(facts.service()), judge.denial(workload, facts, path, callerAccount), facts, path)
-                    : new GatewayDecision.Block(facts, path);
+            case BLOCKED -> EndpointPolicyDenial.of(facts, principal(facts, callerAccount), path)
+                    .map(denial -> respond(head, Optional.of(facts.service()), denial, facts, path))
+                    .orElseGet(() -> new GatewayDecision.Block(facts, path));
         };
     }
 
@@ -116,8 +115,9 @@ public final class WorkloadDecider implements GatewayDecider {
         return Upstreams.IN_PROCESS.contains(service) ? Optional.of(inProcess) : upstreams.forService(service);
     }
 
-    private static boolean deniedByEndpointPolicy(PathResult path) {
-        return path.explanations().stream().map(Explanation::code).anyMatch(code -> code == ExplanationCode.ENDPOINT_POLICY_DENIES);
+    /** Who the endpoint policy judged the call as: the principal of the judge's question. */
+    private String principal(RequestFacts facts, String callerAccount) {
+        return TrafficJudge.query(workload, facts, callerAccount).policy().map(PolicyQuestion::principal).orElse(workload.principalArn());
     }
 
     private AwsException noUpstream(String service) {

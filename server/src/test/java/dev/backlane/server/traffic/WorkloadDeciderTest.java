@@ -59,11 +59,6 @@ class WorkloadDeciderTest {
             accounts.add("judged in " + callerAccount);
             return path;
         }
-
-        @Override
-        public AwsException denial(Workload workload, RequestFacts facts, PathResult path, String callerAccount) {
-            return new AwsException(ErrorCode.UNSUPPORTED_OPERATION, "denied by vpce-1 for " + facts.action());
-        }
     }
 
     private static RequestFacts facts(String service, String action) {
@@ -132,7 +127,10 @@ class WorkloadDeciderTest {
         Upstreams upstreams = Upstreams.parse(List.of("default=" + S3_UPSTREAM));
         GatewayDecision.Respond denied = assertInstanceOf(GatewayDecision.Respond.class, decide(new Fixed(facts("s3", "PutObject"), null,
                 path(Verdict.BLOCKED, ExplanationCode.ENDPOINT_POLICY_DENIES)), upstreams, S3_PUT));
-        assertTrue(new String(denied.body(), StandardCharsets.UTF_8).contains("<Message>denied by vpce-1 for s3:PutObject</Message>"));
+        String xml = new String(denied.body(), StandardCharsets.UTF_8);
+        assertEquals(403, denied.status());
+        assertTrue(xml.contains("<Code>AccessDenied</Code><Message>User: arn:aws:iam::000000000000:root is not authorized to perform: "
+                + "s3:PutObject because no VPC endpoint policy allows the s3:PutObject action</Message>"), xml);
 
         PathResult dropped = path(Verdict.BLOCKED, ExplanationCode.NO_ROUTE_TO_DESTINATION);
         GatewayDecision.Block block = assertInstanceOf(GatewayDecision.Block.class,
