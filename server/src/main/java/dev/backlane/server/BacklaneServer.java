@@ -5,12 +5,23 @@ import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.network.DefaultVpcInitializer;
+import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.VpcCommands;
+import dev.backlane.core.traffic.HttpRequestHead;
+import dev.backlane.core.traffic.RequestClassifier;
+import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.TrafficJudge;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.core.traffic.WorkloadPlacement;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.dataplane.dns.DnsListeners;
+import dev.backlane.dataplane.gateway.GatewayConfig;
+import dev.backlane.dataplane.gateway.GatewayDecider;
+import dev.backlane.dataplane.gateway.Gateways;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
@@ -19,21 +30,29 @@ import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
+import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
+import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.traffic.WorkloadDecider;
+import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -52,9 +71,10 @@ public final class BacklaneServer implements AutoCloseable {
     private final RequestLog requestLog;
     private final EventStream events;
     private final DnsListeners dns;
+    private final Workloads workloads;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
-            EventStream events, DnsListeners dns) {
+            EventStream events, DnsListeners dns, Workloads workloads) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -63,6 +83,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.requestLog = requestLog;
         this.events = events;
         this.dns = dns;
+        this.workloads = workloads;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -109,6 +130,11 @@ public final class BacklaneServer implements AutoCloseable {
         Supplier<WorldIndex> world = () -> engine.index(cloud.snapshot());
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
+        Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic()));
+        // The API port is known once open; workloads are placed only after that.
+        AtomicReference<URI> apiPort = new AtomicReference<>();
+        Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
+                deciders(config, engine, world, cloud, apiPort::get));
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -127,7 +153,9 @@ public final class BacklaneServer implements AutoCloseable {
                     admin("/_backlane/audit", analysis),
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
-                    admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())));
+                    admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
+                    admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
+                            new Scope(config.defaultAccount(), config.defaultRegion()))));
             ApiPort http;
             try {
                 http = ApiPort.open(new InetSocketAddress(config.bindAddress(), config.port()), routes, executor);
@@ -135,8 +163,10 @@ public final class BacklaneServer implements AutoCloseable {
                 executor.shutdown();
                 throw e;
             }
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns);
+            apiPort.set(loopback(http.address()));
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads);
         } catch (IOException | UncheckedIOException e) {
+            gateways.close();
             dns.close();
             if (requestLog != null) {
                 requestLog.close();
@@ -150,6 +180,36 @@ public final class BacklaneServer implements AutoCloseable {
             throw e instanceof UncheckedIOException unchecked ? unchecked
                     : new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), (IOException) e);
         }
+    }
+
+    /**
+     * Each workload's decider: the classifier and the path engine's judge on the current world, the upstreams of
+     * {@code --upstream}, and this server's own API port for the services it serves.
+     */
+    private static Function<Workload, GatewayDecider> deciders(ServerConfig config, PathEngine engine, Supplier<WorldIndex> world, Cloud cloud,
+            Supplier<URI> apiPort) {
+        RequestClassifier classifier = RequestClassifier.standard();
+        TrafficJudge judge = new TrafficJudge(engine);
+        ServiceProtocols protocols = ServiceProtocols.standard();
+        WorkloadDecider.Classifier classify = new WorkloadDecider.Classifier() {
+            @Override
+            public boolean needsBody(HttpRequestHead head) {
+                return classifier.needsBody(head);
+            }
+
+            @Override
+            public RequestFacts classify(HttpRequestHead head, Optional<byte[]> body, String account) {
+                return classifier.classify(head, body, account);
+            }
+        };
+        WorkloadDecider.Judge judged = (workload, facts, callerAccount) -> judge.judge(world.get(), workload, facts, callerAccount, cloud.now());
+        return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount());
+    }
+
+    /** The API port as a loopback client reaches it, also when it listens on every address. */
+    private static URI loopback(InetSocketAddress address) {
+        String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
     private static Route admin(String prefix, com.sun.net.httpserver.HttpHandler handler) {
@@ -183,8 +243,15 @@ public final class BacklaneServer implements AutoCloseable {
         return dns;
     }
 
+    /** The workloads placed in this server, each with its gateway. */
+    public Workloads workloads() {
+        return workloads;
+    }
+
     @Override
     public void close() {
+        // First, while the store is open: the ad-hoc workloads' interfaces go with the server.
+        workloads.close();
         http.close();
         dns.close();
         executor.shutdown();

@@ -24,7 +24,6 @@ import dev.backlane.core.world.World;
 import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +121,9 @@ public final class WorkloadHttpHandler implements HttpHandler {
             send(exchange, 201, describe(placed).toString());
         } catch (AwsException e) {
             send(exchange, e.code().httpStatus() >= 500 ? e.code().httpStatus() : 400, refusal(e.code().code(), e.getMessage()));
-        } catch (UncheckedIOException e) {
-            send(exchange, 500, error(e.getMessage()));
+        } catch (Exception e) {
+            // No port could be opened for the gateway (the placement was undone).
+            send(exchange, 503, error("cannot open the workload's gateway: " + e.getMessage()));
         }
     }
 

@@ -8,8 +8,7 @@ import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.traffic.WorkloadPlacement;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.dataplane.gateway.GatewayDecider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.backlane.dataplane.gateway.Gateways;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,11 +38,11 @@ public final class Workloads implements AutoCloseable {
 
     private final Cloud cloud;
     private final WorkloadPlacement placement;
-    private final GatewayPorts gateways;
+    private final Gateways gateways;
     private final Function<Workload, GatewayDecider> deciders;
     private final ConcurrentMap<String, Placed> placed = new ConcurrentHashMap<>();
 
-    public Workloads(Cloud cloud, WorkloadPlacement placement, GatewayPorts gateways, Function<Workload, GatewayDecider> deciders) {
+    public Workloads(Cloud cloud, WorkloadPlacement placement, Gateways gateways, Function<Workload, GatewayDecider> deciders) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.placement = requireNonNull(placement, "placement is null");
         this.gateways = requireNonNull(gateways, "gateways is null");
@@ -52,17 +51,17 @@ public final class Workloads implements AutoCloseable {
 
     /**
      * Places a workload and opens its gateway; throws {@link AwsException} for a request the cloud refuses (nothing
-     * is placed) and {@link UncheckedIOException} when no port can be opened (the placement is undone).
+     * is placed), and undoes the placement when no port can be opened.
      */
     public Placed create(Scope scope, WorkloadPlacement.Request request) {
         Workload workload = cloud.write(scope, transaction -> placement.place(transaction, request));
         InetSocketAddress gateway;
         try {
-            gateway = gateways.open(workload, deciders.apply(workload));
-        } catch (IOException | RuntimeException e) {
+            gateway = gateways.open(workload.id(), deciders.apply(workload));
+        } catch (Exception e) {
+            // Netty may throw the bind's checked exception unchecked: undo the placement whatever failed.
             unplace(workload);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot open a gateway for " + workload.id() + ": " + io.getMessage(), io)
-                    : (RuntimeException) e;
+            throw e;
         }
         Placed result = new Placed(workload, gateway);
         placed.put(workload.id(), result);
