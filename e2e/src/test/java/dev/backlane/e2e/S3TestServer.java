@@ -152,7 +152,7 @@ final class S3TestServer implements AutoCloseable {
         switch (method) {
             case "PUT" -> {
                 objects.put(key, body);
-                exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+                exchange.getResponseHeaders().set("ETag", etag(body));
                 empty(exchange, 200);
             }
             case "GET", "HEAD" -> {
@@ -162,7 +162,7 @@ final class S3TestServer implements AutoCloseable {
                     return;
                 }
                 exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-                exchange.getResponseHeaders().set("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(object)) + "\"");
+                exchange.getResponseHeaders().set("ETag", etag(object));
                 if (method.equals("HEAD")) {
                     exchange.getResponseHeaders().set("Content-Length", Integer.toString(object.length));
                     exchange.sendResponseHeaders(200, -1);
@@ -207,6 +207,15 @@ final class S3TestServer implements AutoCloseable {
             at += size + 2;
         }
         return decoded.toByteArray();
+    }
+
+    /** S3's ETag of a single-part object: the MD5 of its bytes, which the SDKs check against what they sent. */
+    private static String etag(byte[] object) {
+        try {
+            return "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(object)) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int indexOfCrLf(byte[] bytes, int from) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -201,8 +202,9 @@ class WorkloadGatewayIT {
         assertFalse(WorkloadNetwork.dig(workload, "sts.us-east-1.amazonaws.com").isEmpty());
     }
 
+    /** An S3 client as an application has it: the SDK's default HTTP client (Apache), which sends PutObject with 100-continue. */
     static S3Client s3(URI endpoint, String accessKeyId) {
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(Region.US_EAST_1)
+        return S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).endpointOverride(endpoint).region(Region.US_EAST_1)
                 .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "test")))
                 .overrideConfiguration(noRetries()).build();
     }
