@@ -16,6 +16,10 @@ import java.util.List;
  * passed (fixed by the command from the server's {@code TransitionTimes}); a terminated instance is
  * described until {@code forgottenAt}. An imported instance (those three null) stays as it was recorded.
  * {@code launch} is null only for instances imported before it was recorded.
+ *
+ * <p>It does not use {@link Lifecycle}, which NAT gateways and endpoints use: a Lifecycle is one life
+ * (created once, deleted once) fixed when it begins, while an instance goes round stop and start any
+ * number of times, so it keeps the one transition under way instead.
  */
 public record Instance(
         String id,
