@@ -191,6 +191,10 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND_EXCEPTION("ResourceNotFoundException", 400),
     RESOURCE_ALREADY_EXISTS_EXCEPTION("ResourceAlreadyExistsException", 400),
     INVALID_PARAMETER_EXCEPTION("InvalidParameterException", 400),
+    /** Route 53 Resolver's word for a resource that exists already (a query log config for a VPC it is associated with). */
+    RESOURCE_EXISTS_EXCEPTION("ResourceExistsException", 400),
+    /** Route 53 Resolver's word for a request the resource's state does not allow. */
+    INVALID_REQUEST_EXCEPTION("InvalidRequestException", 400),
     LIMIT_EXCEEDED_EXCEPTION("LimitExceededException", 400),
     TOO_MANY_TAGS_EXCEPTION("TooManyTagsException", 400),
     /** A value that breaks its shape's constraints in the model (length, pattern, range, enum, required). */

@@ -104,10 +104,19 @@ public final class ResourceTypes {
             "log-event-batch", "", LogEventBatch.class, RESOURCE_NOT_FOUND_EXCEPTION, "The log events '%s' do not exist.",
             INVALID_PARAMETER_EXCEPTION);
 
+    /** Route 53 Resolver query logging: configurations ({@code rqlc-}) and their VPC associations ({@code rqlca-}). */
+    public static final ResourceType<ResolverQueryLogConfig> RESOLVER_QUERY_LOG_CONFIG = new ResourceType<>(
+            "resolver-query-log-config", "rqlc", ResolverQueryLogConfig.class, RESOURCE_NOT_FOUND_EXCEPTION,
+            "The query logging configuration with ID '%s' does not exist.", RESOURCE_NOT_FOUND_EXCEPTION);
+    public static final ResourceType<ResolverQueryLogConfigAssociation> RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION = new ResourceType<>(
+            "resolver-query-log-config-association", "rqlca", ResolverQueryLogConfigAssociation.class, RESOURCE_NOT_FOUND_EXCEPTION,
+            "The query logging association with ID '%s' does not exist.", RESOURCE_NOT_FOUND_EXCEPTION);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
-            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH, FLOW_LOG);
+            NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH, FLOW_LOG,
+            RESOLVER_QUERY_LOG_CONFIG, RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

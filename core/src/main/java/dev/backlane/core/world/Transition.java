@@ -34,7 +34,11 @@ public enum Transition {
     /** A terminated instance is {@code shutting-down} before {@code terminated}. */
     INSTANCE_SHUTTING_DOWN("instance-shutting-down", Duration.ofSeconds(1), false),
     /** A {@code terminated} instance is still described for this long (about an hour on AWS). */
-    INSTANCE_RETENTION("instance-retention", Duration.ofHours(1), true);
+    INSTANCE_RETENTION("instance-retention", Duration.ofHours(1), true),
+    /** A new Route 53 Resolver query logging configuration is {@code CREATING} before {@code CREATED}. */
+    QUERY_LOG_CONFIG_CREATING("query-log-config-creating", Duration.ofSeconds(1), false),
+    /** A query logging configuration's new VPC association is {@code CREATING} before {@code ACTIVE}. */
+    QUERY_LOG_ASSOCIATION_CREATING("query-log-association-creating", Duration.ofSeconds(1), false);
 
     private final String configName;
     private final Duration standard;
