@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.backlane.core.model.Address;
 import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.ElbProtocol;
+import dev.backlane.core.model.FlowLog;
+import dev.backlane.core.model.FlowLogDestinationOptions;
+import dev.backlane.core.model.FlowLogDestinationType;
+import dev.backlane.core.model.FlowLogResourceType;
+import dev.backlane.core.model.FlowLogTrafficType;
 import dev.backlane.core.model.HealthCheck;
 import dev.backlane.core.model.Lifecycle;
 import dev.backlane.core.model.LogEvent;
@@ -13,6 +18,8 @@ import dev.backlane.core.model.LogGroup;
 import dev.backlane.core.model.LogStream;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
+import dev.backlane.core.model.ResolverQueryLogConfig;
+import dev.backlane.core.model.ResolverQueryLogConfigAssociation;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.TargetGroup;
 import dev.backlane.core.model.TargetType;
@@ -47,6 +54,21 @@ class ResourceCodecTest {
         assertEquals(stream, codec.decode(ResourceTypes.LOG_STREAM, codec.encode(stream)));
         LogEventBatch batch = LogEventBatch.of("/aws/vpc/flow", "eni-1-all", 0, 30, List.of(new LogEvent(10, "a b"), new LogEvent(20, "ü")));
         assertEquals(batch, codec.decode(ResourceTypes.LOG_EVENT_BATCH, codec.encode(batch)));
+    }
+
+    @Test
+    void flowLogsAndQueryLoggingSurviveTheStore() {
+        Instant created = Instant.parse("2026-01-02T03:04:05.123Z");
+        FlowLog flowLog = new FlowLog("fl-00000000000000001", "vpc-00000000000000001", FlowLogResourceType.VPC, FlowLogTrafficType.REJECT,
+                FlowLogDestinationType.S3, "arn:aws:s3:::flows/vpc", null, null, null, "${srcaddr} ${action}", 60,
+                new FlowLogDestinationOptions("parquet", true, false), created, FlowLog.DELIVERY_FAILED, "Access error");
+        assertEquals(flowLog, codec.decode(ResourceTypes.FLOW_LOG, codec.encode(flowLog)));
+        ResolverQueryLogConfig config = new ResolverQueryLogConfig("rqlc-0123456789abcdef", "dns", "arn:aws:s3:::dns", "request-1", created,
+                created.plusSeconds(1));
+        assertEquals(config, codec.decode(ResourceTypes.RESOLVER_QUERY_LOG_CONFIG, codec.encode(config)));
+        ResolverQueryLogConfigAssociation association = new ResolverQueryLogConfigAssociation("rqlca-0123456789abcdef", config.id(),
+                "vpc-00000000000000001", created, created.plusSeconds(1));
+        assertEquals(association, codec.decode(ResourceTypes.RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION, codec.encode(association)));
     }
 
     @Test
