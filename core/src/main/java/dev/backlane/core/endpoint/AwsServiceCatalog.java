@@ -29,11 +29,18 @@ public final class AwsServiceCatalog {
     private static final AwsServiceCatalog STANDARD = load(RegionCatalog.standard());
 
     private final Map<String, Map<String, AwsService>> byRegion;
+    /** Every region's services by name, the first region's where two share a name: the path engine asks per endpoint per decision. */
+    private final Map<String, AwsService> byName;
     private final Map<String, String> hostedZoneIds;
 
     private AwsServiceCatalog(Map<String, Map<String, AwsService>> byRegion, Map<String, String> hostedZoneIds) {
         this.byRegion = byRegion;
         this.hostedZoneIds = hostedZoneIds;
+        Map<String, AwsService> names = new HashMap<>();
+        for (Map<String, AwsService> services : byRegion.values()) {
+            services.forEach(names::putIfAbsent);
+        }
+        this.byName = Map.copyOf(names);
     }
 
     public static AwsServiceCatalog standard() {
@@ -47,13 +54,7 @@ public final class AwsServiceCatalog {
 
     /** The service by its full name, e.g. {@code com.amazonaws.us-east-1.s3}, in any region. */
     public Optional<AwsService> service(String serviceName) {
-        for (Map<String, AwsService> services : byRegion.values()) {
-            AwsService service = services.get(serviceName);
-            if (service != null) {
-                return Optional.of(service);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byName.get(serviceName));
     }
 
     /** The hosted zone of the region's endpoint DNS names ({@code *.vpce.amazonaws.com}). */
