@@ -20,6 +20,7 @@ import dev.backlane.core.endpointservice.ProviderServiceSource;
 import dev.backlane.core.endpointservice.ServiceLoadBalancers;
 import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.flowlog.FlowLogCommands;
+import dev.backlane.core.logs.LogEventCommands;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
@@ -59,6 +60,7 @@ import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
 import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
+import dev.backlane.server.api.logs.LogsOperations;
 import dev.backlane.server.api.sts.StsOperations;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,8 @@ public final class Operations {
                 new EndpointServiceOperations(new EndpointServiceCommands(), serviceZones),
                 new ServicePermissionOperations(new ServicePermissions()),
                 new EndpointConnectionOperations(new EndpointConnectionCommands()),
-                new ConnectionNotificationOperations(new ConnectionNotificationCommands())));
+                new ConnectionNotificationOperations(new ConnectionNotificationCommands()),
+                new LogsOperations(LogEventCommands.standard())));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

@@ -39,7 +39,8 @@ public final class TestApi {
     private static final Map<String, ServiceEndpoint> SERVICES = Map.of(
             "ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
             "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
-            "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"));
+            "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"),
+            "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json"));
 
     private final ApiDispatcher dispatcher;
     private final Cloud cloud;
@@ -89,6 +90,25 @@ public final class TestApi {
         }
         ApiResponse response = dispatcher.dispatch(SERVICES.get(service), scope, map);
         return new Response(response.status(), response.body());
+    }
+
+    /** Calls an awsJson operation ({@code logs}) with its JSON body, as {@code X-Amz-Target} would name it. */
+    public JsonResponse json(String service, String operation, String body) {
+        ServiceEndpoint endpoint = SERVICES.get(service);
+        ApiResponse response = dispatcher.dispatchJson(endpoint, scope, endpoint.model().targetPrefix() + "." + operation,
+                body.getBytes(StandardCharsets.UTF_8));
+        return new JsonResponse(response.status(), response.contentType(), response.body());
+    }
+
+    /** An awsJson response. */
+    public record JsonResponse(int status, String contentType, String body) {
+        public com.fasterxml.jackson.databind.JsonNode tree() {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("response is not JSON: " + body, e);
+            }
+        }
     }
 
     /** A response, its XML parsed without namespaces. */

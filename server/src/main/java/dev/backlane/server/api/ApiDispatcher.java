@@ -8,6 +8,7 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.server.protocol.OperationModel;
 import dev.backlane.server.protocol.ServiceEndpoint;
+import dev.backlane.server.protocol.WireRequest;
 import dev.backlane.server.requestlog.ResourceIds;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers one AWS Query call, independent of HTTP: picks the operation by {@code Action}, parses and
- * validates the parameters against the model, runs the handler and writes the response or the error
+ * Answers one AWS API call, independent of HTTP: picks the operation ({@code Action} for Query, {@code X-Amz-Target}
+ * for awsJson), parses and validates the input against the model, runs the handler and writes the response or the error
  * in the service's own envelope. A failure that is not the caller's becomes a 500 InternalError with
  * nothing changed, never a stack trace on the wire; a call whose write was committed is always
  * answered with that write's answer, written before the commit.
@@ -52,22 +54,46 @@ public final class ApiDispatcher {
         return services.get("ec2");
     }
 
+    /** Answers a Query call: the operation is the {@code Action} parameter, the input the other parameters. */
     public ApiResponse dispatch(ServiceEndpoint service, Scope scope, Map<String, String> parameters) {
-        String requestId = UUID.randomUUID().toString();
         String action = parameters.get("Action");
-        List<String> named = ResourceIds.inParameters(parameters);
-        Call call = null;
-        try {
-            Map<String, String> remaining = new LinkedHashMap<>(parameters);
-            remaining.remove("Action");
-            remaining.remove("Version");
-            remaining.keySet().removeIf(key -> key.startsWith("X-Amz-") || key.startsWith("x-amz-"));
+        Map<String, String> remaining = new LinkedHashMap<>(parameters);
+        remaining.remove("Action");
+        remaining.remove("Version");
+        remaining.keySet().removeIf(key -> key.startsWith("X-Amz-") || key.startsWith("x-amz-"));
+        return run(service, scope, action, ResourceIds.inParameters(parameters), new WireRequest(remaining, new byte[0]), () -> {
             if (action == null || action.isEmpty()) {
                 throw AwsException.of(ErrorCode.MISSING_ACTION, "The request must contain the parameter Action");
             }
-            OperationModel operation = service.model().operation(action)
+            return service.model().operation(action)
                     .orElseThrow(() -> AwsException.of(ErrorCode.INVALID_ACTION, "The action %s is not valid for this web service.", action));
-            Map<String, Object> input = service.parser().parse(operation, remaining);
+        });
+    }
+
+    /**
+     * Answers an awsJson call: the operation is named by {@code X-Amz-Target} ({@code Logs_20140328.CreateLogGroup}),
+     * the input is the JSON body.
+     */
+    public ApiResponse dispatchJson(ServiceEndpoint service, Scope scope, String target, byte[] body) {
+        String prefix = service.model().targetPrefix() + ".";
+        String action = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
+        return run(service, scope, action == null ? target : action, List.of(), WireRequest.json(body), () -> {
+            if (action == null) {
+                throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The X-Amz-Target header must name an operation as %s<Operation>",
+                        prefix);
+            }
+            return service.model().operation(action).orElseThrow(() -> AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
+                    "The operation %s is not an operation of %s.", action, service.model().serviceId()));
+        });
+    }
+
+    private ApiResponse run(ServiceEndpoint service, Scope scope, String action, List<String> named, WireRequest request,
+            Supplier<OperationModel> operationOf) {
+        String requestId = UUID.randomUUID().toString();
+        Call call = null;
+        try {
+            OperationModel operation = operationOf.get();
+            Map<String, Object> input = service.parser().parse(operation, request);
             OperationHandler handler = operations.find(service.name(), action).orElseThrow(() -> AwsException.of(
                     ErrorCode.UNSUPPORTED_OPERATION, "The operation %s is not supported by Backlane yet.", action));
             call = new Call(cloud, service.name(), action, scope, new Input(input), requestId,
@@ -75,26 +101,28 @@ public final class ApiDispatcher {
             Map<String, Object> output = handler.handle(call);
             Optional<Call.Answer> committed = call.committedAnswer();
             if (committed.isPresent()) {
-                return success(committed.get().body(), requestId, action, ResourceIds.union(named, ResourceIds.inOutput(committed.get().output())));
+                return success(service, committed.get().body(), requestId, action,
+                        ResourceIds.union(named, ResourceIds.inOutput(committed.get().output())));
             }
-            return success(service.writer().write(operation, output == null ? Map.of() : output, requestId), requestId, action, named);
+            return success(service, service.writer().write(operation, output == null ? Map.of() : output, requestId), requestId, action, named);
         } catch (RuntimeException | StackOverflowError failure) {
             Optional<Call.Answer> committed = call == null ? Optional.empty() : call.committedAnswer();
             if (committed.isPresent()) {
                 LOG.log(Level.SEVERE, "request " + requestId + " failed after its write was committed; answering with the write's answer", failure);
-                return success(committed.get().body(), requestId, action, named);
+                return success(service, committed.get().body(), requestId, action, named);
             }
             if (failure instanceof AwsException error) {
-                return new ApiResponse(error.code().httpStatus(), service.writer().writeError(error, requestId), requestId, action,
-                        error.code().code(), named);
+                return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().writeError(error, requestId),
+                        requestId, action, error.code().code(), named);
             }
             LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
             AwsException internal = new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred");
-            return new ApiResponse(500, service.writer().writeError(internal, requestId), requestId, action, internal.code().code(), named);
+            return new ApiResponse(500, service.writer().contentType(), service.writer().writeError(internal, requestId), requestId, action,
+                    internal.code().code(), named);
         }
     }
 
-    private static ApiResponse success(String body, String requestId, String action, List<String> resourceIds) {
-        return new ApiResponse(200, body, requestId, action, null, resourceIds);
+    private static ApiResponse success(ServiceEndpoint service, String body, String requestId, String action, List<String> resourceIds) {
+        return new ApiResponse(200, service.writer().contentType(), body, requestId, action, null, resourceIds);
     }
 }

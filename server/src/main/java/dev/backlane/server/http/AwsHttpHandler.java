@@ -30,7 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * The AWS API over HTTP: one port for every service, the service, region and account taken from the
- * request's SigV4 credential scope, the parameters from the form body and the query string. A request
+ * request's SigV4 credential scope; for the Query services the parameters from the form body and the query
+ * string, for the awsJson services (CloudWatch Logs) the operation from {@code X-Amz-Target} and the input
+ * from the JSON body. A request
  * signed for a service Backlane does not serve is refused in that service's own protocol. Every request
  * is answered (a failure of Backlane's own is a 500 InternalError, never a dropped connection, which
  * SDKs retry) and gets one line in the request log.
@@ -57,7 +59,8 @@ public final class AwsHttpHandler implements HttpHandler {
     private record Answered(int status, String contentType, Map<String, String> headers, byte[] body, Scope scope, String service,
             String requestId, String action, String errorCode, List<String> resourceIds) {
         static Answered of(ApiResponse response, Scope scope, String service) {
-            return new Answered(response.status(), "text/xml;charset=UTF-8", Map.of(), response.body().getBytes(StandardCharsets.UTF_8), scope,
+            return new Answered(response.status(), response.contentType(), Map.of("x-amzn-RequestId", response.requestId()),
+                    response.body().getBytes(StandardCharsets.UTF_8), scope,
                     service, response.requestId(), response.action(), response.errorCode(), response.resourceIds());
         }
     }
@@ -112,6 +115,15 @@ public final class AwsHttpHandler implements HttpHandler {
         try {
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
             byte[] body = readBody(exchange.getRequestBody());
+            Optional<CredentialScope> signed = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);
+            Optional<ServiceEndpoint> json = signed.flatMap(credentials -> dispatcher.service(credentials.service())).filter(ServiceEndpoint::speaksJson);
+            if (json.isPresent()) {
+                // awsJson: the body is the operation's input, not a form.
+                service = json.get();
+                scope = new Scope(signed.get().account(defaultAccount), signed.get().region());
+                return Answered.of(dispatcher.dispatchJson(service, scope, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body), scope,
+                        service.name());
+            }
             Map<String, String> form = FormParameters.decode(body);
             for (Map.Entry<String, String> entry : form.entrySet()) {
                 if (parameters.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
@@ -139,7 +151,8 @@ public final class AwsHttpHandler implements HttpHandler {
 
     private static ApiResponse refusal(ServiceEndpoint service, AwsException error, Map<String, String> parameters) {
         String requestId = UUID.randomUUID().toString();
-        return new ApiResponse(error.code().httpStatus(), service.writer().writeError(error, requestId), requestId, parameters.get("Action"),
+        return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().writeError(error, requestId), requestId,
+                parameters.get("Action"),
                 error.code().code(), List.of());
     }
 

@@ -20,12 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * model member names, checked against the operation's input shape: unknown parameters, values of the
  * wrong type, enum values, bounds and required members each get AWS's error naming the parameter.
  */
-public final class QueryRequestParser {
+public final class QueryRequestParser implements RequestParser {
     private final ServiceModel model;
     private final Map<String, Map<String, Member>> wireNamesByShape = new ConcurrentHashMap<>();
 
     public QueryRequestParser(ServiceModel model) {
         this.model = model;
+    }
+
+    @Override
+    public Map<String, Object> parse(OperationModel operation, WireRequest request) {
+        return parse(operation, request.parameters());
     }
 
     /**

@@ -21,11 +21,15 @@ public final class ServiceModel {
     private final String apiVersion;
     private final String xmlNamespace;
     private final Protocol protocol;
+    private final String targetPrefix;
+    private final String jsonVersion;
     private final Map<String, OperationModel> operations;
     private final Map<String, Shape> shapes;
 
-    private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol,
+    private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol, String targetPrefix, String jsonVersion,
             Map<String, OperationModel> operations, Map<String, Shape> shapes) {
+        this.targetPrefix = targetPrefix;
+        this.jsonVersion = jsonVersion;
         this.serviceId = serviceId;
         this.apiVersion = apiVersion;
         this.xmlNamespace = xmlNamespace;
@@ -69,6 +73,8 @@ public final class ServiceModel {
                 text(metadata.path("apiVersion")),
                 namespace,
                 Protocol.of(text(metadata.path("protocol"))),
+                text(metadata.path("targetPrefix")),
+                text(metadata.path("jsonVersion")),
                 Map.copyOf(operations),
                 Map.copyOf(shapes));
     }
@@ -120,6 +126,16 @@ public final class ServiceModel {
 
     public Protocol protocol() {
         return protocol;
+    }
+
+    /** An awsJson service's {@code X-Amz-Target} prefix ({@code Logs_20140328}); null for the Query services. */
+    public String targetPrefix() {
+        return targetPrefix;
+    }
+
+    /** An awsJson service's content type, {@code application/x-amz-json-1.1}; null for the Query services. */
+    public String jsonContentType() {
+        return jsonVersion == null ? null : "application/x-amz-json-" + jsonVersion;
     }
 
     public Optional<OperationModel> operation(String name) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Writes an operation's output, given as a tree keyed by model member names, as the XML its service
  * speaks — element names, list wrappers and scalar formats all taken from the output shape.
  */
-public final class XmlResponseWriter {
+public final class XmlResponseWriter implements ResponseWriter {
     /** AWS writes timestamps in UTC with milliseconds: {@code 2026-11-22T01:53:06.000Z}. */
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -23,6 +23,12 @@ public final class XmlResponseWriter {
         this.model = model;
     }
 
+    @Override
+    public String contentType() {
+        return "text/xml;charset=UTF-8";
+    }
+
+    @Override
     public String write(OperationModel operation, Map<String, Object> output, String requestId) {
         StringBuilder out = new StringBuilder(512);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -48,6 +54,7 @@ public final class XmlResponseWriter {
                 }
                 out.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
             }
+            case JSON -> throw new IllegalStateException(model.serviceId() + " speaks awsJson, not XML");
         }
         out.append("</").append(root).append('>');
         return out.toString();
@@ -134,11 +141,13 @@ public final class XmlResponseWriter {
     }
 
     /** The error envelope of this service, with AWS's shape for EC2 and for the query services. */
+    @Override
     public String writeError(AwsException error, String requestId) {
         return switch (model.protocol()) {
             case EC2 -> XmlErrorEnvelope.ec2(error.code().code(), error.getMessage(), requestId);
             case QUERY -> XmlErrorEnvelope.query(model.xmlNamespace(), error.code().httpStatus(), error.code().code(), error.getMessage(),
                     requestId);
+            case JSON -> throw new IllegalStateException(model.serviceId() + " speaks awsJson, not XML");
         };
     }
 }
