@@ -29,6 +29,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -189,6 +190,18 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     public ElasticLoadBalancingV2Client elb(String accessKeyId) {
         requireStarted();
         return remember(ElasticLoadBalancingV2Client.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials(accessKeyId))
+                .region(REGION)
+                .overrideConfiguration(noRetries())
+                .build());
+    }
+
+    /** A CloudWatch Logs client whose access key ID is {@code accessKeyId}. */
+    public CloudWatchLogsClient logs(String accessKeyId) {
+        requireStarted();
+        return remember(CloudWatchLogsClient.builder()
                 .httpClient(http)
                 .endpointOverride(URI.create(server.endpoint()))
                 .credentialsProvider(credentials(accessKeyId))

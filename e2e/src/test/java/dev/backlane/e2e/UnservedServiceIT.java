@@ -83,7 +83,7 @@ class UnservedServiceIT {
         Files.writeString(script, """
                 import json, sys
                 import boto3, botocore.exceptions
-                calls = {"s3": "list_buckets", "sqs": "list_queues", "kms": "list_keys", "logs": "describe_log_groups",
+                calls = {"s3": "list_buckets", "sqs": "list_queues", "kms": "list_keys", "ssm": "describe_parameters",
                          "cloudwatch": "list_metrics", "sns": "list_topics", "lambda": "list_functions"}
                 for service, operation in calls.items():
                     client = boto3.client(service, endpoint_url=sys.argv[1], region_name="us-east-1",
@@ -104,7 +104,7 @@ class UnservedServiceIT {
             answers.add(JSON.readTree(line));
         }
         assertEquals(7, answers.size(), result::describe);
-        Map<String, String> names = Map.of("s3", "S3 / S3 Control (s3)", "sqs", "SQS (sqs)", "kms", "KMS (kms)", "logs", "CloudWatch Logs (logs)",
+        Map<String, String> names = Map.of("s3", "S3 / S3 Control (s3)", "sqs", "SQS (sqs)", "kms", "KMS (kms)", "ssm", "SSM (ssm)",
                 "cloudwatch", "CloudWatch (monitoring)", "sns", "SNS (sns)", "lambda", "Lambda (lambda)");
         for (JsonNode answer : answers) {
             String service = answer.path("service").asText();
