@@ -23,7 +23,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -163,13 +166,7 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
 
     public Ec2Client ec2(String accessKeyId, Region region) {
         requireStarted();
-        return remember(Ec2Client.builder()
-                .httpClient(http)
-                .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials(accessKeyId))
-                .region(region)
-                .overrideConfiguration(noRetries())
-                .build());
+        return configured(Ec2Client.builder(), accessKeyId, region);
     }
 
     /**
@@ -189,25 +186,13 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     /** An Elastic Load Balancing (v2) client whose access key ID is {@code accessKeyId}. */
     public ElasticLoadBalancingV2Client elb(String accessKeyId) {
         requireStarted();
-        return remember(ElasticLoadBalancingV2Client.builder()
-                .httpClient(http)
-                .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials(accessKeyId))
-                .region(REGION)
-                .overrideConfiguration(noRetries())
-                .build());
+        return configured(ElasticLoadBalancingV2Client.builder(), accessKeyId, REGION);
     }
 
     /** A CloudWatch Logs client whose access key ID is {@code accessKeyId}. */
     public CloudWatchLogsClient logs(String accessKeyId) {
         requireStarted();
-        return remember(CloudWatchLogsClient.builder()
-                .httpClient(http)
-                .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials(accessKeyId))
-                .region(REGION)
-                .overrideConfiguration(noRetries())
-                .build());
+        return configured(CloudWatchLogsClient.builder(), accessKeyId, REGION);
     }
 
     /** An STS client of the default account. */
@@ -217,13 +202,7 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
 
     public StsClient sts(String accessKeyId) {
         requireStarted();
-        return remember(StsClient.builder()
-                .httpClient(http)
-                .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials(accessKeyId))
-                .region(REGION)
-                .overrideConfiguration(noRetries())
-                .build());
+        return configured(StsClient.builder(), accessKeyId, REGION);
     }
 
     /** An account no other test uses, with its own default VPC; its access key ID is its number. */
@@ -234,6 +213,18 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
 
     /** One account's ID and clients. */
     public record Account(String id, Ec2Client ec2, StsClient sts) {}
+
+    /** A client of this server as the tests use them: the shared HTTP client, the account's key, no retries. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C configured(B builder, String accessKeyId,
+            Region region) {
+        return remember(builder
+                .httpClient(http)
+                .endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials(accessKeyId))
+                .region(region)
+                .overrideConfiguration(noRetries())
+                .build());
+    }
 
     private static StaticCredentialsProvider credentials(String accessKeyId) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "test"));
