@@ -79,23 +79,31 @@ final class DelimitedPattern implements FilterPattern {
 
     @Override
     public boolean matches(String message) {
-        return matches(fields(message), 0, 0);
+        List<String> fields = fields(message);
+        return matches(fields, 0, 0, new boolean[slots.size() + 1][fields.size() + 1]);
     }
 
-    private boolean matches(List<String> fields, int slot, int field) {
-        if (slot == slots.size()) {
-            return field == fields.size();
-        }
-        Slot current = slots.get(slot);
-        if (current.ellipsis()) {
-            for (int skip = field; skip <= fields.size(); skip++) {
-                if (matches(fields, slot + 1, skip)) {
-                    return true;
-                }
-            }
+    /**
+     * Whether slots from {@code slot} on match fields from {@code field} on. {@code failed} remembers the pairs
+     * already found not to match, so several ellipses cost time proportional to slots times fields, not exponential.
+     */
+    private boolean matches(List<String> fields, int slot, int field, boolean[][] failed) {
+        if (failed[slot][field]) {
             return false;
         }
-        return field < fields.size() && current.accepts(fields.get(field)) && matches(fields, slot + 1, field + 1);
+        boolean matched;
+        if (slot == slots.size()) {
+            matched = field == fields.size();
+        } else if (slots.get(slot).ellipsis()) {
+            matched = false;
+            for (int skip = field; skip <= fields.size() && !matched; skip++) {
+                matched = matches(fields, slot + 1, skip, failed);
+            }
+        } else {
+            matched = field < fields.size() && slots.get(slot).accepts(fields.get(field)) && matches(fields, slot + 1, field + 1, failed);
+        }
+        failed[slot][field] = !matched;
+        return matched;
     }
 
     /** The event's fields: words split on spaces, a quoted or bracketed run counting as one. */

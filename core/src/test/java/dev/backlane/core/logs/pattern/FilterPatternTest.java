@@ -150,6 +150,13 @@ class FilterPatternTest {
     }
 
     @Test
+    void manyEllipsesOverManyFieldsStayCheap() {
+        String message = "f ".repeat(2_000) + "end";
+        String pattern = "[" + "..., ".repeat(30) + "last = nomatch]";
+        assertFalse(FilterPattern.parse(pattern).matches(message));
+    }
+
+    @Test
     void flowLogRejectsAreFoundByAction() {
         String reject = "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530010 1418530070 REJECT OK";
         String accept = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK";
