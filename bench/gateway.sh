@@ -9,12 +9,17 @@
 # Goals (issue 11): added latency <= 150 us p50 and <= 500 us p99; bulk >= 90% of direct; small requests
 # >= 80% of HAProxy's rate. The machine is shared: run it when it is quiet, and read the spread.
 #
-# Usage: bench/gateway.sh [--seconds 5] [--warmup 2] [--threads 2] [--connections "1 8 64"] [--rounds 1]
+# --backlane adds a fourth target for the small GETs: a workload's gateway in a real Backlane server (the cli
+# jar, --upstream s3=the upstream), placed in the default VPC's subnet with an S3 gateway endpoint on its route
+# table, so each request is classified and judged PRIVATE by the real decider before it is forwarded
+# (needs the AWS CLI). Every small GET carries an S3 SigV4 scope (bench/wrk/s3-signed.lua) for it.
+#
+# Usage: bench/gateway.sh [--seconds 5] [--warmup 2] [--threads 2] [--connections "1 8 64"] [--rounds 1] [--backlane]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-seconds=5 warmup=2 threads=2 connections="1 8 64" rounds=1
+seconds=5 warmup=2 threads=2 connections="1 8 64" rounds=1 backlane=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
@@ -22,13 +27,19 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --backlane) backlane=true; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
 for tool in wrk curl haproxy; do
   command -v $tool >/dev/null || { echo "$tool is needed (Debian: apt-get install -y $tool)" >&2; exit 2; }
 done
-[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o -DskipTests -pl bench -am package
+if $backlane; then
+  command -v aws >/dev/null || { echo "--backlane needs the AWS CLI" >&2; exit 2; }
+  [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o -DskipTests -pl cli,bench -am package
+else
+  [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o -DskipTests -pl bench -am package
+fi
 jar="$root/bench/target/benchmarks.jar"
 
 work=$(mktemp -d)
@@ -76,6 +87,26 @@ CFG
 haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
 declare -A port=([direct]=$upstream [gateway]=$gateway [haproxy]=$haproxy_port)
 targets="direct gateway haproxy"
+small_targets=$targets
+if $backlane; then
+  admin=$(free_port)
+  java -Xmx1g -jar "$root/cli/target/backlane.jar" start --port "$admin" --in-memory --instant-transitions --log-requests=off \
+    --upstream "s3=http://127.0.0.1:$upstream" >"$work/backlane.out" 2>&1 &
+  echo $! >"$work/backlane.pid"
+  for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$admin/_backlane/health" && break; sleep 0.2; done
+  ec2() { AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 \
+    aws --endpoint-url "http://127.0.0.1:$admin" ec2 "$@" --output text; }
+  vpc=$(ec2 describe-vpcs --filters Name=is-default,Values=true --query 'Vpcs[0].VpcId')
+  route_table=$(ec2 describe-route-tables --filters Name=vpc-id,Values="$vpc" --query 'RouteTables[0].RouteTableId')
+  subnet=$(ec2 describe-subnets --filters Name=vpc-id,Values="$vpc" --query 'Subnets[0].SubnetId')
+  ec2 create-vpc-endpoint --vpc-id "$vpc" --service-name com.amazonaws.us-east-1.s3 --route-table-ids "$route_table" >/dev/null
+  port[backlane]=$(curl -sf -X POST "http://127.0.0.1:$admin/_backlane/workloads" -d "{\"subnetId\":\"$subnet\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["gateway"]["port"])')
+  # The first call loads the service models and the path engine's index: not what is measured.
+  curl -sf -o /dev/null -H 'Host: bucket.s3.us-east-1.amazonaws.com' -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261207/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00" \
+    "http://127.0.0.1:${port[backlane]}/key" || { echo "the Backlane workload's gateway did not forward a GetObject; see $work/backlane.out" >&2; exit 1; }
+  small_targets="direct gateway backlane haproxy"
+fi
 
 micros() { # wrk latency ("151.00us", "1.20ms", "2.00s") in microseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
@@ -84,17 +115,17 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR
 
 echo "gateway benchmark: $(nproc) cores, ${seconds}s per measurement after ${warmup}s warm-up, $rounds round(s), gateway and HAProxy on $threads thread(s)"
 echo
-echo "small GETs (wrk --latency, /small, ~90-byte answer)"
+echo "small GETs (wrk --latency, a GET with an S3 SigV4 scope, ~90-byte answer)"
 printf '%-5s %-8s %12s %10s %10s %12s %12s\n' conns target "req/s" "p50 us" "p99 us" "+p50 us" "+p99 us"
 declare -A rps p50 p99
 for c in $connections; do
   wrk_threads=$(( c < threads ? c : threads ))
-  for target in $targets; do
-    url="http://127.0.0.1:${port[$target]}/small"
-    wrk -t"$wrk_threads" -c"$c" -d"${warmup}s" "$url" >/dev/null
+  for target in $small_targets; do
+    url="http://127.0.0.1:${port[$target]}/key"
+    wrk -t"$wrk_threads" -c"$c" -d"${warmup}s" -s bench/wrk/s3-signed.lua "$url" >/dev/null
     r="" l50="" l99=""
     for _ in $(seq "$rounds"); do
-      out=$(wrk -t"$wrk_threads" -c"$c" -d"${seconds}s" --latency "$url")
+      out=$(wrk -t"$wrk_threads" -c"$c" -d"${seconds}s" --latency -s bench/wrk/s3-signed.lua "$url")
       r="$r $(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
       l50="$l50 $(micros "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
       l99="$l99 $(micros "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
@@ -107,6 +138,9 @@ for c in $connections; do
     printf '%-5s %-8s %12.0f %10.0f %10.0f %12s %12s\n' "$c" "$target" "${rps[$c,$target]}" "${p50[$c,$target]}" "${p99[$c,$target]}" "$add50" "$add99"
   done
   awk -v g="${rps[$c,gateway]}" -v h="${rps[$c,haproxy]}" -v c="$c" 'BEGIN {printf "%-5s gateway/haproxy rate: %.0f%% (goal >= 80%%)\n", c, 100 * g / h}'
+  if $backlane; then
+    awk -v g="${rps[$c,backlane]}" -v h="${rps[$c,haproxy]}" -v c="$c" 'BEGIN {printf "%-5s backlane/haproxy rate: %.0f%%\n", c, 100 * g / h}'
+  fi
 done
 
 echo
