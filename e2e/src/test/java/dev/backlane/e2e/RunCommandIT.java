@@ -104,6 +104,30 @@ class RunCommandIT {
     }
 
     @Test
+    void stoppingRunRemovesItsWorkload() throws Exception {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "run", "--endpoint-url", backlane.endpoint(), "--account",
+                network.account.id(), "--subnet", network.privateSubnet, "--", "sleep", "60"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("run.log").toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", network.account.id());
+        Process run = builder.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (workloadCount() == 0) {
+                assertTrue(run.isAlive() && System.nanoTime() < deadline, "run placed no workload: " + Files.readString(directory.resolve("run.log")));
+                Thread.sleep(100);
+            }
+            // SIGTERM, as a supervisor or Ctrl-C (SIGINT) stops it: its shutdown hook removes the workload before it exits.
+            run.destroy();
+            assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "run ended");
+            assertNoWorkloadLeft();
+        } finally {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+        }
+    }
+
+    @Test
     void aWorkloadBacklaneRefusesExitsOneWithEc2sError() {
         ExternalProgram.Result refused = script(List.of("run", "--endpoint-url", backlane.endpoint(), "--account", network.account.id(), "--subnet",
                 "subnet-0123456789abcdef0", "--", "true"));
@@ -124,6 +148,10 @@ class RunCommandIT {
         // The account's access key, as a user of Backlane sets it; no endpoint: run gives the program the gateway.
         return ExternalProgram.at(SCRIPT).run(directory, Map.of("AWS_ACCESS_KEY_ID", network.account.id(), "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_MAX_ATTEMPTS", "1"), Duration.ofSeconds(120), arguments);
+    }
+
+    private static int workloadCount() {
+        return WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/workloads", null).body()).path("workloads").size();
     }
 
     private static void assertNoWorkloadLeft() {

@@ -12,8 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,6 +40,8 @@ public final class RunCommand implements Callable<Integer> {
     private static final String WORKLOADS = "/_backlane/workloads";
     /** How long a program gets to end after Ctrl-C before it is killed, so that its workload can still be removed. */
     private static final long GRACE_SECONDS = 5;
+    /** How long a stop waits for the workload's placement and CMD's start under way (the admin client's own limit is 10 s). */
+    private static final long SETTLE_SECONDS = 15;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -85,11 +88,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
-        JsonNode workload = server.postJson(WORKLOADS, request(), "the workload");
-        String workloadId = workload.path("workloadId").asText();
-        AtomicBoolean removed = new AtomicBoolean();
+        AtomicReference<String> placed = new AtomicReference<>();
+        AtomicReference<Process> running = new AtomicReference<>();
         Runnable remove = () -> {
-            if (removed.compareAndSet(false, true)) {
+            String workloadId = placed.getAndSet(null);
+            if (workloadId != null) {
                 try {
                     server.send(server.request(WORKLOADS + "/" + workloadId).DELETE(), HttpResponse.BodyHandlers.discarding());
                 } catch (CommandFailure e) {
@@ -98,20 +101,15 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        Process process;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().putAll(WorkloadEnvironment.of(workload, System.getenv()));
-            process = builder.start();
-        } catch (IOException e) {
-            remove.run();
-            boolean missing = e.getMessage() != null && e.getMessage().contains("error=2,");
-            throw CommandFailure.withExitCode(missing ? 127 : 126, "cannot start " + command.get(0) + ": " + (missing ? "not found" : e.getMessage()));
-        }
-        Thread onInterrupt = new Thread(() -> {
+        // Registered before the workload exists, so that a stop (Ctrl-C, SIGTERM) at any moment after it is placed removes it.
+        CountDownLatch settled = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            // A stop while the workload is being placed or CMD started waits for that to settle, so neither is left behind.
             // Ctrl-C reaches the program too (one process group); give it a moment to end, then remove the workload.
             try {
-                if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                settled.await(SETTLE_SECONDS, TimeUnit.SECONDS);
+                Process process = running.get();
+                if (process != null && !process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -119,7 +117,22 @@ public final class RunCommand implements Callable<Integer> {
             }
             remove.run();
         }, "backlane-run-cleanup");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Runtime.getRuntime().addShutdownHook(onStop);
+        Process process;
+        try {
+            JsonNode workload = server.postJson(WORKLOADS, request(), "the workload");
+            placed.set(workload.path("workloadId").asText());
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().putAll(WorkloadEnvironment.of(workload, System.getenv()));
+            process = builder.start();
+            running.set(process);
+        } catch (IOException e) {
+            remove.run();
+            boolean missing = e.getMessage() != null && e.getMessage().contains("error=2,");
+            throw CommandFailure.withExitCode(missing ? 127 : 126, "cannot start " + command.get(0) + ": " + (missing ? "not found" : e.getMessage()));
+        } finally {
+            settled.countDown();
+        }
         int exit;
         try {
             exit = process.waitFor();
@@ -128,13 +141,12 @@ public final class RunCommand implements Callable<Integer> {
             process.destroyForcibly();
             exit = 130;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is already running: it removes the workload.
-            return exit;
-        }
         remove.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run: the workload is removed once, whichever gets there first.
+        }
         return exit;
     }
 
