@@ -122,7 +122,8 @@ public final class BacklaneServer implements AutoCloseable {
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
                         "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"),
-                        "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json")),
+                        "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json"),
+                        "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json")),
                 Operations.registry(config.quotas(), regions, engine),
                 cloud);
         RequestLog requestLog = null;

@@ -22,6 +22,7 @@ import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.flowlog.FlowLogCommands;
 import dev.backlane.core.logs.LogEventCommands;
 import dev.backlane.core.network.AddressCommands;
+import dev.backlane.core.resolver.QueryLogConfigCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
 import dev.backlane.core.network.NatGatewayCommands;
 import dev.backlane.core.network.NetworkAclCommands;
@@ -61,6 +62,7 @@ import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
 import dev.backlane.server.api.logs.LogsOperations;
+import dev.backlane.server.api.resolver.QueryLogOperations;
 import dev.backlane.server.api.sts.StsOperations;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +110,8 @@ public final class Operations {
                 new ServicePermissionOperations(new ServicePermissions()),
                 new EndpointConnectionOperations(new EndpointConnectionCommands()),
                 new ConnectionNotificationOperations(new ConnectionNotificationCommands()),
-                new LogsOperations(LogEventCommands.standard())));
+                new LogsOperations(LogEventCommands.standard()),
+                new QueryLogOperations(new QueryLogConfigCommands())));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

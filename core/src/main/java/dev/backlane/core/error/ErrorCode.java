@@ -195,6 +195,7 @@ public enum ErrorCode {
     RESOURCE_EXISTS_EXCEPTION("ResourceExistsException", 400),
     /** Route 53 Resolver's word for a request the resource's state does not allow. */
     INVALID_REQUEST_EXCEPTION("InvalidRequestException", 400),
+    INVALID_NEXT_TOKEN_EXCEPTION("InvalidNextTokenException", 400),
     LIMIT_EXCEEDED_EXCEPTION("LimitExceededException", 400),
     TOO_MANY_TAGS_EXCEPTION("TooManyTagsException", 400),
     /** A value that breaks its shape's constraints in the model (length, pattern, range, enum, required). */
