@@ -33,6 +33,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -193,6 +194,12 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     public CloudWatchLogsClient logs(String accessKeyId) {
         requireStarted();
         return configured(CloudWatchLogsClient.builder(), accessKeyId, REGION);
+    }
+
+    /** A Route 53 Resolver client whose access key ID is {@code accessKeyId}. */
+    public Route53ResolverClient resolver(String accessKeyId) {
+        requireStarted();
+        return configured(Route53ResolverClient.builder(), accessKeyId, REGION);
     }
 
     /** An STS client of the default account. */
