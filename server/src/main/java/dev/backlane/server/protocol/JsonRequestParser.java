@@ -12,15 +12,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads an awsJson request body against the operation's input shape, as AWS's awsJson services do: a value
  * of the wrong JSON type is a SerializationException; a missing required member, a length, range or enum
- * outside the model's bounds a ValidationException naming the member's path ({@code logEvents.1.member.message}).
+ * or pattern outside the model's bounds a ValidationException naming the member's path ({@code logEvents.1.member.message}).
  * Members the model does not know are ignored, as AWS ignores them; a JSON null is an absent member.
  */
 public final class JsonRequestParser implements RequestParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The model's string patterns, compiled once; a pattern Java cannot compile is not checked. */
+    private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
     private final ServiceModel model;
 
@@ -139,7 +145,21 @@ public final class JsonRequestParser implements RequestParser {
             throw constraint(value, path, "Member must satisfy enum value set: " + shape.enumValues());
         }
         checkLength(shape, value.codePointCount(0, value.length()), path, value);
+        if (shape.pattern() != null) {
+            Optional<Pattern> pattern = PATTERNS.computeIfAbsent(shape.pattern(), JsonRequestParser::compile);
+            if (pattern.isPresent() && !pattern.get().matcher(value).matches()) {
+                throw constraint(value, path, "Member must satisfy regular expression pattern: " + shape.pattern());
+            }
+        }
         return value;
+    }
+
+    private static Optional<Pattern> compile(String pattern) {
+        try {
+            return Optional.of(Pattern.compile(pattern));
+        } catch (PatternSyntaxException notJava) {
+            return Optional.empty();
+        }
     }
 
     private static void checkLength(Shape shape, int length, String path, String value) {

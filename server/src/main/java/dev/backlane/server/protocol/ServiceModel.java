@@ -98,7 +98,8 @@ public final class ServiceModel {
                 enumValues,
                 node.has("min") ? node.get("min").asDouble() : null,
                 node.has("max") ? node.get("max").asDouble() : null,
-                text(node.path("timestampFormat")));
+                text(node.path("timestampFormat")),
+                text(node.path("pattern")));
     }
 
     private static Member member(String name, JsonNode node) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * One shape of a service model: a structure's members and required members, a list's element, a
- * map's key and value, a string's enum values, a number's or length's bounds.
+ * map's key and value, a string's enum values and pattern, a number's or length's bounds.
  */
 public record Shape(
         String name,
@@ -21,7 +21,8 @@ public record Shape(
         Set<String> enumValues,
         Double min,
         Double max,
-        String timestampFormat) {
+        String timestampFormat,
+        String pattern) {
 
     public Shape {
         requireNonNull(name, "name is null");

@@ -27,7 +27,7 @@ class JsonProtocolTest {
                "Items": {"type": "list", "member": {"shape": "Item"}, "min": 1},
                "Item": {"type": "structure", "required": ["message"], "members": {"message": {"shape": "Name"}, "timestamp": {"shape": "Millis"}}},
                "Tags": {"type": "map", "key": {"shape": "Name"}, "value": {"shape": "Name"}},
-               "Name": {"type": "string", "min": 1, "max": 8},
+               "Name": {"type": "string", "min": 1, "max": 8, "pattern": "[^:*]*"},
                "Kind": {"type": "string", "enum": ["A", "B"]},
                "Limit": {"type": "integer", "min": 1, "max": 50},
                "Millis": {"type": "long"},
@@ -77,6 +77,8 @@ class JsonProtocolTest {
                 refused("{\"name\": \"n\", \"items\": [{\"message\": \"m\"}, {}]}").getMessage());
         assertEquals("1 validation error detected: Value 'toolongname' at 'name' failed to satisfy constraint: "
                 + "Member must have length less than or equal to 8", refused("{\"name\": \"toolongname\"}").getMessage());
+        assertEquals("1 validation error detected: Value 'a:b' at 'name' failed to satisfy constraint: "
+                + "Member must satisfy regular expression pattern: [^:*]*", refused("{\"name\": \"a:b\"}").getMessage());
         assertEquals(ErrorCode.VALIDATION_EXCEPTION, refused("{\"name\": \"n\", \"limit\": 51}").code());
         assertEquals(ErrorCode.VALIDATION_EXCEPTION, refused("{\"name\": \"n\", \"kind\": \"C\"}").code());
         assertEquals(ErrorCode.VALIDATION_EXCEPTION, refused("{\"name\": \"n\", \"items\": []}").code());

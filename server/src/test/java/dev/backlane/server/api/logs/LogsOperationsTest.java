@@ -76,7 +76,7 @@ class LogsOperationsTest {
         assertEquals(2, got.path("events").size());
         assertEquals(NOW, got.path("events").get(0).path("ingestionTime").asLong());
         assertTrue(got.path("nextForwardToken").asText().startsWith("f/"));
-        JsonNode filtered = ok("FilterLogEvents", "{\"logGroupIdentifier\":\"arn:aws:logs:us-east-1:000000000000:log-group:g:*\","
+        JsonNode filtered = ok("FilterLogEvents", "{\"logGroupIdentifier\":\"arn:aws:logs:us-east-1:000000000000:log-group:g\","
                 + "\"filterPattern\":\"[version, account, eni, src, dst, srcport, dstport, protocol, packets, bytes, start, end, action=\\\"REJECT\\\", status]\"}");
         assertEquals(1, filtered.path("events").size());
         assertEquals("eni-1-all", filtered.path("events").get(0).path("logStreamName").asText());
