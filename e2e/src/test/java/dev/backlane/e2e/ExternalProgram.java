@@ -38,6 +38,13 @@ final class ExternalProgram {
         return candidates.stream().filter(Files::isRegularFile).filter(Files::isExecutable).findFirst().map(ExternalProgram::new);
     }
 
+    /** As {@link #find}, but a test without the program is skipped (an assumption), not failed. */
+    static ExternalProgram require(String name, Path... fallbacks) {
+        Optional<ExternalProgram> program = find(name, fallbacks);
+        org.junit.jupiter.api.Assumptions.assumeTrue(program.isPresent(), "'" + name + "' is not installed");
+        return program.get();
+    }
+
     /** The program at {@code executable}, e.g. this JVM's {@code java}. */
     static ExternalProgram at(Path executable) {
         return new ExternalProgram(executable);

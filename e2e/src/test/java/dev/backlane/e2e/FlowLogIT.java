@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +70,7 @@ class FlowLogIT {
 
     @Test
     void awsCliCreatesAndDeletesAFlowLog() {
-        ExternalProgram aws = require("aws", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "aws"), Path.of("/usr/local/bin/aws"));
+        ExternalProgram aws = AwsCliJson.awsCli();
         String vpcId = backlane.ec2().createVpc(r -> r.cidrBlock("10.81.0.0/16")).vpc().vpcId();
 
         JsonNode created = cli(aws, "ec2", "create-flow-logs", "--resource-type", "VPC", "--resource-ids", vpcId, "--traffic-type", "ACCEPT",
@@ -99,7 +97,7 @@ class FlowLogIT {
 
     @Test
     void boto3SeesUnsuccessfulItemsAndPages() throws Exception {
-        ExternalProgram python = require("python3", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "python3"));
+        ExternalProgram python = AwsCliJson.python3();
         Path script = home.resolve("flow_logs.py");
         Files.writeString(script, """
                 import json, sys
@@ -131,21 +129,7 @@ class FlowLogIT {
     }
 
     private static JsonNode cli(ExternalProgram aws, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(arguments));
-        command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
-        ExternalProgram.Result result = aws.run(home, AwsCliIT.environment(home), Duration.ofMinutes(2), command);
-        assertEquals(0, result.exitCode(), result::describe);
-        try {
-            return JSON.readTree(result.stdout());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(result.describe(), e);
-        }
-    }
-
-    private static ExternalProgram require(String name, Path... fallbacks) {
-        Optional<ExternalProgram> program = ExternalProgram.find(name, fallbacks);
-        Assumptions.assumeTrue(program.isPresent(), "'" + name + "' is not installed");
-        return program.get();
+        return AwsCliJson.ok(aws, home, backlane.endpoint(), arguments);
     }
 
     private static List<String> texts(JsonNode array) {

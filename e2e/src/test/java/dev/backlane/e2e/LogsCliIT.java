@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +31,6 @@ class LogsCliIT {
     @TempDir
     static Path home;
 
-    private static ExternalProgram require(String name, Path... fallbacks) {
-        ExternalProgram program = ExternalProgram.find(name, fallbacks).orElse(null);
-        Assumptions.assumeTrue(program != null, name + " is not installed");
-        return program;
-    }
 
     private static JsonNode aws(ExternalProgram aws, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(arguments));
@@ -48,7 +42,7 @@ class LogsCliIT {
 
     @Test
     void theCliPutsGetsAndFiltersFlowLogRecords() throws IOException {
-        ExternalProgram aws = require("aws", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "aws"), Path.of("/usr/local/bin/aws"));
+        ExternalProgram aws = AwsCliJson.awsCli();
         aws(aws, "logs", "create-log-group", "--log-group-name", "/cli/flow", "--tags", "team=net");
         aws(aws, "logs", "put-retention-policy", "--log-group-name", "/cli/flow", "--retention-in-days", "14");
         aws(aws, "logs", "create-log-stream", "--log-group-name", "/cli/flow", "--log-stream-name", "eni-1-all");
@@ -80,7 +74,7 @@ class LogsCliIT {
 
     @Test
     void boto3PagesThroughEventsAndReadsErrors() throws IOException {
-        ExternalProgram python = require("python3", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "python3"));
+        ExternalProgram python = AwsCliJson.python3();
         Path script = home.resolve("logs.py");
         Files.writeString(script, """
                 import json, sys, time

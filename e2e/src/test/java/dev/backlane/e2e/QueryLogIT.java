@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +66,7 @@ class QueryLogIT {
 
     @Test
     void awsCliCreatesListsAndReportsErrors() {
-        ExternalProgram aws = require("aws", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "aws"), Path.of("/usr/local/bin/aws"));
+        ExternalProgram aws = AwsCliJson.awsCli();
         JsonNode created = cli(aws, "route53resolver", "create-resolver-query-log-config", "--name", "cli-dns",
                 "--destination-arn", "arn:aws:s3:::cli-dns-logs", "--creator-request-id", "cli-1", "--tags", "Key=team,Value=net");
         String id = created.path("ResolverQueryLogConfig").path("Id").asText();
@@ -85,7 +83,7 @@ class QueryLogIT {
 
     @Test
     void boto3PagesThroughConfigs() throws Exception {
-        ExternalProgram python = require("python3", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "python3"));
+        ExternalProgram python = AwsCliJson.python3();
         Path script = home.resolve("query_logs.py");
         Files.writeString(script, """
                 import json, sys
@@ -111,20 +109,6 @@ class QueryLogIT {
     }
 
     private static JsonNode cli(ExternalProgram aws, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(arguments));
-        command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
-        ExternalProgram.Result result = aws.run(home, AwsCliIT.environment(home), Duration.ofMinutes(2), command);
-        assertEquals(0, result.exitCode(), result::describe);
-        try {
-            return result.stdout().isBlank() ? JSON.nullNode() : JSON.readTree(result.stdout());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(result.describe(), e);
-        }
-    }
-
-    private static ExternalProgram require(String name, Path... fallbacks) {
-        Optional<ExternalProgram> program = ExternalProgram.find(name, fallbacks);
-        Assumptions.assumeTrue(program.isPresent(), "'" + name + "' is not installed");
-        return program.get();
+        return AwsCliJson.ok(aws, home, backlane.endpoint(), arguments);
     }
 }

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +39,6 @@ class UnservedServiceIT {
         return environment;
     }
 
-    private static ExternalProgram require(String name, Path... fallbacks) {
-        Optional<ExternalProgram> program = ExternalProgram.find(name, fallbacks);
-        Assumptions.assumeTrue(program.isPresent(), "'" + name + "' is not installed");
-        return program.get();
-    }
 
     private static String cliError(ExternalProgram aws, String... arguments) {
         List<String> command = new ArrayList<>(List.of(arguments));
@@ -57,7 +50,7 @@ class UnservedServiceIT {
 
     @Test
     void awsCliPrintsTheServiceAndWhatBacklaneServes() {
-        ExternalProgram aws = require("aws", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "aws"), Path.of("/usr/local/bin/aws"));
+        ExternalProgram aws = AwsCliJson.awsCli();
         String s3 = cliError(aws, "s3", "ls");
         assertTrue(s3.contains("An error occurred (UnsupportedService) when calling the ListBuckets operation: Backlane does not serve "
                 + "S3 / S3 Control (s3). " + SERVED), s3);
@@ -78,7 +71,7 @@ class UnservedServiceIT {
 
     @Test
     void boto3ReadsTheCodeAndMessageInEachProtocol() throws Exception {
-        ExternalProgram python = require("python3", Path.of(System.getProperty("user.home"), ".pyenv", "shims", "python3"));
+        ExternalProgram python = AwsCliJson.python3();
         Path script = home.resolve("unserved.py");
         Files.writeString(script, """
                 import json, sys
