@@ -95,7 +95,8 @@ class QueryLogOperationsTest {
                 {"Name": "dns", "DestinationArn": "arn:aws:logs:us-east-1:000000000000:log-group:missing", "CreatorRequestId": "r1"}""");
         error("InvalidParameterException", "CreateResolverQueryLogConfig", """
                 {"Name": "dns", "DestinationArn": "arn:aws:sqs:us-east-1:000000000000:queue", "CreatorRequestId": "r2"}""");
-        error("InvalidParameterException", "CreateResolverQueryLogConfig", """
+        // The model's pattern for Name is checked on the wire first, as AWS's ValidationException.
+        error("ValidationException", "CreateResolverQueryLogConfig", """
                 {"Name": "123", "DestinationArn": "arn:aws:s3:::bucket", "CreatorRequestId": "r3"}""");
         assertEquals(0, ok("ListResolverQueryLogConfigs", "{}").path("TotalCount").asInt());
     }
