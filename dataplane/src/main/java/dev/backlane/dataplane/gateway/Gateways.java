@@ -4,17 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -41,14 +36,15 @@ public final class Gateways implements AutoCloseable {
     }
 
     private final GatewayConfig config;
+    private final GatewayTransport transport = GatewayTransport.best();
     private final EventLoopGroup group;
     private final UpstreamPool upstreams;
     private final Map<String, Bound> byWorkload = new ConcurrentHashMap<>();
 
     public Gateways(GatewayConfig config) {
         this.config = requireNonNull(config, "config is null");
-        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
-        this.upstreams = new UpstreamPool(config);
+        this.group = transport.group(config.ioThreads());
+        this.upstreams = new UpstreamPool(config, transport);
     }
 
     public GatewayConfig config() {
@@ -100,11 +96,11 @@ public final class Gateways implements AutoCloseable {
         HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(config.maxInitialLineLength())
                 .setMaxHeaderSize(config.maxHeaderSize()).setMaxChunkSize(MAX_CHUNK_SIZE);
         long idleMillis = config.idleTimeout().toMillis();
-        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(group).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024))
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, GatewayTransport.WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, GatewayTransport.receiveBuffers())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

@@ -6,13 +6,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
@@ -48,11 +45,13 @@ final class UpstreamPool {
     }
 
     private final GatewayConfig config;
+    private final GatewayTransport transport;
     private final Map<EventLoop, Map<String, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
     private volatile SslContext tls;
 
-    UpstreamPool(GatewayConfig config) {
+    UpstreamPool(GatewayConfig config, GatewayTransport transport) {
         this.config = requireNonNull(config, "config is null");
+        this.transport = requireNonNull(transport, "transport is null");
     }
 
     /** A connection to the upstream on the event loop, lent to the listener; fails if it cannot be connected. */
@@ -107,12 +106,12 @@ final class UpstreamPool {
     private Bootstrap bootstrap(EventLoop loop, URI upstream) {
         boolean https = "https".equalsIgnoreCase(upstream.getScheme());
         SslContext context = https ? tls() : null;
-        return new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        return new Bootstrap().group(loop).channel(transport.clientChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.upstreamConnectTimeout().toMillis())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024))
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, GatewayTransport.WATER_MARK)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, GatewayTransport.receiveBuffers())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
