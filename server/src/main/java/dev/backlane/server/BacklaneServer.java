@@ -204,7 +204,7 @@ public final class BacklaneServer implements AutoCloseable {
                 return classifier.classify(head, body, account);
             }
         };
-        WorkloadDecider.Judge judged = (workload, facts, callerAccount) -> judge.judge(world.get(), workload, facts, callerAccount, cloud.now());
+        WorkloadDecider.Judge judged = (workload, facts, callerAccount) -> judge.decide(world.get(), workload, facts, callerAccount, cloud.now());
         return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount());
     }
 

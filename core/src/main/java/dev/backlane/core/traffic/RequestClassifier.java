@@ -10,6 +10,7 @@ import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.traffic.RequestBindings.Operation;
+import dev.backlane.core.traffic.RequestFacts.Authorization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,7 +139,14 @@ public final class RequestClassifier {
                 .or(() -> Optional.ofNullable(parameters.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0)));
         String resource = operationName.isPresent() ? ResourceArns.of(signingName, region, account, operation, member) : "*";
         Map<String, List<String>> conditionKeys = signingName.equals("s3") ? S3ConditionKeys.of(head, parameters, scope) : Map.of();
-        return new RequestFacts(signingName, region, scope.map(SigningScope::accessKeyId), hostname, operation, action, resource, conditionKeys);
+        List<Authorization> authorizations = FurtherAuthorizations.of(signingName, region, account, operation, action, resource, json, head);
+        if (!authorizations.isEmpty()) {
+            // The first is the call's own action and resource; the others are asked too (TrafficJudge).
+            action = authorizations.get(0).action();
+            resource = authorizations.get(0).resource();
+        }
+        return new RequestFacts(signingName, region, scope.map(SigningScope::accessKeyId), hostname, operation, action, resource, conditionKeys,
+                authorizations.isEmpty() ? List.of() : authorizations.subList(1, authorizations.size()));
     }
 
     /** The operation by the protocol the request speaks; REST labels of the path go into {@code labels}. */

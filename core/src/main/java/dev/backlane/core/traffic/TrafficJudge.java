@@ -7,7 +7,9 @@ import dev.backlane.core.analysis.PathQuery;
 import dev.backlane.core.analysis.PathQuery.PolicyQuestion;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Protocol;
+import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.traffic.RequestFacts.Authorization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,10 @@ import java.util.Map;
  * must not turn every gateway call into a denial. The service's condition keys the request carries
  * ({@link RequestFacts#conditionKeys()}, S3's {@code s3:prefix}...) are given too. A request whose action Backlane cannot tell (an operation no model
  * names) is judged on the network path alone.
+ *
+ * <p>A call that needs several authorizations ({@link RequestFacts#authorizations()}: a DynamoDB batch's tables, a
+ * copy's source) is one question per authorization, in order; the first BLOCKED answer decides, as on AWS one denial
+ * denies the call, and its explanations name the denied action and resource. The path engine stays the only decider.
  */
 public final class TrafficJudge {
     /** AWS API endpoints answer HTTPS only. */
@@ -42,15 +48,50 @@ public final class TrafficJudge {
      * account's and the call is made as that account (its root), not as the workload's role.
      */
     public PathResult judge(WorldIndex world, Workload workload, RequestFacts facts, String callerAccount, Instant at) {
+        return decide(world, workload, facts, callerAccount, at).path();
+    }
+
+    /**
+     * The path of the call and the facts it was decided on: the call's own, or — when one of its further
+     * authorizations was denied — the call narrowed to that authorization ({@link RequestFacts#onlyFor}), so that the
+     * denial the service answers names the denied action and resource.
+     */
+    public Judgement decide(WorldIndex world, Workload workload, RequestFacts facts, String callerAccount, Instant at) {
         requireNonNull(world, "world is null");
         requireNonNull(workload, "workload is null");
         requireNonNull(facts, "facts is null");
         requireNonNull(callerAccount, "callerAccount is null");
         requireNonNull(at, "at is null");
-        return engine.explain(world, query(workload, facts, callerAccount), at);
+        List<Authorization> authorizations = facts.authorizations();
+        if (authorizations.size() <= 1) {
+            return new Judgement(engine.explain(world, query(workload, facts, callerAccount), at), facts);
+        }
+        Judgement first = null;
+        for (Authorization authorization : authorizations) {
+            RequestFacts one = facts.onlyFor(authorization);
+            PathResult path = engine.explain(world, query(workload, one, callerAccount), at);
+            if (path.verdict() == Verdict.BLOCKED) {
+                return new Judgement(path, one);
+            }
+            if (first == null) {
+                first = new Judgement(path, facts);
+            }
+        }
+        return first;
     }
 
-    /** The question the judge asks the path engine, for the same answer from {@code explain}. */
+    /** A call's path and the facts it was decided on (narrowed to the denied authorization when one was). */
+    public record Judgement(PathResult path, RequestFacts decidedOn) {
+        public Judgement {
+            requireNonNull(path, "path is null");
+            requireNonNull(decidedOn, "decidedOn is null");
+        }
+    }
+
+    /**
+     * The question the judge asks the path engine about the call's primary authorization, for the same answer from
+     * {@code explain}.
+     */
     public static PathQuery query(Workload workload, RequestFacts facts, String callerAccount) {
         PathQuery query = PathQuery.of(workload.networkInterfaceId(), facts.hostname(), Protocol.TCP, HTTPS_PORT).inScope(workload.scope());
         if (facts.action().isEmpty()) {

@@ -226,6 +226,56 @@ class RequestClassifierTest {
                 "Content-Type", "application/x-amz-json-1.0"), Optional.of(body.getBytes(StandardCharsets.UTF_8)), ACCOUNT);
     }
 
+    private static List<RequestFacts.Authorization> authorizations(String... actionsAndTables) {
+        List<RequestFacts.Authorization> all = new java.util.ArrayList<>();
+        for (int i = 0; i < actionsAndTables.length; i += 2) {
+            String resource = actionsAndTables[i + 1].startsWith("arn:") ? actionsAndTables[i + 1]
+                    : "arn:aws:dynamodb:us-east-1:111122223333:table/" + actionsAndTables[i + 1];
+            all.add(new RequestFacts.Authorization(actionsAndTables[i], resource));
+        }
+        return all;
+    }
+
+    @Test
+    void dynamoDbBatchesAndTransactionsNeedTheirActionOnEveryTableTheyName() {
+        RequestFacts batchGet = json("dynamodb", "DynamoDB_20120810.BatchGetItem", "{\"RequestItems\":{\"orders\":{\"Keys\":[]},"
+                + "\"arn:aws:dynamodb:us-east-1:444455556666:table/audit\":{\"Keys\":[]}}}");
+        assertFacts("BatchGetItem", "dynamodb:BatchGetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/orders", batchGet);
+        assertEquals(authorizations("dynamodb:BatchGetItem", "orders", "dynamodb:BatchGetItem", "arn:aws:dynamodb:us-east-1:444455556666:table/audit"),
+                batchGet.authorizations());
+        assertEquals(authorizations("dynamodb:BatchWriteItem", "a", "dynamodb:BatchWriteItem", "b"),
+                json("dynamodb", "DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{\"a\":[],\"b\":[]}}").authorizations());
+        assertEquals(authorizations("dynamodb:ConditionCheckItem", "a", "dynamodb:PutItem", "b", "dynamodb:UpdateItem", "a", "dynamodb:DeleteItem", "c"),
+                json("dynamodb", "DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[{\"ConditionCheck\":{\"TableName\":\"a\"}},"
+                        + "{\"Put\":{\"TableName\":\"b\"}},{\"Update\":{\"TableName\":\"a\"}},{\"Delete\":{\"TableName\":\"c\"}},"
+                        + "{\"Put\":{\"TableName\":\"b\"}}]}").authorizations(), "each (action, table) once, in the request's order");
+        assertEquals(authorizations("dynamodb:GetItem", "a", "dynamodb:GetItem", "b"), json("dynamodb", "DynamoDB_20120810.TransactGetItems",
+                "{\"TransactItems\":[{\"Get\":{\"TableName\":\"a\"}},{\"Get\":{\"TableName\":\"b\"}}]}").authorizations());
+        assertEquals(authorizations("dynamodb:PartiQLSelect", "a", "dynamodb:PartiQLInsert", "b"), json("dynamodb",
+                "DynamoDB_20120810.BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"SELECT * FROM a\"},"
+                        + "{\"Statement\":\"INSERT INTO \\\"b\\\" VALUE {'k':1}\"}]}").authorizations());
+        RequestFacts transaction = json("dynamodb", "DynamoDB_20120810.ExecuteTransaction", "{\"TransactStatements\":["
+                + "{\"Statement\":\"UPDATE a SET x=1 WHERE k=1\"},{\"Statement\":\"DELETE FROM b WHERE k=1\"}]}");
+        assertFacts("ExecuteTransaction", "dynamodb:PartiQLUpdate", "arn:aws:dynamodb:us-east-1:111122223333:table/a", transaction);
+        assertEquals(authorizations("dynamodb:PartiQLUpdate", "a", "dynamodb:PartiQLDelete", "b"), transaction.authorizations());
+        assertEquals(List.of(), json("dynamodb", "DynamoDB_20120810.TransactWriteItems", "{}").authorizations(),
+                "a body naming no item is judged on the network path; DynamoDB rejects it");
+        assertEquals(List.of(new RequestFacts.Authorization("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/orders")),
+                json("dynamodb", "DynamoDB_20120810.GetItem", "{\"TableName\":\"orders\"}").authorizations(), "a single-table call needs one");
+    }
+
+    @Test
+    void s3CopiesNeedToReadTheirSourceBesidesWritingTheDestination() {
+        RequestFacts copy = s3("PUT", "/photos/copy.jpg", "x-amz-copy-source", "/other/a%2Fb.jpg?versionId=v1");
+        assertFacts("CopyObject", "s3:PutObject", "arn:aws:s3:::photos/copy.jpg", copy);
+        assertEquals(List.of(new RequestFacts.Authorization("s3:PutObject", "arn:aws:s3:::photos/copy.jpg"),
+                new RequestFacts.Authorization("s3:GetObjectVersion", "arn:aws:s3:::other/a/b.jpg")), copy.authorizations());
+        RequestFacts part = s3("PUT", "/b/big.bin?partNumber=2&uploadId=abc", "x-amz-copy-source", "other/src.bin");
+        assertEquals(List.of(new RequestFacts.Authorization("s3:PutObject", "arn:aws:s3:::b/big.bin"),
+                new RequestFacts.Authorization("s3:GetObject", "arn:aws:s3:::other/src.bin")), part.authorizations());
+        assertEquals(1, s3("POST", "/photos?delete").authorizations().size(), "DeleteObjects' keys travel in a body the gateway streams");
+    }
+
     @Test
     void queryProtocolTakesTheActionFromTheFormBodyOrTheQueryString() {
         RequestFacts sns = classifier.classify(head("POST", "/", "Authorization", signed("sns", "us-east-1"), "Content-Type",

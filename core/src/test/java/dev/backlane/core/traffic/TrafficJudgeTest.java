@@ -136,6 +136,78 @@ class TrafficJudgeTest {
         assertEquals(Verdict.PRIVATE, judge(facts).verdict());
     }
 
+    private static final String ORDERS_ONLY_POLICY = """
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Principal":"*","Action":"dynamodb:*","Resource":"arn:aws:dynamodb:us-east-1:%s:table/orders"}]}"""
+            .formatted(ACCOUNT);
+
+    private RequestFacts dynamodb(String operation, String body) {
+        return classifier.classify(RequestClassifierTest.head("POST", "/", "Authorization", RequestClassifierTest.signed("dynamodb", "us-east-1"),
+                "X-Amz-Target", "DynamoDB_20120810." + operation, "Content-Type", "application/x-amz-json-1.0"), Optional.of(body.getBytes()), ACCOUNT);
+    }
+
+    private void ordersOnlyDynamoDbEndpoint() {
+        VpcEndpoint endpoint = world.gatewayEndpoint(vpc, "com.amazonaws.us-east-1.dynamodb", "pl-02cd2c6b", world.mainRouteTable(vpc));
+        world.update(endpoint.withPolicyDocument(ORDERS_ONLY_POLICY));
+    }
+
+    /** The call is denied by its endpoint policy, and the denial and the last explanation name {@code action} on {@code resource}. */
+    private void assertDeniedOn(RequestFacts facts, String action, String resource) {
+        TrafficJudge.Judgement judgement = judge.decide(WorldIndex.of(world.world()), workload, facts, ACCOUNT, AT);
+        assertEquals(Verdict.BLOCKED, judgement.path().verdict());
+        assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(judgement.path()));
+        String detail = judgement.path().explanations().get(0).detail();
+        assertTrue(detail.contains(action + " on " + resource), detail);
+        assertEquals(action, judgement.decidedOn().action());
+        assertEquals(resource, judgement.decidedOn().resource());
+        String message = EndpointPolicyDenial.of(judgement.decidedOn(), ROLE, judgement.path()).orElseThrow().getMessage();
+        assertTrue(message.contains("perform: " + action + " on resource: ") && message.contains(resource), message);
+    }
+
+    private void assertAllowed(RequestFacts facts) {
+        TrafficJudge.Judgement judgement = judge.decide(WorldIndex.of(world.world()), workload, facts, ACCOUNT, AT);
+        assertEquals(Verdict.PRIVATE, judgement.path().verdict(), () -> judgement.path().explanations().toString());
+        assertEquals(facts, judgement.decidedOn());
+    }
+
+    @Test
+    void aDynamoDbBatchIsDeniedWhenTheEndpointPolicyDeniesAnyOfItsTables() {
+        ordersOnlyDynamoDbEndpoint();
+        String audit = "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/audit";
+        assertAllowed(dynamodb("BatchGetItem", "{\"RequestItems\":{\"orders\":{\"Keys\":[]}}}"));
+        assertDeniedOn(dynamodb("BatchGetItem", "{\"RequestItems\":{\"orders\":{\"Keys\":[]},\"audit\":{\"Keys\":[]}}}"), "dynamodb:BatchGetItem",
+                audit);
+        assertDeniedOn(dynamodb("BatchWriteItem", "{\"RequestItems\":{\"orders\":[],\"audit\":[]}}"), "dynamodb:BatchWriteItem", audit);
+        assertDeniedOn(dynamodb("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"orders\"}},"
+                + "{\"ConditionCheck\":{\"TableName\":\"audit\"}}]}"), "dynamodb:ConditionCheckItem", audit);
+        assertAllowed(dynamodb("TransactGetItems", "{\"TransactItems\":[{\"Get\":{\"TableName\":\"orders\"}}]}"));
+        assertDeniedOn(dynamodb("TransactGetItems", "{\"TransactItems\":[{\"Get\":{\"TableName\":\"orders\"}},{\"Get\":{\"TableName\":\"audit\"}}]}"),
+                "dynamodb:GetItem", audit);
+        assertDeniedOn(dynamodb("BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"SELECT * FROM orders\"},"
+                + "{\"Statement\":\"DELETE FROM \\\"audit\\\" WHERE id=1\"}]}"), "dynamodb:PartiQLDelete", audit);
+        assertDeniedOn(dynamodb("ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"UPDATE audit SET a=1 WHERE id=1\"}]}"),
+                "dynamodb:PartiQLUpdate", audit);
+        assertAllowed(dynamodb("ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"INSERT INTO orders VALUE {'id':1}\"}]}"));
+    }
+
+    @Test
+    void aCopyIsDeniedWhenTheEndpointPolicyDeniesReadingItsSource() {
+        VpcEndpoint endpoint = world.gatewayEndpoint(vpc, "com.amazonaws.us-east-1.s3", AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        world.update(endpoint.withPolicyDocument("""
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::photos/*"}]}"""));
+        RequestFacts withinPhotos = classifier.classify(RequestClassifierTest.head("PUT", "/photos/copy.jpg", "Host", "127.0.0.1:4000",
+                "Authorization", RequestClassifierTest.signed("s3", "us-east-1"), "x-amz-copy-source", "/photos/cat.jpg"), Optional.empty(), ACCOUNT);
+        assertAllowed(withinPhotos);
+        RequestFacts fromSecrets = classifier.classify(RequestClassifierTest.head("PUT", "/photos/copy.jpg", "Host", "127.0.0.1:4000",
+                "Authorization", RequestClassifierTest.signed("s3", "us-east-1"), "x-amz-copy-source", "secrets/key%20one"), Optional.empty(), ACCOUNT);
+        assertDeniedOn(fromSecrets, "s3:GetObject", "arn:aws:s3:::secrets/key one");
+        RequestFacts partFromSecrets = classifier.classify(RequestClassifierTest.head("PUT", "/photos/big.bin?partNumber=2&uploadId=abc", "Host",
+                "127.0.0.1:4000", "Authorization", RequestClassifierTest.signed("s3", "us-east-1"), "x-amz-copy-source", "/secrets/src.bin"),
+                Optional.empty(), ACCOUNT);
+        assertDeniedOn(partFromSecrets, "s3:GetObject", "arn:aws:s3:::secrets/src.bin");
+    }
+
     @Test
     void theJudgeAsksWhatExplainWouldBeAsked() {
         RequestFacts facts = s3("PUT", "/photos/cat.jpg");

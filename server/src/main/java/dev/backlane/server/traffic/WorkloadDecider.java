@@ -40,8 +40,11 @@ public final class WorkloadDecider implements GatewayDecider {
 
     /** The path of a workload's call on the current state of the world, with the endpoint policy evaluated ({@link TrafficJudge}). */
     public interface Judge {
-        /** {@code callerAccount} is the account the request's credentials select. */
-        PathResult judge(Workload workload, RequestFacts facts, String callerAccount);
+        /**
+         * {@code callerAccount} is the account the request's credentials select. The judgement's facts are those the
+         * path was decided on: narrowed to the denied authorization when a call that needs several was denied.
+         */
+        TrafficJudge.Judgement judge(Workload workload, RequestFacts facts, String callerAccount);
 
     }
 
@@ -97,15 +100,17 @@ public final class WorkloadDecider implements GatewayDecider {
         } catch (AwsException e) {
             return respond(head, Optional.empty(), e, null, null);
         }
-        return decide(head, facts, judge.judge(workload, facts, callerAccount), callerAccount);
+        TrafficJudge.Judgement judgement = judge.judge(workload, facts, callerAccount);
+        return decide(head, facts, judgement.decidedOn(), judgement.path(), callerAccount);
     }
 
-    private GatewayDecision decide(HttpRequestHead head, RequestFacts facts, PathResult path, String callerAccount) {
+    /** {@code decidedOn}: the facts the denial names (the denied authorization); {@code facts}: the call's, for the record. */
+    private GatewayDecision decide(HttpRequestHead head, RequestFacts facts, RequestFacts decidedOn, PathResult path, String callerAccount) {
         return switch (path.verdict()) {
             case PRIVATE, PUBLIC -> upstream(facts.service())
                     .<GatewayDecision>map(upstream -> new GatewayDecision.Forward(upstream, facts, path))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
-            case BLOCKED -> EndpointPolicyDenial.of(facts, principal(facts, callerAccount), path)
+            case BLOCKED -> EndpointPolicyDenial.of(decidedOn, principal(decidedOn, callerAccount), path)
                     .map(denial -> respond(head, Optional.of(facts.service()), denial, facts, path))
                     .orElseGet(() -> new GatewayDecision.Block(facts, path));
         };

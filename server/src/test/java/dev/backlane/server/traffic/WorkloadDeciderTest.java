@@ -14,6 +14,7 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.dataplane.gateway.GatewayDecision;
 import dev.backlane.server.protocol.ServiceProtocols;
@@ -55,9 +56,9 @@ class WorkloadDeciderTest {
         }
 
         @Override
-        public PathResult judge(Workload workload, RequestFacts facts, String callerAccount) {
+        public TrafficJudge.Judgement judge(Workload workload, RequestFacts facts, String callerAccount) {
             accounts.add("judged in " + callerAccount);
-            return path;
+            return new TrafficJudge.Judgement(path, facts);
         }
     }
 
