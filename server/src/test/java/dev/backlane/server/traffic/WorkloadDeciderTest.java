@@ -140,6 +140,23 @@ class WorkloadDeciderTest {
     }
 
     @Test
+    void aCallDeniedOnOneOfItsAuthorizationsIsAnsweredNamingThatOne() {
+        RequestFacts copy = new RequestFacts("s3", "us-east-1", Optional.of("AKIDEXAMPLE"), "s3.us-east-1.amazonaws.com", "CopyObject", "s3:PutObject",
+                "arn:aws:s3:::photos/copy.jpg", Map.of(), List.of(new RequestFacts.Authorization("s3:GetObject", "arn:aws:s3:::secrets/key")));
+        PathResult denied = path(Verdict.BLOCKED, ExplanationCode.ENDPOINT_POLICY_DENIES);
+        Fixed classified = new Fixed(copy, null, denied);
+        WorkloadDecider.Judge sourceDenied = (workload, facts, callerAccount) -> new TrafficJudge.Judgement(denied,
+                facts.onlyFor(facts.moreAuthorizations().get(0)));
+        GatewayDecision.Respond answer = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, classified, sourceDenied,
+                Upstreams.parse(List.of("default=" + S3_UPSTREAM)), API, ServiceProtocols.standard(), "000000000000").decide(S3_PUT, Optional.empty()));
+        String xml = new String(answer.body(), StandardCharsets.UTF_8);
+        assertEquals(403, answer.status());
+        assertTrue(xml.contains("is not authorized to perform: s3:GetObject on resource: &quot;arn:aws:s3:::secrets/key&quot; because no VPC endpoint policy"
+                + " allows the s3:GetObject action"), xml);
+        assertSame(copy, answer.facts(), "the gateway records the call as made, not narrowed");
+    }
+
+    @Test
     void aRequestThatCannotBeClassifiedGetsTheClassifiersError() {
         AwsException malformed = new AwsException(ErrorCode.INVALID_REQUEST, "The request is not signed.");
         GatewayDecision.Respond answer = assertInstanceOf(GatewayDecision.Respond.class,
