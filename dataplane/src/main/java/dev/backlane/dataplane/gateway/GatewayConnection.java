@@ -77,7 +77,15 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private ChannelHandlerContext ctx;
     private State state = State.AWAITING_HEAD;
     private final ConnectionEvents events;
+    /** The stall limit's timer. */
     private ScheduledFuture<?> timer;
+    /**
+     * The head and idle timeouts' timer, armed once and moved on only when it fires: scheduling and cancelling a
+     * timer per request would cost an allocation and a re-armed timerfd on every exchange.
+     */
+    private ScheduledFuture<?> headTimer;
+    private long awaitingSinceNanos;
+    private long bytesInWhenAwaiting;
     /** Messages decoded from the client but not yet asked for (a socket read can hold several). */
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
     private boolean wantMessage;
@@ -330,20 +338,31 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     }
 
     private void connectUpstream() {
-        Future<UpstreamPool.Lease> acquired = upstreams.acquire(ctx.channel().eventLoop(), upstreamUri, this);
-        acquired.addListener(future -> upstreamAcquired(acquired));
-    }
-
-    private void upstreamAcquired(Future<UpstreamPool.Lease> acquired) {
-        if (!acquired.isSuccess()) {
-            releaseCollected();
-            Throwable cause = acquired.cause();
-            String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached (" + GatewayResponses.describe(cause) + ")";
-            answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName() + " " + why
-                    + ". Is the upstream named with --upstream running?"), Outcome.UPSTREAM_FAILED);
+        UpstreamPool.Lease idle = upstreams.lendIdle(ctx.channel().eventLoop(), upstreamUri, this);
+        if (idle != null) {
+            // The common case, a pooled connection on this loop: no promise, no listener.
+            upstreamAcquired(idle);
             return;
         }
-        lease = acquired.getNow();
+        Future<UpstreamPool.Lease> connected = upstreams.connect(ctx.channel().eventLoop(), upstreamUri, this);
+        connected.addListener(future -> {
+            if (connected.isSuccess()) {
+                upstreamAcquired(connected.getNow());
+            } else {
+                upstreamFailed(connected.cause());
+            }
+        });
+    }
+
+    private void upstreamFailed(Throwable cause) {
+        releaseCollected();
+        String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached (" + GatewayResponses.describe(cause) + ")";
+        answer(GatewayResponses.text(HttpResponseStatus.BAD_GATEWAY, "the upstream " + upstreamUri + " for " + serviceName() + " " + why
+                + ". Is the upstream named with --upstream running?"), Outcome.UPSTREAM_FAILED);
+    }
+
+    private void upstreamAcquired(UpstreamPool.Lease acquired) {
+        lease = acquired;
         if (state != State.FORWARDING) {
             // The client went away while the connection was being made.
             lease.channel().close();
@@ -644,26 +663,43 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         waitingForClientWritable = false;
         waitingForUpstreamWritable = false;
         events.awaitingRequest();
-        long bytesInWhenWaiting = traffic.bytesIn();
-        long headMillis = config.requestHeadTimeout().toMillis();
+        awaitingSinceNanos = System.nanoTime();
+        bytesInWhenAwaiting = traffic.bytesIn();
         cancelTimer();
-        timer = ctx.executor().schedule(() -> headTimedOut(bytesInWhenWaiting, headMillis), headMillis, TimeUnit.MILLISECONDS);
+        if (headTimer == null) {
+            armHeadTimer(config.requestHeadTimeout().toNanos());
+        }
         next();
     }
 
-    /** A head begun but not finished in time is answered 408; a connection that sent nothing may idle a while longer. */
-    private void headTimedOut(long bytesInWhenWaiting, long waitedMillis) {
+    private void armHeadTimer(long delayNanos) {
+        headTimer = ctx.executor().schedule(this::headTimerFired, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A head begun but not finished in time is answered 408; a connection that sent nothing may idle a while longer.
+     * The timer may have been armed for an earlier wait: it then moves on to the current wait's deadline.
+     */
+    private void headTimerFired() {
+        headTimer = null;
         if (state != State.AWAITING_HEAD) {
+            // Armed again when the connection next waits for a head.
             return;
         }
-        if (traffic.bytesIn() > bytesInWhenWaiting) {
+        long waited = System.nanoTime() - awaitingSinceNanos;
+        long headNanos = config.requestHeadTimeout().toNanos();
+        if (waited < headNanos) {
+            armHeadTimer(headNanos - waited);
+            return;
+        }
+        if (traffic.bytesIn() > bytesInWhenAwaiting) {
             events.requestBegan("");
             reject(HttpResponseStatus.REQUEST_TIMEOUT, "the request head did not arrive in full within " + config.requestHeadTimeout().toSeconds() + " s");
             return;
         }
-        long idleLeft = config.idleTimeout().toMillis() - waitedMillis;
+        long idleLeft = config.idleTimeout().toNanos() - waited;
         if (idleLeft > 0) {
-            timer = ctx.executor().schedule(() -> headTimedOut(bytesInWhenWaiting, waitedMillis + idleLeft), idleLeft, TimeUnit.MILLISECONDS);
+            armHeadTimer(idleLeft);
         } else {
             state = State.CLOSED;
             ctx.close();
@@ -701,6 +737,10 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelTimer();
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
         inbox.forEach(ReferenceCountUtil::release);
         inbox.clear();
         releaseCollected();

@@ -38,15 +38,13 @@ final class UpstreamPool {
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
 
     /** An upstream connection on loan, and whether it came from the pool (a reused one may have gone stale). */
-    record Lease(Channel channel, boolean reused) {
-        UpstreamHandler handler() {
-            return channel.pipeline().get(UpstreamHandler.class);
-        }
+    record Lease(Channel channel, UpstreamHandler handler, boolean reused) {
     }
 
     private final GatewayConfig config;
     private final GatewayTransport transport;
-    private final Map<EventLoop, Map<String, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+    /** Keyed by the upstream's URI itself: a key built per request would be an allocation on every exchange. */
+    private final Map<EventLoop, Map<URI, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
     private volatile SslContext tls;
 
     UpstreamPool(GatewayConfig config, GatewayTransport transport) {
@@ -54,30 +52,36 @@ final class UpstreamPool {
         this.transport = requireNonNull(transport, "transport is null");
     }
 
-    /** A connection to the upstream on the event loop, lent to the listener; fails if it cannot be connected. */
-    Future<Lease> acquire(EventLoop loop, URI upstream, UpstreamListener listener) {
-        Promise<Lease> promise = loop.newPromise();
-        String key = key(upstream);
-        ArrayDeque<Channel> channels = idleOn(loop).get(key);
+    /** An idle pooled connection to the upstream on the event loop, lent to the listener; null if there is none. */
+    Lease lendIdle(EventLoop loop, URI upstream, UpstreamListener listener) {
+        ArrayDeque<Channel> channels = idleOn(loop).get(upstream);
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollLast();
             if (channel.isActive()) {
-                channel.pipeline().get(UpstreamHandler.class).lendTo(listener);
-                return promise.setSuccess(new Lease(channel, true));
+                UpstreamHandler handler = channel.pipeline().get(UpstreamHandler.class);
+                handler.lendTo(listener);
+                return new Lease(channel, handler, true);
             }
         }
+        return null;
+    }
+
+    /** A new connection to the upstream on the event loop, lent to the listener; fails if it cannot be connected. */
+    Future<Lease> connect(EventLoop loop, URI upstream, UpstreamListener listener) {
+        Promise<Lease> promise = loop.newPromise();
         ChannelFuture connect = bootstrap(loop, upstream).connect(host(upstream), port(upstream));
         connect.addListener((ChannelFutureListener) future -> {
             if (future.isSuccess()) {
                 Channel channel = future.channel();
                 channel.closeFuture().addListener(closed -> {
-                    ArrayDeque<Channel> pooled = idleOn(loop).get(key);
+                    ArrayDeque<Channel> pooled = idleOn(loop).get(upstream);
                     if (pooled != null) {
                         pooled.remove(channel);
                     }
                 });
-                channel.pipeline().get(UpstreamHandler.class).lendTo(listener);
-                promise.setSuccess(new Lease(future.channel(), false));
+                UpstreamHandler handler = channel.pipeline().get(UpstreamHandler.class);
+                handler.lendTo(listener);
+                promise.setSuccess(new Lease(channel, handler, false));
             } else {
                 promise.setFailure(future.cause());
             }
@@ -89,7 +93,7 @@ final class UpstreamPool {
     void release(Lease lease, URI upstream) {
         Channel channel = lease.channel();
         lease.handler().giveBack();
-        ArrayDeque<Channel> channels = idleOn(channel.eventLoop()).computeIfAbsent(key(upstream), k -> new ArrayDeque<>());
+        ArrayDeque<Channel> channels = idleOn(channel.eventLoop()).computeIfAbsent(upstream, k -> new ArrayDeque<>());
         if (!channel.isActive() || channels.size() >= MAX_IDLE_PER_UPSTREAM) {
             channel.close();
             return;
@@ -98,7 +102,7 @@ final class UpstreamPool {
         channel.read();
     }
 
-    private Map<String, ArrayDeque<Channel>> idleOn(EventLoop loop) {
+    private Map<URI, ArrayDeque<Channel>> idleOn(EventLoop loop) {
         // Only the loop's own thread touches its map.
         return idle.computeIfAbsent(loop, l -> new HashMap<>());
     }
@@ -137,10 +141,6 @@ final class UpstreamPool {
             tls = context;
         }
         return context;
-    }
-
-    private static String key(URI upstream) {
-        return upstream.getScheme() + "://" + host(upstream) + ":" + port(upstream);
     }
 
     static String host(URI upstream) {

@@ -97,6 +97,24 @@ class GatewayBadInputTest {
     }
 
     @Test
+    void slowHeadOnAReusedConnectionGetsTheWholeHeadTimeoutFromItsOwnWait() throws Exception {
+        try (HttpWire client = new HttpWire(gateway)) {
+            assertEquals(200, client.get("/k", "a").status());
+            Thread.sleep(400);
+            assertEquals(200, client.get("/k", "a").status());
+            // The head timer was armed for the first wait; it must count 700 ms from this third wait, not fire
+            // 700 ms after the connection opened.
+            long waitBegan = System.nanoTime();
+            client.send("GET / HTTP/1.1\r\nHost: a\r\n");
+            HttpWire.Response response = client.read();
+            long waitedMillis = (System.nanoTime() - waitBegan) / 1_000_000;
+            assertEquals(408, response.status());
+            assertTrue(waitedMillis >= 600, "408 after " + waitedMillis + " ms, before the head timeout of 700 ms");
+            assertTrue(waitedMillis < 3_000, "408 after " + waitedMillis + " ms");
+        }
+    }
+
+    @Test
     void idleKeepAliveConnectionIsClosedQuietly() throws IOException {
         try (HttpWire client = new HttpWire(gateway)) {
             assertEquals(200, client.get("/k", "a").status());
