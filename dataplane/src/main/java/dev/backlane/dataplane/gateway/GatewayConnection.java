@@ -235,11 +235,18 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     }
 
     private static HttpRequestHead toHead(HttpRequest request) {
+        // Immutable lists, which HttpRequestHead keeps as they are instead of copying: one list per header, not three.
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : request.headers()) {
-            headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue());
+            headers.merge(header.getKey(), List.of(header.getValue()), GatewayConnection::joined);
         }
         return new HttpRequestHead(request.method().name(), request.uri(), headers);
+    }
+
+    private static List<String> joined(List<String> first, List<String> more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     private void decide(HttpRequestHead head, Optional<byte[]> body) {
