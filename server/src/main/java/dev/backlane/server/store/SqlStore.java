@@ -229,6 +229,9 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             throw unavailable("The store is unavailable", e);
         }
         try {
+            if (checkpointer != null && checkpointer.restartDue()) {
+                checkpointer.finishOn(connection);
+            }
             return new SqlBatch(this, changeLog, codec, lockHead, connection);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);

@@ -1,6 +1,7 @@
 package dev.backlane.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -60,6 +61,32 @@ class WalCheckpointerTest {
                     count.next();
                     assertEquals(301, count.getInt(1));
                 }
+            }
+        }
+    }
+
+    @Test
+    void aLogTooLongIsFinishedByTheWriterWhoseNextCommitStartsItAgain() throws Exception {
+        Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
+        try (Connection writer = writerWithoutAutomaticCheckpoints(database);
+                WalCheckpointer checkpointer = WalCheckpointer.start(database);
+                Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            commitRows(writer, 200, 0);
+            checkpointer.checkpoint();
+            assertFalse(checkpointer.restartDue(), "a short log is left to the checkpointer's own rounds");
+            commitRows(writer, WalCheckpointer.RESTART_FRAMES + 100, 200);
+            checkpointer.checkpoint();
+            assertTrue(checkpointer.restartDue(), "a long log asks the writer to finish the copy");
+            // Written after the checkpointer's round: only the writer's own checkpoint copies these frames.
+            commitRows(writer, 50, 1300);
+            checkpointer.finishOn(writer);
+            assertFalse(checkpointer.restartDue());
+            commitRows(writer, 1, 1350);
+            int frames = logFrames(observer);
+            assertTrue(frames <= 4, "the writer's next commit starts the log again; frames: " + frames);
+            try (Statement statement = observer.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+                count.next();
+                assertEquals(1351, count.getInt(1));
             }
         }
     }
