@@ -22,6 +22,13 @@ class WalCheckpointerTest {
         }
     }
 
+    private static int rowCount(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
     /** A writer as the store's: write-ahead log, automatic checkpoints off, a transaction per commit; with table t. */
     private static Connection writerWithoutAutomaticCheckpoints(Path database) throws Exception {
         Connection writer = DriverManager.getConnection("jdbc:sqlite:" + database);
@@ -57,10 +64,7 @@ class WalCheckpointerTest {
                 commitRows(writer, 1, 300);
                 int frames = logFrames(observer);
                 assertTrue(frames <= 4, "after a checkpoint the next commit starts the log again; frames: " + frames);
-                try (Statement statement = observer.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
-                    count.next();
-                    assertEquals(301, count.getInt(1));
-                }
+                assertEquals(301, rowCount(observer));
             }
         }
     }
@@ -84,10 +88,7 @@ class WalCheckpointerTest {
             commitRows(writer, 1, 1350);
             int frames = logFrames(observer);
             assertTrue(frames <= 4, "the writer's next commit starts the log again; frames: " + frames);
-            try (Statement statement = observer.createStatement(); ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM t")) {
-                count.next();
-                assertEquals(1351, count.getInt(1));
-            }
+            assertEquals(1351, rowCount(observer));
         }
     }
 
