@@ -32,14 +32,8 @@ public interface ChangeSink {
         return false;
     }
 
-    /** One durable transaction holding the changes of several commands, each all or nothing. */
-    interface Batch extends AutoCloseable {
-        /**
-         * The world with every change other writers committed to the store since this process last
-         * looked; {@code current} itself when there are none (always, for a store only this process uses).
-         */
-        World catchUp(World current);
-
+    /** Where a command's changes are staged: a batch, or a record of them kept until a batch replays it. */
+    interface Changes {
         /** Records that a scope has been seen and initialized, so that its defaults are not created twice. */
         void scopeCreated(Scope scope);
 
@@ -48,6 +42,15 @@ public interface ChangeSink {
 
         /** Stages the replacement of everything stored by {@code world}: reset and import. */
         void replaceAll(World world);
+    }
+
+    /** One durable transaction holding the changes of several commands, each all or nothing. */
+    interface Batch extends Changes, AutoCloseable {
+        /**
+         * The world with every change other writers committed to the store since this process last
+         * looked; {@code current} itself when there are none (always, for a store only this process uses).
+         */
+        World catchUp(World current);
 
         /** Makes everything staged durable, in order; throws when it cannot, and then none of it is. */
         void commit();

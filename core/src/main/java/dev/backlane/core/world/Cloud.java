@@ -335,7 +335,7 @@ public final class Cloud {
         return true;
     }
 
-    private World initialize(World current, Scope scope, ChangeSink.Batch durable) {
+    private World initialize(World current, Scope scope, ChangeSink.Changes durable) {
         if (current.hasScope(scope)) {
             return current;
         }
@@ -376,7 +376,7 @@ public final class Cloud {
         /** Set by {@link #runAhead}: the world it ran against, the world after it, and its changes to replay. */
         private World ranOn;
         private World ranTo;
-        private List<Consumer<ChangeSink.Batch>> staged;
+        private List<Consumer<ChangeSink.Changes>> staged;
 
         Pending(Scope scope, Function<Transaction, R> command, World replacement) {
             this.scope = scope;
@@ -386,7 +386,7 @@ public final class Cloud {
 
         /** Runs against {@code current} before its batch is open, recording its changes; gives the world after it. */
         World runAhead(World current) {
-            List<Consumer<ChangeSink.Batch>> changes = new ArrayList<>(2);
+            List<Consumer<ChangeSink.Changes>> changes = new ArrayList<>(2);
             World after = run(current, new Recorder(changes));
             ranOn = current;
             ranTo = after;
@@ -409,7 +409,7 @@ public final class Cloud {
         }
 
         /** Runs against {@code current}, stages its changes in {@code durable}, and gives the world after it. */
-        World run(World current, ChangeSink.Batch durable) {
+        World run(World current, ChangeSink.Changes durable) {
             result = null;
             failure = null;
             if (replacement != null) {
@@ -488,12 +488,7 @@ public final class Cloud {
     }
 
     /** Records the changes of a command run ahead, to be replayed into the store's batch that commits it. */
-    private record Recorder(List<Consumer<ChangeSink.Batch>> changes) implements ChangeSink.Batch {
-        @Override
-        public World catchUp(World current) {
-            return current;
-        }
-
+    private record Recorder(List<Consumer<ChangeSink.Changes>> changes) implements ChangeSink.Changes {
         @Override
         public void scopeCreated(Scope scope) {
             changes.add(batch -> batch.scopeCreated(scope));
@@ -508,13 +503,5 @@ public final class Cloud {
         public void replaceAll(World world) {
             changes.add(batch -> batch.replaceAll(world));
         }
-
-        @Override
-        public void commit() {
-            throw new UnsupportedOperationException("a command run ahead is committed by replaying its changes");
-        }
-
-        @Override
-        public void close() {}
     }
 }
