@@ -1,5 +1,6 @@
 package dev.backlane.core.flowlog;
 
+import dev.backlane.core.logs.LogNames;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.error.AwsException;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * Firehose needs a delivery stream ARN. Destination options are for S3 only, which always reports them.
  */
 record FlowLogDestination(FlowLogDestinationType type, String arn, String logGroupName, FlowLogDestinationOptions options) {
-    private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:logs:([a-z0-9-]+):(\\d{12}):log-group:([\\w#/.-]{1,512})(:\\*)?");
     private static final Pattern LOG_GROUP_NAME = Pattern.compile("[\\w#/.-]{1,512}");
     private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/.*)?");
     private static final Pattern FIREHOSE_ARN = Pattern.compile("arn:aws[a-z-]*:firehose:[a-z0-9-]+:\\d{12}:deliverystream/[\\w.-]{1,64}");
@@ -61,7 +61,7 @@ record FlowLogDestination(FlowLogDestinationType type, String arn, String logGro
             String arn = "arn:aws:logs:" + scope.region() + ":" + scope.account() + ":log-group:" + request.logGroupName();
             return new FlowLogDestination(FlowLogDestinationType.CLOUD_WATCH_LOGS, arn, request.logGroupName(), null);
         }
-        Matcher arn = LOG_GROUP_ARN.matcher(request.logDestination());
+        Matcher arn = LogNames.GROUP_ARN.matcher(request.logDestination());
         if (!arn.matches()) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER, "LogDestination: %s is not a valid CloudWatch Logs log group ARN.", request.logDestination());
         }

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * group by name or by ARN. A rule broken is AWS's constraint message naming the member.
  */
 public final class LogNames {
+    /** A log group's ARN in any partition, as destinations name it: region, account and name, with an optional {@code :*}. */
+    public static final Pattern GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:logs:([a-z0-9-]+):(\\d{12}):log-group:([\\w#/.-]{1,512})(:\\*)?");
+
     private static final Pattern GROUP_NAME = Pattern.compile("[\\.\\-_/#A-Za-z0-9]+");
     private static final Pattern STREAM_NAME = Pattern.compile("[^:*]*");
     private static final int MAX_NAME_LENGTH = 512;

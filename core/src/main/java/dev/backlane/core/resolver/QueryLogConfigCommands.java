@@ -1,5 +1,6 @@
 package dev.backlane.core.resolver;
 
+import dev.backlane.core.logs.LogNames;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ResolverQueryLogConfig;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class QueryLogConfigCommands {
     private static final Pattern NAME = Pattern.compile("(?!^[0-9]+$)([a-zA-Z0-9\\-_' ']+)");
-    private static final Pattern LOG_GROUP_ARN = Pattern.compile("arn:aws[a-z-]*:logs:([a-z0-9-]+):(\\d{12}):log-group:([\\w#/.-]{1,512})(:\\*)?");
     private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
     private static final Pattern FIREHOSE_ARN = Pattern.compile("arn:aws[a-z-]*:firehose:[a-z0-9-]+:\\d{12}:deliverystream/[\\w.-]{1,64}");
 
@@ -103,7 +103,7 @@ public final class QueryLogConfigCommands {
         if (arn == null) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_EXCEPTION, "DestinationArn is required.");
         }
-        Matcher group = LOG_GROUP_ARN.matcher(arn);
+        Matcher group = LogNames.GROUP_ARN.matcher(arn);
         if (group.matches()) {
             boolean local = group.group(1).equals(transaction.region()) && group.group(2).equals(transaction.account());
             if (local && transaction.find(ResourceTypes.LOG_GROUP, group.group(3)).isEmpty()) {
