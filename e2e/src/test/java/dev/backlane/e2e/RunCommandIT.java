@@ -120,6 +120,7 @@ class RunCommandIT {
             // SIGTERM, as a supervisor or Ctrl-C (SIGINT) stops it: its shutdown hook removes the workload before it exits.
             run.destroy();
             assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "run ended");
+            assertEquals(0, workloadCount(), "the stopped run removed its workload: " + Files.readString(directory.resolve("run.log")));
             assertNoWorkloadLeft();
         } finally {
             run.descendants().forEach(ProcessHandle::destroyForcibly);

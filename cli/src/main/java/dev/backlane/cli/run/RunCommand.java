@@ -90,14 +90,19 @@ public final class RunCommand implements Callable<Integer> {
         AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
         AtomicReference<String> placed = new AtomicReference<>();
         AtomicReference<Process> running = new AtomicReference<>();
+        // The main thread and the stop hook may both get here. The JVM halts as soon as its hooks end, so a hook
+        // that finds the removal under way in the main thread waits for it instead of returning (and killing it).
+        Object removal = new Object();
         Runnable remove = () -> {
-            String workloadId = placed.getAndSet(null);
-            if (workloadId != null) {
-                try {
-                    server.send(server.request(WORKLOADS + "/" + workloadId).DELETE(), HttpResponse.BodyHandlers.discarding());
-                } catch (CommandFailure e) {
-                    // The program's exit code still stands; the workload goes when Backlane stops.
-                    System.err.println("backlane run: could not remove workload " + workloadId + ": " + e.getMessage());
+            synchronized (removal) {
+                String workloadId = placed.getAndSet(null);
+                if (workloadId != null) {
+                    try {
+                        server.send(server.request(WORKLOADS + "/" + workloadId).DELETE(), HttpResponse.BodyHandlers.discarding());
+                    } catch (CommandFailure e) {
+                        // The program's exit code still stands; the workload goes when Backlane stops.
+                        System.err.println("backlane run: could not remove workload " + workloadId + ": " + e.getMessage());
+                    }
                 }
             }
         };
