@@ -8,14 +8,21 @@ import java.util.Optional;
 /**
  * The explained path: the verdict, the component that carries the traffic out of the private network
  * ({@code vpce-}, {@code igw-}, {@code nat-}, a peering connection; empty inside a VPC or when blocked),
- * the hops in order and the explanations, blocking ones last.
+ * the hops in order and the explanations, blocking ones last. A reachable path through an interface endpoint to an
+ * endpoint service names the provider's {@link ServiceTarget}s a connection may be balanced to (empty otherwise).
  */
-public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations) {
+public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations, List<ServiceTarget> targets) {
     public PathResult {
         requireNonNull(verdict, "verdict is null");
         requireNonNull(via, "via is null");
         hops = List.copyOf(requireNonNull(hops, "hops is null"));
         explanations = List.copyOf(requireNonNull(explanations, "explanations is null"));
+        targets = List.copyOf(requireNonNull(targets, "targets is null"));
+    }
+
+    /** A path that ends at no endpoint service's targets. */
+    public PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations) {
+        this(verdict, via, hops, explanations, List.of());
     }
 
     public boolean reachable() {

@@ -1,0 +1,38 @@
+package dev.backlane.core.event;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A connection of {@link PrivateLinkConnectionOpenedEvent} ended: the bytes the consumer sent ({@code bytesFromConsumer})
+ * and received ({@code bytesToConsumer}) on the wire, payload only, and why it ended.
+ */
+public record PrivateLinkConnectionClosedEvent(PrivateLinkFlow flow, Instant openedAt, Instant closedAt, long bytesFromConsumer, long bytesToConsumer,
+        Cause cause) implements Event {
+
+    /** Why the connection ended. */
+    public enum Cause {
+        /** The consumer closed its side (FIN), the target too. */
+        CONSUMER_CLOSED,
+        /** The target closed its side first. */
+        TARGET_CLOSED,
+        /** The target reset the connection (RstPacketsSent on the service side, RstPacketsReceived on the endpoint side). */
+        TARGET_RESET,
+        /** The consumer reset or abandoned it. */
+        CONSUMER_RESET,
+        /** No byte either way for the load balancer's idle timeout (350 seconds for PrivateLink). */
+        IDLE_TIMEOUT,
+        /** The target was deregistered and its deregistration delay ran out. */
+        DEREGISTERED,
+        /** A fault injected on purpose reset or cut it. */
+        FAULT
+    }
+
+    public PrivateLinkConnectionClosedEvent {
+        requireNonNull(flow, "flow is null");
+        requireNonNull(openedAt, "openedAt is null");
+        requireNonNull(closedAt, "closedAt is null");
+        requireNonNull(cause, "cause is null");
+    }
+}
