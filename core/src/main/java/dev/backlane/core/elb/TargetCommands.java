@@ -9,8 +9,11 @@ import dev.backlane.core.model.InstanceState;
 import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.ObservedHealth;
 import dev.backlane.core.model.Target;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetHealthReason;
+import dev.backlane.core.model.TargetHealthState;
 import dev.backlane.core.model.TargetType;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.net.Ipv4Address;
@@ -25,9 +28,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Registering and deregistering targets, and their health. Backlane runs no health checks: a target
- * is {@code initial} for as long as AWS's checks would take to pass (interval × healthy threshold)
- * after registration, then {@code healthy}; a target group no listener uses reports {@code unused}.
+ * Registering and deregistering targets, and their health. A target's health is what the health
+ * checks last observed ({@link #recordHealth}, reported by the data plane's prober on each change).
+ * A target no check has reported on is {@code initial} for as long as AWS's checks would take to pass
+ * (interval × healthy threshold) after registration, then {@code healthy}; a target group no listener
+ * uses reports {@code unused} whatever was observed.
  */
 public final class TargetCommands {
     /** Addresses outside the VPC that an {@code ip} target may have when its zone is {@code all}. */
@@ -77,6 +82,30 @@ public final class TargetCommands {
         return transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
     }
 
+    /**
+     * Records a target's health as a health check observed it at {@code at}: the prober calls this when
+     * a target's state or reason changes, not on every check. A target that is no longer registered, or
+     * whose group is gone (removed while it was being checked), is passed over; returns whether the
+     * health was recorded.
+     */
+    public static boolean recordHealth(Transaction transaction, String targetGroupArn, String targetId, Integer port, TargetHealthState state,
+            TargetHealthReason reason, String description, Instant at) {
+        ObservedHealth observed = new ObservedHealth(state, reason, description, at);
+        TargetGroup group = transaction.find(ResourceTypes.TARGET_GROUP, targetGroupArn).orElse(null);
+        if (group == null) {
+            return false;
+        }
+        List<Target> targets = new ArrayList<>(group.targets());
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).sameAs(targetId, port)) {
+                targets.set(i, targets.get(i).withObservedHealth(observed));
+                transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The health of the requested targets, or of every registered target when none are requested. */
     public static List<TargetHealth> health(ScopeState state, String targetGroupArn, List<TargetRequest> requests, Instant now) {
         ElbArns.requireTargetGroup(targetGroupArn);
@@ -101,7 +130,8 @@ public final class TargetCommands {
         return result;
     }
 
-    private static TargetHealth health(TargetGroup group, Target target, boolean inUse, Instant now) {
+    /** The health DescribeTargetHealth reports for one registered target of {@code group}, used by a listener or not. */
+    public static TargetHealth health(TargetGroup group, Target target, boolean inUse, Instant now) {
         String healthCheckPort = healthCheckPort(group, target.port());
         if (!inUse) {
             return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "unused", "Target.NotInUse",
@@ -110,6 +140,11 @@ public final class TargetCommands {
         if (!group.healthCheck().enabled()) {
             return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "unavailable",
                     "Target.HealthCheckDisabled", "Health checks are disabled");
+        }
+        ObservedHealth observed = target.observedHealth();
+        if (observed != null) {
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, observed.state().wireName(),
+                    observed.reason() == null ? null : observed.reason().wireName(), observed.description());
         }
         Duration checking = Duration.ofSeconds((long) group.healthCheck().intervalSeconds() * group.healthCheck().healthyThreshold());
         if (now.isBefore(target.registeredTime().plus(checking))) {

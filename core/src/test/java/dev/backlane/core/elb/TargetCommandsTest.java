@@ -2,14 +2,19 @@ package dev.backlane.core.elb;
 
 import static dev.backlane.core.elb.ElbWorld.SCOPE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.LoadBalancerType;
+import dev.backlane.core.model.ObservedHealth;
 import dev.backlane.core.model.Target;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetHealthReason;
+import dev.backlane.core.model.TargetHealthState;
 import dev.backlane.core.model.TargetType;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +91,68 @@ class TargetCommandsTest {
     }
 
     @Test
+    void observedHealthReplacesTheTimedHealthAndIsReportedWithItsReason() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+
+        assertTrue(record(TargetHealthState.UNHEALTHY, TargetHealthReason.RESPONSE_CODE_MISMATCH, "Health checks failed with these codes: [500]"));
+        // Long past the time the checks would take: what was observed stands.
+        world.now = world.now.plus(Duration.ofHours(1));
+
+        List<TargetHealth> health = TargetCommands.health(world.cloud.snapshot(SCOPE).scope(SCOPE), group.id(), List.of(), world.now);
+        assertEquals("unhealthy", health.get(0).state());
+        assertEquals("Target.ResponseCodeMismatch", health.get(0).reason());
+        assertEquals("Health checks failed with these codes: [500]", health.get(0).description());
+        assertTrue(record(TargetHealthState.HEALTHY, null, null));
+        assertEquals(List.of("healthy/null"), health());
+    }
+
+    @Test
+    void observedHealthIsKeptWithTheTargetAndDroppedWhenItIsRegisteredAgain() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+        record(TargetHealthState.UNHEALTHY, TargetHealthReason.TIMEOUT, "Request timed out");
+
+        Target stored = world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets().get(0);
+        assertEquals(new ObservedHealth(TargetHealthState.UNHEALTHY, TargetHealthReason.TIMEOUT, "Request timed out", world.now),
+                stored.observedHealth());
+        world.cloud.write(SCOPE, transaction -> world.targets.deregister(transaction, group.id(),
+                List.of(new TargetCommands.TargetRequest(address, null, null))));
+        register(new TargetCommands.TargetRequest(address, null, null));
+        assertEquals(List.of("initial/Elb.RegistrationInProgress"), health());
+    }
+
+    @Test
+    void anUnusedGroupStaysUnusedWhateverWasObserved() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+        record(TargetHealthState.HEALTHY, null, null);
+
+        assertEquals(List.of("unused/Target.NotInUse"), health());
+    }
+
+    @Test
+    void healthOfATargetNoLongerRegisteredOrOfAGroupGoneIsPassedOver() {
+        register(new TargetCommands.TargetRequest(address, 80, null));
+
+        assertFalse(world.cloud.<Boolean>write(SCOPE, transaction -> TargetCommands.recordHealth(transaction, group.id(), address, 8080,
+                TargetHealthState.HEALTHY, null, null, world.now)));
+        assertFalse(world.cloud.<Boolean>write(SCOPE, transaction -> TargetCommands.recordHealth(transaction, group.id().replace("/ips/", "/gone/"),
+                address, 80, TargetHealthState.HEALTHY, null, null, world.now)));
+        assertEquals(null, world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets().get(0).observedHealth());
+    }
+
+    @Test
+    void onlyStatesAHealthCheckProducesCanBeObservedAndEachWithItsOwnReasons() {
+        register(new TargetCommands.TargetRequest(address, null, null));
+
+        assertThrows(IllegalArgumentException.class, () -> record(TargetHealthState.DRAINING, TargetHealthReason.DEREGISTRATION_IN_PROGRESS, null));
+        assertThrows(IllegalArgumentException.class, () -> record(TargetHealthState.UNHEALTHY, TargetHealthReason.INITIAL_HEALTH_CHECKING, null));
+        assertThrows(IllegalArgumentException.class, () -> record(TargetHealthState.UNHEALTHY, null, null));
+        assertThrows(IllegalArgumentException.class, () -> record(TargetHealthState.HEALTHY, TargetHealthReason.TIMEOUT, null));
+        assertTrue(record(TargetHealthState.INITIAL, TargetHealthReason.INITIAL_HEALTH_CHECKING, "Initial health checks in progress"));
+    }
+
+    @Test
     void theHealthOfATargetThatIsNotRegisteredIsAskedForByName() {
         List<TargetHealth> health = TargetCommands.health(world.cloud.snapshot(SCOPE).scope(SCOPE), group.id(),
                 List.of(new TargetCommands.TargetRequest("10.9.9.9", null, null)), world.now);
@@ -120,6 +187,11 @@ class TargetCommandsTest {
 
     private void register(TargetCommands.TargetRequest... requests) {
         world.cloud.write(SCOPE, transaction -> world.targets.register(transaction, group.id(), List.of(requests)));
+    }
+
+    private boolean record(TargetHealthState state, TargetHealthReason reason, String description) {
+        return world.cloud.write(SCOPE, transaction -> TargetCommands.recordHealth(transaction, group.id(), address, 80, state, reason,
+                description, world.now));
     }
 
     private List<String> health() {

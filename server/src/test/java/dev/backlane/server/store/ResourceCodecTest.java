@@ -18,10 +18,14 @@ import dev.backlane.core.model.LogGroup;
 import dev.backlane.core.model.LogStream;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
+import dev.backlane.core.model.ObservedHealth;
 import dev.backlane.core.model.ResolverQueryLogConfig;
 import dev.backlane.core.model.ResolverQueryLogConfigAssociation;
 import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Target;
 import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetHealthReason;
+import dev.backlane.core.model.TargetHealthState;
 import dev.backlane.core.model.TargetType;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointState;
@@ -114,5 +118,21 @@ class ResourceCodecTest {
         String before = encoded.replace("\"targetType\":\"IP\"", "\"targetType\":\"ip\"");
         assertEquals(true, before.contains("\"ip\""), before);
         assertEquals(TargetType.IP, codec.decode(ResourceTypes.TARGET_GROUP, before).targetType());
+    }
+
+    @Test
+    void aTargetsObservedHealthSurvivesTheStoreAndRowsFromBeforeItReadAsNotObserved() {
+        Instant registered = Instant.parse("2026-12-07T10:00:00Z");
+        Target observed = new Target("10.0.1.10", 80, "us-east-1a", registered).withObservedHealth(new ObservedHealth(TargetHealthState.UNHEALTHY,
+                TargetHealthReason.RESPONSE_CODE_MISMATCH, "Health checks failed with these codes: [500]", registered.plusSeconds(60)));
+        TargetGroup group = new TargetGroup("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef", "web", ElbProtocol.TCP,
+                null, 80, "vpc-00000000000000001", TargetType.IP, "ipv4",
+                new HealthCheck(true, ElbProtocol.TCP, "traffic-port", 30, 10, 5, 2, null, null), new TreeMap<>(), List.of(observed));
+        String encoded = codec.encode(group);
+        assertEquals(group, codec.decode(ResourceTypes.TARGET_GROUP, encoded));
+
+        String before = encoded.replaceFirst(",\"observedHealth\":\\{[^}]*\\}", "");
+        assertEquals(false, before.contains("observedHealth"), before);
+        assertEquals(null, codec.decode(ResourceTypes.TARGET_GROUP, before).targets().get(0).observedHealth());
     }
 }
