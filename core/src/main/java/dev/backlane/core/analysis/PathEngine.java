@@ -111,6 +111,7 @@ public final class PathEngine {
                 return trace.blocked(ExplanationCode.DESTINATION_NOT_RESOLVED, query.destination(), resolution.failure());
             }
             long destination = resolution.address().get();
+            trace.destination(address(destination), query.port());
             Optional<NetworkInterface> localTarget = index.interfaceAt(source.vpc().id(), destination);
             boolean sameSubnet = localTarget.map(eni -> eni.subnetId().equals(source.subnet().id())).orElse(false);
             if (source.networkInterface().isPresent()) {
@@ -205,6 +206,7 @@ public final class PathEngine {
          * connection): its subnet's ACL, then an interface endpoint or another interface.
          */
         private PathResult arrive(ScopeIndex at, NetworkInterface target, long destination, Resolution resolution, Optional<String> via) {
+            trace.arrivedAt(target.id());
             boolean sameSubnet = target.subnetId().equals(source.subnet().id());
             if (!sameSubnet && !acl(at, target.subnetId(), false, source.address(), query.port(), query.port(), false)) {
                 return denied();

@@ -10,14 +10,35 @@ import java.util.Optional;
  * ({@code vpce-}, {@code igw-}, {@code nat-}, a peering connection; empty inside a VPC or when blocked),
  * the hops in order and the explanations, blocking ones last. A reachable path through an interface endpoint to an
  * endpoint service names the provider's {@link ServiceTarget}s a connection may be balanced to (empty otherwise).
+ * Once the destination name resolved, {@code destination} is the address and port packets go to as the VPC sees
+ * them, with the network interface they arrived at when the walk reached one (an interface endpoint's, another
+ * instance's); flow logs are cut from it.
  */
-public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations, List<ServiceTarget> targets) {
+public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations, List<ServiceTarget> targets,
+        Optional<Destination> destination) {
+    /**
+     * Where the packets of the path go: the resolved address and the port, and the network interface holding the
+     * address when the walk reached it (empty for an address outside the VPC, or when the path was blocked before).
+     */
+    public record Destination(String address, int port, Optional<String> networkInterfaceId) {
+        public Destination {
+            requireNonNull(address, "address is null");
+            requireNonNull(networkInterfaceId, "networkInterfaceId is null");
+        }
+    }
+
     public PathResult {
         requireNonNull(verdict, "verdict is null");
         requireNonNull(via, "via is null");
         hops = List.copyOf(requireNonNull(hops, "hops is null"));
         explanations = List.copyOf(requireNonNull(explanations, "explanations is null"));
         targets = List.copyOf(requireNonNull(targets, "targets is null"));
+        requireNonNull(destination, "destination is null");
+    }
+
+    /** A path whose destination is not told. */
+    public PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, List<Explanation> explanations, List<ServiceTarget> targets) {
+        this(verdict, via, hops, explanations, targets, Optional.empty());
     }
 
     /** A path that ends at no endpoint service's targets. */

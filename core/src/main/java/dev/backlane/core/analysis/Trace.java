@@ -8,6 +8,20 @@ import java.util.Optional;
 final class Trace {
     private final List<Hop> hops = new ArrayList<>();
     private final List<Explanation> explanations = new ArrayList<>();
+    private String destinationAddress;
+    private int destinationPort;
+    private String destinationInterface;
+
+    /** The address the name resolved to and the port asked about. */
+    void destination(String address, int port) {
+        destinationAddress = address;
+        destinationPort = port;
+    }
+
+    /** The network interface the path reached at the destination address. */
+    void arrivedAt(String networkInterfaceId) {
+        destinationInterface = networkInterfaceId;
+    }
 
     void hop(Hop hop) {
         hops.add(hop);
@@ -32,6 +46,8 @@ final class Trace {
     }
 
     PathResult result(Verdict verdict, Optional<String> via) {
-        return new PathResult(verdict, via, hops, explanations);
+        Optional<PathResult.Destination> destination = Optional.ofNullable(destinationAddress)
+                .map(address -> new PathResult.Destination(address, destinationPort, Optional.ofNullable(destinationInterface)));
+        return new PathResult(verdict, via, hops, explanations, List.of(), destination);
     }
 }

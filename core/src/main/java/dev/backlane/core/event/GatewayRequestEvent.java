@@ -2,6 +2,7 @@ package dev.backlane.core.event;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.traffic.RequestFacts;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import java.util.Optional;
  * through ({@code vpce-}, {@code nat-}, {@code igw-}), the blocking explanation code, what the gateway did
  * ({@link Outcome}), the HTTP status the client got (0 when it got none: stalled, reset, cut off), the bytes
  * the client sent and received on the wire for this request, when the head arrived and how long until the
- * gateway was done, in nanoseconds.
+ * gateway was done, in nanoseconds; and, once the path resolved the call's host name, where its packets go in the
+ * VPC ({@code destination}: the address and port, and the network interface reached there), from which flow logs
+ * cut the VPC-side flow.
  */
 public record GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
         Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
-        long bytesOut, Instant start, long latencyNanos) implements Event {
+        long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination) implements Event {
 
     /** What the gateway did with the request. */
     public enum Outcome {
@@ -49,5 +52,14 @@ public record GatewayRequestEvent(String workloadId, String clientAddress, int c
         requireNonNull(explanationCode, "explanationCode is null");
         requireNonNull(outcome, "outcome is null");
         requireNonNull(start, "start is null");
+        requireNonNull(destination, "destination is null");
+    }
+
+    /** An event whose destination is not told. */
+    public GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
+            Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
+            long bytesOut, Instant start, long latencyNanos) {
+        this(workloadId, clientAddress, clientPort, method, facts, verdict, via, explanationCode, outcome, status, bytesIn, bytesOut, start,
+                latencyNanos, Optional.empty());
     }
 }

@@ -125,6 +125,24 @@ class PathEngineTest {
     }
 
     @Test
+    void destinationIsTheEndpointInterfaceAddressAndPortEvenWhenItsGroupBlocks() {
+        SecurityGroup closed = world.group(vpc, "closed");
+        VpcEndpoint endpoint = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnetA), closed.id());
+        NetworkInterface reached = endpointInterface(endpoint, ZONE_A);
+        PathResult result = world.explain(workload.id(), STS, 443);
+        assertEquals(Optional.of(new PathResult.Destination(reached.privateIpAddress(), 443, Optional.of(reached.id()))), result.destination());
+    }
+
+    @Test
+    void destinationOfAPathBlockedAtTheSourceNamesNoInterface() {
+        VpcEndpoint endpoint = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnetA), endpointGroup.id());
+        world.revokeAllEgress(workloads.id());
+        PathResult blocked = world.explain(workload.id(), STS, 443);
+        assertEquals(Optional.of(new PathResult.Destination(endpointInterface(endpoint, ZONE_A).privateIpAddress(), 443, Optional.empty())),
+                blocked.destination());
+    }
+
+    @Test
     void endpointSecurityGroupMayReferenceTheWorkloadGroup() {
         SecurityGroup byGroup = world.group(vpc, "by-group");
         world.allowInFromGroup(byGroup.id(), 443, workloads.id());
@@ -221,6 +239,7 @@ class PathEngineTest {
         assertEquals(Optional.of(gateway.id()), result.via());
         assertTrue(hop(result, HopType.DNS).detail().contains("resolves publicly to 3.5.0.1"));
         assertTrue(hop(result, HopType.ROUTE_TABLE).detail().contains(AnalysisWorld.S3_PREFIX_LIST));
+        assertEquals(Optional.of(new PathResult.Destination("3.5.0.1", 443, Optional.empty())), result.destination());
     }
 
     @Test

@@ -81,7 +81,8 @@ final class ConnectionEvents {
         if (events.wants(GatewayRequestEvent.class)) {
             events.publish(new GatewayRequestEvent(workloadId, clientAddress, clientPort, method, facts, path.map(PathResult::verdict),
                     path.flatMap(PathResult::via), path.flatMap(GatewayResponses::blockingCode), outcome, status, traffic.bytesIn() - bytesInAtStart,
-                    traffic.bytesOut() - bytesOutAtStart, start, System.nanoTime() - startNanos));
+                    traffic.bytesOut() - bytesOutAtStart, start, System.nanoTime() - startNanos,
+                    path.flatMap(PathResult::destination)));
         }
     }
 

@@ -241,6 +241,7 @@ class GatewayForwardingTest {
         assertEquals(Verdict.PRIVATE, event.verdict().orElseThrow());
         assertEquals("vpce-0123456789abcdef0", event.via().orElseThrow());
         assertEquals("s3:GetObject", event.facts().orElseThrow().action());
+        assertEquals(ScriptedDecider.PRIVATE.destination(), event.destination());
         assertEquals(request.length(), event.bytesIn());
         assertEquals(response.wireBytes(), event.bytesOut());
         assertEquals(NOW, event.start());

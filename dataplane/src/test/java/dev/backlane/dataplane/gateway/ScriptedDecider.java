@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 final class ScriptedDecider implements GatewayDecider {
     static final RequestFacts FACTS = new RequestFacts("s3", "us-east-1", Optional.of("AKIDEXAMPLE"), "s3.us-east-1.amazonaws.com", "GetObject",
             "s3:GetObject", "arn:aws:s3:::bucket/key");
-    static final PathResult PRIVATE = new PathResult(Verdict.PRIVATE, Optional.of("vpce-0123456789abcdef0"), List.of(), List.of());
+    static final PathResult PRIVATE = new PathResult(Verdict.PRIVATE, Optional.of("vpce-0123456789abcdef0"), List.of(), List.of(), List.of(),
+            Optional.of(new PathResult.Destination("10.0.1.20", 443, Optional.of("eni-0123456789abcdef0"))));
     static final PathResult BLOCKED = new PathResult(Verdict.BLOCKED, Optional.empty(), List.of(),
             List.of(new Explanation(ExplanationCode.AVAILABILITY_ZONE_CROSSED, "vpce-0123456789abcdef0", "crosses zones"),
                     new Explanation(ExplanationCode.ENI_SG_RULES_MISMATCH, "sg-0123456789abcdef0", "No rule of sg-0123456789abcdef0 allows TCP 443.")));
