@@ -85,6 +85,31 @@ public final class PathEngine {
         return new Walk(world, source, query, at).run();
     }
 
+    /**
+     * The interface endpoint and its network interface that the query's destination resolves to in the source's VPC,
+     * by the same DNS the path is explained with (empty when the destination is not an interface endpoint's): the
+     * consumer's side of a PrivateLink connection, which the path's verdict alone does not name.
+     */
+    public Optional<EndpointInterface> endpointInterface(WorldIndex world, PathQuery query) {
+        Source source = SourceResolver.resolve(world, query.scope(), query.source());
+        Resolution resolution = dns.resolve(source, query.destination());
+        if (resolution.endpoint().isEmpty() || resolution.address().isEmpty()) {
+            return Optional.empty();
+        }
+        VpcEndpoint endpoint = resolution.endpoint().get();
+        return source.index().interfaceAt(source.vpc().id(), resolution.address().get())
+                .filter(eni -> endpoint.networkInterfaceIds().contains(eni.id()))
+                .map(eni -> new EndpointInterface(endpoint, eni));
+    }
+
+    /** An interface endpoint and the one of its network interfaces a name resolved to. */
+    public record EndpointInterface(VpcEndpoint endpoint, NetworkInterface networkInterface) {
+        public EndpointInterface {
+            requireNonNull(endpoint, "endpoint is null");
+            requireNonNull(networkInterface, "networkInterface is null");
+        }
+    }
+
     /** One path being explained. */
     private final class Walk {
         private final WorldIndex world;

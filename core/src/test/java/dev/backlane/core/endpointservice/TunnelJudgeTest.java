@@ -1,0 +1,93 @@
+package dev.backlane.core.endpointservice;
+
+import static dev.backlane.core.endpointservice.PrivateLinkWorld.CONSUMER;
+import static dev.backlane.core.endpointservice.PrivateLinkWorld.PROVIDER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backlane.core.analysis.ExplanationCode;
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.event.PrivateLinkFlow;
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.traffic.PrivateLinkEndpoint;
+import dev.backlane.core.traffic.TunnelJudge;
+import dev.backlane.core.traffic.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The tunnel judge on a provider's endpoint service consumed from another account (lives beside {@link PrivateLinkWorld}). */
+class TunnelJudgeTest {
+    private final PrivateLinkWorld world = new PrivateLinkWorld();
+    private final EndpointServiceConfiguration service = world.service(false, "us-east-1a");
+    private final Subnet subnet = world.consumerSubnetBeside("us-east-1a");
+    private final VpcEndpoint endpoint = world.endpoint(service, subnet);
+    private final NetworkInterface workloadEni = world.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS)
+            .create(transaction, new NetworkInterfaceCommands.CreateNetworkInterface(subnet.id(), "workload", null, List.of(), 0, List.of(), 0,
+                    List.of(), null, null)));
+    private final Workload workload = new Workload("w-1", CONSUMER, workloadEni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root",
+            true);
+    private final TunnelJudge judge = new TunnelJudge(new PathEngine(() -> world.now));
+
+    private TunnelJudge.Judgement judge(String host, int port) {
+        world.now = world.now.plus(Duration.ofHours(1));
+        return judge.judge(WorldIndex.of(world.cloud.snapshot()), workload, host, port, world.now);
+    }
+
+    @Test
+    void aConnectionToTheEndpointsRegionalNameIsThePrivateLinkOfTheProvidersService() {
+        String regional = endpoint.id() + "-" + endpoint.dnsSuffix() + "." + service.baseEndpointDnsName("us-east-1");
+        TunnelJudge.Judgement judgement = judge(regional, 8443);
+
+        assertEquals(Verdict.PRIVATE, judgement.path().verdict(), judgement.path().toString());
+        assertEquals(Optional.of(endpoint.id()), judgement.path().via());
+        PrivateLinkEndpoint side = judgement.privateLink().orElseThrow();
+        VpcEndpoint created = world.consumersEndpoint(endpoint.id());
+        assertEquals(created.networkInterfaceIds(), List.of(side.endpointNetworkInterfaceId()));
+        assertEquals(workloadEni.privateIpAddress(), side.sourceAddress());
+        assertEquals(world.providerZones.idOf("us-east-1a"), side.zoneId());
+        assertEquals(service.id(), side.serviceId());
+        assertEquals(PROVIDER.account(), side.serviceAccount());
+        PrivateLinkFlow flow = side.flow("w-1", 50123, 8443, Optional.empty());
+        assertEquals(subnet.vpcId(), flow.vpcId());
+        assertEquals(50123, flow.sourcePort());
+        assertTrue(flow.targetAddress().isEmpty());
+    }
+
+    @Test
+    void aConnectionThroughAnEndpointAwaitingAcceptanceIsBlockedButStillNamesTheEndpoint() {
+        PrivateLinkWorld other = new PrivateLinkWorld();
+        EndpointServiceConfiguration guarded = other.service(true, "us-east-1a");
+        Subnet consumerSubnet = other.consumerSubnetBeside("us-east-1a");
+        VpcEndpoint pending = other.endpoint(guarded, consumerSubnet);
+        NetworkInterface eni = other.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS).create(transaction,
+                new NetworkInterfaceCommands.CreateNetworkInterface(consumerSubnet.id(), "workload", null, List.of(), 0, List.of(), 0, List.of(),
+                        null, null)));
+        Workload consumer = new Workload("w-2", CONSUMER, eni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root", true);
+        other.now = other.now.plus(Duration.ofHours(1));
+        String regional = pending.id() + "-" + pending.dnsSuffix() + "." + guarded.baseEndpointDnsName("us-east-1");
+
+        TunnelJudge.Judgement judgement = new TunnelJudge(new PathEngine(() -> other.now)).judge(WorldIndex.of(other.cloud.snapshot()), consumer,
+                regional, 443, other.now);
+
+        assertEquals(Verdict.BLOCKED, judgement.path().verdict(), judgement.path().toString());
+        assertEquals(ExplanationCode.ENDPOINT_PENDING_ACCEPTANCE, judgement.path().explanations().get(judgement.path().explanations().size() - 1).code());
+        assertEquals(pending.id(), judgement.privateLink().orElseThrow().endpointId());
+    }
+
+    @Test
+    void aNameThatIsNoEndpointServicesHasNoPrivateLinkSide() {
+        TunnelJudge.Judgement judgement = judge("sts.us-east-1.amazonaws.com", 443);
+        assertTrue(judgement.privateLink().isEmpty());
+        TunnelJudge.Judgement unknown = judge("nothing.example.internal", 443);
+        assertEquals(Verdict.BLOCKED, unknown.path().verdict());
+        assertTrue(unknown.privateLink().isEmpty());
+    }
+}
