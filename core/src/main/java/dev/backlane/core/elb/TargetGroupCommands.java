@@ -179,6 +179,10 @@ public final class TargetGroupCommands {
         }
         String path = http ? (change.path() != null ? change.path() : base.path() == null ? "/" : base.path()) : null;
         String matcher = http ? (change.matcher() != null ? change.matcher() : base.matcher() == null ? "200-399" : base.matcher()) : null;
+        if (matcher != null) {
+            // The checks match answers against it: a matcher they cannot read is refused here, not found broken later.
+            HttpCodeMatcher.parse(matcher);
+        }
         return new HealthCheck(change.enabled() == null ? base.enabled() : change.enabled(), healthProtocol, port, interval, timeout,
                 change.healthyThreshold() == null ? base.healthyThreshold() : change.healthyThreshold(),
                 change.unhealthyThreshold() == null ? base.unhealthyThreshold() : change.unhealthyThreshold(), path, matcher);

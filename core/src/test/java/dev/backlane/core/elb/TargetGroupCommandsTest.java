@@ -148,6 +148,20 @@ class TargetGroupCommandsTest {
                 List.of(), null, true, NOW, null, null, null, null, null);
     }
 
+    @Test
+    void anHttpHealthCheckMatcherThatCannotBeReadIsRefusedAndNothingIsCreated() {
+        String vpcId = vpc().id();
+        TargetGroupCommands.HealthCheckChange check = new TargetGroupCommands.HealthCheckChange(null, ElbProtocol.HTTP, null, null, null, null, null,
+                "/health", "200-abc");
+
+        AwsException error = assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> groups.create(transaction,
+                new TargetGroupCommands.CreateTargetGroup("checked", ElbProtocol.TCP, null, 80, vpcId, TargetType.IP, null, check, List.of()))));
+
+        assertEquals(ErrorCode.VALIDATION_ERROR, error.code());
+        assertTrue(error.getMessage().contains("'200-abc'"), error.getMessage());
+        assertTrue(cloud.snapshot().scope(SCOPE).all(ResourceTypes.TARGET_GROUP).isEmpty());
+    }
+
     private TargetGroup create(String name, ElbProtocol protocol, Integer port, TargetType type) {
         String vpcId = vpc().id();
         return cloud.write(SCOPE, transaction -> groups.create(transaction,
