@@ -30,6 +30,7 @@ import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
+import dev.backlane.server.http.TargetSocketHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.protocol.ServiceEndpoint;
@@ -37,6 +38,7 @@ import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.traffic.TargetSocketRegistry;
 import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
@@ -72,9 +74,10 @@ public final class BacklaneServer implements AutoCloseable {
     private final EventStream events;
     private final DnsListeners dns;
     private final Workloads workloads;
+    private final TargetSocketRegistry targetSockets;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
-            EventStream events, DnsListeners dns, Workloads workloads) {
+            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -84,6 +87,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.events = events;
         this.dns = dns;
         this.workloads = workloads;
+        this.targetSockets = targetSockets;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -137,6 +141,8 @@ public final class BacklaneServer implements AutoCloseable {
         AtomicReference<URI> apiPort = new AtomicReference<>();
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get));
+        // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
+        TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -157,6 +163,8 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
                     admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
+                            new Scope(config.defaultAccount(), config.defaultRegion()))),
+                    admin(TargetSocketHttpHandler.PATH, new TargetSocketHttpHandler(targetSockets, cloud, regions,
                             new Scope(config.defaultAccount(), config.defaultRegion()))));
             ApiPort http;
             try {
@@ -166,7 +174,7 @@ public final class BacklaneServer implements AutoCloseable {
                 throw e;
             }
             apiPort.set(loopback(http.address()));
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads);
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets);
         } catch (IOException | UncheckedIOException e) {
             gateways.close();
             dns.close();
@@ -248,6 +256,11 @@ public final class BacklaneServer implements AutoCloseable {
     /** The workloads placed in this server, each with its gateway. */
     public Workloads workloads() {
         return workloads;
+    }
+
+    /** Where the load balancers' targets listen on this host. */
+    public TargetSocketRegistry targetSockets() {
+        return targetSockets;
     }
 
     @Override

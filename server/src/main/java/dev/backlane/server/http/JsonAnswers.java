@@ -1,9 +1,11 @@
 package dev.backlane.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /** How Backlane's own endpoints under {@code /_backlane/} answer: a JSON body, and errors as {@code {"error": "..."}}. */
@@ -14,6 +16,11 @@ final class JsonAnswers {
 
     static String error(String message) {
         return JSON.createObjectNode().put("error", message).toString();
+    }
+
+    /** A socket as the admin endpoints show it: {@code {"address": "127.0.0.1", "port": 40123}}. */
+    static ObjectNode address(InetSocketAddress address) {
+        return JSON.createObjectNode().put("address", address.getAddress().getHostAddress()).put("port", address.getPort());
     }
 
     static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -1,6 +1,10 @@
 package dev.backlane.server.http;
 
+import static dev.backlane.server.http.JsonAnswers.address;
 import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.AdminRequests.refusal;
+import static dev.backlane.server.http.AdminRequests.text;
+import static dev.backlane.server.http.AdminRequests.texts;
 import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
@@ -25,8 +29,6 @@ import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,14 +107,7 @@ public final class WorkloadHttpHandler implements HttpHandler {
                 throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The body must be a JSON object such as "
                         + "{\"subnetId\": \"subnet-...\", \"securityGroupIds\": [\"sg-...\"]} or {\"instanceId\": \"i-...\"}");
             }
-            Scope scope = new Scope(text(body, "account").orElse(defaults.account()), text(body, "region").orElse(defaults.region()));
-            if (!scope.account().matches("\\d{12}")) {
-                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter account is invalid. Expected 12 digits.",
-                        scope.account());
-            }
-            if (regions.region(scope.region()).isEmpty()) {
-                throw AwsException.of(ErrorCode.INVALID_REGION_NOT_FOUND, "The region '%s' does not exist", scope.region());
-            }
+            Scope scope = AdminRequests.scope(body, defaults, regions);
             WorkloadPlacement.Request request = new WorkloadPlacement.Request(text(body, "instanceId"), text(body, "subnetId"),
                     texts(body, "securityGroupIds"), text(body, "privateIpAddress"), text(body, "principalArn"));
             cloud.snapshot(scope);
@@ -120,7 +115,7 @@ public final class WorkloadHttpHandler implements HttpHandler {
             vpcOf(placed.workload()).ifPresent(dns::open);
             send(exchange, 201, describe(placed).toString());
         } catch (AwsException e) {
-            send(exchange, e.code().httpStatus() >= 500 ? e.code().httpStatus() : 400, refusal(e.code().code(), e.getMessage()));
+            send(exchange, AdminRequests.status(e), refusal(e.code().code(), e.getMessage()));
         } catch (Exception e) {
             // No port could be opened for the gateway (the placement was undone).
             send(exchange, 503, error("cannot open the workload's gateway: " + e.getMessage()));
@@ -146,10 +141,6 @@ public final class WorkloadHttpHandler implements HttpHandler {
         return node;
     }
 
-    private static ObjectNode address(InetSocketAddress address) {
-        return JSON.createObjectNode().put("address", address.getAddress().getHostAddress()).put("port", address.getPort());
-    }
-
     private Optional<NetworkInterface> networkInterface(Workload workload) {
         World world = cloud.snapshot();
         return world.hasScope(workload.scope()) ? world.scope(workload.scope()).find(ResourceTypes.NETWORK_INTERFACE, workload.networkInterfaceId())
@@ -158,41 +149,5 @@ public final class WorkloadHttpHandler implements HttpHandler {
 
     private Optional<String> vpcOf(Workload workload) {
         return networkInterface(workload).map(NetworkInterface::vpcId);
-    }
-
-    private static Optional<String> text(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual() || value.textValue().isBlank()) {
-            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a non-empty string.", value,
-                    name);
-        }
-        return Optional.of(value.textValue().trim());
-    }
-
-    private static List<String> texts(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        List<String> values = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return values;
-        }
-        if (!value.isArray()) {
-            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a list of strings.", value, name);
-        }
-        for (JsonNode element : value) {
-            if (!element.isTextual()) {
-                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected a list of strings.", value,
-                        name);
-            }
-            values.add(element.textValue().trim());
-        }
-        return values;
-    }
-
-    /** An error as the admin endpoints give it, led by the AWS code the cloud refused with (also on its own in {@code code}). */
-    private static String refusal(String code, String message) {
-        return JSON.createObjectNode().put("error", code + ": " + message).put("code", code).toString();
     }
 }
