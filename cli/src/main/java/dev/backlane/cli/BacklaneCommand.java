@@ -1,6 +1,7 @@
 package dev.backlane.cli;
 
 import dev.backlane.cli.audit.AuditCommand;
+import dev.backlane.cli.cost.CostCommand;
 import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
                 "1:done, but the answer is a failure: an unmet --expect, audit findings at --fail-on, a refused document or query",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, DnsCommand.class,
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, DnsCommand.class,
                         RunCommand.class})
 public final class BacklaneCommand implements Runnable {
 

@@ -27,6 +27,7 @@ import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
 import dev.backlane.server.http.AwsHttpHandler;
+import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
@@ -39,6 +40,7 @@ import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.traffic.TargetSocketRegistry;
+import dev.backlane.server.traffic.TrafficLedger;
 import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
@@ -133,6 +135,7 @@ public final class BacklaneServer implements AutoCloseable {
         RequestLog requestLog = null;
         // The data plane publishes every decision on one stream; observability subscribes to it.
         EventStream events = new EventStream();
+        TrafficLedger ledger = new TrafficLedger(events, cloud::now);
         Supplier<WorldIndex> world = () -> engine.index(cloud.snapshot());
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
@@ -159,6 +162,7 @@ public final class BacklaneServer implements AutoCloseable {
                     admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump())),
                     admin("/_backlane/explain", analysis),
                     admin("/_backlane/audit", analysis),
+                    admin(CostHttpHandler.PATH, new CostHttpHandler(cloud, engine, ledger)),
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),

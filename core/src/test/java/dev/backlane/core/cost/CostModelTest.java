@@ -1,0 +1,128 @@
+package dev.backlane.core.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backlane.core.analysis.AnalysisWorld;
+import dev.backlane.core.analysis.ScopeIndex;
+import dev.backlane.core.cost.CostReport.ComponentCost;
+import dev.backlane.core.cost.CostReport.Kind;
+import dev.backlane.core.cost.CostReport.ScopeCost;
+import dev.backlane.core.cost.CostReport.WhatIf;
+import dev.backlane.core.cost.TrafficVolumes.Volume;
+import dev.backlane.core.model.NatGateway;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.Vpc;
+import dev.backlane.core.model.VpcEndpoint;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CostModelTest {
+    private static final String STS = "com.amazonaws.us-east-1.sts";
+    private static final String S3 = "com.amazonaws.us-east-1.s3";
+
+    private final AnalysisWorld world = new AnalysisWorld();
+    private final Vpc vpc = world.vpc("10.0.0.0/16");
+    private final Subnet a = world.subnet(vpc, "10.0.1.0/24", "us-east-1a");
+    private final Subnet b = world.subnet(vpc, "10.0.2.0/24", "us-east-1b");
+    private final CostModel model = new CostModel(PriceList.standard());
+
+    @Test
+    void anInterfaceEndpointPaysPerZoneHourAndPerGbAndAGatewayEndpointNothing() {
+        VpcEndpoint sts = world.interfaceEndpoint(vpc, STS, true, "available", List.of(a, b));
+        VpcEndpoint s3 = world.gatewayEndpoint(vpc, S3, AnalysisWorld.S3_PREFIX_LIST, world.mainRouteTable(vpc));
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(sts.id(), gb("100"), s3.id(), gb("1000")), Volume.NONE));
+
+        ComponentCost interfaceCost = component(cost, sts.id());
+        assertEquals(Kind.INTERFACE_ENDPOINT, interfaceCost.kind());
+        assertEquals(2, interfaceCost.zones());
+        assertEquals(0, new BigDecimal("14.60").compareTo(interfaceCost.hourly()), "2 zones x 730 h x $0.01");
+        assertEquals(0, new BigDecimal("1.00").compareTo(interfaceCost.data()), "100 GB x $0.01");
+        assertEquals(0, new BigDecimal("0.156").compareTo(interfaceCost.costPerGb().orElseThrow()), "M10: $15.60 / 100 GB");
+        ComponentCost gatewayCost = component(cost, s3.id());
+        assertEquals(0, BigDecimal.ZERO.compareTo(gatewayCost.total()), "gateway endpoints are free");
+        assertEquals(0, new BigDecimal("15.60").compareTo(cost.total()));
+        assertEquals(1, cost.vpcs().size());
+    }
+
+    @Test
+    void theDataTiersApplyToTheRegionsTotalAndAreSharedOutInProportion() {
+        VpcEndpoint one = world.interfaceEndpoint(vpc, STS, true, "available", List.of(a));
+        VpcEndpoint two = world.interfaceEndpoint(world.vpc("10.1.0.0/16"), STS, true, "available", List.of());
+        // 3 PB in the region: 1 PB at $0.01, 2 PB at $0.006 -> 10,485.76 + 12,582.912 = 23,068.672; one gets a third.
+        BigDecimal petabyte = new BigDecimal("1048576");
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(one.id(), new Volume(petabyte, Map.of()), two.id(),
+                new Volume(petabyte.multiply(BigDecimal.valueOf(2)), Map.of())), Volume.NONE));
+        assertEquals(0, new BigDecimal("7689.557333333333").compareTo(component(cost, one.id()).data().setScale(12, java.math.RoundingMode.HALF_UP)));
+        BigDecimal bothData = component(cost, one.id()).data().add(component(cost, two.id()).data());
+        assertEquals(0, new BigDecimal("23068.672").compareTo(bothData.setScale(3, java.math.RoundingMode.HALF_UP)));
+    }
+
+    @Test
+    void s3ThroughANatGatewayPaysItsPerGbChargeAndTheWhatIfSaysWhatAGatewayEndpointSaves() {
+        NatGateway nat = world.natGateway(a);
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(nat.id(), new Volume(new BigDecimal("500"),
+                Map.of("s3", new BigDecimal("400"), "sts", new BigDecimal("100")))), Volume.NONE));
+        ComponentCost natCost = component(cost, nat.id());
+        assertEquals(0, new BigDecimal("32.85").compareTo(natCost.hourly()), "730 h x $0.045");
+        assertEquals(0, new BigDecimal("22.5").compareTo(natCost.data()), "500 GB x $0.045");
+        WhatIf whatIf = cost.whatIfs().stream().filter(candidate -> candidate.kind().equals("gateway-endpoint-instead-of-nat")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("18").compareTo(whatIf.monthlySaving()), "the 400 GB of S3 no longer pay $0.045");
+        assertTrue(whatIf.description().contains("com.amazonaws.us-east-1.s3"), whatIf.description());
+    }
+
+    @Test
+    void oneSharedInterfaceEndpointSavesZoneHoursButPaysTheTransitGateway() {
+        Vpc other = world.vpc("10.1.0.0/16");
+        Subnet c = world.subnet(other, "10.1.1.0/24", "us-east-1a");
+        Subnet d = world.subnet(other, "10.1.2.0/24", "us-east-1b");
+        world.interfaceEndpoint(vpc, STS, true, "available", List.of(a, b));
+        world.interfaceEndpoint(other, STS, true, "available", List.of(c, d));
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(), Volume.NONE));
+        WhatIf shared = cost.whatIfs().stream().filter(candidate -> candidate.kind().equals("shared-interface-endpoint")).findFirst().orElseThrow();
+        // 14.60 of zone-hours go; two attachments x 730 h x $0.05 = 73.00 come: sharing two small endpoints costs more.
+        assertEquals(0, new BigDecimal("-58.40").compareTo(shared.monthlySaving()), shared.toString());
+    }
+
+    @Test
+    void deletedEndpointsAreNotBilledAndARegionWithoutPricesIsPricedAsUsEast1() {
+        VpcEndpoint gone = world.interfaceEndpoint(vpc, STS, true, "deleted", List.of(a));
+        ScopeIndex here = world.engine.index(world.world()).scope(AnalysisWorld.SCOPE).orElseThrow();
+        assertEquals(List.of(), model.estimate(List.of(here), TrafficVolumes.assumed(Map.of(), Volume.NONE), AnalysisWorld.NOW).scopes(),
+                "a scope with nothing billed is left out; " + gone.id() + " is deleted");
+
+        AnalysisWorld elsewhere = new AnalysisWorld(new Scope("111122223333", "eu-west-3"));
+        Vpc far = elsewhere.vpc("10.0.0.0/16");
+        elsewhere.interfaceEndpoint(far, "com.amazonaws.eu-west-3.sts", true, "available", List.of(elsewhere.subnet(far, "10.0.1.0/24", "eu-west-3a")));
+        ScopeIndex index = elsewhere.engine.index(elsewhere.world()).scope(elsewhere.scope).orElseThrow();
+        CostReport report = model.estimate(List.of(index), TrafficVolumes.assumed(Map.of(), Volume.NONE), AnalysisWorld.NOW);
+        assertEquals("us-east-1", report.scopes().get(0).pricedAs());
+    }
+
+    @Test
+    void observedBytesAreScaledToAMonth() {
+        // 1 GB seen in one hour is 730 GB in a month of 730 hours; less than a minute counts as a minute.
+        TrafficVolumes observed = TrafficVolumes.observed(Map.of("vpce-1", Map.of("s3", 1_000_000_000L)), Duration.ofHours(1), 730);
+        assertEquals(0, new BigDecimal("730").compareTo(observed.of("vpce-1").gbPerMonth()));
+        assertEquals(0, new BigDecimal("730").compareTo(observed.of("vpce-1").of("s3")));
+        TrafficVolumes fresh = TrafficVolumes.observed(Map.of("vpce-1", Map.of("s3", 1_000_000_000L)), Duration.ofSeconds(1), 730);
+        assertEquals(0, new BigDecimal("43800").compareTo(fresh.of("vpce-1").gbPerMonth()));
+    }
+
+    private ScopeCost estimate(TrafficVolumes traffic) {
+        ScopeIndex index = world.engine.index(world.world()).scope(AnalysisWorld.SCOPE).orElseThrow();
+        return model.estimate(List.of(index), traffic, AnalysisWorld.NOW.plusSeconds(600)).scopes().get(0);
+    }
+
+    private static ComponentCost component(ScopeCost cost, String id) {
+        return cost.components().stream().filter(component -> component.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Volume gb(String amount) {
+        return new Volume(new BigDecimal(amount), Map.of());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.backlane.server.traffic;
+
+import dev.backlane.core.cost.CostAnomaly;
+import dev.backlane.core.cost.TrafficVolumes;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The bytes the data plane carried through each component that charges for them ({@code vpce-}, {@code nat-}), per AWS
+ * service, since the server started, read from the event stream: AWS calls through a workload's gateway (what left
+ * through which component) and PrivateLink connections (through which endpoint). Also kept per hour, for the last
+ * day, so a cost spike (F5) shows. The cost model reads it as observed traffic.
+ */
+public final class TrafficLedger {
+    private static final int HOURS_KEPT = 25;
+    /** PrivateLink connections to endpoint services carry no AWS service. */
+    private static final String ENDPOINT_SERVICE = "endpoint-service";
+
+    private final Supplier<Instant> clock;
+    private final Instant started;
+    private final Map<String, Account> components = new ConcurrentHashMap<>();
+
+    /** One component's bytes: per service in total, and per hour (a ring of {@link #HOURS_KEPT}, by hour since the epoch). */
+    private static final class Account {
+        private final Map<String, Long> byService = new TreeMap<>();
+        private final long[] hours = new long[HOURS_KEPT];
+        private final long[] hourOf = new long[HOURS_KEPT];
+
+        synchronized void add(String service, long bytes, long hour) {
+            byService.merge(service, bytes, Long::sum);
+            int slot = (int) Math.floorMod(hour, (long) HOURS_KEPT);
+            if (hourOf[slot] != hour) {
+                hourOf[slot] = hour;
+                hours[slot] = 0;
+            }
+            hours[slot] += bytes;
+        }
+
+        synchronized Map<String, Long> byService() {
+            return new TreeMap<>(byService);
+        }
+
+        /** The complete hours before {@code current}, oldest first, zero where nothing passed. */
+        synchronized long[] completeHours(long current) {
+            long[] out = new long[HOURS_KEPT - 1];
+            for (int i = 0; i < out.length; i++) {
+                long hour = current - out.length + i;
+                int slot = (int) Math.floorMod(hour, (long) HOURS_KEPT);
+                out[i] = hourOf[slot] == hour ? hours[slot] : 0;
+            }
+            return out;
+        }
+    }
+
+    public TrafficLedger(EventStream events, Supplier<Instant> clock) {
+        this.clock = clock;
+        this.started = clock.get();
+        // For the stream's life: the ledger lives and dies with the server's data plane.
+        events.subscribe(GatewayRequestEvent.class, this::onRequest);
+        events.subscribe(PrivateLinkConnectionClosedEvent.class, this::onConnection);
+    }
+
+    private void onRequest(GatewayRequestEvent event) {
+        if (event.via().isEmpty()) {
+            return;
+        }
+        String service = event.facts().map(facts -> facts.service()).orElse("unknown");
+        add(event.via().get(), service, event.bytesIn() + event.bytesOut(), event.start());
+    }
+
+    private void onConnection(PrivateLinkConnectionClosedEvent event) {
+        add(event.flow().endpointId(), ENDPOINT_SERVICE, event.bytesFromConsumer() + event.bytesToConsumer(), event.closedAt());
+    }
+
+    private void add(String component, String service, long bytes, Instant at) {
+        if (bytes > 0) {
+            components.computeIfAbsent(component, id -> new Account()).add(service, bytes, hourOf(at));
+        }
+    }
+
+    private static long hourOf(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 3600L);
+    }
+
+    /** What was carried since the server started, scaled to a month of {@code hoursPerMonth} hours. */
+    public TrafficVolumes volumes(int hoursPerMonth) {
+        Map<String, Map<String, Long>> bytes = new TreeMap<>();
+        components.forEach((id, account) -> bytes.put(id, account.byService()));
+        return TrafficVolumes.observed(bytes, Duration.between(started, clock.get()), hoursPerMonth);
+    }
+
+    /** The components whose last complete hour is a cost spike. */
+    public List<CostAnomaly.Signal> anomalies() {
+        long current = hourOf(clock.get());
+        List<CostAnomaly.Signal> signals = new ArrayList<>();
+        new TreeMap<>(components).forEach((id, account) -> CostAnomaly.detect(id, account.completeHours(current)).ifPresent(signals::add));
+        return signals;
+    }
+}
