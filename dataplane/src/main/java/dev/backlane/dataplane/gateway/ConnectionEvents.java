@@ -30,6 +30,7 @@ final class ConnectionEvents {
     private int gatewayPort;
     private Instant openedAt;
     private int requests;
+    private boolean closed;
 
     private boolean requestOpen;
     private String method;
@@ -59,6 +60,10 @@ final class ConnectionEvents {
 
     /** Between requests: the next one's bytes count from here. */
     void awaitingRequest() {
+        if (requests == 0) {
+            // The first request counts from the connection's first byte, which the protocol detector has already read.
+            return;
+        }
         bytesInAtStart = traffic.bytesIn();
         bytesOutAtStart = traffic.bytesOut();
     }
@@ -86,7 +91,12 @@ final class ConnectionEvents {
         }
     }
 
+    /** The connection closed; once, later calls do nothing (a tunnel and the handshake handler before it may both say so). */
     void closed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (events.wants(GatewayConnectionClosedEvent.class)) {
             events.publish(new GatewayConnectionClosedEvent(workloadId, clientAddress, clientPort, gatewayPort, openedAt, clock.instant(),
                     traffic.bytesIn(), traffic.bytesOut(), requests));

@@ -65,6 +65,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         DRAINING,
         /** BLOCKED in stall mode: nothing is answered, whatever comes is discarded. */
         STALLING,
+        /** A CONNECT was judged: the connection is a {@link TunnelConnection}'s now. */
+        TUNNELING,
         /** Closing or closed: nothing more is done. */
         CLOSED
     }
@@ -73,6 +75,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private final GatewayConfig config;
     private final UpstreamPool upstreams;
     private final TrafficCounter traffic;
+    private final GatewayTransport transport;
 
     private ChannelHandlerContext ctx;
     private State state = State.AWAITING_HEAD;
@@ -115,19 +118,23 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private boolean waitingForUpstreamWritable;
     private boolean waitingForClientWritable;
 
-    GatewayConnection(String workloadId, GatewayDecider decider, GatewayConfig config, UpstreamPool upstreams, TrafficCounter traffic) {
+    GatewayConnection(GatewayDecider decider, GatewayConfig config, UpstreamPool upstreams, TrafficCounter traffic, GatewayTransport transport,
+            ConnectionEvents events) {
         this.decider = requireNonNull(decider, "decider is null");
         this.config = requireNonNull(config, "config is null");
         this.upstreams = requireNonNull(upstreams, "upstreams is null");
         this.traffic = requireNonNull(traffic, "traffic is null");
-        this.events = new ConnectionEvents(requireNonNull(workloadId, "workloadId is null"), config.events(), config.clock(), traffic);
+        this.transport = requireNonNull(transport, "transport is null");
+        this.events = requireNonNull(events, "events is null");
     }
 
+    /** The connection's opening was published by the {@link ProtocolDetector} that put this handler in place. */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        events.opened(ctx.channel());
         awaitHead();
+        // The first bytes were read before this handler was in place: the first head begins at byte 0.
+        bytesInWhenAwaiting = 0;
     }
 
     @Override
@@ -198,10 +205,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             return;
         }
         if (HttpMethod.CONNECT.equals(head.method())) {
-            // Tunnels (HTTPS_PROXY) would carry TLS the gateway cannot read, so it cannot judge them; it says so
-            // instead of passing them through unjudged.
-            reject(HttpResponseStatus.NOT_IMPLEMENTED, "CONNECT tunnels (HTTPS_PROXY) are not supported yet: this gateway judges plain HTTP "
-                    + "requests only. Point the client at http://" + hostAndPort() + " with AWS_ENDPOINT_URL or HTTP_PROXY, over http.");
+            tunnel(head);
             return;
         }
         HttpRequestHead requestHead = toHead(head);
@@ -225,6 +229,35 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             return;
         }
         decide(requestHead, Optional.empty());
+    }
+
+    /**
+     * An HTTP CONNECT (HTTPS_PROXY): the path engine judges a TCP connection to its authority, and a
+     * {@link TunnelConnection} takes the connection over to carry out the decision. A target that is no
+     * {@code host:port} is answered 400.
+     */
+    private void tunnel(HttpRequest head) {
+        Optional<TunnelRequest> request = ConnectAuthority.parse(head.uri(), remotePort());
+        if (request.isEmpty()) {
+            reject(HttpResponseStatus.BAD_REQUEST, "CONNECT needs a target of the form host:port (a name or an IPv4 address, a port 1-65535), not '"
+                    + head.uri() + "'");
+            return;
+        }
+        TunnelDecision decision;
+        try {
+            decision = decider.decideTunnel(request.get());
+        } catch (RuntimeException e) {
+            reject(HttpResponseStatus.BAD_GATEWAY, "the tunnel could not be judged: " + GatewayResponses.describe(e));
+            return;
+        }
+        state = State.TUNNELING;
+        stopTimers();
+        TunnelConnection.start(ctx.channel(), List.of(Gateways.GATEWAY_HANDLER, Gateways.HTTP_CODEC), io.netty.buffer.Unpooled.EMPTY_BUFFER, decision,
+                new TunnelReplies.Http(), request.get().host(), config, transport, events);
+    }
+
+    private int remotePort() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress remote ? remote.getPort() : 0;
     }
 
     private void beginExchange(HttpRequest head) {
@@ -310,7 +343,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
                 content.release();
                 next();
             }
-            case AWAITING_HEAD, CLOSED -> content.release();
+            case AWAITING_HEAD, TUNNELING, CLOSED -> content.release();
         }
     }
 
@@ -737,17 +770,29 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         return switch (state) {
             case COLLECTING_BODY, DRAINING -> true;
             case FORWARDING -> lease != null && !requestComplete && !waitingForUpstreamWritable;
-            case AWAITING_HEAD, STALLING, CLOSED -> false;
+            case AWAITING_HEAD, STALLING, TUNNELING, CLOSED -> false;
         };
     }
 
+    /** Handed over to a tunnel: nothing of this handler's may outlive it. */
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stopTimers();
+        inbox.forEach(ReferenceCountUtil::release);
+        inbox.clear();
+    }
+
+    private void stopTimers() {
         cancelTimer();
         if (headTimer != null) {
             headTimer.cancel(false);
             headTimer = null;
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        stopTimers();
         inbox.forEach(ReferenceCountUtil::release);
         inbox.clear();
         releaseCollected();
@@ -809,10 +854,5 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     private String serviceName() {
         return facts.map(RequestFacts::service).orElse("this request");
-    }
-
-    private String hostAndPort() {
-        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        return local.getAddress().getHostAddress() + ":" + local.getPort();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Judges the requests arriving at one workload's gateway. The gateway stays a thin layer: it reads a request's
  * head (and, when {@link #needsBody} says so, a small body), asks here, and does what it is told. Both methods
- * run on an I/O thread and must not block.
+ * run on an I/O thread and must not block. Tunnels (HTTP CONNECT, SOCKS5) are judged by {@link #decideTunnel}.
  */
 public interface GatewayDecider {
     /**
@@ -16,4 +16,13 @@ public interface GatewayDecider {
     boolean needsBody(HttpRequestHead head);
 
     GatewayDecision decide(HttpRequestHead head, Optional<byte[]> body);
+
+    /**
+     * Judges a TCP tunnel the workload asks for (HTTP CONNECT, SOCKS5 CONNECT). A decider that judges AWS calls only
+     * carries no tunnels.
+     */
+    default TunnelDecision decideTunnel(TunnelRequest request) {
+        return new TunnelDecision.Refuse(TunnelDecision.Refusal.NOT_SUPPORTED, "this gateway carries no TCP tunnels", Optional.empty(),
+                Optional.empty());
+    }
 }

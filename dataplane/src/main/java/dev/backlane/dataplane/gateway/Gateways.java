@@ -24,13 +24,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The workloads' gateways: one HTTP listener per workload on a loopback port of its own, all sharing one event-loop
- * group and one pool of upstream connections. Which workload a request comes from is told by the port it arrives
+ * The workloads' gateways: one listener per workload on a loopback port of its own, all sharing one event-loop
+ * group and one pool of upstream connections. Each speaks HTTP (calls, and CONNECT tunnels) and SOCKS5 on the same
+ * port, told apart by a connection's first byte ({@link ProtocolDetector}). Which workload a request comes from is told by the port it arrives
  * on, as on AWS it is told by the network interface it leaves from.
  */
 public final class Gateways implements AutoCloseable {
     /** The most bytes of one request body chunk handed on at once; larger chunks are split. */
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
+    static final String IDLE_HANDLER = "idle";
+    static final String HTTP_CODEC = "http-codec";
+    static final String GATEWAY_HANDLER = "gateway";
 
     private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections) {
     }
@@ -112,9 +116,13 @@ public final class Gateways implements AutoCloseable {
                         channel.closeFuture().addListener(closed -> open.decrementAndGet());
                         connections.add(channel);
                         TrafficCounter traffic = new TrafficCounter();
-                        channel.pipeline().addLast(traffic, new IdleStateHandler(true, idleMillis, idleMillis, 0, TimeUnit.MILLISECONDS),
-                                new HttpServerCodec(decoding.clone()),
-                                new GatewayConnection(workloadId, decider, config, upstreams, traffic));
+                        ConnectionEvents events = new ConnectionEvents(workloadId, config.events(), config.clock(), traffic);
+                        channel.pipeline().addLast("traffic", traffic)
+                                .addLast(IDLE_HANDLER, new IdleStateHandler(true, idleMillis, idleMillis, 0, TimeUnit.MILLISECONDS))
+                                .addLast(new ProtocolDetector(events,
+                                        pipeline -> pipeline.addLast(HTTP_CODEC, new HttpServerCodec(decoding.clone()))
+                                                .addLast(GATEWAY_HANDLER, new GatewayConnection(decider, config, upstreams, traffic, transport, events)),
+                                        pipeline -> pipeline.addLast(Socks5Handshake.NAME, new Socks5Handshake(decider, config, transport, events))));
                     }
                 });
     }

@@ -174,13 +174,13 @@ class GatewayAnswersTest {
     }
 
     @Test
-    void connectTunnelsAreRefusedSayingWhy() throws IOException {
+    void connectTunnelsADeciderDoesNotCarryAreRefusedSayingWhy() throws IOException {
         InetSocketAddress gateway = open(BlockedTraffic.STALL, ScriptedDecider.blocking());
         try (HttpWire client = new HttpWire(gateway)) {
             client.send("CONNECT s3.amazonaws.com:443 HTTP/1.1\r\nHost: s3.amazonaws.com:443\r\n\r\n");
             HttpWire.Response response = client.read();
             assertEquals(501, response.status());
-            assertTrue(response.text().contains("CONNECT tunnels (HTTPS_PROXY) are not supported"), response.text());
+            assertTrue(response.text().contains("this gateway carries no TCP tunnels"), response.text());
             assertTrue(client.closedByPeer());
         }
     }
