@@ -1,0 +1,27 @@
+package dev.backlane.dataplane.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConnectAuthorityTest {
+    @Test
+    void hostAndPortAreTheTunnelsTarget() {
+        assertEquals(Optional.of(new TunnelRequest("vpce-1-a.vpce-svc-1.us-east-1.vpce.amazonaws.com", 443, 5000)),
+                ConnectAuthority.parse("vpce-1-a.vpce-svc-1.us-east-1.vpce.amazonaws.com:443", 5000));
+        assertEquals(Optional.of(new TunnelRequest("10.0.1.20", 65535, 1)), ConnectAuthority.parse("10.0.1.20:65535", 1));
+        assertEquals(Optional.of(new TunnelRequest("billing.example", 8443, 1)), ConnectAuthority.parse("billing.example.:8443", 1),
+                "a fully qualified name's root dot is dropped");
+    }
+
+    @Test
+    void anythingElseIsNoTarget() {
+        for (String target : List.of("", "host", "host:", ":80", "host:0", "host:65536", "host:1234567", "host:-1", "[::1]:443", "a b:80", "/path:80",
+                "http://host:80", "host:80/x", "-host:80", "a..b:80", "x".repeat(254) + ":80")) {
+            assertTrue(ConnectAuthority.parse(target, 1).isEmpty(), target);
+        }
+    }
+}
