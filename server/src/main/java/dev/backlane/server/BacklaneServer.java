@@ -13,6 +13,7 @@ import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.RequestClassifier;
 import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.TrafficJudge;
+import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.traffic.WorkloadPlacement;
 import dev.backlane.core.world.ChangeSink;
@@ -40,6 +41,7 @@ import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.traffic.TargetSocketRegistry;
+import dev.backlane.server.traffic.TargetSockets;
 import dev.backlane.server.traffic.TrafficLedger;
 import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.traffic.Workloads;
@@ -142,10 +144,10 @@ public final class BacklaneServer implements AutoCloseable {
         Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic()));
         // The API port is known once open; workloads are placed only after that.
         AtomicReference<URI> apiPort = new AtomicReference<>();
-        Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
-                deciders(config, engine, world, cloud, apiPort::get));
         // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
+        Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
+                deciders(config, engine, world, cloud, apiPort::get, targetSockets));
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -201,7 +203,7 @@ public final class BacklaneServer implements AutoCloseable {
      * {@code --upstream}, and this server's own API port for the services it serves.
      */
     private static Function<Workload, GatewayDecider> deciders(ServerConfig config, PathEngine engine, Supplier<WorldIndex> world, Cloud cloud,
-            Supplier<URI> apiPort) {
+            Supplier<URI> apiPort, TargetSockets targetSockets) {
         RequestClassifier classifier = RequestClassifier.standard();
         TrafficJudge judge = new TrafficJudge(engine);
         ServiceProtocols protocols = ServiceProtocols.standard();
@@ -217,7 +219,10 @@ public final class BacklaneServer implements AutoCloseable {
             }
         };
         WorkloadDecider.Judge judged = (workload, facts, callerAccount) -> judge.decide(world.get(), workload, facts, callerAccount, cloud.now());
-        return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount());
+        TunnelJudge tunnels = new TunnelJudge(engine);
+        WorkloadDecider.ConnectionJudge connections = (workload, host, port) -> tunnels.judge(world.get(), workload, host, port, cloud.now());
+        return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount(),
+                connections, targetSockets);
     }
 
     /** The API port as a loopback client reaches it, also when it listens on every address. */

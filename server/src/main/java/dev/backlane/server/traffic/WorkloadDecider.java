@@ -3,19 +3,32 @@ package dev.backlane.server.traffic;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.analysis.PathQuery.PolicyQuestion;
+import dev.backlane.core.analysis.Explanation;
+import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.analysis.ServiceTarget;
+import dev.backlane.core.event.PrivateLinkFlow;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.EndpointPolicyDenial;
+import dev.backlane.core.traffic.FlowHash;
+import dev.backlane.core.traffic.PrivateLinkEndpoint;
+import dev.backlane.core.traffic.ProxyProtocolV2;
 import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.TrafficJudge;
+import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.GatewayDecision;
+import dev.backlane.dataplane.gateway.TunnelDecision;
+import dev.backlane.dataplane.gateway.TunnelDecision.Refusal;
+import dev.backlane.dataplane.gateway.TunnelRequest;
 import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.ServiceProtocols;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +41,15 @@ import java.util.UUID;
  * one an endpoint policy denies is answered 403 {@code AccessDenied} in the service's own protocol; any other
  * BLOCKED path is dropped as the gateway's {@code --blocked-traffic} mode says. A request that cannot be classified
  * gets the classifier's error, and a service without an upstream an error naming the {@code --upstream} flag.
+ *
+ * <p>A TCP tunnel (HTTP CONNECT, SOCKS5) is judged by the {@link ConnectionJudge}: TCP from the workload's interface
+ * to the host and port. Through an interface endpoint of a provider's endpoint service (PrivateLink), a reachable
+ * path names the targets the load balancer may pick; one is chosen by the flow's hash, as an NLB does, and the
+ * connection goes to the socket {@link TargetSockets} maps it to, after a Proxy Protocol v2 header when the target
+ * group asks for one. A BLOCKED path is a dropped SYN (the gateway's {@code --blocked-traffic} mode); a name that does
+ * not resolve, a target with no process behind it, or a destination that is not an endpoint service is refused at
+ * once. Tunnels to AWS services' own hostnames are not carried: their TLS hides the call the endpoint policy would
+ * judge, so such calls go through the gateway over HTTP.
  */
 public final class WorkloadDecider implements GatewayDecider {
     /** What a request is, from its head and (when {@link #needsBody} says) its body; throws {@link AwsException} when it cannot tell. */
@@ -48,6 +70,11 @@ public final class WorkloadDecider implements GatewayDecider {
 
     }
 
+    /** The path of a workload's TCP connection on the current state of the world ({@link TunnelJudge}). */
+    public interface ConnectionJudge {
+        TunnelJudge.Judgement judge(Workload workload, String host, int port);
+    }
+
     private final Workload workload;
     private final Classifier classifier;
     private final Judge judge;
@@ -56,10 +83,12 @@ public final class WorkloadDecider implements GatewayDecider {
     private final ServiceProtocols protocols;
     private final String defaultAccount;
     private final String principalAccount;
+    private final ConnectionJudge connections;
+    private final TargetSockets targetSockets;
 
     /** {@code defaultAccount} is the account of access keys that are not 12 digits, as on Backlane's API port. */
     public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
-            String defaultAccount) {
+            String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets) {
         this.workload = requireNonNull(workload, "workload is null");
         this.classifier = requireNonNull(classifier, "classifier is null");
         this.judge = requireNonNull(judge, "judge is null");
@@ -68,6 +97,8 @@ public final class WorkloadDecider implements GatewayDecider {
         this.protocols = requireNonNull(protocols, "protocols is null");
         this.defaultAccount = requireNonNull(defaultAccount, "defaultAccount is null");
         this.principalAccount = accountOf(workload);
+        this.connections = requireNonNull(connections, "connections is null");
+        this.targetSockets = requireNonNull(targetSockets, "targetSockets is null");
     }
 
     /** As on Backlane's API port: a 12-digit access key ID selects that account, any other the default one. */
@@ -114,6 +145,59 @@ public final class WorkloadDecider implements GatewayDecider {
                     .map(denial -> respond(head, Optional.of(facts.service()), denial, facts, path))
                     .orElseGet(() -> new GatewayDecision.Block(facts, path));
         };
+    }
+
+    @Override
+    public TunnelDecision decideTunnel(TunnelRequest request) {
+        TunnelJudge.Judgement judgement = connections.judge(workload, request.host(), request.port());
+        PathResult path = judgement.path();
+        Optional<PrivateLinkEndpoint> endpoint = judgement.privateLink();
+        Optional<PrivateLinkFlow> flow = endpoint.map(side -> side.flow(workload.id(), request.sourcePort(), request.port(), Optional.empty()));
+        return switch (path.verdict()) {
+            case BLOCKED -> unresolved(path)
+                    .<TunnelDecision>map(why -> new TunnelDecision.Refuse(Refusal.HOST_UNREACHABLE, request.host() + " does not resolve in the workload's VPC: "
+                            + why.detail(), flow, Optional.of(path)))
+                    .orElseGet(() -> new TunnelDecision.Block(flow, path));
+            case PRIVATE, PUBLIC -> endpoint
+                    .map(side -> toTarget(request, side, path))
+                    .orElseGet(() -> new TunnelDecision.Refuse(Refusal.NOT_SUPPORTED, "the path to " + request.authority() + " is "
+                            + path.verdict().name() + path.via().map(via -> " through " + via).orElse("")
+                            + ", but the gateway's tunnels carry connections to endpoint services (PrivateLink) only; call AWS services "
+                            + "over HTTP through the gateway (AWS_ENDPOINT_URL or HTTP_PROXY), where the endpoint policy is judged",
+                            Optional.empty(), Optional.of(path)));
+        };
+    }
+
+    /** The path's blocking explanation when it is that the name does not resolve. */
+    private static Optional<Explanation> unresolved(PathResult path) {
+        List<Explanation> explanations = path.explanations();
+        return explanations.isEmpty() || explanations.get(explanations.size() - 1).code() != ExplanationCode.DESTINATION_NOT_RESOLVED
+                ? Optional.empty()
+                : Optional.of(explanations.get(explanations.size() - 1));
+    }
+
+    /** One of the path's targets by the flow's hash, and the socket its process listens on. */
+    private TunnelDecision toTarget(TunnelRequest request, PrivateLinkEndpoint endpoint, PathResult path) {
+        if (path.targets().isEmpty()) {
+            return new TunnelDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path engine names no target of " + endpoint.serviceName() + " for port "
+                    + request.port(), Optional.of(endpoint.flow(workload.id(), request.sourcePort(), request.port(), Optional.empty())),
+                    Optional.of(path));
+        }
+        ServiceTarget target = FlowHash.choose(path.targets(), endpoint.sourceAddress(), request.sourcePort(), endpoint.endpointAddress(), request.port());
+        PrivateLinkFlow flow = endpoint.flow(workload.id(), request.sourcePort(), request.port(), Optional.of(target));
+        Optional<InetSocketAddress> socket = targetSockets.socketOf(target.scope(), target.vpcId(), target.address(), target.port());
+        if (socket.isEmpty()) {
+            return new TunnelDecision.Refuse(Refusal.CONNECTION_REFUSED, "no process listens behind target " + target.targetId() + " ("
+                    + target.address() + ":" + target.port() + " in " + target.vpcId() + ") of " + target.targetGroupArn()
+                    + ": start it with backlane run --listen, or map it with POST /_backlane/targets", Optional.of(flow), Optional.of(path));
+        }
+        // As an NLB does for PrivateLink traffic: the consumer's private address and port, the load balancer's address
+        // and the listener's port, and the endpoint's ID in AWS's TLV.
+        byte[] preamble = target.proxyProtocolV2()
+                ? ProxyProtocolV2.header(endpoint.sourceAddress(), request.sourcePort(), target.loadBalancerAddress(), request.port(),
+                        Optional.of(endpoint.endpointId()))
+                : new byte[0];
+        return new TunnelDecision.Tunnel(socket.get(), preamble, flow, path);
     }
 
     private Optional<URI> upstream(String service) {

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadDeciderTest {
     private static final URI API = URI.create("http://127.0.0.1:4577");
+    /** These tests make calls only: a tunnel would be a mistake. */
+    private static final WorkloadDecider.ConnectionJudge NO_TUNNELS = (workload, host, port) -> {
+        throw new AssertionError("no tunnel expected");
+    };
     private static final URI S3_UPSTREAM = URI.create("http://127.0.0.1:9000");
     private static final Workload WORKLOAD = new Workload("wl-00000000000000001", new Scope("111122223333", "us-east-1"), "eni-00000000000000001",
             Optional.empty(), "arn:aws:iam::111122223333:role/app", true);
@@ -73,7 +77,8 @@ class WorkloadDeciderTest {
     }
 
     private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head) {
-        return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard(), "000000000000").decide(head, Optional.empty());
+        return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard(), "000000000000", NO_TUNNELS,
+                (scope, vpcId, address, port) -> Optional.empty()).decide(head, Optional.empty());
     }
 
     @Test
@@ -148,7 +153,8 @@ class WorkloadDeciderTest {
         WorkloadDecider.Judge sourceDenied = (workload, facts, callerAccount) -> new TrafficJudge.Judgement(denied,
                 facts.onlyFor(facts.moreAuthorizations().get(0)));
         GatewayDecision.Respond answer = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, classified, sourceDenied,
-                Upstreams.parse(List.of("default=" + S3_UPSTREAM)), API, ServiceProtocols.standard(), "000000000000").decide(S3_PUT, Optional.empty()));
+                Upstreams.parse(List.of("default=" + S3_UPSTREAM)), API, ServiceProtocols.standard(), "000000000000", NO_TUNNELS,
+                (scope, vpcId, address, port) -> Optional.empty()).decide(S3_PUT, Optional.empty()));
         String xml = new String(answer.body(), StandardCharsets.UTF_8);
         assertEquals(403, answer.status());
         assertTrue(xml.contains("is not authorized to perform: s3:GetObject on resource: &quot;arn:aws:s3:::secrets/key&quot; because no VPC endpoint policy"
