@@ -2,16 +2,13 @@ package dev.backlane.core.traffic;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.analysis.ServiceTarget;
-import dev.backlane.core.event.PrivateLinkFlow;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The consumer's side of a connection through an interface endpoint to a provider's endpoint service: the consumer
  * (its account, region, VPC, subnet, network interface and private address), the endpoint's network interface the
  * name resolved to (its address and zone ID) and the endpoint service (name, ID, owner). With the connection's
- * source port and, once chosen, its target, it is a {@link PrivateLinkFlow}.
+ * source port and, once chosen, its target, it is a connection's {@code PrivateLinkFlow} (made by the data plane,
+ * since events depend on this package, not the other way).
  */
 public record PrivateLinkEndpoint(String account, String region, String vpcId, String subnetId, String networkInterfaceId, String sourceAddress,
         String endpointId, String endpointNetworkInterfaceId, String endpointAddress, String zoneId, String serviceName, String serviceId,
@@ -30,13 +27,5 @@ public record PrivateLinkEndpoint(String account, String region, String vpcId, S
         requireNonNull(serviceName, "serviceName is null");
         requireNonNull(serviceId, "serviceId is null");
         requireNonNull(serviceAccount, "serviceAccount is null");
-    }
-
-    /** The flow of one connection of the workload from {@code sourcePort} to the endpoint's {@code port}. */
-    public PrivateLinkFlow flow(String workloadId, int sourcePort, int port, Optional<ServiceTarget> target) {
-        return new PrivateLinkFlow(account, region, workloadId, vpcId, subnetId, networkInterfaceId, sourceAddress, sourcePort, endpointId,
-                endpointNetworkInterfaceId, endpointAddress, zoneId, serviceName, serviceId, serviceAccount, port,
-                target.map(ServiceTarget::loadBalancerArn), target.map(ServiceTarget::address),
-                target.map(chosen -> OptionalInt.of(chosen.port())).orElse(OptionalInt.empty()));
     }
 }

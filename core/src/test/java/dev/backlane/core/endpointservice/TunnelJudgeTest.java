@@ -9,7 +9,6 @@ import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
-import dev.backlane.core.event.PrivateLinkFlow;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Subnet;
@@ -55,10 +54,8 @@ class TunnelJudgeTest {
         assertEquals(world.providerZones.idOf("us-east-1a"), side.zoneId());
         assertEquals(service.id(), side.serviceId());
         assertEquals(PROVIDER.account(), side.serviceAccount());
-        PrivateLinkFlow flow = side.flow("w-1", 50123, 8443, Optional.empty());
-        assertEquals(subnet.vpcId(), flow.vpcId());
-        assertEquals(50123, flow.sourcePort());
-        assertTrue(flow.targetAddress().isEmpty());
+        assertEquals(subnet.vpcId(), side.vpcId());
+        assertEquals(subnet.id(), side.subnetId());
     }
 
     @Test

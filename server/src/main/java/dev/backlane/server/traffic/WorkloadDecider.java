@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -152,7 +153,7 @@ public final class WorkloadDecider implements GatewayDecider {
         TunnelJudge.Judgement judgement = connections.judge(workload, request.host(), request.port());
         PathResult path = judgement.path();
         Optional<PrivateLinkEndpoint> endpoint = judgement.privateLink();
-        Optional<PrivateLinkFlow> flow = endpoint.map(side -> side.flow(workload.id(), request.sourcePort(), request.port(), Optional.empty()));
+        Optional<PrivateLinkFlow> flow = endpoint.map(side -> flow(side, request, Optional.empty()));
         return switch (path.verdict()) {
             case BLOCKED -> unresolved(path)
                     .<TunnelDecision>map(why -> new TunnelDecision.Refuse(Refusal.HOST_UNREACHABLE, request.host() + " does not resolve in the workload's VPC: "
@@ -176,15 +177,23 @@ public final class WorkloadDecider implements GatewayDecider {
                 : Optional.of(explanations.get(explanations.size() - 1));
     }
 
+    /** The connection's flow: the consumer's side, its source and destination ports, and the target once chosen. */
+    private PrivateLinkFlow flow(PrivateLinkEndpoint side, TunnelRequest request, Optional<ServiceTarget> target) {
+        return new PrivateLinkFlow(side.account(), side.region(), workload.id(), side.vpcId(), side.subnetId(), side.networkInterfaceId(),
+                side.sourceAddress(), request.sourcePort(), side.endpointId(), side.endpointNetworkInterfaceId(), side.endpointAddress(), side.zoneId(),
+                side.serviceName(), side.serviceId(), side.serviceAccount(), request.port(), target.map(ServiceTarget::loadBalancerArn),
+                target.map(ServiceTarget::address), target.map(chosen -> OptionalInt.of(chosen.port())).orElse(OptionalInt.empty()));
+    }
+
     /** One of the path's targets by the flow's hash, and the socket its process listens on. */
     private TunnelDecision toTarget(TunnelRequest request, PrivateLinkEndpoint endpoint, PathResult path) {
         if (path.targets().isEmpty()) {
             return new TunnelDecision.Refuse(Refusal.CONNECTION_REFUSED, "the path engine names no target of " + endpoint.serviceName() + " for port "
-                    + request.port(), Optional.of(endpoint.flow(workload.id(), request.sourcePort(), request.port(), Optional.empty())),
+                    + request.port(), Optional.of(flow(endpoint, request, Optional.empty())),
                     Optional.of(path));
         }
         ServiceTarget target = FlowHash.choose(path.targets(), endpoint.sourceAddress(), request.sourcePort(), endpoint.endpointAddress(), request.port());
-        PrivateLinkFlow flow = endpoint.flow(workload.id(), request.sourcePort(), request.port(), Optional.of(target));
+        PrivateLinkFlow flow = flow(endpoint, request, Optional.of(target));
         Optional<InetSocketAddress> socket = targetSockets.socketOf(target.scope(), target.vpcId(), target.address(), target.port());
         if (socket.isEmpty()) {
             return new TunnelDecision.Refuse(Refusal.CONNECTION_REFUSED, "no process listens behind target " + target.targetId() + " ("
