@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns samples into one entry per flow (5-tuple and action) per interface per aggregation window, as
@@ -57,7 +58,7 @@ public final class FlowAggregator {
             if (key.window() + intervalSeconds <= nowSeconds) {
                 Accumulator flow = entry.getValue();
                 ready.add(new AggregatedFlow(key.interfaceId(), key.flow(), key.action(), flow.packets, flow.bytes, flow.tcpFlags, flow.first,
-                        flow.last, LogStatus.OK));
+                        flow.last, LogStatus.OK, Optional.ofNullable(flow.context)));
                 it.remove();
             }
         }
@@ -95,6 +96,7 @@ public final class FlowAggregator {
         private int tcpFlags;
         private long first;
         private long last;
+        private FlowContext context;
 
         Accumulator(long second) {
             this.first = second;
@@ -107,6 +109,9 @@ public final class FlowAggregator {
             tcpFlags |= sample.tcpFlags();
             first = Math.min(first, second);
             last = Math.max(last, second);
+            if (context == null) {
+                context = sample.context().orElse(null);
+            }
         }
     }
 }

@@ -55,6 +55,25 @@ public final class PacketEstimate {
         return new Estimate(packets, payloadBytes + packets * HEADER_BYTES, flags);
     }
 
+    /** A SYN as Linux sends it: 20 bytes of IPv4 header, 20 of TCP header and 20 of options (MSS, SACK, timestamps, window scale). */
+    public static final int SYN_BYTES = 60;
+    /** When Linux resends an unanswered SYN, in seconds after the first: the initial 1 s timeout doubling, six retries. */
+    private static final long[] SYN_RETRIES_SECONDS = {1, 3, 7, 15, 31, 63};
+
+    /**
+     * The SYNs a client sends to a destination that drops them, over {@code waitedNanos} before it gives up: the
+     * first and each retry Linux sends in that time. What a REJECT record counts for a connection that never opened.
+     */
+    public static Estimate unansweredSyns(long waitedNanos) {
+        long packets = 1;
+        for (long retry : SYN_RETRIES_SECONDS) {
+            if (waitedNanos >= retry * 1_000_000_000L) {
+                packets++;
+            }
+        }
+        return new Estimate(packets, packets * SYN_BYTES, TcpFlags.SYN);
+    }
+
     /** Whether this direction's side opened the connection in the window, accepted it, or neither. */
     public enum Opening {
         NONE,

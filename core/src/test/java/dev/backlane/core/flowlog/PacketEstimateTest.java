@@ -36,4 +36,12 @@ class PacketEstimateTest {
         assertEquals(new Estimate(4, 725, TcpFlags.SYN | TcpFlags.FIN), PacketEstimate.tcp(517, Opening.INITIATOR, Closing.FIN));
         assertEquals(new Estimate(4, 3208, TcpFlags.SYN_ACK), PacketEstimate.tcp(3000, Opening.RESPONDER, Closing.NONE));
     }
+
+    @Test
+    void aDroppedConnectionCountsTheSynsSentWhileTheClientWaited() {
+        assertEquals(new Estimate(1, 60, TcpFlags.SYN), PacketEstimate.unansweredSyns(0));
+        assertEquals(new Estimate(2, 120, TcpFlags.SYN), PacketEstimate.unansweredSyns(2_999_999_999L));
+        assertEquals(new Estimate(3, 180, TcpFlags.SYN), PacketEstimate.unansweredSyns(3_000_000_000L));
+        assertEquals(new Estimate(7, 420, TcpFlags.SYN), PacketEstimate.unansweredSyns(600_000_000_000L));
+    }
 }

@@ -20,8 +20,10 @@ import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.core.event.DnsQueryEvent;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,23 @@ class QueryLogConfigCommandsTest {
         write(t -> commands.delete(t, configId));
         assertEquals(0, cloud.snapshot(SCOPE).scope(SCOPE).count(ResourceTypes.RESOLVER_QUERY_LOG_CONFIG));
         assertEquals(ErrorCode.RESOURCE_NOT_FOUND_EXCEPTION, refused(t -> commands.delete(t, configId)).code());
+    }
+
+    @Test
+    void aQueryIsLoggedToTheConfigsAssociatedWithItsVpcOnceTheAssociationIsActive() {
+        String vpcId = write(t -> vpcs.create(t, new VpcCommands.CreateVpc("10.0.0.0/16", false, null))).id();
+        String otherVpc = write(t -> vpcs.create(t, new VpcCommands.CreateVpc("10.1.0.0/16", false, null))).id();
+        ResolverQueryLogConfig config = write(t -> commands.create(t, "dns-logs", BUCKET, "request-1"));
+        write(t -> commands.create(t, "unused", BUCKET, "request-2"));
+        write(t -> commands.associate(t, config.id(), vpcId));
+        DnsQueryEvent query = new DnsQueryEvent(SCOPE.account(), SCOPE.region(), vpcId, NOW, "example.com.", "A", "IN", "NOERROR", List.of(),
+                "10.0.1.4", 53000, "UDP", Map.of());
+
+        assertEquals(List.of(), QueryLogRouting.configsOf(cloud.snapshot(), query, NOW), "the association is still CREATING");
+        assertEquals(List.of(config), QueryLogRouting.configsOf(cloud.snapshot(), query, NOW.plusSeconds(60)));
+        DnsQueryEvent elsewhere = new DnsQueryEvent(SCOPE.account(), SCOPE.region(), otherVpc, NOW, "example.com.", "A", "IN", "NOERROR", List.of(),
+                "10.1.0.4", 53000, "UDP", Map.of());
+        assertEquals(List.of(), QueryLogRouting.configsOf(cloud.snapshot(), elsewhere, NOW.plusSeconds(60)));
     }
 
     private <R> R write(Function<dev.backlane.core.world.Transaction, R> command) {
