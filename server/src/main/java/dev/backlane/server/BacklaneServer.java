@@ -35,6 +35,7 @@ import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
+import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
@@ -68,6 +69,10 @@ import java.util.function.Supplier;
 public final class BacklaneServer implements AutoCloseable {
     /** The admin endpoints read whole state dumps and snapshots, so they take far larger bodies than the AWS API (413 beyond). */
     static final int MAX_ADMIN_BODY_BYTES = 512 * 1024 * 1024;
+    /** Where the "s3" destinations of flow logs and query logs are written, in the data directory: {@code s3/<bucket>/<key>}. */
+    public static final String S3_DIRECTORY = "s3";
+    /** How often ended flow-log windows and logged queries are delivered. */
+    static final java.time.Duration VENDED_LOGS_PERIOD = java.time.Duration.ofSeconds(1);
 
     private final ApiPort http;
     private final ExecutorService executor;
@@ -79,9 +84,10 @@ public final class BacklaneServer implements AutoCloseable {
     private final DnsListeners dns;
     private final Workloads workloads;
     private final TargetSocketRegistry targetSockets;
+    private final VendedLogs vendedLogs;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
-            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets) {
+            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -92,6 +98,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.dns = dns;
         this.workloads = workloads;
         this.targetSockets = targetSockets;
+        this.vendedLogs = vendedLogs;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -148,6 +155,9 @@ public final class BacklaneServer implements AutoCloseable {
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets));
+        // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
+        VendedLogs vendedLogs = VendedLogs.start(events, cloud, id -> workloads.find(id).map(Workloads.Placed::workload),
+                config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -180,8 +190,9 @@ public final class BacklaneServer implements AutoCloseable {
                 throw e;
             }
             apiPort.set(loopback(http.address()));
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets);
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs);
         } catch (IOException | UncheckedIOException e) {
+            vendedLogs.close();
             gateways.close();
             dns.close();
             if (requestLog != null) {
@@ -262,6 +273,11 @@ public final class BacklaneServer implements AutoCloseable {
         return dns;
     }
 
+    /** Flow logs and Resolver query logs made from the events and delivered. */
+    public VendedLogs vendedLogs() {
+        return vendedLogs;
+    }
+
     /** The workloads placed in this server, each with its gateway. */
     public Workloads workloads() {
         return workloads;
@@ -274,10 +290,14 @@ public final class BacklaneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // The events received so far are read while their workloads are still placed.
+        vendedLogs.takeEvents();
         // First, while the store is open: the ad-hoc workloads' interfaces go with the server.
         workloads.close();
         http.close();
         dns.close();
+        // Then, still with the store open, every open flow-log window and logged query is delivered.
+        vendedLogs.close();
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

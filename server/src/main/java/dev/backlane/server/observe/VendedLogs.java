@@ -1,0 +1,299 @@
+package dev.backlane.server.observe;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.analysis.ServiceAddresses;
+import dev.backlane.core.event.DnsQueryEvent;
+import dev.backlane.core.event.Event;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.GatewayConnectionClosedEvent;
+import dev.backlane.core.event.GatewayConnectionOpenedEvent;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.flowlog.FlowLogCollector;
+import dev.backlane.core.flowlog.FlowLogLines;
+import dev.backlane.core.flowlog.FlowSample;
+import dev.backlane.core.flowlog.FlowSampler;
+import dev.backlane.core.flowlog.LogObjectKeys;
+import dev.backlane.core.logs.LogDelivery;
+import dev.backlane.core.logs.LogEventCommands;
+import dev.backlane.core.logs.LogNames;
+import dev.backlane.core.model.FlowLog;
+import dev.backlane.core.model.FlowLogDestinationOptions;
+import dev.backlane.core.model.LogEvent;
+import dev.backlane.core.model.ResolverQueryLogConfig;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.resolver.QueryLogRouting;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+
+/**
+ * The logs AWS services deliver on a customer's behalf — VPC flow logs and Route 53 Resolver query logs — made
+ * from the data plane's events and delivered to their destinations. Subscribers only put events in a bounded inbox
+ * (a full inbox drops and counts, it never blocks the data plane); one delivery thread, every {@code period},
+ * turns them into flow samples and queries ({@link FlowSampler}, {@link FlowLogCollector}, {@link QueryLogRouting}),
+ * and delivers the flow-log windows that ended on the clock and the queries logged since: to CloudWatch Logs
+ * through {@link LogDelivery} (a flow log's group, one stream per interface named {@code <eni>-<traffic type>};
+ * a query log's group, one stream per VPC), or as gzipped files in AWS's S3 key layout under the data directory.
+ * A destination that cannot be written marks the flow log's {@code DeliverLogsStatus} FAILED instead of stopping
+ * traffic. Closing delivers everything still open, windows not yet ended included.
+ */
+public final class VendedLogs implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(VendedLogs.class.getName());
+    private static final int INBOX_CAPACITY = 100_000;
+    private static final int MAX_CONNECTIONS = 100_000;
+    private static final int MAX_OPEN_FLOWS_PER_FLOW_LOG = 100_000;
+    private static final String ACCESS_ERROR = "Access error";
+
+    private final Cloud cloud;
+    private final S3LogFiles files;
+    private final LogDelivery delivery = new LogDelivery(LogEventCommands.standard());
+    private final FlowSampler sampler;
+    private final FlowLogCollector flows = new FlowLogCollector(MAX_OPEN_FLOWS_PER_FLOW_LOG);
+    private final Map<QueryLogKey, List<DnsQueryEvent>> queries = new LinkedHashMap<>();
+    private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final List<EventStream.Subscription<?>> subscriptions = new ArrayList<>();
+    private final ScheduledExecutorService scheduler;
+
+    /** The queries of one VPC for one query logging configuration since the last delivery. */
+    private record QueryLogKey(Scope scope, ResolverQueryLogConfig config, String vpcId) {}
+
+    private VendedLogs(Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.files = new S3LogFiles(requireNonNull(s3Root, "s3Root is null"));
+        // A workload removed before its last events are read is still known by the ID it had.
+        Map<String, Workload> seen = new ConcurrentHashMap<>();
+        this.sampler = new FlowSampler(id -> workloads.apply(id).map(found -> {
+            seen.put(id, found);
+            return found;
+        }).or(() -> Optional.ofNullable(seen.get(id))), ServiceAddresses.standard(), MAX_CONNECTIONS);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "backlane-vended-logs");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Subscribes to the events and delivers every {@code period} on the cloud's clock. {@code s3Root} is the directory
+     * that holds the "s3" destinations' buckets.
+     */
+    public static VendedLogs start(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root, Duration period) {
+        VendedLogs logs = new VendedLogs(cloud, workloads, s3Root);
+        for (Class<? extends Event> type : List.of(GatewayConnectionOpenedEvent.class, GatewayRequestEvent.class, GatewayConnectionClosedEvent.class,
+                PrivateLinkConnectionOpenedEvent.class, PrivateLinkConnectionClosedEvent.class, PrivateLinkConnectionRefusedEvent.class,
+                DnsQueryEvent.class)) {
+            logs.subscriptions.add(events.subscribe(type, logs::receive));
+        }
+        long millis = Math.max(1, period.toMillis());
+        logs.scheduler.scheduleWithFixedDelay(logs::deliverSafely, millis, millis, TimeUnit.MILLISECONDS);
+        return logs;
+    }
+
+    /** How many events the full inbox could not take. */
+    public long droppedEvents() {
+        return dropped.get();
+    }
+
+    /** Reads the events received so far, so that they are sampled while their workloads are still known. */
+    public synchronized void takeEvents() {
+        process(cloud.snapshot(), cloud.now());
+    }
+
+    /** Reads what arrived and delivers the windows that ended and the queries logged: one run of the schedule. */
+    public synchronized void deliver() {
+        World world = cloud.snapshot();
+        Instant now = cloud.now();
+        process(world, now);
+        deliverFlowLogs(flows.flush(world, now.getEpochSecond()));
+        deliverQueries();
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventStream.Subscription::close);
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            World world = cloud.snapshot();
+            process(world, cloud.now());
+            deliverFlowLogs(flows.drain(world));
+            deliverQueries();
+        }
+    }
+
+    private void receive(Event event) {
+        if (!inbox.offer(event)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void deliverSafely() {
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            // One bad run must not end the schedule: the next one tries again.
+            LOG.log(Level.WARNING, "vended logs: delivery failed", e);
+        }
+    }
+
+    private void process(World world, Instant now) {
+        List<Event> batch = new ArrayList<>();
+        inbox.drainTo(batch);
+        for (Event event : batch) {
+            for (FlowSample sample : samples(world, event)) {
+                flows.add(world, sample);
+            }
+            if (event instanceof DnsQueryEvent query) {
+                Scope scope = new Scope(query.accountId(), query.region());
+                for (ResolverQueryLogConfig config : QueryLogRouting.configsOf(world, query, now)) {
+                    queries.computeIfAbsent(new QueryLogKey(scope, config, query.vpcId()), key -> new ArrayList<>()).add(query);
+                }
+            }
+        }
+    }
+
+    private List<FlowSample> samples(World world, Event event) {
+        if (event instanceof GatewayRequestEvent request) {
+            return sampler.request(world, request);
+        }
+        if (event instanceof GatewayConnectionOpenedEvent opened) {
+            return sampler.opened(opened);
+        }
+        if (event instanceof GatewayConnectionClosedEvent closed) {
+            return sampler.closed(closed);
+        }
+        if (event instanceof PrivateLinkConnectionOpenedEvent opened) {
+            return sampler.privateLinkOpened(world, opened);
+        }
+        if (event instanceof PrivateLinkConnectionClosedEvent closed) {
+            return sampler.privateLinkClosed(world, closed);
+        }
+        if (event instanceof PrivateLinkConnectionRefusedEvent refused) {
+            return sampler.privateLinkRefused(world, refused);
+        }
+        return List.of();
+    }
+
+    private void deliverFlowLogs(List<FlowLogLines> ready) {
+        for (FlowLogLines lines : ready) {
+            FlowLog flowLog = lines.flowLog();
+            switch (flowLog.logDestinationType()) {
+                case CLOUD_WATCH_LOGS -> toCloudWatchLogs(lines);
+                case S3 -> toS3(lines);
+                case KINESIS_DATA_FIREHOSE -> LOG.fine(() -> flowLog.id() + ": Backlane does not serve Firehose; " + lines.lines().size()
+                        + " records not delivered");
+            }
+        }
+    }
+
+    private void toCloudWatchLogs(FlowLogLines lines) {
+        FlowLog flowLog = lines.flowLog();
+        Scope groupScope = groupScope(flowLog.logDestination()).orElse(lines.scope());
+        String suffix = "-" + flowLog.trafficType().name().toLowerCase(Locale.ROOT);
+        Map<String, List<LogEvent>> byStream = new LinkedHashMap<>();
+        for (FlowLogLines.Line line : lines.lines()) {
+            byStream.computeIfAbsent(line.interfaceId() + suffix, stream -> new ArrayList<>()).add(new LogEvent(line.startSeconds() * 1000, line.text()));
+        }
+        cloud.write(groupScope, transaction -> {
+            byStream.forEach((stream, events) -> delivery.deliver(transaction, flowLog.logGroupName(), stream, events));
+            return null;
+        });
+    }
+
+    private void toS3(FlowLogLines lines) {
+        FlowLog flowLog = lines.flowLog();
+        if (flowLog.destinationOptions() != null && flowLog.destinationOptions().fileFormat().equals(FlowLogDestinationOptions.PARQUET)) {
+            LOG.warning(() -> flowLog.id() + ": Backlane writes plain-text log files only; " + lines.lines().size() + " Parquet records not delivered");
+            return;
+        }
+        StringBuilder text = new StringBuilder(lines.header()).append('\n');
+        lines.lines().forEach(line -> text.append(line.text()).append('\n'));
+        byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+        Instant at = Instant.ofEpochSecond(lines.lines().stream().mapToLong(FlowLogLines.Line::startSeconds).min().orElseThrow());
+        FlowLogDestinationOptions options = flowLog.destinationOptions() == null ? FlowLogDestinationOptions.DEFAULTS : flowLog.destinationOptions();
+        LogObjectKeys.Bucket bucket = LogObjectKeys.Bucket.of(flowLog.logDestination());
+        String key = LogObjectKeys.flowLog(bucket.prefix(), lines.scope().account(), lines.scope().region(), flowLog.id(), at,
+                options.hiveCompatiblePartitions(), options.perHourPartition(), LogObjectKeys.hash(content));
+        try {
+            files.write(bucket.name(), key, content);
+            markDelivery(lines.scope(), flowLog.id(), null);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, flowLog.id() + ": cannot write " + key + " under " + files.root(), e);
+            markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
+        }
+    }
+
+    /** Sets the flow log's delivery status when it changes: FAILED with AWS's message, or back to SUCCESS. */
+    private void markDelivery(Scope scope, String flowLogId, String error) {
+        cloud.write(scope, transaction -> {
+            transaction.find(ResourceTypes.FLOW_LOG, flowLogId).filter(current -> !java.util.Objects.equals(current.deliverLogsErrorMessage(), error))
+                    .ifPresent(current -> transaction.put(ResourceTypes.FLOW_LOG, current.withDeliveryError(error)));
+            return null;
+        });
+    }
+
+    private void deliverQueries() {
+        for (Map.Entry<QueryLogKey, List<DnsQueryEvent>> entry : queries.entrySet()) {
+            QueryLogKey key = entry.getKey();
+            List<DnsQueryEvent> logged = entry.getValue();
+            String destination = key.config().destinationArn();
+            try {
+                Optional<Scope> groupScope = groupScope(destination);
+                if (groupScope.isPresent()) {
+                    Matcher arn = LogNames.GROUP_ARN.matcher(destination);
+                    arn.matches();
+                    List<LogEvent> events = logged.stream().map(query -> new LogEvent(query.queryTimestamp().toEpochMilli(), query.toJson())).toList();
+                    cloud.write(groupScope.get(), transaction -> delivery.deliver(transaction, arn.group(3), key.vpcId(), events));
+                } else if (LogObjectKeys.Bucket.isBucketArn(destination)) {
+                    StringBuilder text = new StringBuilder();
+                    logged.forEach(query -> text.append(query.toJson()).append('\n'));
+                    byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+                    LogObjectKeys.Bucket bucket = LogObjectKeys.Bucket.of(destination);
+                    files.write(bucket.name(), LogObjectKeys.queryLog(bucket.prefix(), key.scope().account(), key.vpcId(),
+                            logged.get(0).queryTimestamp(), LogObjectKeys.hash(content)), content);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, key.config().id() + ": cannot deliver " + logged.size() + " query log records to " + destination, e);
+            }
+        }
+        queries.clear();
+    }
+
+    /** The account and region of a log group ARN; empty for any other destination. */
+    private static Optional<Scope> groupScope(String destination) {
+        Matcher arn = LogNames.GROUP_ARN.matcher(destination);
+        return arn.matches() ? Optional.of(new Scope(arn.group(2), arn.group(1))) : Optional.empty();
+    }
+}
