@@ -257,6 +257,12 @@ public final class VendedLogs implements AutoCloseable {
 
     /** Sets the flow log's delivery status when it changes: FAILED with AWS's message, or back to SUCCESS. */
     private void markDelivery(Scope scope, String flowLogId, String error) {
+        World world = cloud.snapshot();
+        boolean changes = world.hasScope(scope) && world.find(scope, ResourceTypes.FLOW_LOG, flowLogId)
+                .filter(current -> !java.util.Objects.equals(current.deliverLogsErrorMessage(), error)).isPresent();
+        if (!changes) {
+            return;
+        }
         cloud.write(scope, transaction -> {
             transaction.find(ResourceTypes.FLOW_LOG, flowLogId).filter(current -> !java.util.Objects.equals(current.deliverLogsErrorMessage(), error))
                     .ifPresent(current -> transaction.put(ResourceTypes.FLOW_LOG, current.withDeliveryError(error)));
