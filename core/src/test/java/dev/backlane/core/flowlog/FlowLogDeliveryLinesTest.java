@@ -10,6 +10,8 @@ import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.event.GatewayConnectionClosedEvent;
 import dev.backlane.core.event.GatewayConnectionOpenedEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.event.PrivateLinkFlow;
 import dev.backlane.core.flowlog.FlowLogCommands.CreateFlowLogs;
 import dev.backlane.core.model.FlowLog;
 import dev.backlane.core.model.FlowLogResourceType;
@@ -149,6 +151,30 @@ class FlowLogDeliveryLinesTest {
         assertEquals(4, drained.get(0).lines().size());
         assertEquals("srcport action", drained.get(0).header());
         assertEquals(0, collector.openFlows());
+    }
+
+    @Test
+    void aPrivateLinkConnectionRefusedByAGroupIsARejectAtTheEndpointAndOneRefusedBeyondIsASynAnsweredByAReset() {
+        VpcEndpoint endpoint = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnet), endpoints.id());
+        String endpointEni = endpoint.networkInterfaceIds().get(0);
+        String endpointAddress = world.world().find(world.scope, ResourceTypes.NETWORK_INTERFACE, endpointEni).orElseThrow().privateIpAddress();
+        flowLog(vpc.id(), FlowLogResourceType.VPC, FlowLogTrafficType.ALL, "${interface-id} ${srcport} ${packets} ${action} ${tcp-flags} ${flow-direction}");
+        PrivateLinkFlow dropped = privateLink(endpoint.id(), endpointEni, endpointAddress, 50600);
+        PrivateLinkFlow reset = privateLink(endpoint.id(), endpointEni, endpointAddress, 50601);
+
+        feed(sampler.privateLinkRefused(world.world(), new PrivateLinkConnectionRefusedEvent(dropped, at(2), "ENI_SG_RULES_MISMATCH", false)));
+        feed(sampler.privateLinkRefused(world.world(), new PrivateLinkConnectionRefusedEvent(reset, at(3), "TARGET_CONNECTION_REFUSED", true)));
+
+        assertEquals(Stream.of(eni.id() + " 50600 1 ACCEPT 2 egress", endpointEni + " 50600 1 REJECT 2 ingress",
+                eni.id() + " 50601 1 ACCEPT 2 egress", endpointEni + " 50601 1 ACCEPT 2 ingress",
+                eni.id() + " 443 1 ACCEPT 4 ingress", endpointEni + " 443 1 ACCEPT 4 egress").sorted().toList(),
+                sorted(collector.flush(world.world(), WINDOW + 60).get(0)));
+    }
+
+    private PrivateLinkFlow privateLink(String endpointId, String endpointEni, String endpointAddress, int sourcePort) {
+        return new PrivateLinkFlow(world.scope.account(), world.scope.region(), "w-1", vpc.id(), subnet.id(), eni.id(), eni.privateIpAddress(),
+                sourcePort, endpointId, endpointEni, endpointAddress, subnet.availabilityZoneId(), STS, "vpce-svc-0123456789abcdef0", "111122223333",
+                443, Optional.empty(), Optional.empty(), java.util.OptionalInt.empty());
     }
 
     private FlowLog flowLog(String resourceId, FlowLogResourceType type, FlowLogTrafficType traffic, String format) {
