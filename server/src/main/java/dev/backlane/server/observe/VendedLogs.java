@@ -226,10 +226,16 @@ public final class VendedLogs implements AutoCloseable {
         for (FlowLogLines.Line line : lines.lines()) {
             byStream.computeIfAbsent(line.interfaceId() + suffix, stream -> new ArrayList<>()).add(new LogEvent(line.startSeconds() * 1000, line.text()));
         }
-        cloud.write(groupScope, transaction -> {
-            byStream.forEach((stream, events) -> delivery.deliver(transaction, flowLog.logGroupName(), stream, events));
-            return null;
-        });
+        try {
+            cloud.write(groupScope, transaction -> {
+                byStream.forEach((stream, events) -> delivery.deliver(transaction, flowLog.logGroupName(), stream, events));
+                return null;
+            });
+            markDelivery(lines.scope(), flowLog.id(), null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, flowLog.id() + ": cannot deliver to log group " + flowLog.logGroupName(), e);
+            markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
+        }
     }
 
     private void toS3(FlowLogLines lines) {

@@ -136,6 +136,32 @@ class VendedLogsTest {
         assertEquals(List.of(query.toJson()), messages("dns", vpcId));
     }
 
+    @Test
+    void queriesLoggedToABucketAreOneGzippedFileOfJsonLinesUnderTheVpc() throws IOException {
+        api.cloud().write(api.scope(), transaction -> {
+            QueryLogConfigCommands commands = new QueryLogConfigCommands();
+            return commands.associate(transaction, commands.create(transaction, "dns", "arn:aws:s3:::dns-bucket", "request-1").id(), vpcId);
+        });
+        clock.advance(Duration.ofSeconds(10));
+        logs = start(directory);
+        DnsQueryEvent first = query("a.example.com.");
+        DnsQueryEvent second = query("b.example.com.");
+        events.publish(first);
+        events.publish(second);
+        logs.deliver();
+
+        List<Path> written = list(directory.resolve("dns-bucket/AWSLogs/000000000000/vpcdnsquerylogs/" + vpcId + "/2026/01/02"));
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).getFileName().toString().matches(vpcId + "_vpcdnsquerylogs_000000000000_20260102T0304Z_[0-9a-f]{8}\\.log\\.gz"),
+                written.get(0).toString());
+        assertEquals(first.toJson() + "\n" + second.toJson() + "\n", gunzip(written.get(0)));
+    }
+
+    private DnsQueryEvent query(String name) {
+        return new DnsQueryEvent("000000000000", "us-east-1", vpcId, clock.instant(), name, "A", "IN", "NXDOMAIN", List.of(), "10.0.1.10", 53_000,
+                "UDP", Map.of());
+    }
+
     private VendedLogs start(Path s3Root) {
         return VendedLogs.start(events, api.cloud(), id -> Optional.empty(), s3Root, Duration.ofHours(1));
     }
