@@ -13,7 +13,6 @@ import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.World;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -45,19 +44,15 @@ final class SqlBatch implements ChangeSink.Batch {
     private boolean caughtUp;
     private boolean committed;
 
-    /** Locks the head row with {@code lockHead} and reads where the log stands. */
-    SqlBatch(SqlStore store, ChangeLogReader changeLog, ResourceCodec codec, String lockHead, Connection connection) throws SQLException {
+    /** A batch on {@code connection}, whose head row ({@link SqlStore#begin()} locked it) stands at {@code head}. */
+    SqlBatch(SqlStore store, ChangeLogReader changeLog, ResourceCodec codec, Connection connection, SqlStore.StoreHead head) {
         this.store = requireNonNull(store, "store is null");
         this.changeLog = requireNonNull(changeLog, "changeLog is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.connection = requireNonNull(connection, "connection is null");
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(lockHead)) {
-            row.next();
-            this.head = row.getLong(1);
-            this.logStart = row.getLong(2);
-        }
-        this.seq = head;
+        this.head = head.head();
+        this.logStart = head.logStart();
+        this.seq = this.head;
     }
 
     @Override
@@ -130,18 +125,17 @@ final class SqlBatch implements ChangeSink.Batch {
             throw new IllegalStateException("a batch must catch up before it writes");
         }
         try {
-            if (seq != head) {
-                writeStaged();
-            }
+            long newLogStart = seq != head ? writeStaged() : logStart;
             connection.commit();
             committed = true;
-            store.movedTo(seq);
+            store.movedTo(seq, newLogStart);
         } catch (SQLException e) {
             throw SqlStore.unavailable("The change could not be stored durably", e);
         }
     }
 
-    private void writeStaged() throws SQLException {
+    /** Writes what the batch staged; answers where the change log now starts. */
+    private long writeStaged() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (replaced) {
                 statement.executeUpdate("DELETE FROM resources");
@@ -179,6 +173,7 @@ final class SqlBatch implements ChangeSink.Batch {
             update.setLong(2, newLogStart);
             update.executeUpdate();
         }
+        return newLogStart;
     }
 
     private void insertScopes() throws SQLException {
@@ -250,6 +245,7 @@ final class SqlBatch implements ChangeSink.Batch {
     public void close() {
         try {
             if (!committed) {
+                store.forgetHead();
                 connection.rollback();
             }
         } catch (SQLException ignored) {

@@ -49,6 +49,12 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     private final ChangeLogReader changeLog = new ChangeLogReader(codec);
     /** The sequence number the last world handed out reflects; -1 before {@link #load()}. */
     private volatile long position = -1;
+    /**
+     * The embedded store's head row as this process last wrote it, so a batch need not read it: no other
+     * process writes to the data directory while this one holds it. Null for a shared store, and after
+     * a batch that did not commit (it is read again, whatever that batch left).
+     */
+    private volatile StoreHead knownHead;
 
     private SqlStore(HikariDataSource pool, DataDirectory directory, String description) {
         this.pool = pool;
@@ -176,9 +182,11 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
                     ResultSet row = statement.executeQuery(lockHead)) {
                 row.next();
                 long head = row.getLong(1);
+                long logStart = row.getLong(2);
                 World world = changeLog.readAll(connection);
                 connection.commit();
                 position = head;
+                knownHead = embedded ? new StoreHead(head, logStart) : null;
                 return world;
             }
         } catch (SQLException e) {
@@ -203,10 +211,37 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         return position;
     }
 
-    /** A batch committed up to {@code seq}; this process's world now reflects it. */
-    void movedTo(long seq) {
+    /** A batch committed up to {@code seq}, keeping the log from {@code logStart}; this process's world now reflects it. */
+    void movedTo(long seq, long logStart) {
         position = seq;
+        if (embedded) {
+            knownHead = new StoreHead(seq, logStart);
+        }
     }
+
+    /** A batch did not commit: the next one reads the head row rather than trust what this process knew. */
+    void forgetHead() {
+        knownHead = null;
+    }
+
+    /**
+     * Where the log stands, for a batch on {@code connection}: read from the head row, which a shared
+     * store locks for the batch, or, embedded, as this process last wrote it.
+     */
+    private StoreHead lockHead(Connection connection) throws SQLException {
+        StoreHead known = knownHead;
+        if (known != null) {
+            return known;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(lockHead)) {
+            row.next();
+            return new StoreHead(row.getLong(1), row.getLong(2));
+        }
+    }
+
+    /** The head row: the last sequence number written, and the oldest the change log holds. */
+    record StoreHead(long head, long logStart) {}
 
     /** Replaces everything stored, outside any server: {@code backlane import-state} on a stopped store. */
     public void replaceAll(World world) {
@@ -232,7 +267,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             if (checkpointer != null && checkpointer.restartDue()) {
                 checkpointer.finishOn(connection);
             }
-            return new SqlBatch(this, changeLog, codec, lockHead, connection);
+            return new SqlBatch(this, changeLog, codec, connection, lockHead(connection));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e instanceof SQLException sql ? unavailable("The store is unavailable", sql) : (RuntimeException) e;
