@@ -20,14 +20,19 @@ import java.util.function.Function;
  * what can no longer be lost, and a command's answer is returned only once its changes are durable.
  *
  * <p>Group commit in two stages, without a thread of its own. Callers queue their commands. The first
- * caller to find nobody running takes the <em>run turn</em>: it runs every queued command in order
- * against the newest state (durable or not yet), records their changes, passes the run turn to the
- * next queued caller and, if nobody holds it, takes the <em>commit turn</em>: it commits every command
- * run so far in one store transaction, publishes the world after them, answers their callers and
- * passes the commit turn to a caller whose command ran meanwhile. So the commands that arrive while a
- * commit waits for the disk are already run when it returns, and the next commit takes them all: the
- * disk flush, not the commands, sets the pace. If the store cannot commit, every command of the batch,
- * and every command run on top of it, fails with ServiceUnavailable and the world stays as it was.
+ * caller to find nobody running takes the <em>run turn</em>: it runs queued commands in order against
+ * the newest state (durable or not yet), recording their changes, passes the run turn to the next
+ * queued caller and, if nobody holds it, takes the <em>commit turn</em>: it commits every command run so far in one store
+ * transaction, publishes the world after them, answers their callers and passes the commit turn to a
+ * caller whose command ran meanwhile. So the commands that arrive while a commit waits for the disk
+ * are already run when it returns, and the next commit takes them all: the disk flush, not the
+ * commands, sets the pace. If the store cannot commit, every command of the batch, and every command
+ * run on top of it, fails with ServiceUnavailable and the world stays as it was.
+ *
+ * <p>Every time a caller parks and another wakes it costs a thread hand-over, which on a busy 2-core
+ * machine is worth more than running a command. So while a commit is under way the runner runs what
+ * queued behind it instead of waking one of its callers to run it, and the caller whose command fills
+ * a gathering batch commits it itself instead of waking the one gathering.
  *
  * <p>A store that other servers write to too ({@link ChangeSink#isShared()}) can change under a
  * command run ahead, and a sink that keeps nothing has no flush to overlap: there one turn does both,
@@ -59,7 +64,8 @@ public final class Cloud {
     /** Counts failed commits: commands that ran on top of a batch that was then lost fail too. */
     private long lostBatches;
     private AwsException lastLoss;
-    /** While a batch gathers: the commands it waits for, queued or run ({@code gathering}); 0 otherwise. */
+    /** While a batch gathers: the caller gathering, the commands it waits for, and where they go (queued or run). */
+    private Pending<?> gatherer;
     private int gatherTarget;
     private ArrayDeque<Pending<?>> gathering;
     /** The size of the last committed batch, and the commands run or queued when it ended. */
@@ -137,27 +143,30 @@ public final class Cloud {
             queue.add(pending);
             turn = running ? Turn.NONE : Turn.RUN;
             running = true;
-            if (gathering == queue && queue.size() >= gatherTarget) {
-                queue.notifyAll();
+            if (gatherer != null && gathering == queue && queue.size() >= gatherTarget) {
+                endGather().promote(Turn.COMMIT_NOW);
             }
         }
         while (true) {
             switch (turn == Turn.NONE ? pending.awaitTurn() : turn) {
-                case RUN -> turn = runsAhead ? runQueued() : commitQueued();
-                case COMMIT -> {
-                    commitRan();
-                    turn = Turn.NONE;
-                }
-                default -> {
+                case RUN -> turn = runsAhead ? runQueued() : commitQueued(pending, true);
+                case COMMIT -> turn = commitRan(pending, true);
+                case COMMIT_NOW -> turn = runsAhead ? commitRan(pending, false) : commitQueued(pending, false);
+                case NONE, DONE -> {
                     return pending.outcome();
                 }
             }
         }
     }
 
-    /** Runs the queued commands inside the batch that commits them, then passes the run turn on. */
-    private Turn commitQueued() {
-        gather(queue);
+    /**
+     * Runs the queued commands inside the batch that commits them, then passes the run turn on;
+     * {@code gatherFirst}: unless the batch has gathered already.
+     */
+    private Turn commitQueued(Pending<?> self, boolean gatherFirst) {
+        if (gatherFirst && !gather(self, queue)) {
+            return Turn.NONE;
+        }
         List<Pending<?>> batch;
         synchronized (queue) {
             batch = take(queue, MAX_BATCH);
@@ -175,45 +184,65 @@ public final class Cloud {
     }
 
     /**
-     * Runs the queued commands against the newest state, recording their changes, passes the run turn
-     * on, and says whether this caller is to commit them (and whatever else ran before it).
+     * Runs the queued commands against the newest state, recording their changes, and says whether this
+     * caller is to commit them (and whatever else ran before it): when nobody holds the commit turn
+     * ({@link Turn#COMMIT}), or when these commands fill the batch that holder gathers, which this
+     * caller then commits at once ({@link Turn#COMMIT_NOW}) while the gatherer waits for its outcome
+     * like the others. While the commit turn is held and commands are queued, it runs those too.
      */
     private Turn runQueued() {
-        List<Pending<?>> batch;
-        World current;
-        long losses;
-        synchronized (queue) {
-            batch = take(queue, MAX_BATCH);
-            current = tip;
-            losses = lostBatches;
-        }
-        for (Pending<?> pending : batch) {
-            current = pending.runAhead(current);
-        }
-        synchronized (queue) {
-            if (lostBatches != losses) {
-                // A commit failed while these ran on top of its state.
-                AwsException loss = lastLoss;
-                batch.forEach(pending -> pending.fail(loss));
-            } else {
-                ran.addAll(batch);
-                tip = current;
-                if (gathering == ran && ran.size() >= gatherTarget) {
-                    queue.notifyAll();
-                }
+        int runThisTurn = 0;
+        while (true) {
+            List<Pending<?>> batch;
+            World current;
+            long losses;
+            synchronized (queue) {
+                batch = take(queue, MAX_BATCH);
+                current = tip;
+                losses = lostBatches;
             }
-            running = pass(queue, Turn.RUN);
-            if (committing || ran.isEmpty()) {
+            for (Pending<?> pending : batch) {
+                current = pending.runAhead(current);
+            }
+            synchronized (queue) {
+                if (lostBatches != losses) {
+                    // A commit failed while these ran on top of its state.
+                    AwsException loss = lastLoss;
+                    batch.forEach(pending -> pending.fail(loss));
+                } else {
+                    ran.addAll(batch);
+                    tip = current;
+                }
+                if (committing && gatherer != null && gathering == ran && ran.size() >= gatherTarget) {
+                    endGather();
+                    running = pass(queue, Turn.RUN);
+                    return Turn.COMMIT_NOW;
+                }
+                if (!committing && !ran.isEmpty()) {
+                    committing = true;
+                    running = pass(queue, Turn.RUN);
+                    return Turn.COMMIT;
+                }
+                runThisTurn += batch.size();
+                if (!queue.isEmpty() && runThisTurn < MAX_BATCH) {
+                    // A commit is under way and their callers wait for their outcome anyway: running them
+                    // here spares waking one of them to do it.
+                    continue;
+                }
+                running = pass(queue, Turn.RUN);
                 return Turn.NONE;
             }
-            committing = true;
-            return Turn.COMMIT;
         }
     }
 
-    /** Commits every command run so far as one batch, then passes the commit turn on. */
-    private void commitRan() {
-        gather(ran);
+    /**
+     * Commits every command run so far as one batch, then passes the commit turn on; {@code gatherFirst}:
+     * unless the batch has gathered already. Always {@link Turn#NONE}: this caller's outcome is next.
+     */
+    private Turn commitRan(Pending<?> self, boolean gatherFirst) {
+        if (gatherFirst && !gather(self, ran)) {
+            return Turn.NONE;
+        }
         List<Pending<?>> batch;
         synchronized (queue) {
             batch = take(ran, Integer.MAX_VALUE);
@@ -234,46 +263,57 @@ public final class Cloud {
         if (committed) {
             batch.forEach(Pending::finish);
         }
+        return Turn.NONE;
     }
 
     /**
-     * Lets commands that are on their way join this batch, so one disk flush serves more of them. The
+     * Lets commands that are on their way join this batch, so one disk flush serves more of them; says
+     * whether {@code self} is to commit it now, or another caller took the batch over (see below). The
      * writers this batch can expect are those answered by the last batch (sending their next calls
-     * now) and those that ran or queued while it committed; the batch waits until that many
-     * commands are queued (or, run ahead, have run), so writers that took turns in two half-full batches come together in one. It
-     * waits at most as long as the last batch took, because a batch of their own would cost the
-     * latecomers about that much: a slow disk grows batches, a fast one keeps them short, and a lone
-     * writer never waits (its target is itself). The sink's gather time bounds the wait in any case.
+     * now) and those that ran or queued while it committed; the batch waits until that many commands
+     * are queued (or, run ahead, have run), so writers that took turns in two half-full batches come
+     * together in one. It waits at most as long as the last batch took, because a batch of their own
+     * would cost the latecomers about that much: a slow disk grows batches, a fast one keeps them
+     * short, and a lone writer never waits (its target is itself). The sink's gather time bounds the
+     * wait in any case.
+     *
+     * <p>The gatherer waits on its own command. Run ahead, the caller whose command fills the batch
+     * commits it ({@link #runQueued}), and the gatherer, whose command is in that batch, wakes only to
+     * its outcome; queued, the caller that fills it wakes the gatherer with {@link Turn#COMMIT_NOW}.
      */
-    private void gather(ArrayDeque<Pending<?>> filling) {
+    private boolean gather(Pending<?> self, ArrayDeque<Pending<?>> filling) {
+        long deadline;
         synchronized (queue) {
             long nanos = Math.min(sink.gatherNanos(), lastBatchNanos);
             int target = Math.min(MAX_BATCH, lastBatchSize + behindLastBatch);
             if (nanos <= 0 || filling.size() >= target) {
-                return;
+                return true;
             }
-            long deadline = System.nanoTime() + nanos;
-            boolean interrupted = false;
+            deadline = System.nanoTime() + nanos;
+            gatherer = self;
             gatherTarget = target;
             gathering = filling;
-            try {
-                long left;
-                while (filling.size() < target && (left = deadline - System.nanoTime()) > 0) {
-                    try {
-                        queue.wait(left / 1_000_000, (int) (left % 1_000_000));
-                    } catch (InterruptedException e) {
-                        // The batch must still commit: its callers are waiting for their outcome.
-                        interrupted = true;
-                    }
-                }
-            } finally {
-                gatherTarget = 0;
-                gathering = null;
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
+        if (self.awaitTurn(deadline) == Turn.COMMIT_NOW) {
+            return true;
+        }
+        synchronized (queue) {
+            if (gatherer != self) {
+                // Taken over, or woken to commit just after the wait ended: the turn is waiting for it.
+                return false;
+            }
+            endGather();
+            return true;
+        }
+    }
+
+    /** Ends the gather under way, giving its gatherer; holding {@code queue}. */
+    private Pending<?> endGather() {
+        Pending<?> waiting = gatherer;
+        gatherer = null;
+        gatherTarget = 0;
+        gathering = null;
+        return waiting;
     }
 
     /** Remembers what the next batch's gather goes by; called holding {@code queue}. */
@@ -358,8 +398,11 @@ public final class Cloud {
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
-    /** What a waiting caller is to do next: nothing yet, run the queued commands, commit, or return (its command is over). */
-    private enum Turn { NONE, RUN, COMMIT, DONE }
+    /**
+     * What a waiting caller is to do next: nothing yet, run the queued commands, commit (after a gather,
+     * or at once: the batch has gathered), or return (its command is over).
+     */
+    private enum Turn { NONE, RUN, COMMIT, COMMIT_NOW, DONE }
 
     /**
      * A queued command (or replacement, or bare catch-up) and, once its batch is over, its outcome. The
@@ -458,11 +501,24 @@ public final class Cloud {
         }
 
         /** Waits until this caller is given a turn, or until the batch holding its command is over. */
-        synchronized Turn awaitTurn() {
+        Turn awaitTurn() {
+            return awaitTurn(Long.MAX_VALUE);
+        }
+
+        /**
+         * Waits until this caller is given a turn, until the batch holding its command is over, or until
+         * {@link System#nanoTime()} passes {@code deadline}: then it answers {@link Turn#NONE}.
+         */
+        synchronized Turn awaitTurn(long deadline) {
             boolean interrupted = false;
-            while (!done && turn == Turn.NONE) {
+            long left = 1;
+            while (!done && turn == Turn.NONE && left > 0) {
                 try {
-                    wait();
+                    if (deadline == Long.MAX_VALUE) {
+                        wait();
+                    } else if ((left = deadline - System.nanoTime()) > 0) {
+                        wait(left / 1_000_000, (int) (left % 1_000_000));
+                    }
                 } catch (InterruptedException e) {
                     // The command is queued and will run; its caller must learn the outcome.
                     interrupted = true;
@@ -471,7 +527,7 @@ public final class Cloud {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            Turn given = turn == Turn.NONE ? Turn.DONE : turn;
+            Turn given = turn != Turn.NONE ? turn : done ? Turn.DONE : Turn.NONE;
             turn = Turn.NONE;
             return given;
         }
