@@ -31,6 +31,8 @@ class CloudTest {
     /** A store that records each batch's commands and can be told to fail its commits, or to hold them. */
     private static final class RecordingSink implements ChangeSink {
         final List<Integer> batchSizes = new ArrayList<>();
+        /** The thread that committed each batch. */
+        final List<String> committers = new ArrayList<>();
         volatile boolean failing;
         volatile boolean failingToClose;
         volatile CountDownLatch hold = new CountDownLatch(0);
@@ -77,6 +79,7 @@ class CloudTest {
                     }
                     synchronized (batchSizes) {
                         batchSizes.add(commands);
+                        committers.add(Thread.currentThread().getName());
                     }
                 }
 
@@ -203,6 +206,43 @@ class CloudTest {
         clients.shutdown();
         assertEquals(List.of(1, 3, 1), sink.batchSizes);
         assertTrue(millis < 10_000, "the gather is bounded by the last batch's time: " + millis + " ms");
+    }
+
+    @Test
+    void theWriterWhoseCommandFillsAGatheringBatchCommitsItWithoutWakingTheGatherer() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        sink.gatherNanos = TimeUnit.SECONDS.toNanos(30);
+        sink.commitMillis = 1_000;
+        Cloud cloud = cloud(sink);
+        ExecutorService returningThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "returning-writer"));
+        ExecutorService queuedThreads = Executors.newFixedThreadPool(2);
+        // One writer's batch commits (1 s) while two more run ahead; it writes again as soon as it is answered.
+        CountDownLatch answered = new CountDownLatch(1);
+        Future<Long> againMillis = returningThread.submit(() -> {
+            cloud.write(SCOPE, transaction -> tag(transaction, "alone"));
+            answered.countDown();
+            long start = System.nanoTime();
+            cloud.write(SCOPE, transaction -> tag(transaction, "again"));
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        });
+        Thread.sleep(100);
+        sink.commitMillis = 0;
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String key = "queued-" + i;
+            queued.add(queuedThreads.submit(() -> cloud.write(SCOPE, transaction -> tag(transaction, key))));
+        }
+        // The next batch gathers for three (the returning writer and the two queued), for at most the 1 s
+        // the last batch took; the returning writer's command fills it and that writer commits it at once.
+        long millis = againMillis.get();
+        for (Future<String> result : queued) {
+            result.get();
+        }
+        returningThread.shutdown();
+        queuedThreads.shutdown();
+        assertEquals(List.of(1, 3), sink.batchSizes);
+        assertEquals(List.of("returning-writer", "returning-writer"), sink.committers);
+        assertTrue(millis < 900, "committed when full, not at the end of the gather: " + millis + " ms");
     }
 
     @Test
