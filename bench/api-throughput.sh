@@ -6,13 +6,15 @@
 # the median over the rounds with the spread (min-max), p50/p99 latency, and the ratio to moto.
 #
 # Usage: bench/api-throughput.sh [--rounds 3] [--seconds 8] [--warmup 3] [--connections 8] [--threads 2]
-#                                [--targets memory,embedded,moto] [--jfr]
+#                                [--targets memory,embedded,moto] [--baseline JAR] [--jfr]
 # --jfr records a Flight Recorder file per Backlane server in bench/logs/ (see bench/README.md).
+# --baseline JAR adds the target "baseline": another build's backlane.jar on the embedded store, measured
+# in the same rounds as the others, to compare a change before and after on the same load.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-rounds=3 seconds=8 warmup=3 connections=8 threads=2 targets=memory,embedded,moto jfr=false
+rounds=3 seconds=8 warmup=3 connections=8 threads=2 targets=memory,embedded,moto jfr=false baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
@@ -21,6 +23,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --targets) targets=$2; shift 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
     --jfr) jfr=true; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -28,6 +31,11 @@ done
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 2; }
 if [[ ",$targets," == *",moto,"* ]] && ! command -v moto_server >/dev/null; then
   echo "moto_server is not on the PATH; run with --targets memory,embedded" >&2; exit 2
+fi
+if [ -n "$baseline" ]; then
+  [ -f "$baseline" ] || { echo "--baseline: no such file: $baseline" >&2; exit 2; }
+  baseline=$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")
+  [[ ",$targets," == *",baseline,"* ]] || targets="baseline,$targets"
 fi
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o -DskipTests -pl cli -am package
 
@@ -48,12 +56,13 @@ start_target() { # target round port
   local target=$1 round=$2 port=$3 log="$logs/api-throughput-$1-$2.log"
   local quotas=(--quota security-groups-per-region=10000000)
   case "$target" in
-    memory|embedded)
+    memory|embedded|baseline)
       local java_opts=(-Xmx2g)
       $jfr && java_opts+=("-XX:StartFlightRecording=filename=$logs/api-throughput-$target-$round.jfr,settings=profile")
-      local store=(--in-memory)
-      [ "$target" = embedded ] && store=(--data-dir "$work/data-$round")
-      java "${java_opts[@]}" -jar cli/target/backlane.jar start --port "$port" "${store[@]}" "${quotas[@]}" >"$log" 2>&1 &
+      local store=(--in-memory) jar=cli/target/backlane.jar
+      [ "$target" = memory ] || store=(--data-dir "$work/data-$target-$round")
+      [ "$target" = baseline ] && jar=$baseline
+      java "${java_opts[@]}" -jar "$jar" start --port "$port" "${store[@]}" "${quotas[@]}" >"$log" 2>&1 &
       server_pid=$!
       local probe="http://127.0.0.1:$port/_backlane/health" ;;
     moto)
@@ -83,6 +92,7 @@ run_wrk() { # seconds url script args... ; prints the RESULT line's fields
 
 field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$rounds"); do
   for target in ${targets//,/ }; do
     port=$(free_port)
@@ -104,6 +114,7 @@ done
 
 echo
 echo "API throughput: $rounds round(s), $seconds s each, wrk -t$threads -c$connections, $(nproc) cores; median (min-max) over rounds"
+echo "load average (1/5/15 min) at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)${baseline:+; baseline: $baseline}"
 python3 - "$results" <<'EOF'
 import statistics, sys
 rows = {}
@@ -115,7 +126,8 @@ targets = []
 for _, target in rows:
     if target not in targets:
         targets.append(target)
-names = {"memory": "backlane --in-memory", "embedded": "backlane (embedded store)", "moto": "moto_server"}
+names = {"memory": "backlane --in-memory", "embedded": "backlane (embedded store)", "baseline": "baseline jar (embedded)",
+         "moto": "moto_server"}
 for op, title in (("create", "CreateSecurityGroup (unique names, default VPC)"),
                   ("describe", "DescribeSecurityGroups (group-name=prefix*, 10 matches)")):
     print()
