@@ -3,6 +3,9 @@ package dev.backlane.core.analysis;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.endpoint.AwsService;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultKind;
+import dev.backlane.core.fault.FaultSet;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
@@ -30,7 +33,7 @@ final class DnsView {
         this.addresses = requireNonNull(addresses, "addresses is null");
     }
 
-    Resolution resolve(Source source, String destination) {
+    Resolution resolve(Source source, String destination, FaultSet faults) {
         String name = destination.trim().toLowerCase(Locale.ROOT);
         Optional<Long> literal = Ipv4Address.parse(name);
         if (literal.isPresent()) {
@@ -48,7 +51,7 @@ final class DnsView {
                 if (hostname.isEmpty() || publicService.isEmpty()) {
                     return Resolution.unresolved(name, name + " has no public name", List.of());
                 }
-                return resolveServiceHostname(source, hostname.get(), publicService.get());
+                return resolveServiceHostname(source, hostname.get(), publicService.get(), faults);
             }
             for (VpcEndpoint endpoint : index.endpointsOf(source.vpc().id())) {
                 if (EndpointView.isInterface(endpoint) && endpoint.serviceName().equalsIgnoreCase(name)) {
@@ -67,7 +70,7 @@ final class DnsView {
         }
         Optional<PublicService> service = serviceNames.serviceOfHostname(name);
         if (service.isPresent()) {
-            return resolveServiceHostname(source, name, service.get());
+            return resolveServiceHostname(source, name, service.get(), faults);
         }
         return Resolution.unresolved(name, "not a name AWS serves nor an endpoint name Backlane knows; give an address instead", List.of());
     }
@@ -102,9 +105,9 @@ final class DnsView {
      * A name AWS serves: the interface endpoint in the VPC whose service's private DNS name covers it, if its
      * private DNS applies; else the address of the name's service.
      */
-    private Resolution resolveServiceHostname(Source source, String hostname, PublicService owner) {
+    private Resolution resolveServiceHostname(Source source, String hostname, PublicService owner, FaultSet faults) {
         List<Explanation> notes = new ArrayList<>();
-        Optional<PrivateName> privateName = privateDnsEndpoint(source.index(), source.vpc(), hostname, notes);
+        Optional<PrivateName> privateName = privateDnsEndpoint(source.index(), source.vpc(), hostname, notes, faults);
         if (privateName.isPresent()) {
             VpcEndpoint endpoint = privateName.get().endpoint();
             return toEndpoint(source, hostname, endpoint, Optional.empty(), Optional.of(privateName.get().service()),
@@ -127,10 +130,10 @@ final class DnsView {
     /**
      * The interface endpoint in the VPC whose service's private DNS name covers the hostname and applies: its
      * private DNS is on, the VPC has both DNS attributes on and it is not only for the inbound Resolver
-     * endpoint. Why a covering endpoint does not apply goes to {@code notes}. The VPC's DNS server and the path
-     * engine both decide here, so they cannot disagree.
+     * endpoint, and no F1 fault replaces its answers by the public ones. Why a covering endpoint does not apply goes to
+     * {@code notes}. The VPC's DNS server and the path engine both decide here, so they cannot disagree.
      */
-    static Optional<PrivateName> privateDnsEndpoint(ScopeIndex index, Vpc vpc, String hostname, List<Explanation> notes) {
+    static Optional<PrivateName> privateDnsEndpoint(ScopeIndex index, Vpc vpc, String hostname, List<Explanation> notes, FaultSet faults) {
         for (VpcEndpoint endpoint : index.endpointsOf(vpc.id())) {
             Optional<AwsService> service = EndpointView.isInterface(endpoint) ? index.services().service(endpoint.serviceName()) : Optional.empty();
             if (service.isEmpty() || !ServiceNames.covers(service.get().privateDnsName(), hostname)) {
@@ -147,7 +150,13 @@ final class DnsView {
                 notes.add(new Explanation(ExplanationCode.PRIVATE_DNS_INBOUND_RESOLVER_ONLY, endpoint.id(),
                         endpoint.id() + " answers " + hostname + " only for the inbound Resolver endpoint; in the VPC it resolves publicly"));
             } else {
-                return Optional.of(new PrivateName(endpoint, service.get()));
+                Optional<Fault> publicDns = faults.has(FaultKind.F1_PUBLIC_DNS)
+                        ? faults.first(FaultKind.F1_PUBLIC_DNS, FaultSubjects.atEndpoint(index, vpc.id(), endpoint)) : Optional.empty();
+                if (publicDns.isEmpty()) {
+                    return Optional.of(new PrivateName(endpoint, service.get()));
+                }
+                notes.add(new Explanation(ExplanationCode.FAULT_PUBLIC_DNS, publicDns.get().id(), "fault " + publicDns.get().describe()
+                        + " replaces the private DNS answers of " + endpoint.id() + " by the public ones, so " + hostname + " resolves publicly"));
             }
         }
         return Optional.empty();

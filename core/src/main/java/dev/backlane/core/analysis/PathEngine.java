@@ -8,6 +8,10 @@ import dev.backlane.core.analysis.MatchedRule.SecurityGroupRuleMatch;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.endpoint.AwsService;
 import dev.backlane.core.endpoint.AwsServiceCatalog;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultKind;
+import dev.backlane.core.fault.FaultSet;
+import dev.backlane.core.fault.FaultSubject;
 import dev.backlane.core.model.ConnectivityType;
 import dev.backlane.core.model.NatGateway;
 import dev.backlane.core.model.NatGatewayAddress;
@@ -92,7 +96,7 @@ public final class PathEngine {
      */
     public Optional<EndpointInterface> endpointInterface(WorldIndex world, PathQuery query) {
         Source source = SourceResolver.resolve(world, query.scope(), query.source());
-        Resolution resolution = dns.resolve(source, query.destination());
+        Resolution resolution = dns.resolve(source, query.destination(), world.faults());
         if (resolution.endpoint().isEmpty() || resolution.address().isEmpty()) {
             return Optional.empty();
         }
@@ -118,6 +122,8 @@ public final class PathEngine {
         private final ScopeIndex index;
         private final Instant at;
         private final Trace trace = new Trace();
+        /** The interface endpoint's interface the path reached, once it has: the zone F4 faults are scoped by. */
+        private Optional<NetworkInterface> endpointInterface = Optional.empty();
 
         Walk(WorldIndex world, Source source, PathQuery query, Instant at) {
             this.world = world;
@@ -129,7 +135,7 @@ public final class PathEngine {
 
         PathResult run() {
             sourceHops();
-            Resolution resolution = dns.resolve(source, query.destination());
+            Resolution resolution = dns.resolve(source, query.destination(), world.faults());
             resolution.hop().ifPresent(trace::hop);
             trace.notes(resolution.notes());
             if (resolution.address().isEmpty()) {
@@ -250,6 +256,11 @@ public final class PathEngine {
                     return trace.blocked(zone.get());
                 }
                 EndpointChecks.crossZone(index, found, target, source.subnet()).ifPresent(trace::note);
+                endpointInterface = Optional.of(target);
+                Optional<PathResult> faulted = faultAtInterface(at, found, target);
+                if (faulted.isPresent()) {
+                    return faulted.get();
+                }
             } else {
                 trace.hop(Hop.of(target.id(), HopType.NETWORK_INTERFACE, "destination " + target.privateIpAddress() + " in " + target.subnetId()));
             }
@@ -269,6 +280,34 @@ public final class PathEngine {
                 return service(resolution, endpoint, Optional.empty(), Verdict.PRIVATE, Optional.of(endpoint.get().id()));
             }
             return trace.result(Verdict.PRIVATE, via);
+        }
+
+        /**
+         * An F3 fault takes the interface's zone down: it does not answer. An F2 fault makes the endpoint's security
+         * groups drop the traffic, whatever their rules say. Either is the deciding rule of a blocked path.
+         */
+        private Optional<PathResult> faultAtInterface(ScopeIndex at, VpcEndpoint endpoint, NetworkInterface target) {
+            FaultSet faults = world.faults();
+            if (!faults.has(FaultKind.F2_SECURITY_GROUP_DROP) && !faults.has(FaultKind.F3_ZONE_UNAVAILABLE)) {
+                return Optional.empty();
+            }
+            FaultSubject subject = FaultSubjects.traffic(at, endpoint, Optional.of(target), source,
+                    query.policy().map(PathQuery.PolicyQuestion::principal));
+            Optional<Fault> zoneDown = faults.first(FaultKind.F3_ZONE_UNAVAILABLE, subject);
+            if (zoneDown.isPresent()) {
+                return Optional.of(trace.blocked(ExplanationCode.FAULT_ZONE_UNAVAILABLE, target.id(), "fault " + zoneDown.get().describe()
+                        + " takes " + target.availabilityZone() + " down: " + target.id() + " of " + endpoint.id() + " does not answer"));
+            }
+            Optional<Fault> dropped = faults.first(FaultKind.F2_SECURITY_GROUP_DROP, subject);
+            if (dropped.isPresent()) {
+                String groups = target.groupIds().isEmpty() ? target.id() : String.join(", ", target.groupIds());
+                trace.hop(Hop.of(target.groupIds().isEmpty() ? target.id() : target.groupIds().get(0), HopType.SECURITY_GROUP,
+                        "ingress dropped by fault " + dropped.get().describe()));
+                return Optional.of(trace.blocked(ExplanationCode.FAULT_SECURITY_GROUP_DROP, dropped.get().id(), "fault "
+                        + dropped.get().describe() + " makes " + groups + " of " + endpoint.id() + " drop " + traffic() + " from "
+                        + address(source.address())));
+            }
+            return Optional.empty();
         }
 
         private PathResult internet(String gatewayId, long destination, Resolution resolution) {
@@ -404,7 +443,8 @@ public final class PathEngine {
         private PathResult service(Resolution resolution, Optional<VpcEndpoint> endpoint, Optional<String> publicSourceIp, Verdict verdict,
                 Optional<String> via) {
             if (query.policy().isPresent()) {
-                Optional<PolicyCheck.Outcome> outcome = PolicyCheck.check(query.policy().get(), index, endpoint, source, publicSourceIp);
+                Optional<PolicyCheck.Outcome> outcome = PolicyCheck.check(query.policy().get(), index, endpoint, source, publicSourceIp, world.faults(),
+                        endpointInterface);
                 if (outcome.isPresent()) {
                     trace.hop(outcome.get().hop());
                     if (outcome.get().denial().isPresent()) {

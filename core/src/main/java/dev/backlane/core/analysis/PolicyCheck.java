@@ -1,6 +1,11 @@
 package dev.backlane.core.analysis;
 
 import dev.backlane.core.analysis.PathQuery.PolicyQuestion;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultKind;
+import dev.backlane.core.fault.FaultSet;
+import dev.backlane.core.fault.FaultSubject;
+import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.policy.AccessDecision;
 import dev.backlane.core.policy.AccessEvaluator;
@@ -35,7 +40,7 @@ final class PolicyCheck {
     private PolicyCheck() {}
 
     static Optional<Outcome> check(PolicyQuestion question, ScopeIndex index, Optional<VpcEndpoint> endpoint, Source source,
-            Optional<String> publicSourceIp) {
+            Optional<String> publicSourceIp, FaultSet faults, Optional<NetworkInterface> endpointInterface) {
         RequestContext.Builder context = RequestContext.builder();
         question.context().forEach(context::put);
         PrincipalKeys.of(question.principal()).forEach((key, value) -> {
@@ -54,6 +59,13 @@ final class PolicyCheck {
                 context.build());
         Optional<CompiledPolicy> endpointPolicy = endpoint.flatMap(index::endpointPolicy);
         String subject = question.principal() + " calling " + question.action() + " on " + question.resource();
+        if (endpoint.isPresent() && faults.has(FaultKind.F4_POLICY_DENY)) {
+            Optional<Outcome> layered = faultDenial(faults, FaultSubjects.traffic(index, endpoint.get(), endpointInterface, source,
+                    Optional.of(question.principal())), request, endpoint.get().id(), subject);
+            if (layered.isPresent()) {
+                return layered;
+            }
+        }
         if (question.identityPolicies().isEmpty() && question.resourcePolicy().isEmpty()) {
             if (endpoint.isEmpty()) {
                 return Optional.empty();
@@ -95,6 +107,24 @@ final class PolicyCheck {
                 : question.principal();
         return Optional.of(new Outcome(Hop.of(denyComponent, HopType.POLICY, detail),
                 Optional.of(new Explanation(code, denyComponent, detail, decision.decision() == Decision.EXPLICIT_DENY))));
+    }
+
+    /**
+     * The Deny statement an F4 fault layers on the endpoint policy, evaluated by the policy engine: an explicit deny
+     * wins over any Allow of the endpoint's own policy and of the others, so it is weighed first.
+     */
+    private static Optional<Outcome> faultDenial(FaultSet faults, FaultSubject faultSubject, PolicyRequest request, String endpointId,
+            String subject) {
+        for (Fault fault : faults.all(FaultKind.F4_POLICY_DENY, faultSubject)) {
+            PolicyEvaluation evaluation = faults.denyPolicy(fault).evaluate(request);
+            if (evaluation.decision() == Decision.EXPLICIT_DENY) {
+                String detail = "endpoint policy of " + endpointId + " denies in " + statements(evaluation.decidingStatements())
+                        + ", layered by fault " + fault.describe() + ": " + subject;
+                return Optional.of(new Outcome(Hop.of(endpointId, HopType.POLICY, detail),
+                        Optional.of(new Explanation(ExplanationCode.ENDPOINT_POLICY_DENIES, endpointId, detail, true))));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Conditions that failed only because the request lacks their key, the usual surprise behind an implicit deny. */

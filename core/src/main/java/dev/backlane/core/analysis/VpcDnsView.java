@@ -124,7 +124,7 @@ public final class VpcDnsView {
 
     private DnsAnswer records(WorldIndex world, VpcInScope in, String name) {
         ScopeIndex index = in.index();
-        Optional<DnsView.PrivateName> privateName = DnsView.privateDnsEndpoint(index, in.vpc(), name, new ArrayList<>());
+        Optional<DnsView.PrivateName> privateName = DnsView.privateDnsEndpoint(index, in.vpc(), name, new ArrayList<>(), world.faults());
         if (privateName.isPresent()) {
             VpcEndpoint endpoint = privateName.get().endpoint();
             return answer(name, interfaceAddresses(index, endpoint, Optional.empty()), "private DNS name of " + endpoint.id());
