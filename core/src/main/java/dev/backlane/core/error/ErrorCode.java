@@ -164,6 +164,25 @@ public enum ErrorCode {
     ACCESS_DENIED_EXCEPTION_FORBIDDEN("AccessDeniedException", 403),
     /** SNS's denial. */
     AUTHORIZATION_ERROR("AuthorizationError", 403),
+
+    // Throttling, as each service words it (data/throttling.json): what an F7 fault answers
+    /** The Query services' throttle (STS, ELBv2, CloudWatch). */
+    THROTTLING("Throttling", 400),
+    /** The JSON protocol services' throttle (KMS, SSM, Secrets Manager, ECR, CloudWatch Logs, DynamoDB's control plane). */
+    THROTTLING_EXCEPTION("ThrottlingException", 400),
+    /** The REST-JSON services' throttle. */
+    THROTTLING_EXCEPTION_TOO_MANY_REQUESTS("ThrottlingException", 429),
+    /** EC2's throttle. */
+    REQUEST_LIMIT_EXCEEDED("RequestLimitExceeded", 503),
+    /** S3's throttle. */
+    SLOW_DOWN("SlowDown", 503),
+    /** SQS's throttle. */
+    REQUEST_THROTTLED("RequestThrottled", 400),
+    /** SNS's throttle. */
+    THROTTLED("Throttled", 429),
+    /** Lambda's throttle. */
+    TOO_MANY_REQUESTS_EXCEPTION("TooManyRequestsException", 429),
+
     LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound", 400),
     TARGET_GROUP_NOT_FOUND("TargetGroupNotFound", 400),
     LISTENER_NOT_FOUND("ListenerNotFound", 400),

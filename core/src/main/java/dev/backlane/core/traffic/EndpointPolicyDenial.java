@@ -8,7 +8,6 @@ import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.error.AwsException;
-import dev.backlane.core.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +21,7 @@ import java.util.Optional;
  * no resource leaves out "on resource". The server renders the exception in the service's protocol.
  */
 public final class EndpointPolicyDenial {
-    private static final String RESOURCE = "/dev/backlane/core/data/access-denied.json";
-    private static final JsonNode DATA = DataResource.read(RESOURCE);
+    private static final ServiceErrorForms FORMS = new ServiceErrorForms("/dev/backlane/core/data/access-denied.json");
 
     private EndpointPolicyDenial() {}
 
@@ -42,32 +40,13 @@ public final class EndpointPolicyDenial {
     public static AwsException of(RequestFacts facts, String principal, boolean explicitDeny) {
         requireNonNull(facts, "facts is null");
         requireNonNull(principal, "principal is null");
-        JsonNode form = form(facts.service());
+        JsonNode form = FORMS.form(facts.service());
         String resource = facts.resource().equals("*") ? ""
                 : " on resource: " + (form.path("quoteResource").asBoolean(false) ? "\"" + facts.resource() + "\"" : facts.resource());
         String reason = explicitDeny ? " with an explicit deny in a VPC endpoint policy"
                 : " because no VPC endpoint policy allows the " + facts.action() + " action";
         String message = form.path("prefix").asText("") + "User: " + principal + " is not authorized to perform: " + facts.action() + resource
                 + reason;
-        return new AwsException(errorCode(form.path("code").asText(), form.path("status").asInt()), message);
-    }
-
-    private static JsonNode form(String service) {
-        JsonNode byService = DATA.path("byService").get(service);
-        if (byService != null) {
-            return byService;
-        }
-        String protocol = RequestBindings.standard().bySigningName(service).map(found -> found.protocols().contains("json") ? "json"
-                : found.protocols().iterator().next()).orElse("json");
-        return DATA.path("byProtocol").path(protocol);
-    }
-
-    private static ErrorCode errorCode(String code, int status) {
-        for (ErrorCode candidate : ErrorCode.values()) {
-            if (candidate.code().equals(code) && candidate.httpStatus() == status) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(RESOURCE + " names " + code + " (" + status + "), which the error catalogue lacks");
+        return new AwsException(FORMS.errorCode(form), message);
     }
 }

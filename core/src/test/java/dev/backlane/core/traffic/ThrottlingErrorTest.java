@@ -1,0 +1,32 @@
+package dev.backlane.core.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+class ThrottlingErrorTest {
+    @Test
+    void eachServiceThrottlesInItsOwnWords() {
+        assertThrottle("s3", ErrorCode.SLOW_DOWN, 503, "Please reduce your request rate.");
+        assertThrottle("ec2", ErrorCode.REQUEST_LIMIT_EXCEEDED, 503, "Request limit exceeded.");
+        assertThrottle("sts", ErrorCode.THROTTLING, 400, "Rate exceeded");
+        assertThrottle("kms", ErrorCode.THROTTLING_EXCEPTION, 400, "Rate exceeded");
+        assertThrottle("sqs", ErrorCode.REQUEST_THROTTLED, 400, "Rate exceeded");
+        assertThrottle("sns", ErrorCode.THROTTLED, 429, "Rate exceeded");
+        assertThrottle("lambda", ErrorCode.TOO_MANY_REQUESTS_EXCEPTION, 429, "Rate exceeded");
+    }
+
+    @Test
+    void aServiceNobodyDescribedThrottlesAsAJsonService() {
+        assertEquals(ErrorCode.THROTTLING_EXCEPTION, ThrottlingError.of("no-such-service").code());
+    }
+
+    private static void assertThrottle(String service, ErrorCode code, int status, String message) {
+        AwsException error = ThrottlingError.of(service);
+        assertEquals(code, error.code(), service);
+        assertEquals(status, error.code().httpStatus(), service);
+        assertEquals(message, error.getMessage(), service);
+    }
+}
