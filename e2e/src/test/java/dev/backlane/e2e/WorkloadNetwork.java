@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 final class WorkloadNetwork {
     static final String S3 = "com.amazonaws.us-east-1.s3";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON_MAPPER = JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BacklaneExtension.Account account;

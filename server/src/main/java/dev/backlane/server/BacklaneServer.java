@@ -5,6 +5,7 @@ import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.fault.FaultCommand;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.NetworkInterfaceCommands;
@@ -24,12 +25,15 @@ import dev.backlane.dataplane.gateway.GatewayConfig;
 import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.Gateways;
 import dev.backlane.server.api.ApiDispatcher;
+import dev.backlane.server.fault.Faults;
+import dev.backlane.server.fault.GatewayThrottling;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
+import dev.backlane.server.http.FaultHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
@@ -85,9 +89,10 @@ public final class BacklaneServer implements AutoCloseable {
     private final Workloads workloads;
     private final TargetSocketRegistry targetSockets;
     private final VendedLogs vendedLogs;
+    private final Faults faults;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
-            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs) {
+            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -99,6 +104,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.workloads = workloads;
         this.targetSockets = targetSockets;
         this.vendedLogs = vendedLogs;
+        this.faults = faults;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -145,7 +151,9 @@ public final class BacklaneServer implements AutoCloseable {
         // The data plane publishes every decision on one stream; observability subscribes to it.
         EventStream events = new EventStream();
         TrafficLedger ledger = new TrafficLedger(events, cloud::now);
-        Supplier<WorldIndex> world = () -> engine.index(cloud.snapshot());
+        // Faults are laid over the world's index, so the engine, the DNS listeners and explain all see them.
+        Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events);
+        Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
         Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic()));
@@ -154,7 +162,7 @@ public final class BacklaneServer implements AutoCloseable {
         // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
-                deciders(config, engine, world, cloud, apiPort::get, targetSockets));
+                deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayThrottling(faults, world)));
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
         VendedLogs vendedLogs = VendedLogs.start(events, cloud, id -> workloads.find(id).map(Workloads.Placed::workload),
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
@@ -166,7 +174,7 @@ public final class BacklaneServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud, engine);
+            AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud, engine, faults::overlay);
             // The AWS API gets one byte past its limit, so that it refuses a larger body in the service's own error format.
             List<Route> routes = List.of(
                     new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog),
@@ -181,7 +189,8 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
                     admin(TargetSocketHttpHandler.PATH, new TargetSocketHttpHandler(targetSockets, cloud, regions,
-                            new Scope(config.defaultAccount(), config.defaultRegion()))));
+                            new Scope(config.defaultAccount(), config.defaultRegion()))),
+                    admin(FaultHttpHandler.PATH, new FaultHttpHandler(faults, cloud, workloads, cloud::now)));
             ApiPort http;
             try {
                 http = ApiPort.open(new InetSocketAddress(config.bindAddress(), config.port()), routes, executor);
@@ -190,9 +199,10 @@ public final class BacklaneServer implements AutoCloseable {
                 throw e;
             }
             apiPort.set(loopback(http.address()));
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs);
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults);
         } catch (IOException | UncheckedIOException e) {
             vendedLogs.close();
+            faults.close();
             gateways.close();
             dns.close();
             if (requestLog != null) {
@@ -214,7 +224,7 @@ public final class BacklaneServer implements AutoCloseable {
      * {@code --upstream}, and this server's own API port for the services it serves.
      */
     private static Function<Workload, GatewayDecider> deciders(ServerConfig config, PathEngine engine, Supplier<WorldIndex> world, Cloud cloud,
-            Supplier<URI> apiPort, TargetSockets targetSockets) {
+            Supplier<URI> apiPort, TargetSockets targetSockets, WorkloadDecider.Throttling throttling) {
         RequestClassifier classifier = RequestClassifier.standard();
         TrafficJudge judge = new TrafficJudge(engine);
         ServiceProtocols protocols = ServiceProtocols.standard();
@@ -233,7 +243,7 @@ public final class BacklaneServer implements AutoCloseable {
         TunnelJudge tunnels = new TunnelJudge(engine);
         WorkloadDecider.ConnectionJudge connections = (workload, host, port) -> tunnels.judge(world.get(), workload, host, port, cloud.now());
         return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount(),
-                connections, targetSockets);
+                connections, targetSockets, throttling);
     }
 
     /** The API port as a loopback client reaches it, also when it listens on every address. */
@@ -288,12 +298,18 @@ public final class BacklaneServer implements AutoCloseable {
         return targetSockets;
     }
 
+    /** The faults injected in this server. */
+    public Faults faults() {
+        return faults;
+    }
+
     @Override
     public void close() {
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();
         // First, while the store is open: the ad-hoc workloads' interfaces go with the server.
         workloads.close();
+        faults.close();
         http.close();
         dns.close();
         // Then, still with the store open, every open flow-log window and logged query is delivered.

@@ -165,6 +165,9 @@ public enum ErrorCode {
     /** SNS's denial. */
     AUTHORIZATION_ERROR("AuthorizationError", 403),
 
+    /** Backlane's admin API: no fault with the ID (it never existed, was removed or has ended). */
+    INVALID_FAULT_ID_NOT_FOUND("InvalidFaultId.NotFound", 404),
+
     // Throttling, as each service words it (data/throttling.json): what an F7 fault answers
     /** The Query services' throttle (STS, ELBv2, CloudWatch). */
     THROTTLING("Throttling", 400),

@@ -15,18 +15,27 @@ import dev.backlane.server.analysis.AuditJson;
 import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * Backlane's analysis endpoints: {@code POST /_backlane/explain} (a path query, or an array of them, run
- * by the path engine on the current world) and {@code POST /_backlane/audit} (the configuration audit).
+ * by the path engine on the current world, with the faults active now) and {@code POST /_backlane/audit} (the
+ * configuration audit, which looks at the configuration alone).
  */
 public final class AnalysisHttpHandler implements HttpHandler {
     private final Cloud cloud;
     private final PathEngine engine;
+    private final UnaryOperator<WorldIndex> faults;
 
     public AnalysisHttpHandler(Cloud cloud, PathEngine engine) {
+        this(cloud, engine, UnaryOperator.identity());
+    }
+
+    /** {@code faults} lays the faults active now over an index of the world, so {@code explain} shows what traffic meets. */
+    public AnalysisHttpHandler(Cloud cloud, PathEngine engine, UnaryOperator<WorldIndex> faults) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.engine = requireNonNull(engine, "engine is null");
+        this.faults = requireNonNull(faults, "faults is null");
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class AnalysisHttpHandler implements HttpHandler {
         }
         // Every query of a batch is explained on one state at one time.
         Instant at = cloud.now();
-        WorldIndex index = engine.index(cloud.snapshot());
+        WorldIndex index = faults.apply(engine.index(cloud.snapshot()));
         if (body != null && body.isArray()) {
             ArrayNode results = PathJson.mapper().createArrayNode();
             body.forEach(query -> results.add(explainOne(index, query, at)));

@@ -76,6 +76,14 @@ public final class WorkloadDecider implements GatewayDecider {
         TunnelJudge.Judgement judge(Workload workload, String host, int port);
     }
 
+    /** Whether an injected fault throttles a call its path lets through (F7); the error to answer instead, in the service's words. */
+    public interface Throttling {
+        /** No call is throttled. */
+        Throttling NONE = (workload, facts, path, callerAccount) -> Optional.empty();
+
+        Optional<AwsException> throttle(Workload workload, RequestFacts facts, PathResult path, String callerAccount);
+    }
+
     private final Workload workload;
     private final Classifier classifier;
     private final Judge judge;
@@ -86,10 +94,17 @@ public final class WorkloadDecider implements GatewayDecider {
     private final String principalAccount;
     private final ConnectionJudge connections;
     private final TargetSockets targetSockets;
+    private final Throttling throttling;
 
     /** {@code defaultAccount} is the account of access keys that are not 12 digits, as on Backlane's API port. */
     public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
             String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets) {
+        this(workload, classifier, judge, upstreams, inProcess, protocols, defaultAccount, connections, targetSockets, Throttling.NONE);
+    }
+
+    /** A decider that also asks {@code throttling} about each call the path lets through. */
+    public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
+            String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets, Throttling throttling) {
         this.workload = requireNonNull(workload, "workload is null");
         this.classifier = requireNonNull(classifier, "classifier is null");
         this.judge = requireNonNull(judge, "judge is null");
@@ -100,6 +115,7 @@ public final class WorkloadDecider implements GatewayDecider {
         this.principalAccount = accountOf(workload);
         this.connections = requireNonNull(connections, "connections is null");
         this.targetSockets = requireNonNull(targetSockets, "targetSockets is null");
+        this.throttling = requireNonNull(throttling, "throttling is null");
     }
 
     /** As on Backlane's API port: a 12-digit access key ID selects that account, any other the default one. */
@@ -139,8 +155,9 @@ public final class WorkloadDecider implements GatewayDecider {
     /** {@code decidedOn}: the facts the denial names (the denied authorization); {@code facts}: the call's, for the record. */
     private GatewayDecision decide(HttpRequestHead head, RequestFacts facts, RequestFacts decidedOn, PathResult path, String callerAccount) {
         return switch (path.verdict()) {
-            case PRIVATE, PUBLIC -> upstream(facts.service())
-                    .<GatewayDecision>map(upstream -> new GatewayDecision.Forward(upstream, facts, path))
+            case PRIVATE, PUBLIC -> throttling.throttle(workload, facts, path, callerAccount)
+                    .map(throttled -> respond(head, Optional.of(facts.service()), throttled, facts, path))
+                    .or(() -> upstream(facts.service()).map(upstream -> new GatewayDecision.Forward(upstream, facts, path)))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
             case BLOCKED -> EndpointPolicyDenial.of(decidedOn, principal(decidedOn, callerAccount), path)
                     .map(denial -> respond(head, Optional.of(facts.service()), denial, facts, path))

@@ -1,0 +1,195 @@
+package dev.backlane.server.http;
+
+import static dev.backlane.server.http.JsonAnswers.error;
+import static dev.backlane.server.http.AdminRequests.integer;
+import static dev.backlane.server.http.AdminRequests.refusal;
+import static dev.backlane.server.http.AdminRequests.text;
+import static dev.backlane.server.http.AdminRequests.texts;
+import static dev.backlane.server.http.JsonAnswers.send;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultParameters;
+import dev.backlane.core.fault.FaultRequest;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.server.fault.Faults;
+import dev.backlane.server.traffic.Workloads;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /_backlane/faults}: injected failures. {@code POST} with {@code {"kind": "F7", "scope": {...}, "parameters":
+ * {...}, "startTime": "...", "duration": "PT5M"}} makes one (201 and the fault); {@code GET} lists those not yet
+ * ended; {@code GET /ID} gives one; {@code DELETE /ID} removes it at once. A refused request is 400 with the AWS code
+ * naming the parameter, and nothing is made.
+ */
+public final class FaultHttpHandler implements HttpHandler {
+    public static final String PATH = "/_backlane/faults";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TOP_LEVEL = List.of("kind", "scope", "parameters", "startTime", "duration");
+    private static final List<String> PARAMETERS = List.of("actions", "operations", "percentage", "requestsPerSecond");
+
+    private final Faults faults;
+    private final Cloud cloud;
+    private final Workloads workloads;
+    private final InstantSource clock;
+
+    public FaultHttpHandler(Faults faults, Cloud cloud, Workloads workloads, InstantSource clock) {
+        this.faults = requireNonNull(faults, "faults is null");
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.workloads = requireNonNull(workloads, "workloads is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals(PATH) || path.equals(PATH + "/")) {
+                switch (method) {
+                    case "GET" -> list(exchange);
+                    case "POST" -> create(exchange);
+                    default -> send(exchange, 405, error("method not allowed"));
+                }
+            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
+                String id = path.substring(PATH.length() + 1);
+                Optional<Fault> found = switch (method) {
+                    case "GET" -> faults.find(id);
+                    case "DELETE" -> faults.remove(id);
+                    default -> null;
+                };
+                if (found == null) {
+                    send(exchange, 405, error("method not allowed"));
+                } else if (found.isEmpty()) {
+                    send(exchange, 404, refusal(ErrorCode.INVALID_FAULT_ID_NOT_FOUND.code(), "The fault '" + id + "' does not exist"));
+                } else {
+                    send(exchange, 200, describe(found.get(), clock.instant()).toString());
+                }
+            } else {
+                send(exchange, 404, error("not found"));
+            }
+        }
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        Instant now = clock.instant();
+        ArrayNode all = JSON.createArrayNode();
+        faults.list().forEach(fault -> all.add(describe(fault, now)));
+        send(exchange, 200, JSON.createObjectNode().set("faults", all).toString());
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = JSON.readTree(exchange.getRequestBody());
+        } catch (JsonProcessingException e) {
+            send(exchange, 400, refusal(ErrorCode.INVALID_PARAMETER_VALUE.code(), "The body is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        try {
+            Fault fault = faults.create(request(body), cloud.snapshot(),
+                    id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
+            send(exchange, 201, describe(fault, clock.instant()).toString());
+        } catch (AwsException e) {
+            send(exchange, AdminRequests.status(e), refusal(e.code().code(), e.getMessage()));
+        }
+    }
+
+    /** The request the body asks for; a member that is not known or not of its type is refused naming it. */
+    static FaultRequest request(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "The body must be a JSON object such as {\"kind\": \"F7\", \"scope\": {\"service\": \"s3\"}, \"duration\": \"PT5M\"}");
+        }
+        unknownMembers(body, TOP_LEVEL, "");
+        Map<String, String> scope = new LinkedHashMap<>();
+        JsonNode scopeNode = body.path("scope");
+        if (!scopeNode.isMissingNode() && !scopeNode.isNull()) {
+            if (!scopeNode.isObject()) {
+                throw invalid("scope", scopeNode, "an object of scope fields");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = scopeNode.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getValue().isTextual()) {
+                    throw invalid("scope." + field.getKey(), field.getValue(), "a string");
+                }
+                scope.put(field.getKey(), field.getValue().textValue());
+            }
+        }
+        JsonNode parameters = body.path("parameters");
+        if (!parameters.isMissingNode() && !parameters.isNull() && !parameters.isObject()) {
+            throw invalid("parameters", parameters, "an object");
+        }
+        if (parameters.isObject()) {
+            unknownMembers(parameters, PARAMETERS, "parameters.");
+        }
+        Optional<Integer> percentage = parameters.isObject() ? box(integer(parameters, "percentage")) : Optional.empty();
+        Optional<Double> rate = Optional.empty();
+        JsonNode perSecond = parameters.path("requestsPerSecond");
+        if (!perSecond.isMissingNode() && !perSecond.isNull()) {
+            if (!perSecond.isNumber()) {
+                throw invalid("requestsPerSecond", perSecond, "a number");
+            }
+            rate = Optional.of(perSecond.doubleValue());
+        }
+        List<String> none = List.of();
+        return new FaultRequest(text(body, "kind"), scope, parameters.isObject() ? texts(parameters, "actions") : none,
+                parameters.isObject() ? texts(parameters, "operations") : none, percentage, rate, text(body, "startTime"), text(body, "duration"));
+    }
+
+    private static void unknownMembers(JsonNode node, List<String> known, String prefix) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw AwsException.of(ErrorCode.UNKNOWN_PARAMETER, "The parameter %s%s is not recognized; the known ones are %s.", prefix, name,
+                        String.join(", ", known));
+            }
+        }
+    }
+
+    private static Optional<Integer> box(java.util.OptionalInt value) {
+        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+    }
+
+    private static AwsException invalid(String name, JsonNode value, String expected) {
+        return AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected %s.", value, name, expected);
+    }
+
+    /** A fault as the admin API shows it; {@code state} is {@code active} or {@code pending} (not yet started). */
+    static ObjectNode describe(Fault fault, Instant now) {
+        ObjectNode node = JSON.createObjectNode().put("faultId", fault.id()).put("kind", fault.kind().label())
+                .put("description", fault.kind().description());
+        ObjectNode scope = node.putObject("scope");
+        fault.scope().values().forEach((field, value) -> scope.put(field.wireName(), value));
+        ObjectNode parameters = node.putObject("parameters");
+        FaultParameters given = fault.parameters();
+        if (!given.actions().isEmpty()) {
+            given.actions().forEach(parameters.putArray("actions")::add);
+        }
+        if (!given.operations().isEmpty()) {
+            given.operations().forEach(parameters.putArray("operations")::add);
+        }
+        given.percentage().ifPresent(value -> parameters.put("percentage", value));
+        given.requestsPerSecond().ifPresent(value -> parameters.put("requestsPerSecond", value));
+        node.put("startTime", fault.startTime().toString()).put("endTime", fault.endTime().toString())
+                .put("state", fault.activeAt(now) ? "active" : "pending");
+        return node;
+    }
+}
