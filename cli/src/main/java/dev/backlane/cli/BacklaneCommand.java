@@ -6,6 +6,7 @@ import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
 import dev.backlane.cli.explain.ExplainCommand;
+import dev.backlane.cli.fault.FaultCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import dev.backlane.cli.run.RunCommand;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
                 ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, DnsCommand.class,
+                        FaultCommand.class,
                         RunCommand.class})
 public final class BacklaneCommand implements Runnable {
 

@@ -237,6 +237,36 @@ class FaultIT {
         assertEquals(404, WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/faults/" + id, null).statusCode());
     }
 
+    @Test
+    void theCliAddsListsAndRemovesFaultsWithItsExitCodes() {
+        String url = "--endpoint-url=" + backlane.endpoint();
+        BacklaneCli.Result added = BacklaneCli.run("fault", "add", "F7", "--service", "sqs", "--percentage", "25", "--operation", "SendMessage",
+                "--duration", "2m", "--account", "888888888888", url);
+        assertEquals(0, added.exitCode(), added.err());
+        String id = added.out().strip().split(" ")[0];
+        assertTrue(id.matches("fault-[0-9a-f]{17}"), added.out());
+        assertTrue(added.out().contains("percentage=25") && added.out().contains("operations=SendMessage"), added.out());
+        JsonNode described = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/faults/" + id, null).body());
+        assertEquals(120, Duration.between(java.time.Instant.parse(described.path("startTime").asText()),
+                java.time.Instant.parse(described.path("endTime").asText())).toSeconds());
+
+        BacklaneCli.Result listed = BacklaneCli.run("fault", "list", url);
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().lines().anyMatch(line -> line.startsWith(id + " F7 active")), listed.out());
+
+        BacklaneCli.Result refused = BacklaneCli.run("fault", "add", "F7", "--percentage", "0", url);
+        assertEquals(1, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("percentage"), refused.err());
+        assertEquals(2, BacklaneCli.run("fault", "add", url).exitCode(), "KIND is required");
+
+        BacklaneCli.Result removed = BacklaneCli.run("fault", "remove", id, url);
+        assertEquals(0, removed.exitCode(), removed.err());
+        BacklaneCli.Result again = BacklaneCli.run("fault", "remove", id, url);
+        assertEquals(1, again.exitCode(), again.out());
+        assertTrue(again.err().contains(id), again.err());
+        assertEquals(3, BacklaneCli.run("fault", "list", "--endpoint-url=http://127.0.0.1:1").exitCode());
+    }
+
     private static ObjectNode fault(String kind) {
         return WorkloadNetwork.JSON_MAPPER.createObjectNode().put("kind", kind);
     }

@@ -14,6 +14,7 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.ThrottlingError;
 import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.dataplane.gateway.GatewayDecision;
@@ -95,6 +96,27 @@ class WorkloadDeciderTest {
                     decide(new Fixed(facts(service, "Describe"), null, path(Verdict.PUBLIC)), upstreams, S3_PUT));
             assertEquals(API, inProcess.upstream(), service);
         }
+    }
+
+    @Test
+    void aThrottledCallIsAnsweredWithTheServicesThrottleAndNeverForwarded() {
+        Upstreams upstreams = Upstreams.parse(List.of("s3=" + S3_UPSTREAM, "sqs=" + S3_UPSTREAM));
+        WorkloadDecider.Throttling throttling = (workload, facts, path, callerAccount) -> Optional.of(ThrottlingError.of(facts.service()));
+        Fixed s3Put = new Fixed(facts("s3", "PutObject"), null, path(Verdict.PRIVATE));
+        GatewayDecision.Respond s3 = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, s3Put, s3Put, upstreams, API,
+                ServiceProtocols.standard(), "000000000000", throttling).decide(S3_PUT, Optional.empty()));
+        assertEquals(503, s3.status());
+        String xml = new String(s3.body(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<Code>SlowDown</Code>") && xml.contains("Please reduce your request rate."), xml);
+
+        Fixed sqsList = new Fixed(facts("sqs", "ListQueues"), null, path(Verdict.PUBLIC));
+        GatewayDecision.Respond sqs = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, sqsList, sqsList, upstreams, API,
+                ServiceProtocols.standard(), "000000000000", throttling).decide(SQS_JSON, Optional.empty()));
+        assertTrue(new String(sqs.body(), StandardCharsets.UTF_8).contains("RequestThrottled"), new String(sqs.body(), StandardCharsets.UTF_8));
+
+        Fixed blocked = new Fixed(facts("s3", "PutObject"), null, path(Verdict.BLOCKED, ExplanationCode.ENI_SG_RULES_MISMATCH));
+        assertInstanceOf(GatewayDecision.Block.class, new WorkloadDecider(WORKLOAD, blocked, blocked, upstreams, API, ServiceProtocols.standard(),
+                "000000000000", throttling).decide(S3_PUT, Optional.empty()), "a dropped call is never answered, throttled or not");
     }
 
     @Test
