@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.fault.Fault;
@@ -38,7 +37,7 @@ import java.util.Optional;
  * ended; {@code GET /ID} gives one; {@code DELETE /ID} removes it at once. A refused request is 400 with the AWS code
  * naming the parameter, and nothing is made.
  */
-public final class FaultHttpHandler implements HttpHandler {
+public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
     public static final String PATH = "/_backlane/faults";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +50,7 @@ public final class FaultHttpHandler implements HttpHandler {
     private final InstantSource clock;
 
     public FaultHttpHandler(Faults faults, Cloud cloud, Workloads workloads, InstantSource clock) {
+        super(PATH);
         this.faults = requireNonNull(faults, "faults is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.workloads = requireNonNull(workloads, "workloads is null");
@@ -58,44 +58,30 @@ public final class FaultHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals(PATH) || path.equals(PATH + "/")) {
-                switch (method) {
-                    case "GET" -> list(exchange);
-                    case "POST" -> create(exchange);
-                    default -> send(exchange, 405, error("method not allowed"));
-                }
-            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
-                String id = path.substring(PATH.length() + 1);
-                Optional<Fault> found = switch (method) {
-                    case "GET" -> faults.find(id);
-                    case "DELETE" -> faults.remove(id);
-                    default -> null;
-                };
-                if (found == null) {
-                    send(exchange, 405, error("method not allowed"));
-                } else if (found.isEmpty()) {
-                    send(exchange, 404, refusal(ErrorCode.INVALID_FAULT_ID_NOT_FOUND.code(), "The fault '" + id + "' does not exist"));
-                } else {
-                    send(exchange, 200, describe(found.get(), clock.instant()).toString());
-                }
-            } else {
-                send(exchange, 404, error("not found"));
-            }
-        }
+    Optional<Fault> find(String id) {
+        return faults.find(id);
     }
 
-    private void list(HttpExchange exchange) throws IOException {
+    @Override
+    Optional<Fault> remove(String id) {
+        return faults.remove(id);
+    }
+
+    @Override
+    String notFound(String id) {
+        return refusal(ErrorCode.INVALID_FAULT_ID_NOT_FOUND.code(), "The fault '" + id + "' does not exist");
+    }
+
+    @Override
+    void list(HttpExchange exchange) throws IOException {
         Instant now = clock.instant();
         ArrayNode all = JSON.createArrayNode();
         faults.list().forEach(fault -> all.add(describe(fault, now)));
         send(exchange, 200, JSON.createObjectNode().set("faults", all).toString());
     }
 
-    private void create(HttpExchange exchange) throws IOException {
+    @Override
+    void create(HttpExchange exchange) throws IOException {
         JsonNode body;
         try {
             body = JSON.readTree(exchange.getRequestBody());
@@ -170,6 +156,11 @@ public final class FaultHttpHandler implements HttpHandler {
 
     private static AwsException invalid(String name, JsonNode value, String expected) {
         return AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected %s.", value, name, expected);
+    }
+
+    @Override
+    ObjectNode describe(Fault fault) {
+        return describe(fault, clock.instant());
     }
 
     /** A fault as the admin API shows it; {@code state} is {@code active} or {@code pending} (not yet started). */

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
@@ -35,7 +34,7 @@ import java.util.regex.Pattern;
  * target to that host socket; {@code GET} lists the mappings; {@code GET /ID} gives one; {@code DELETE /ID} removes it.
  * What EC2 would refuse is answered 400 with its code.
  */
-public final class TargetSocketHttpHandler implements HttpHandler {
+public final class TargetSocketHttpHandler extends AdminCollectionHandler<TargetSocketRegistry.Mapping> {
     public static final String PATH = "/_backlane/targets";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +47,7 @@ public final class TargetSocketHttpHandler implements HttpHandler {
     private final Scope defaults;
 
     public TargetSocketHttpHandler(TargetSocketRegistry sockets, Cloud cloud, RegionCatalog regions, Scope defaults) {
+        super(PATH);
         this.sockets = requireNonNull(sockets, "sockets is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.regions = requireNonNull(regions, "regions is null");
@@ -55,43 +55,29 @@ public final class TargetSocketHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals(PATH) || path.equals(PATH + "/")) {
-                switch (method) {
-                    case "GET" -> list(exchange);
-                    case "POST" -> create(exchange);
-                    default -> send(exchange, 405, error("method not allowed"));
-                }
-            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
-                String id = path.substring(PATH.length() + 1);
-                Optional<TargetSocketRegistry.Mapping> found = switch (method) {
-                    case "GET" -> sockets.find(id);
-                    case "DELETE" -> sockets.remove(id);
-                    default -> null;
-                };
-                if (found == null) {
-                    send(exchange, 405, error("method not allowed"));
-                } else if (found.isEmpty()) {
-                    send(exchange, 404, error("The target socket '" + id + "' does not exist"));
-                } else {
-                    send(exchange, 200, describe(found.get()).toString());
-                }
-            } else {
-                send(exchange, 404, error("not found"));
-            }
-        }
+    Optional<TargetSocketRegistry.Mapping> find(String id) {
+        return sockets.find(id);
     }
 
-    private void list(HttpExchange exchange) throws IOException {
+    @Override
+    Optional<TargetSocketRegistry.Mapping> remove(String id) {
+        return sockets.remove(id);
+    }
+
+    @Override
+    String notFound(String id) {
+        return error("The target socket '" + id + "' does not exist");
+    }
+
+    @Override
+    void list(HttpExchange exchange) throws IOException {
         ArrayNode all = JSON.createArrayNode();
         sockets.list().forEach(one -> all.add(describe(one)));
         send(exchange, 200, JSON.createObjectNode().set("targets", all).toString());
     }
 
-    private void create(HttpExchange exchange) throws IOException {
+    @Override
+    void create(HttpExchange exchange) throws IOException {
         JsonNode body;
         try {
             body = JSON.readTree(exchange.getRequestBody());
@@ -139,7 +125,8 @@ public final class TargetSocketHttpHandler implements HttpHandler {
         return address;
     }
 
-    private static ObjectNode describe(TargetSocketRegistry.Mapping mapping) {
+    @Override
+    ObjectNode describe(TargetSocketRegistry.Mapping mapping) {
         ObjectNode node = JSON.createObjectNode().put("targetSocketId", mapping.id()).put("account", mapping.scope().account())
                 .put("region", mapping.scope().region()).put("vpcId", mapping.target().vpcId());
         mapping.target().instanceId().ifPresent(id -> node.put("instanceId", id));

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
@@ -38,7 +37,7 @@ import java.util.Optional;
  * listener; {@code GET} lists them; {@code GET /ID} gives one; {@code DELETE /ID} removes it (and an ad-hoc
  * workload's network interface). What the cloud refuses is answered with EC2's code and message and its status.
  */
-public final class WorkloadHttpHandler implements HttpHandler {
+public final class WorkloadHttpHandler extends AdminCollectionHandler<Workloads.Placed> {
     public static final String PATH = "/_backlane/workloads";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +49,7 @@ public final class WorkloadHttpHandler implements HttpHandler {
     private final Scope defaults;
 
     public WorkloadHttpHandler(Workloads workloads, Cloud cloud, DnsListeners dns, RegionCatalog regions, Scope defaults) {
+        super(PATH);
         this.workloads = requireNonNull(workloads, "workloads is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.dns = requireNonNull(dns, "dns is null");
@@ -58,43 +58,29 @@ public final class WorkloadHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals(PATH) || path.equals(PATH + "/")) {
-                switch (method) {
-                    case "GET" -> list(exchange);
-                    case "POST" -> create(exchange);
-                    default -> send(exchange, 405, error("method not allowed"));
-                }
-            } else if (path.startsWith(PATH + "/") && path.indexOf('/', PATH.length() + 1) < 0) {
-                String id = path.substring(PATH.length() + 1);
-                Optional<Workloads.Placed> found = switch (method) {
-                    case "GET" -> workloads.find(id);
-                    case "DELETE" -> workloads.delete(id);
-                    default -> null;
-                };
-                if (found == null) {
-                    send(exchange, 405, error("method not allowed"));
-                } else if (found.isEmpty()) {
-                    send(exchange, 404, error("The workload '" + id + "' does not exist"));
-                } else {
-                    send(exchange, 200, describe(found.get()).toString());
-                }
-            } else {
-                send(exchange, 404, error("not found"));
-            }
-        }
+    Optional<Workloads.Placed> find(String id) {
+        return workloads.find(id);
     }
 
-    private void list(HttpExchange exchange) throws IOException {
+    @Override
+    Optional<Workloads.Placed> remove(String id) {
+        return workloads.delete(id);
+    }
+
+    @Override
+    String notFound(String id) {
+        return error("The workload '" + id + "' does not exist");
+    }
+
+    @Override
+    void list(HttpExchange exchange) throws IOException {
         ArrayNode all = JSON.createArrayNode();
         workloads.list().forEach(one -> all.add(describe(one)));
         send(exchange, 200, JSON.createObjectNode().set("workloads", all).toString());
     }
 
-    private void create(HttpExchange exchange) throws IOException {
+    @Override
+    void create(HttpExchange exchange) throws IOException {
         JsonNode body;
         try {
             body = JSON.readTree(exchange.getRequestBody());
@@ -122,7 +108,8 @@ public final class WorkloadHttpHandler implements HttpHandler {
         }
     }
 
-    private ObjectNode describe(Workloads.Placed placed) {
+    @Override
+    ObjectNode describe(Workloads.Placed placed) {
         Workload workload = placed.workload();
         ObjectNode node = JSON.createObjectNode().put("workloadId", workload.id()).put("account", workload.scope().account())
                 .put("region", workload.scope().region()).put("networkInterfaceId", workload.networkInterfaceId());
