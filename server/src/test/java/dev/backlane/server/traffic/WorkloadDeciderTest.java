@@ -78,8 +78,12 @@ class WorkloadDeciderTest {
     }
 
     private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head) {
+        return decide(fixed, upstreams, head, WorkloadDecider.Throttling.NONE);
+    }
+
+    private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head, WorkloadDecider.Throttling throttling) {
         return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard(), "000000000000", NO_TUNNELS,
-                (scope, vpcId, address, port) -> Optional.empty()).decide(head, Optional.empty());
+                (scope, vpcId, address, port) -> Optional.empty(), throttling).decide(head, Optional.empty());
     }
 
     @Test
@@ -103,20 +107,18 @@ class WorkloadDeciderTest {
         Upstreams upstreams = Upstreams.parse(List.of("s3=" + S3_UPSTREAM, "sqs=" + S3_UPSTREAM));
         WorkloadDecider.Throttling throttling = (workload, facts, path, callerAccount) -> Optional.of(ThrottlingError.of(facts.service()));
         Fixed s3Put = new Fixed(facts("s3", "PutObject"), null, path(Verdict.PRIVATE));
-        GatewayDecision.Respond s3 = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, s3Put, s3Put, upstreams, API,
-                ServiceProtocols.standard(), "000000000000", throttling).decide(S3_PUT, Optional.empty()));
+        GatewayDecision.Respond s3 = assertInstanceOf(GatewayDecision.Respond.class, decide(s3Put, upstreams, S3_PUT, throttling));
         assertEquals(503, s3.status());
         String xml = new String(s3.body(), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<Code>SlowDown</Code>") && xml.contains("Please reduce your request rate."), xml);
 
         Fixed sqsList = new Fixed(facts("sqs", "ListQueues"), null, path(Verdict.PUBLIC));
-        GatewayDecision.Respond sqs = assertInstanceOf(GatewayDecision.Respond.class, new WorkloadDecider(WORKLOAD, sqsList, sqsList, upstreams, API,
-                ServiceProtocols.standard(), "000000000000", throttling).decide(SQS_JSON, Optional.empty()));
+        GatewayDecision.Respond sqs = assertInstanceOf(GatewayDecision.Respond.class, decide(sqsList, upstreams, SQS_JSON, throttling));
         assertTrue(new String(sqs.body(), StandardCharsets.UTF_8).contains("RequestThrottled"), new String(sqs.body(), StandardCharsets.UTF_8));
 
         Fixed blocked = new Fixed(facts("s3", "PutObject"), null, path(Verdict.BLOCKED, ExplanationCode.ENI_SG_RULES_MISMATCH));
-        assertInstanceOf(GatewayDecision.Block.class, new WorkloadDecider(WORKLOAD, blocked, blocked, upstreams, API, ServiceProtocols.standard(),
-                "000000000000", throttling).decide(S3_PUT, Optional.empty()), "a dropped call is never answered, throttled or not");
+        assertInstanceOf(GatewayDecision.Block.class, decide(blocked, upstreams, S3_PUT, throttling),
+                "a dropped call is never answered, throttled or not");
     }
 
     @Test
