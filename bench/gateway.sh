@@ -14,14 +14,23 @@
 # table, so each request is classified and judged PRIVATE by the real decider before it is forwarded
 # (needs the AWS CLI). Every small GET carries an S3 SigV4 scope (bench/wrk/s3-signed.lua) for it.
 #
+# HAProxy runs twice: as in its default configuration (copying bodies through user space) and with
+# "option splice-auto" (bodies moved by splice(2) between its sockets, the kernel's zero-copy path).
+#
+# --before JAR adds a "before" target: the same gateway role from another benchmarks.jar (an earlier build), so a
+# change is measured side by side with what it replaces, in the same run. --rounds N repeats every measurement N
+# times, the targets taking turns within each round so a change in the machine's load falls on all of them; the
+# figures printed are medians, and the load average is printed at each round.
+#
 # --no-bulk skips the bulk part (small GETs only).
 #
-# Usage: bench/gateway.sh [--seconds 5] [--warmup 2] [--threads 2] [--connections "1 8 64"] [--rounds 1] [--backlane] [--no-bulk]
+# Usage: bench/gateway.sh [--seconds 5] [--warmup 2] [--threads 2] [--connections "1 8 64"] [--rounds 1] [--before JAR]
+#                         [--backlane] [--no-bulk]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-seconds=5 warmup=2 threads=2 connections="1 8 64" rounds=1 backlane=false bulk=true
+seconds=5 warmup=2 threads=2 connections="1 8 64" rounds=1 backlane=false bulk=true before=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
@@ -29,6 +38,7 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --before) before=$(realpath "$2"); shift 2 ;;
     --backlane) backlane=true; shift ;;
     --no-bulk) bulk=false; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -55,12 +65,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start() { # name, args...: starts a GatewayBenchServer role and echoes its port
-  local name=$1; shift
+start() { # name, jar, args...: starts a GatewayBenchServer role and echoes its port
+  local name=$1 role_jar=$2; shift 2
   # Serial GC with a 768 MiB young generation: a collection every few seconds, of a few MiB live, on one thread.
   # Parallel GC on a 256 MiB heap collected every second, and on two cores shared with wrk its two GC threads
   # waited for each other: pauses of 5-15 ms, up to 490 ms when the machine was busy (bench/README.md).
-  java -Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC -cp "$jar" dev.backlane.bench.gateway.GatewayBenchServer "$@" >"$work/$name.out" 2>&1 &
+  java -Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC -cp "$role_jar" dev.backlane.bench.gateway.GatewayBenchServer "$@" >"$work/$name.out" 2>&1 &
   echo $! >"$work/$name.pid"
   for _ in $(seq 100); do
     if grep -q '^listening' "$work/$name.out" 2>/dev/null; then awk '/^listening/ {print $2}' "$work/$name.out"; return; fi
@@ -70,10 +80,18 @@ start() { # name, args...: starts a GatewayBenchServer role and echoes its port
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-upstream=$(start upstream upstream 0 1)
-gateway=$(start gateway gateway "http://127.0.0.1:$upstream" "$threads")
-haproxy_port=$(free_port)
-cat >"$work/haproxy.cfg" <<CFG
+upstream=$(start upstream "$jar" upstream 0 1)
+gateway=$(start gateway "$jar" gateway "http://127.0.0.1:$upstream" "$threads")
+declare -A port=([direct]=$upstream [gateway]=$gateway)
+targets="direct gateway"
+if [ -n "$before" ]; then
+  port[before]=$(start before "$before" gateway "http://127.0.0.1:$upstream" "$threads")
+  targets="$targets before"
+fi
+haproxy_start() { # name, extra defaults line: starts HAProxy in HTTP mode in front of the upstream
+  local name=$1 extra=$2 listen
+  listen=$(free_port)
+  cat >"$work/$name.cfg" <<CFG
 global
   maxconn 4096
   nbthread $threads
@@ -84,15 +102,20 @@ defaults
   timeout server 60s
   option http-keep-alive
   http-reuse always
+  $extra
 frontend bench
-  bind 127.0.0.1:$haproxy_port
+  bind 127.0.0.1:$listen
   default_backend upstream
 backend upstream
   server upstream 127.0.0.1:$upstream
 CFG
-haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
-declare -A port=([direct]=$upstream [gateway]=$gateway [haproxy]=$haproxy_port)
-targets="direct gateway haproxy"
+  haproxy -f "$work/$name.cfg" -D -p "$work/$name.pid"
+  port[$name]=$listen
+}
+haproxy_start haproxy ""
+# HAProxy's own zero-copy forwarding: bodies move between its sockets through a pipe, never into user space.
+haproxy_start haproxy-splice "option splice-auto"
+targets="$targets haproxy haproxy-splice"
 small_targets=$targets
 if $backlane; then
   admin=$(free_port)
@@ -111,76 +134,93 @@ if $backlane; then
   # The first call loads the service models and the path engine's index: not what is measured.
   curl -sf -o /dev/null -H 'Host: bucket.s3.us-east-1.amazonaws.com' -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261207/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00" \
     "http://127.0.0.1:${port[backlane]}/key" || { echo "the Backlane workload's gateway did not forward a GetObject; see $work/backlane.out" >&2; exit 1; }
-  small_targets="direct gateway backlane haproxy"
+  small_targets="${targets/gateway/gateway backlane}"
 fi
 
 micros() { # wrk latency ("151.00us", "1.20ms", "2.00s") in microseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+load() { awk '{print $1}' /proc/loadavg; }
 
 echo "gateway benchmark: $(nproc) cores, ${seconds}s per measurement after ${warmup}s warm-up, $rounds round(s), gateway and HAProxy on $threads thread(s)"
+echo "targets: $targets; load average at the start: $(load)"
 echo
-echo "small GETs (wrk --latency, a GET with an S3 SigV4 scope, ~90-byte answer)"
-printf '%-5s %-8s %12s %10s %10s %12s %12s\n' conns target "req/s" "p50 us" "p99 us" "+p50 us" "+p99 us"
+echo "small GETs (wrk --latency, a GET with an S3 SigV4 scope, ~90-byte answer; medians of $rounds round(s))"
 declare -A rps p50 p99
 for c in $connections; do
   wrk_threads=$(( c < threads ? c : threads ))
+  declare -A r=() l50=() l99=()
+  loads=""
   for target in $small_targets; do
-    url="http://127.0.0.1:${port[$target]}/key"
-    wrk -t"$wrk_threads" -c"$c" -d"${warmup}s" -s bench/wrk/s3-signed.lua "$url" >/dev/null
-    r="" l50="" l99=""
-    for _ in $(seq "$rounds"); do
-      out=$(wrk -t"$wrk_threads" -c"$c" -d"${seconds}s" --latency -s bench/wrk/s3-signed.lua "$url")
-      r="$r $(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
-      l50="$l50 $(micros "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
-      l99="$l99 $(micros "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+    wrk -t"$wrk_threads" -c"$c" -d"${warmup}s" -s bench/wrk/s3-signed.lua "http://127.0.0.1:${port[$target]}/key" >/dev/null
+  done
+  for _ in $(seq "$rounds"); do
+    loads="$loads $(load)"
+    for target in $small_targets; do
+      out=$(wrk -t"$wrk_threads" -c"$c" -d"${seconds}s" --latency -s bench/wrk/s3-signed.lua "http://127.0.0.1:${port[$target]}/key")
+      r[$target]="${r[$target]:-} $(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+      l50[$target]="${l50[$target]:-} $(micros "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+      l99[$target]="${l99[$target]:-} $(micros "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
     done
-    rps[$c,$target]=$(median <<<"$r"); p50[$c,$target]=$(median <<<"$l50"); p99[$c,$target]=$(median <<<"$l99")
+  done
+  echo "$c connection(s), load average at each round:$loads"
+  printf '%-5s %-15s %12s %10s %10s %12s %12s\n' conns target "req/s" "p50 us" "p99 us" "+p50 us" "+p99 us"
+  for target in $small_targets; do
+    rps[$c,$target]=$(median <<<"${r[$target]}"); p50[$c,$target]=$(median <<<"${l50[$target]}"); p99[$c,$target]=$(median <<<"${l99[$target]}")
     if [ "$target" = direct ]; then add50="-" add99="-"; else
       add50=$(awk -v a="${p50[$c,$target]}" -v b="${p50[$c,direct]}" 'BEGIN {printf "%.0f", a - b}')
       add99=$(awk -v a="${p99[$c,$target]}" -v b="${p99[$c,direct]}" 'BEGIN {printf "%.0f", a - b}')
     fi
-    printf '%-5s %-8s %12.0f %10.0f %10.0f %12s %12s\n' "$c" "$target" "${rps[$c,$target]}" "${p50[$c,$target]}" "${p99[$c,$target]}" "$add50" "$add99"
+    printf '%-5s %-15s %12.0f %10.0f %10.0f %12s %12s\n' "$c" "$target" "${rps[$c,$target]}" "${p50[$c,$target]}" "${p99[$c,$target]}" "$add50" "$add99"
   done
   awk -v g="${rps[$c,gateway]}" -v h="${rps[$c,haproxy]}" -v c="$c" 'BEGIN {printf "%-5s gateway/haproxy rate: %.0f%% (goal >= 80%%)\n", c, 100 * g / h}'
   if $backlane; then
     awk -v g="${rps[$c,backlane]}" -v h="${rps[$c,haproxy]}" -v c="$c" 'BEGIN {printf "%-5s backlane/haproxy rate: %.0f%%\n", c, 100 * g / h}'
   fi
+  echo
 done
 
 if ! $bulk; then
-  echo
+  echo "load average at the end: $(load)"
   echo "goals: +p50 <= 150 us, +p99 <= 500 us; gateway/haproxy small rate >= 80%"
   exit 0
 fi
-echo
-echo "bulk (MB/s, 1 MB = 10^6 bytes)"
-printf '%-22s %10s %10s %10s %14s %14s\n' transfer direct gateway haproxy "gw/direct" "haproxy/direct"
-declare -A mbps
-for target in $targets; do
-  url="http://127.0.0.1:${port[$target]}"
-  wrk -t2 -c8 -d"${warmup}s" "$url/bytes/1048576" >/dev/null
-  out=$(wrk -t2 -c8 -d"${seconds}s" "$url/bytes/1048576")
-  mbps[get1,$target]=$(awk '/^Requests\/sec/ {printf "%.0f", $2 * 1048576 / 1e6}' <<<"$out")
-  out=$(BODY_BYTES=1048576 wrk -t2 -c8 -d"${seconds}s" -s bench/wrk/upload.lua "$url/upload")
-  mbps[put1,$target]=$(awk '/^Requests\/sec/ {printf "%.0f", $2 * 1048576 / 1e6}' <<<"$out")
-done
+echo "bulk (MB/s, 1 MB = 10^6 bytes; medians of $rounds round(s), the 100 MiB transfers 3 per round)"
 head -c 104857600 /dev/zero >"$work/100MiB"
+declare -A got
+loads=""
 for target in $targets; do
-  url="http://127.0.0.1:${port[$target]}"
-  d="" u=""
-  for _ in 1 2 3; do
-    d="$d $(curl -s -o /dev/null -w '%{speed_download}' "$url/bytes/104857600")"
-    u="$u $(curl -s -o /dev/null -w '%{speed_upload}' -X PUT -H 'Expect:' --data-binary @"$work/100MiB" "$url/upload")"
-  done
-  mbps[get100,$target]=$(median <<<"$d" | awk '{printf "%.0f", $1 / 1e6}')
-  mbps[put100,$target]=$(median <<<"$u" | awk '{printf "%.0f", $1 / 1e6}')
+  wrk -t2 -c8 -d"${warmup}s" "http://127.0.0.1:${port[$target]}/bytes/1048576" >/dev/null
 done
+for _ in $(seq "$rounds"); do
+  loads="$loads $(load)"
+  for target in $targets; do
+    url="http://127.0.0.1:${port[$target]}"
+    out=$(wrk -t2 -c8 -d"${seconds}s" "$url/bytes/1048576")
+    got[get1,$target]="${got[get1,$target]:-} $(awk '/^Requests\/sec/ {print $2 * 1048576 / 1e6}' <<<"$out")"
+    out=$(BODY_BYTES=1048576 wrk -t2 -c8 -d"${seconds}s" -s bench/wrk/upload.lua "$url/upload")
+    got[put1,$target]="${got[put1,$target]:-} $(awk '/^Requests\/sec/ {print $2 * 1048576 / 1e6}' <<<"$out")"
+    for _ in 1 2 3; do
+      got[get100,$target]="${got[get100,$target]:-} $(curl -s -o /dev/null -w '%{speed_download}' "$url/bytes/104857600" | awk '{print $1 / 1e6}')"
+      got[put100,$target]="${got[put100,$target]:-} $(curl -s -o /dev/null -w '%{speed_upload}' -X PUT -H 'Expect:' --data-binary @"$work/100MiB" "$url/upload" | awk '{print $1 / 1e6}')"
+    done
+  done
+done
+echo "load average at each round:$loads; at the end: $(load)"
+printf '%-22s' transfer
+for target in $targets; do printf ' %15s' "$target"; done
+for target in $targets; do [ "$target" = direct ] || printf ' %15s' "$target/direct"; done
+echo
 for kind in get1:"1 MiB GET x8 conns" put1:"1 MiB PUT x8 conns" get100:"100 MiB GET (curl)" put100:"100 MiB PUT (curl)"; do
   key=${kind%%:*} label=${kind#*:}
-  awk -v l="$label" -v d="${mbps[$key,direct]}" -v g="${mbps[$key,gateway]}" -v h="${mbps[$key,haproxy]}" \
-    'BEGIN {printf "%-22s %10d %10d %10d %13.0f%% %13.0f%%\n", l, d, g, h, 100 * g / d, 100 * h / d}'
+  printf '%-22s' "$label"
+  declare -A m=()
+  for target in $targets; do m[$target]=$(median <<<"${got[$key,$target]}"); printf ' %15.0f' "${m[$target]}"; done
+  for target in $targets; do
+    [ "$target" = direct ] || awk -v g="${m[$target]}" -v d="${m[direct]}" 'BEGIN {printf " %14.0f%%", 100 * g / d}'
+  done
+  echo
 done
 echo
 echo "goals: +p50 <= 150 us, +p99 <= 500 us; gateway/direct bulk >= 90%; gateway/haproxy small rate >= 80%"
