@@ -12,6 +12,7 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -21,9 +22,11 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -118,6 +121,22 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private boolean waitingForUpstreamWritable;
     private boolean waitingForClientWritable;
 
+    // Bodies spliced past both pipelines (BodySplice).
+    private HttpRequestDecoder requestDecoder;
+    private GatewayResponseEncoder responseEncoder;
+    /** Bytes of the request's Content-Length body not yet forwarded; -1 when it is chunked. */
+    private long requestBodyLeft = -1;
+    /** Bytes of the answer's Content-Length body not yet forwarded; -1 when it is chunked or delimited by a close. */
+    private long responseBodyLeft = -1;
+    private BodySplice splice;
+    /** Between a client read's first message and its end: the decoder may have more of the same read to hand over. */
+    private boolean clientReading;
+    /** The request's body was asked for during a client read: it is pulled once the read is over. */
+    private boolean pullAfterRead;
+    private long lastSplicedNanos;
+    private final BodySplice.Progress requestSplice = new RequestSplice();
+    private final BodySplice.Progress responseSplice = new ResponseSplice();
+
     GatewayConnection(GatewayDecider decider, GatewayConfig config, UpstreamPool upstreams, TrafficCounter traffic, GatewayTransport transport,
             ConnectionEvents events) {
         this.decider = requireNonNull(decider, "decider is null");
@@ -132,6 +151,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        requestDecoder = ctx.pipeline().get(HttpRequestDecoder.class);
+        responseEncoder = ctx.pipeline().get(GatewayResponseEncoder.class);
         awaitHead();
         // The first bytes were read before this handler was in place: the first head begins at byte 0.
         bytesInWhenAwaiting = 0;
@@ -139,6 +160,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        clientReading = true;
         inbox.add(msg);
         if (wantMessage && !delivering) {
             deliver();
@@ -252,7 +274,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
         state = State.TUNNELING;
         stopTimers();
-        TunnelConnection.start(ctx.channel(), List.of(Gateways.GATEWAY_HANDLER, Gateways.HTTP_CODEC), io.netty.buffer.Unpooled.EMPTY_BUFFER, decision,
+        List<String> httpHandlers = List.of(Gateways.GATEWAY_HANDLER, Gateways.HTTP_DECODER, Gateways.HTTP_ENCODER);
+        TunnelConnection.start(ctx.channel(), httpHandlers, io.netty.buffer.Unpooled.EMPTY_BUFFER, decision,
                 new TunnelReplies.Http(), request.get().host(), config, transport, events);
     }
 
@@ -262,6 +285,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     private void beginExchange(HttpRequest head) {
         request = head;
+        if (responseEncoder != null) {
+            responseEncoder.answering(head.method());
+        }
         events.requestBegan(head.method().name());
         requestComplete = head instanceof LastHttpContent;
         clientKeepAlive = HttpUtil.isKeepAlive(head);
@@ -374,6 +400,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         facts = Optional.of(forward.facts());
         path = Optional.of(forward.path());
         upstreamUri = forward.upstream();
+        requestBodyLeft = requestComplete ? 0 : contentLength(request);
         connectUpstream();
     }
 
@@ -411,6 +438,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
         // A client that asked to close has the upstream close too (its Connection header goes along).
         upstreamReusable = HttpUtil.isKeepAlive(request);
+        lease.handler().decoder().expectAnswerTo(request.method());
         HttpRequest upstreamRequest = new DefaultHttpRequest(request.protocolVersion(), request.method(), RequestTarget.originForm(request.uri()),
                 request.headers());
         lease.channel().write(upstreamRequest);
@@ -423,7 +451,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
         if (!requestComplete) {
             // Body already read (a GET's empty end, a small PUT) leaves with the head, in one write.
-            next();
+            pullRequestBody();
         }
         if (lease != null) {
             lease.channel().flush();
@@ -445,6 +473,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             }
             return;
         }
+        if (requestBodyLeft > 0) {
+            requestBodyLeft -= content.content().readableBytes();
+        }
         lease.channel().write(content);
         if (last || inbox.isEmpty() || !lease.channel().isWritable()) {
             // More of the body already read follows at once: one flush carries it all.
@@ -453,17 +484,132 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (last) {
             finishForwardIfDone();
         } else if (lease.channel().isWritable()) {
-            next();
+            pullRequestBody();
         } else {
             waitingForUpstreamWritable = true;
         }
+    }
+
+    /**
+     * Asks for more of the request's body: the rest of a long Content-Length body by splice when both sockets allow
+     * it (the decoder has passed on all it read, so the rest is still in the socket), otherwise the next message.
+     */
+    private void pullRequestBody() {
+        if (clientReading) {
+            // The rest of this read may still hold body the decoder has yet to hand over: a splice now would take
+            // the bytes after it.
+            pullAfterRead = true;
+            return;
+        }
+        if (inbox.isEmpty() && splice == null && requestBodyLeft >= BodySplice.MIN_BODY && lease != null && !responseComplete
+                && BodySplice.possible(ctx.channel(), lease.channel())) {
+            lastSplicedNanos = System.nanoTime();
+            splice = BodySplice.start(ctx.channel(), lease.channel(), requestBodyLeft, requestSplice);
+        } else {
+            next();
+        }
+    }
+
+    /** Splicing the request's body to the upstream. */
+    private final class RequestSplice implements BodySplice.Progress {
+        @Override
+        public void spliced(int bytes) {
+            traffic.splicedIn(bytes);
+            requestBodyLeft -= bytes;
+        }
+
+        @Override
+        public void spliceDone() {
+            splice = null;
+            // The decoder still counts the body it never saw; the upstream's encoder learns the body's end from the
+            // empty last content, which it encodes as nothing.
+            requestDecoder.reset();
+            forwardContent(LastHttpContent.EMPTY_LAST_CONTENT, true);
+        }
+
+        @Override
+        public void spliceFailed(Throwable cause) {
+            spliceStopped();
+        }
+    }
+
+    /** Splicing the answer's body to the client. */
+    private final class ResponseSplice implements BodySplice.Progress {
+        @Override
+        public void spliced(int bytes) {
+            traffic.splicedOut(bytes);
+            responseBodyLeft -= bytes;
+        }
+
+        @Override
+        public void spliceDone() {
+            splice = null;
+            lease.handler().decoder().reset();
+            ctx.write(LastHttpContent.EMPTY_LAST_CONTENT);
+            responseComplete = true;
+            finishForwardIfDone();
+        }
+
+        @Override
+        public void spliceFailed(Throwable cause) {
+            spliceStopped();
+        }
+    }
+
+    /**
+     * A splice stopped short. When a socket closed, its own close reports the request; a failure that left both open
+     * (a read error) ends the connection here.
+     */
+    private void spliceStopped() {
+        splice = null;
+        if (state == State.FORWARDING && ctx.channel().isActive() && lease != null && lease.channel().isActive()) {
+            publishRequest(Outcome.UPSTREAM_FAILED);
+            lease.channel().close();
+            closeNow();
+        }
+    }
+
+    private void stopSplice() {
+        if (splice != null) {
+            splice.stop();
+            splice = null;
+        }
+    }
+
+    private static long contentLength(HttpMessage message) {
+        return HttpUtil.isTransferEncodingChunked(message) ? -1 : HttpUtil.getContentLength(message, -1L);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        clientReading = false;
+        if (splice != null) {
+            // A round of the request's splice: the bytes pass no handler, so this is how its progress shows.
+            lastSplicedNanos = System.nanoTime();
+        }
+        if (pullAfterRead) {
+            pullAfterRead = false;
+            if (state == State.FORWARDING && !requestComplete) {
+                pullRequestBody();
+            }
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public boolean splicedRecently() {
+        return splicedWithin(config.upstreamIdleTimeout().toNanos());
+    }
+
+    private boolean splicedWithin(long nanos) {
+        return splice != null && System.nanoTime() - lastSplicedNanos < nanos;
     }
 
     @Override
     public void upstreamWritable() {
         if (waitingForUpstreamWritable && state == State.FORWARDING) {
             waitingForUpstreamWritable = false;
-            next();
+            pullRequestBody();
         }
     }
 
@@ -486,8 +632,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             } else {
                 responseStarted = true;
                 status = response.status().code();
-                boolean delimited = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response)
-                        || HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
+                boolean noBody = HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
+                boolean delimited = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response) || noBody;
+                responseBodyLeft = noBody ? 0 : contentLength(response);
                 upstreamReusable &= HttpUtil.isKeepAlive(response) && delimited;
                 clientKeepAlive &= HttpUtil.isKeepAlive(response) && delimited;
             }
@@ -495,6 +642,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (swallowingInformational) {
             ReferenceCountUtil.release(message);
         } else {
+            if (responseStarted && responseBodyLeft > 0 && message instanceof HttpContent content) {
+                responseBodyLeft -= content.content().readableBytes();
+            }
             // Flushed when the upstream's read is done (upstreamReadComplete), so a head and body read together
             // leave together.
             ctx.write(message);
@@ -514,6 +664,14 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     @Override
     public void upstreamReadComplete() {
+        if (splice != null) {
+            lastSplicedNanos = System.nanoTime();
+        } else if (state == State.FORWARDING && responseStarted && !responseComplete && !waitingForClientWritable && responseBodyLeft >= BodySplice.MIN_BODY
+                && lease != null && BodySplice.possible(lease.channel(), ctx.channel())) {
+            // The decoder has passed on all the upstream's read held, so the rest of the body is still in the socket.
+            lastSplicedNanos = System.nanoTime();
+            splice = BodySplice.start(lease.channel(), ctx.channel(), responseBodyLeft, responseSplice);
+        }
         ctx.flush();
     }
 
@@ -558,6 +716,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (state != State.FORWARDING || lease == null) {
             return;
         }
+        stopSplice();
         boolean stale = lease.reused();
         lease = null;
         if (!responseStarted && stale && !retried && hasNoBody(request)) {
@@ -586,6 +745,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (state != State.FORWARDING || lease == null) {
             return;
         }
+        stopSplice();
         lease.handler().giveBack();
         lease = null;
         if (!responseStarted) {
@@ -702,6 +862,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         retried = false;
         waitingForClientWritable = false;
         waitingForUpstreamWritable = false;
+        requestBodyLeft = -1;
+        responseBodyLeft = -1;
+        if (responseEncoder != null) {
+            responseEncoder.answering(null);
+        }
         events.awaitingRequest();
         awaitingSinceNanos = System.nanoTime();
         bytesInWhenAwaiting = traffic.bytesIn();
@@ -752,7 +917,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             ctx.fireUserEventTriggered(event);
             return;
         }
-        if (idle.state() == IdleState.WRITER_IDLE && !ctx.channel().isWritable() && state != State.CLOSED) {
+        if (splicedWithin(config.idleTimeout().toNanos())) {
+            // A body spliced past the pipeline moves without the idle handler seeing it.
+            return;
+        }
+        if (idle.state() == IdleState.WRITER_IDLE && clientNotReading() && state != State.CLOSED) {
             // The client reads nothing of what it is sent.
             publishRequest(Outcome.ABORTED);
             closeNow();
@@ -764,6 +933,18 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
                 reject(HttpResponseStatus.REQUEST_TIMEOUT, "the request body stopped arriving for " + config.idleTimeout().toSeconds() + " s");
             }
         }
+    }
+
+    /**
+     * Whether what the client is sent is piling up: past the write buffer's high mark, or a spliced body's bytes
+     * waiting in the pipe (they count in no write buffer).
+     */
+    private boolean clientNotReading() {
+        if (!ctx.channel().isWritable()) {
+            return true;
+        }
+        ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+        return splice != null && pending != null && !pending.isEmpty();
     }
 
     private boolean waitingForClientBody() {
@@ -784,6 +965,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     private void stopTimers() {
         cancelTimer();
+        stopSplice();
         if (headTimer != null) {
             headTimer.cancel(false);
             headTimer = null;

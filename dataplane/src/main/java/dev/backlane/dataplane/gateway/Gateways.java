@@ -11,7 +11,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
@@ -33,7 +33,8 @@ public final class Gateways implements AutoCloseable {
     /** The most bytes of one request body chunk handed on at once; larger chunks are split. */
     private static final int MAX_CHUNK_SIZE = 64 * 1024;
     static final String IDLE_HANDLER = "idle";
-    static final String HTTP_CODEC = "http-codec";
+    static final String HTTP_DECODER = "http-decoder";
+    static final String HTTP_ENCODER = "http-encoder";
     static final String GATEWAY_HANDLER = "gateway";
 
     private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections) {
@@ -117,10 +118,14 @@ public final class Gateways implements AutoCloseable {
                         connections.add(channel);
                         TrafficCounter traffic = new TrafficCounter();
                         ConnectionEvents events = new ConnectionEvents(workloadId, config.events(), config.clock(), traffic);
-                        channel.pipeline().addLast("traffic", traffic)
+                        channel.pipeline().addLast(BodySplice.Reads.INSTANCE)
+                                .addLast("traffic", traffic)
                                 .addLast(IDLE_HANDLER, new IdleStateHandler(true, idleMillis, idleMillis, 0, TimeUnit.MILLISECONDS))
                                 .addLast(new ProtocolDetector(events,
-                                        pipeline -> pipeline.addLast(HTTP_CODEC, new HttpServerCodec(decoding.clone()))
+                                        // A decoder and an encoder rather than HttpServerCodec: the decoder is reset after
+                                        // a body is spliced past it.
+                                        pipeline -> pipeline.addLast(HTTP_DECODER, new HttpRequestDecoder(decoding.clone()))
+                                                .addLast(HTTP_ENCODER, new GatewayResponseEncoder())
                                                 .addLast(GATEWAY_HANDLER, new GatewayConnection(decider, config, upstreams, traffic, transport, events)),
                                         pipeline -> pipeline.addLast(Socks5Handshake.NAME, new Socks5Handshake(decider, config, transport, events))));
                     }

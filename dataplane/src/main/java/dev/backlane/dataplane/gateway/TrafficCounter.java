@@ -6,8 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Counts the bytes a connection carries each way on the wire, before any decoding, for the events. Sits first in
- * the pipeline and runs on the connection's event loop only, so plain fields suffice.
+ * Counts the bytes a connection carries each way on the wire, before any decoding, for the events; bodies spliced
+ * past the pipeline are added by the gateway. Sits first in the pipeline and runs on the connection's event loop only, so plain fields suffice.
  */
 final class TrafficCounter extends ChannelDuplexHandler {
     private long bytesIn;
@@ -19,6 +19,16 @@ final class TrafficCounter extends ChannelDuplexHandler {
 
     long bytesOut() {
         return bytesOut;
+    }
+
+    /** Bytes spliced in from the client past the pipeline ({@link BodySplice}). */
+    void splicedIn(long bytes) {
+        bytesIn += bytes;
+    }
+
+    /** Bytes spliced out to the client past the pipeline ({@link BodySplice}). */
+    void splicedOut(long bytes) {
+        bytesOut += bytes;
     }
 
     @Override

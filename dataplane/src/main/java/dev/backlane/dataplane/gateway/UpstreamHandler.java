@@ -11,7 +11,16 @@ import io.netty.util.ReferenceCountUtil;
  * lent to, and closes the connection if the upstream speaks while it sits idle in the pool.
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    private final UpstreamResponseDecoder decoder;
     private UpstreamListener listener;
+
+    UpstreamHandler(UpstreamResponseDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    UpstreamResponseDecoder decoder() {
+        return decoder;
+    }
 
     void lendTo(UpstreamListener listener) {
         this.listener = listener;
@@ -60,6 +69,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             UpstreamListener current = listener;
+            if (current != null && current.splicedRecently()) {
+                // A body spliced past the pipeline moves without the idle handler seeing it.
+                return;
+            }
             if (current != null) {
                 current.upstreamSilent();
             }

@@ -14,4 +14,10 @@ interface UpstreamListener {
     void upstreamClosed();
 
     void upstreamSilent();
+
+    /**
+     * Whether a body is being spliced between the connections and moved within the upstream idle timeout.
+     * Spliced bytes pass no handler, so an idle timer would otherwise take a long transfer for a silent one.
+     */
+    boolean splicedRecently();
 }

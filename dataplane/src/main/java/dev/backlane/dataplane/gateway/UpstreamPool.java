@@ -10,7 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -120,12 +120,15 @@ final class UpstreamPool {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (context != null) {
+                            // Never spliced: TLS must see every byte.
                             channel.pipeline().addLast(context.newHandler(channel.alloc(), host(upstream), port(upstream)));
                         }
-                        channel.pipeline().addLast(new IdleStateHandler(0, 0, config.upstreamIdleTimeout().toMillis(), TimeUnit.MILLISECONDS),
-                                new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER_SIZE).setMaxChunkSize(MAX_CHUNK_SIZE),
-                                        false, false),
-                                new UpstreamHandler());
+                        // An encoder and a decoder rather than HttpClientCodec: the decoder is reset after a body is
+                        // spliced past it.
+                        UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(
+                                new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER_SIZE).setMaxChunkSize(MAX_CHUNK_SIZE));
+                        channel.pipeline().addLast(BodySplice.Reads.INSTANCE, new IdleStateHandler(0, 0, config.upstreamIdleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+                                new HttpRequestEncoder(), decoder, new UpstreamHandler(decoder));
                     }
                 });
     }
