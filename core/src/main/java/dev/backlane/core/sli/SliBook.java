@@ -1,0 +1,111 @@
+package dev.backlane.core.sli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The counts behind the SLIs M1-M10, per key, kept over time ({@link SliSeries}): what the data plane reports goes to
+ * every key it concerns (the call as a whole, its endpoint, service, zone, workload...). At most {@code maxKeys} keys
+ * are kept; what would need another is counted under {@link SliKey#ALL} only, and {@link #overflowed} says how often.
+ * Thread-safe; pure (the caller gives the time).
+ */
+public final class SliBook {
+    private static final Duration BASELINE = Duration.ofDays(1);
+
+    private final int maxKeys;
+    private final Map<SliKey, SliSeries> series = new ConcurrentHashMap<>();
+    private final AtomicLong overflowed = new AtomicLong();
+
+    public SliBook(int maxKeys) {
+        this.maxKeys = maxKeys;
+        series.put(SliKey.ALL, new SliSeries());
+    }
+
+    /** An AWS call through a workload's gateway: its status (0: none), latency and bytes. */
+    public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes) {
+        record(at, keys, counters -> counters.request(status, latencyNanos, bytes));
+    }
+
+    /** A flow a security group or network ACL rejected (it counts as a flow too). */
+    public void reject(Instant at, Collection<SliKey> keys) {
+        record(at, keys, counters -> {
+            counters.flows++;
+            counters.rejects++;
+        });
+    }
+
+    /** A DNS answer for an AWS name, private (an endpoint's address) or not. */
+    public void dns(Instant at, Collection<SliKey> keys, boolean privateAnswer) {
+        record(at, keys, counters -> {
+            counters.dnsAnswers++;
+            if (privateAnswer) {
+                counters.dnsPrivate++;
+            }
+        });
+    }
+
+    /** A synthetic probe through an endpoint, and whether it got through. */
+    public void probe(Instant at, Collection<SliKey> keys, boolean ok) {
+        record(at, keys, counters -> {
+            counters.probes++;
+            if (!ok) {
+                counters.probeFailures++;
+            }
+        });
+    }
+
+    /** Telemetry records a sink (flow logs, query logs, metrics) was offered and delivered. */
+    public void telemetry(Instant at, String sink, long offered, long delivered) {
+        record(at, List.of(new SliKey(SliKey.Kind.SINK, sink)), counters -> {
+            counters.telemetryOffered += offered;
+            counters.telemetryDelivered += delivered;
+        });
+    }
+
+    private void record(Instant at, Collection<SliKey> keys, Consumer<SliCounters> update) {
+        series.get(SliKey.ALL).record(at, update);
+        for (SliKey key : keys) {
+            if (key.equals(SliKey.ALL)) {
+                continue;
+            }
+            SliSeries one = series.get(key);
+            if (one == null) {
+                if (series.size() >= maxKeys) {
+                    overflowed.incrementAndGet();
+                    continue;
+                }
+                one = series.computeIfAbsent(key, ignored -> new SliSeries());
+            }
+            one.record(at, update);
+        }
+    }
+
+    /** The keys with counts, in order. */
+    public List<SliKey> keys() {
+        List<SliKey> keys = new ArrayList<>(series.keySet());
+        keys.sort(null);
+        return keys;
+    }
+
+    /** The SLIs of a key over the window ending {@code now}; empty when the key has no counts. */
+    public Optional<SliReport> report(SliKey key, SliWindow window, Instant now, SloTargets slo, Function<SliKey, SliReport.EndpointFacts> facts) {
+        SliSeries one = series.get(key);
+        if (one == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SliReport.of(key, window, one.sum(window.length(), now), one.sum(BASELINE, now), slo, facts.apply(key)));
+    }
+
+    public long overflowed() {
+        return overflowed.get();
+    }
+}
