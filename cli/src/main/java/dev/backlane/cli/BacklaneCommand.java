@@ -2,6 +2,7 @@ package dev.backlane.cli;
 
 import dev.backlane.cli.audit.AuditCommand;
 import dev.backlane.cli.cost.CostCommand;
+import dev.backlane.cli.sli.SliCommand;
 import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Command;
                 "1:done, but the answer is a failure: an unmet --expect, audit findings at --fail-on, a refused document or query",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, DnsCommand.class,
-                        FaultCommand.class,
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, SliCommand.class,
+                        DnsCommand.class, FaultCommand.class,
                         RunCommand.class})
 public final class BacklaneCommand implements Runnable {
 

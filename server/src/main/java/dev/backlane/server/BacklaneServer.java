@@ -35,6 +35,7 @@ import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.FaultHttpHandler;
 import dev.backlane.server.http.Route;
+import dev.backlane.server.http.SliHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
@@ -43,6 +44,7 @@ import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
+import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.traffic.TargetSocketRegistry;
@@ -90,9 +92,11 @@ public final class BacklaneServer implements AutoCloseable {
     private final TargetSocketRegistry targetSockets;
     private final VendedLogs vendedLogs;
     private final Faults faults;
+    private final Slis slis;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
-            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults) {
+            EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
+            Slis slis) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -105,6 +109,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.targetSockets = targetSockets;
         this.vendedLogs = vendedLogs;
         this.faults = faults;
+        this.slis = slis;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -166,6 +171,8 @@ public final class BacklaneServer implements AutoCloseable {
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
         VendedLogs vendedLogs = VendedLogs.start(events, cloud, id -> workloads.find(id).map(Workloads.Placed::workload),
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
+        Slis slis = new Slis(events, engine, world, cloud::now, ledger, id -> workloads.find(id).map(Workloads.Placed::workload),
+                () -> workloads.list().stream().map(Workloads.Placed::workload).toList(), Slis.PROBE_PERIOD);
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -183,6 +190,7 @@ public final class BacklaneServer implements AutoCloseable {
                     admin("/_backlane/explain", analysis),
                     admin("/_backlane/audit", analysis),
                     admin(CostHttpHandler.PATH, new CostHttpHandler(cloud, engine, ledger)),
+                    admin(SliHttpHandler.PATH, new SliHttpHandler(slis)),
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
@@ -199,8 +207,10 @@ public final class BacklaneServer implements AutoCloseable {
                 throw e;
             }
             apiPort.set(loopback(http.address()));
-            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults);
+            return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
+                    slis);
         } catch (IOException | UncheckedIOException e) {
+            slis.close();
             vendedLogs.close();
             faults.close();
             gateways.close();
@@ -274,6 +284,11 @@ public final class BacklaneServer implements AutoCloseable {
     }
 
     /** The stream the data plane publishes its decisions on. */
+    /** The SLIs M1-M10 this server computes. */
+    public Slis slis() {
+        return slis;
+    }
+
     public EventStream events() {
         return events;
     }
@@ -305,6 +320,7 @@ public final class BacklaneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        slis.close();
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();
         // First, while the store is open: the ad-hoc workloads' interfaces go with the server.

@@ -32,15 +32,38 @@ public final class SliBook {
 
     /** An AWS call through a workload's gateway: its status (0: none), latency and bytes. */
     public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes) {
-        record(at, keys, counters -> counters.request(status, latencyNanos, bytes));
+        request(at, keys, status, latencyNanos, bytes, false);
     }
 
-    /** A flow a security group or network ACL rejected (it counts as a flow too). */
-    public void reject(Instant at, Collection<SliKey> keys) {
+    /** The same, {@code filtered} when a security group or network ACL dropped it (M8). */
+    public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes, boolean filtered) {
         record(at, keys, counters -> {
-            counters.flows++;
-            counters.rejects++;
+            counters.request(status, latencyNanos, bytes);
+            if (filtered) {
+                counters.rejects++;
+            }
         });
+    }
+
+    /** A TCP connection through an endpoint: accepted by a target, or refused ({@code filtered}: by a security group or ACL). */
+    public void connection(Instant at, Collection<SliKey> keys, boolean accepted, boolean filtered) {
+        record(at, keys, counters -> {
+            counters.requests++;
+            counters.flows++;
+            if (accepted) {
+                counters.successes++;
+            } else {
+                counters.unanswered++;
+            }
+            if (filtered) {
+                counters.rejects++;
+            }
+        });
+    }
+
+    /** Bytes a connection carried, both ways, counted when it ends (M5). */
+    public void bytes(Instant at, Collection<SliKey> keys, long bytes) {
+        record(at, keys, counters -> counters.bytes += bytes);
     }
 
     /** A DNS answer for an AWS name, private (an endpoint's address) or not. */
@@ -103,6 +126,12 @@ public final class SliBook {
             return Optional.empty();
         }
         return Optional.of(SliReport.of(key, window, one.sum(window.length(), now), one.sum(BASELINE, now), slo, facts.apply(key)));
+    }
+
+    /** The same, and for a key without counts the SLIs of nothing (its facts still show). */
+    public SliReport reportOrEmpty(SliKey key, SliWindow window, Instant now, SloTargets slo, Function<SliKey, SliReport.EndpointFacts> facts) {
+        return report(key, window, now, slo, facts).orElseGet(() -> SliReport.of(key, window, new SliCounters(), new SliCounters(), slo,
+                facts.apply(key)));
     }
 
     public long overflowed() {

@@ -61,7 +61,7 @@ class SliBookTest {
         book.dns(NOW, List.of(new SliKey(SliKey.Kind.VPC, "vpc-1")), false);
         book.probe(NOW, List.of(ENDPOINT), true);
         book.probe(NOW, List.of(ENDPOINT), false);
-        book.reject(NOW, List.of(ENDPOINT));
+        book.request(NOW, List.of(ENDPOINT), 0, 1000, 0, true);
         book.request(NOW, List.of(ENDPOINT), 200, 1000, 0);
         book.telemetry(NOW, "flow-logs", 200, 199);
         assertEquals(0.5, report(new SliKey(SliKey.Kind.VPC, "vpc-1"), SliWindow.FIVE_MINUTES).indicator("M2").value().getAsDouble());

@@ -1,0 +1,62 @@
+package dev.backlane.server.sli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.sli.SliBook;
+import dev.backlane.core.sli.SloTargets;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.server.traffic.TrafficLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The server's SLIs: one {@link SliBook} fed by the event stream ({@link SliRecorder}) and the synthetic probes
+ * ({@link SyntheticProbes}), read against the guide's SLOs ({@link SloTargets#standard()}).
+ */
+public final class Slis implements AutoCloseable {
+    /** Keys kept: endpoints, services, zones, workloads, VPCs, sinks; a few MB at most while quiet, bounded when busy. */
+    private static final int MAX_KEYS = 20_000;
+    public static final Duration PROBE_PERIOD = Duration.ofSeconds(30);
+
+    private final SliBook book = new SliBook(MAX_KEYS);
+    private final Supplier<WorldIndex> world;
+    private final Supplier<Instant> clock;
+    private final TrafficLedger ledger;
+    private final SyntheticProbes probes;
+
+    public Slis(EventStream events, PathEngine engine, Supplier<WorldIndex> world, Supplier<Instant> clock, TrafficLedger ledger,
+            Function<String, Optional<Workload>> workload, Supplier<Collection<Workload>> workloads, Duration probePeriod) {
+        this.world = world;
+        this.clock = clock;
+        this.ledger = ledger;
+        new SliRecorder(book, events, workload, world);
+        this.probes = new SyntheticProbes(book, engine, world, clock, workloads, probePeriod);
+    }
+
+    public SliBook book() {
+        return book;
+    }
+
+    public SyntheticProbes probes() {
+        return probes;
+    }
+
+    public ObjectNode answer(JsonNode question) {
+        WorldIndex index = world.get();
+        Instant now = clock.get();
+        EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(dev.backlane.core.cost.PriceList.standard().hoursPerMonth()));
+        return SliJson.answer(book, question, now, SloTargets.standard(), facts, EndpointFacts.endpointIds(index));
+    }
+
+    @Override
+    public void close() {
+        probes.close();
+    }
+}
