@@ -1,19 +1,14 @@
 package dev.backlane.server.http;
 
-import static dev.backlane.server.http.JsonAnswers.error;
 import static dev.backlane.server.http.AdminRequests.integer;
 import static dev.backlane.server.http.AdminRequests.refusal;
 import static dev.backlane.server.http.AdminRequests.text;
 import static dev.backlane.server.http.AdminRequests.texts;
-import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.fault.Fault;
@@ -22,7 +17,6 @@ import dev.backlane.core.fault.FaultRequest;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.traffic.Workloads;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Iterator;
@@ -50,7 +44,7 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
     private final InstantSource clock;
 
     public FaultHttpHandler(Faults faults, Cloud cloud, Workloads workloads, InstantSource clock) {
-        super(PATH);
+        super(PATH, "faults", "{\"kind\": \"F7\", \"scope\": {\"service\": \"s3\"}, \"duration\": \"PT5M\"}");
         this.faults = requireNonNull(faults, "faults is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.workloads = requireNonNull(workloads, "workloads is null");
@@ -73,37 +67,17 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
     }
 
     @Override
-    void list(HttpExchange exchange) throws IOException {
-        Instant now = clock.instant();
-        ArrayNode all = JSON.createArrayNode();
-        faults.list().forEach(fault -> all.add(describe(fault, now)));
-        send(exchange, 200, JSON.createObjectNode().set("faults", all).toString());
+    List<Fault> members() {
+        return faults.list();
     }
 
     @Override
-    void create(HttpExchange exchange) throws IOException {
-        JsonNode body;
-        try {
-            body = JSON.readTree(exchange.getRequestBody());
-        } catch (JsonProcessingException e) {
-            send(exchange, 400, refusal(ErrorCode.INVALID_PARAMETER_VALUE.code(), "The body is not JSON: " + e.getOriginalMessage()));
-            return;
-        }
-        try {
-            Fault fault = faults.create(request(body), cloud.snapshot(),
-                    id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
-            send(exchange, 201, describe(fault, clock.instant()).toString());
-        } catch (AwsException e) {
-            send(exchange, AdminRequests.status(e), refusal(e.code().code(), e.getMessage()));
-        }
+    Fault add(JsonNode body) {
+        return faults.create(request(body), cloud.snapshot(), id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
     }
 
     /** The request the body asks for; a member that is not known or not of its type is refused naming it. */
     static FaultRequest request(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "The body must be a JSON object such as {\"kind\": \"F7\", \"scope\": {\"service\": \"s3\"}, \"duration\": \"PT5M\"}");
-        }
         unknownMembers(body, TOP_LEVEL, "");
         Map<String, String> scope = new LinkedHashMap<>();
         JsonNode scopeNode = body.path("scope");

@@ -1,19 +1,14 @@
 package dev.backlane.server.http;
 
 import static dev.backlane.server.http.AdminRequests.integer;
-import static dev.backlane.server.http.AdminRequests.refusal;
 import static dev.backlane.server.http.AdminRequests.text;
 import static dev.backlane.server.http.JsonAnswers.address;
 import static dev.backlane.server.http.JsonAnswers.error;
-import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
@@ -24,6 +19,7 @@ import dev.backlane.server.traffic.TargetSocketRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,7 +43,7 @@ public final class TargetSocketHttpHandler extends AdminCollectionHandler<Target
     private final Scope defaults;
 
     public TargetSocketHttpHandler(TargetSocketRegistry sockets, Cloud cloud, RegionCatalog regions, Scope defaults) {
-        super(PATH);
+        super(PATH, "targets", "{\"instanceId\": \"i-...\", \"port\": 8080, \"hostPort\": 41234}");
         this.sockets = requireNonNull(sockets, "sockets is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.regions = requireNonNull(regions, "regions is null");
@@ -70,38 +66,20 @@ public final class TargetSocketHttpHandler extends AdminCollectionHandler<Target
     }
 
     @Override
-    void list(HttpExchange exchange) throws IOException {
-        ArrayNode all = JSON.createArrayNode();
-        sockets.list().forEach(one -> all.add(describe(one)));
-        send(exchange, 200, JSON.createObjectNode().set("targets", all).toString());
+    List<TargetSocketRegistry.Mapping> members() {
+        return sockets.list();
     }
 
     @Override
-    void create(HttpExchange exchange) throws IOException {
-        JsonNode body;
-        try {
-            body = JSON.readTree(exchange.getRequestBody());
-        } catch (JsonProcessingException e) {
-            send(exchange, 400, refusal(ErrorCode.INVALID_PARAMETER_VALUE.code(), "The body is not JSON: " + e.getOriginalMessage()));
-            return;
-        }
-        try {
-            if (body == null || !body.isObject()) {
-                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The body must be a JSON object such as "
-                        + "{\"instanceId\": \"i-...\", \"port\": 8080, \"hostPort\": 41234}");
-            }
-            Scope scope = AdminRequests.scope(body, defaults, regions);
-            int port = required(body, "port");
-            int hostPort = required(body, "hostPort");
-            TargetSocketPlacement.checkPort("hostPort", hostPort);
-            InetAddress host = loopback(text(body, "host").orElse("127.0.0.1"));
-            TargetSocketPlacement.Placement target = TargetSocketPlacement.resolve(cloud.snapshot(scope).scope(scope),
-                    new TargetSocketPlacement.Request(text(body, "instanceId"), text(body, "vpcId"), text(body, "address"), port), cloud.now());
-            TargetSocketRegistry.Mapping mapping = sockets.add(scope, target, new InetSocketAddress(host, hostPort));
-            send(exchange, 201, describe(mapping).toString());
-        } catch (AwsException e) {
-            send(exchange, AdminRequests.status(e), refusal(e.code().code(), e.getMessage()));
-        }
+    TargetSocketRegistry.Mapping add(JsonNode body) {
+        Scope scope = AdminRequests.scope(body, defaults, regions);
+        int port = required(body, "port");
+        int hostPort = required(body, "hostPort");
+        TargetSocketPlacement.checkPort("hostPort", hostPort);
+        InetAddress host = loopback(text(body, "host").orElse("127.0.0.1"));
+        TargetSocketPlacement.Placement target = TargetSocketPlacement.resolve(cloud.snapshot(scope).scope(scope),
+                new TargetSocketPlacement.Request(text(body, "instanceId"), text(body, "vpcId"), text(body, "address"), port), cloud.now());
+        return sockets.add(scope, target, new InetSocketAddress(host, hostPort));
     }
 
     private static int required(JsonNode body, String name) {

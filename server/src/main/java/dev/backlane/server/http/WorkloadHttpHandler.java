@@ -2,18 +2,13 @@ package dev.backlane.server.http;
 
 import static dev.backlane.server.http.JsonAnswers.address;
 import static dev.backlane.server.http.JsonAnswers.error;
-import static dev.backlane.server.http.AdminRequests.refusal;
 import static dev.backlane.server.http.AdminRequests.text;
 import static dev.backlane.server.http.AdminRequests.texts;
-import static dev.backlane.server.http.JsonAnswers.send;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
@@ -26,8 +21,7 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.server.traffic.Workloads;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +43,7 @@ public final class WorkloadHttpHandler extends AdminCollectionHandler<Workloads.
     private final Scope defaults;
 
     public WorkloadHttpHandler(Workloads workloads, Cloud cloud, DnsListeners dns, RegionCatalog regions, Scope defaults) {
-        super(PATH);
+        super(PATH, "workloads", "{\"subnetId\": \"subnet-...\", \"securityGroupIds\": [\"sg-...\"]} or {\"instanceId\": \"i-...\"}");
         this.workloads = requireNonNull(workloads, "workloads is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.dns = requireNonNull(dns, "dns is null");
@@ -73,39 +67,27 @@ public final class WorkloadHttpHandler extends AdminCollectionHandler<Workloads.
     }
 
     @Override
-    void list(HttpExchange exchange) throws IOException {
-        ArrayNode all = JSON.createArrayNode();
-        workloads.list().forEach(one -> all.add(describe(one)));
-        send(exchange, 200, JSON.createObjectNode().set("workloads", all).toString());
+    List<Workloads.Placed> members() {
+        return workloads.list();
     }
 
     @Override
-    void create(HttpExchange exchange) throws IOException {
-        JsonNode body;
+    Workloads.Placed add(JsonNode body) {
+        Scope scope = AdminRequests.scope(body, defaults, regions);
+        WorkloadPlacement.Request request = new WorkloadPlacement.Request(text(body, "instanceId"), text(body, "subnetId"),
+                texts(body, "securityGroupIds"), text(body, "privateIpAddress"), text(body, "principalArn"));
+        cloud.snapshot(scope);
+        Workloads.Placed placed;
         try {
-            body = JSON.readTree(exchange.getRequestBody());
-        } catch (JsonProcessingException e) {
-            send(exchange, 400, refusal(ErrorCode.INVALID_PARAMETER_VALUE.code(), "The body is not JSON: " + e.getOriginalMessage()));
-            return;
-        }
-        try {
-            if (body == null || !body.isObject()) {
-                throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The body must be a JSON object such as "
-                        + "{\"subnetId\": \"subnet-...\", \"securityGroupIds\": [\"sg-...\"]} or {\"instanceId\": \"i-...\"}");
-            }
-            Scope scope = AdminRequests.scope(body, defaults, regions);
-            WorkloadPlacement.Request request = new WorkloadPlacement.Request(text(body, "instanceId"), text(body, "subnetId"),
-                    texts(body, "securityGroupIds"), text(body, "privateIpAddress"), text(body, "principalArn"));
-            cloud.snapshot(scope);
-            Workloads.Placed placed = workloads.create(scope, request);
-            vpcOf(placed.workload()).ifPresent(dns::open);
-            send(exchange, 201, describe(placed).toString());
+            placed = workloads.create(scope, request);
         } catch (AwsException e) {
-            send(exchange, AdminRequests.status(e), refusal(e.code().code(), e.getMessage()));
+            throw e;
         } catch (Exception e) {
             // No port could be opened for the gateway (the placement was undone).
-            send(exchange, 503, error("cannot open the workload's gateway: " + e.getMessage()));
+            throw AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "cannot open the workload's gateway: %s", e.getMessage());
         }
+        vpcOf(placed.workload()).ifPresent(dns::open);
+        return placed;
     }
 
     @Override
