@@ -12,6 +12,7 @@ import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.event.TelemetryDeliveryEvent;
 import dev.backlane.core.flowlog.FlowLogCollector;
 import dev.backlane.core.flowlog.FlowLogLines;
 import dev.backlane.core.flowlog.FlowSample;
@@ -79,13 +80,17 @@ public final class VendedLogs implements AutoCloseable {
     private final Map<QueryLogKey, List<DnsQueryEvent>> queries = new LinkedHashMap<>();
     private final BlockingQueue<Event> inbox = new ArrayBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** Dropped events already reported as telemetry offered and not delivered. */
+    private long droppedReported;
+    private final EventStream events;
     private final List<EventStream.Subscription<?>> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
 
     /** The queries of one VPC for one query logging configuration since the last delivery. */
     private record QueryLogKey(Scope scope, ResolverQueryLogConfig config, String vpcId) {}
 
-    private VendedLogs(Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root) {
+    private VendedLogs(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root) {
+        this.events = requireNonNull(events, "events is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.files = new S3LogFiles(requireNonNull(s3Root, "s3Root is null"));
         // A workload removed before its last events are read is still known by the ID it had.
@@ -106,7 +111,7 @@ public final class VendedLogs implements AutoCloseable {
      * that holds the "s3" destinations' buckets.
      */
     public static VendedLogs start(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root, Duration period) {
-        VendedLogs logs = new VendedLogs(cloud, workloads, s3Root);
+        VendedLogs logs = new VendedLogs(events, cloud, workloads, s3Root);
         for (Class<? extends Event> type : List.of(GatewayConnectionOpenedEvent.class, GatewayRequestEvent.class, GatewayConnectionClosedEvent.class,
                 PrivateLinkConnectionOpenedEvent.class, PrivateLinkConnectionClosedEvent.class, PrivateLinkConnectionRefusedEvent.class,
                 DnsQueryEvent.class)) {
@@ -171,6 +176,12 @@ public final class VendedLogs implements AutoCloseable {
     private void process(World world, Instant now) {
         List<Event> batch = new ArrayList<>();
         inbox.drainTo(batch);
+        long droppedNow = dropped.get();
+        if (droppedNow > droppedReported) {
+            // Events the full inbox turned away are flow-log and query-log records lost before they were made.
+            report(TelemetryDeliveryEvent.FLOW_LOGS, now, droppedNow - droppedReported, 0);
+            droppedReported = droppedNow;
+        }
         for (Event event : batch) {
             for (FlowSample sample : samples(world, event)) {
                 flows.add(world, sample);
@@ -212,8 +223,10 @@ public final class VendedLogs implements AutoCloseable {
             switch (flowLog.logDestinationType()) {
                 case CLOUD_WATCH_LOGS -> toCloudWatchLogs(lines);
                 case S3 -> toS3(lines);
-                case KINESIS_DATA_FIREHOSE -> LOG.fine(() -> flowLog.id() + ": Backlane does not serve Firehose; " + lines.lines().size()
-                        + " records not delivered");
+                case KINESIS_DATA_FIREHOSE -> {
+                    LOG.fine(() -> flowLog.id() + ": Backlane does not serve Firehose; " + lines.lines().size() + " records not delivered");
+                    report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
+                }
             }
         }
     }
@@ -232,9 +245,11 @@ public final class VendedLogs implements AutoCloseable {
                 return null;
             });
             markDelivery(lines.scope(), flowLog.id(), null);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), lines.lines().size());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, flowLog.id() + ": cannot deliver to log group " + flowLog.logGroupName(), e);
             markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
         }
     }
 
@@ -242,6 +257,7 @@ public final class VendedLogs implements AutoCloseable {
         FlowLog flowLog = lines.flowLog();
         if (flowLog.destinationOptions() != null && flowLog.destinationOptions().fileFormat().equals(FlowLogDestinationOptions.PARQUET)) {
             LOG.warning(() -> flowLog.id() + ": Backlane writes plain-text log files only; " + lines.lines().size() + " Parquet records not delivered");
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
             return;
         }
         StringBuilder text = new StringBuilder(lines.header()).append('\n');
@@ -255,9 +271,11 @@ public final class VendedLogs implements AutoCloseable {
         try {
             files.write(bucket.name(), key, content);
             markDelivery(lines.scope(), flowLog.id(), null);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), lines.lines().size());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, flowLog.id() + ": cannot write " + key + " under " + files.root(), e);
             markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
         }
     }
 
@@ -295,12 +313,25 @@ public final class VendedLogs implements AutoCloseable {
                     LogObjectKeys.Bucket bucket = LogObjectKeys.Bucket.of(destination);
                     files.write(bucket.name(), LogObjectKeys.queryLog(bucket.prefix(), key.scope().account(), key.vpcId(),
                             logged.get(0).queryTimestamp(), LogObjectKeys.hash(content)), content);
+                } else {
+                    // A destination Backlane does not write (Firehose): the records are offered and lost.
+                    report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), 0);
+                    continue;
                 }
+                report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), logged.size());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, key.config().id() + ": cannot deliver " + logged.size() + " query log records to " + destination, e);
+                report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), 0);
             }
         }
         queries.clear();
+    }
+
+    /** Publishes a delivery run's figures for M9 (telemetry ingestion success). */
+    private void report(String sink, Instant at, long offered, long delivered) {
+        if (offered > 0) {
+            events.publish(new TelemetryDeliveryEvent(sink, at, offered, delivered));
+        }
     }
 
     /** The account and region of a log group ARN; empty for any other destination. */

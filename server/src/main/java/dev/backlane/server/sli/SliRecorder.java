@@ -10,6 +10,7 @@ import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
 import dev.backlane.core.event.PrivateLinkFlow;
+import dev.backlane.core.event.TelemetryDeliveryEvent;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.sli.SliBook;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * Feeds the {@link SliBook} from the event stream: AWS calls through workloads' gateways (M3, M4, M5, M6, and M8 for
  * those a security group or network ACL dropped), DNS answers for AWS names (M2), PrivateLink connections (accepted,
- * refused, their bytes). Each fact goes to the keys it concerns: all, the endpoint it went through, the service, the
+ * refused, their bytes), telemetry sinks' deliveries (M9). Each fact goes to the keys it concerns: all, the endpoint it went through, the service, the
  * workload, its zone and VPC.
  */
 public final class SliRecorder {
@@ -50,6 +51,7 @@ public final class SliRecorder {
         // For the stream's life: the recorder lives and dies with the server's data plane.
         events.subscribe(GatewayRequestEvent.class, this::onRequest);
         events.subscribe(DnsQueryEvent.class, this::onDns);
+        events.subscribe(TelemetryDeliveryEvent.class, event -> book.telemetry(event.at(), event.sink(), event.offered(), event.delivered()));
         events.subscribe(PrivateLinkConnectionOpenedEvent.class, event -> book.connection(event.openedAt(), keys(event.flow()), true, false));
         events.subscribe(PrivateLinkConnectionRefusedEvent.class, event -> book.connection(event.at(), keys(event.flow()), false,
                 FILTER_CODES.contains(event.explanationCode())));

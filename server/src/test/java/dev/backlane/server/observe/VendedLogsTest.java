@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.TelemetryDeliveryEvent;
 import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
 import dev.backlane.core.event.PrivateLinkFlow;
@@ -39,6 +40,7 @@ class VendedLogsTest {
     private final SteppingClock clock = new SteppingClock();
     private final TestApi api = new TestApi(Quotas.awsDefaults(), clock);
     private final EventStream events = new EventStream();
+    private final List<TelemetryDeliveryEvent> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
     @TempDir
     Path directory;
     private VendedLogs logs;
@@ -74,6 +76,8 @@ class VendedLogsTest {
                 "2 000000000000 " + workloadEni + " 10.0.1.20 10.0.1.10 443 40000 6 5 3260 " + start + " " + end + " ACCEPT OK"),
                 messages("flows", workloadEni + "-all").stream().sorted().toList());
         assertEquals(2, messages("flows", endpointEni + "-all").size());
+        assertEquals(List.of(new TelemetryDeliveryEvent(TelemetryDeliveryEvent.FLOW_LOGS, clock.instant(), 4, 4)), deliveries,
+                "M9: the four lines offered were delivered");
     }
 
     @Test
@@ -106,6 +110,8 @@ class VendedLogsTest {
         FlowLog flowLog = api.cloud().snapshot().find(api.scope(), ResourceTypes.FLOW_LOG, id).orElseThrow();
         assertEquals(FlowLog.DELIVERY_FAILED, flowLog.deliverLogsStatus());
         assertEquals("Access error", flowLog.deliverLogsErrorMessage());
+        assertTrue(deliveries.stream().allMatch(delivery -> delivery.offered() > 0 && delivery.delivered() == 0) && !deliveries.isEmpty(),
+                "M9: offered and not delivered: " + deliveries);
     }
 
     @Test
@@ -163,6 +169,7 @@ class VendedLogsTest {
     }
 
     private VendedLogs start(Path s3Root) {
+        events.subscribe(TelemetryDeliveryEvent.class, deliveries::add);
         return VendedLogs.start(events, api.cloud(), id -> Optional.empty(), s3Root, Duration.ofHours(1));
     }
 
