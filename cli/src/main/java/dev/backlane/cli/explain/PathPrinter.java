@@ -3,7 +3,10 @@ package dev.backlane.cli.explain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 
-/** Prints an explained path for people: the verdict, each hop with its deciding rule, then the explanations. */
+/**
+ * Prints an explained path for people: the verdict, each hop with its deciding rule, then the explanations
+ * and, through an endpoint to a provider's service, the targets a new connection may go to.
+ */
 final class PathPrinter {
     private PathPrinter() {}
 
@@ -24,6 +27,14 @@ final class PathPrinter {
             for (JsonNode explanation : result.path("explanations")) {
                 out.printf("    %-36s %-26s %s%n", explanation.path("code").asText(), explanation.path("component").asText(),
                         explanation.path("detail").asText());
+            }
+        }
+        if (!result.path("targets").isEmpty()) {
+            out.println("  targets:");
+            for (JsonNode target : result.path("targets")) {
+                out.printf("    %-26s %s:%d in %s, from %s%s%n", target.path("targetId").asText(), target.path("address").asText(),
+                        target.path("port").asInt(), target.path("availabilityZone").asText(), target.path("loadBalancerAddress").asText(),
+                        target.path("proxyProtocolV2").asBoolean(false) ? ", proxy protocol v2" : "");
             }
         }
     }

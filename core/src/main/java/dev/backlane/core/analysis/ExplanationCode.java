@@ -15,6 +15,11 @@ public enum ExplanationCode {
     IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS(Origin.AWS, true, "The source has no public IPv4 address, so the internet gateway cannot carry its traffic."),
     PCX_REQUIRES_ADDRESS_IN_VPC_CIDR(Origin.AWS, true, "Traffic crosses a peering connection only to an address inside the peer VPC's CIDRs."),
     NO_POSSIBLE_DESTINATION(Origin.AWS, true, "The component cannot deliver the packet to any destination Backlane knows (for example a peer VPC of another account or region that is not loaded)."),
+    ELBV2_LISTENERS_MISMATCH(Origin.AWS, true, "The endpoint service's load balancer has no listener that accepts the traffic (protocol and port)."),
+    ELBV2_LISTENER_REQUIRES_TG_ACCEPT(Origin.AWS, true, "The listener has no target group that accepts the traffic."),
+    ELBV2_LISTENER_HAS_NO_TG(Origin.AWS, true, "The listener's target group has no targets that can take traffic."),
+    ELBV2_NO_TARGETS_IN_AZ(Origin.AWS, true, "Cross-zone load balancing is off and the load balancer has no targets in the zone of the endpoint interface."),
+    ELB_INSTALLED_AZ_RESTRICTION(Origin.AWS, true, "The targets are only in Availability Zones that are not enabled for the load balancer."),
     DESTINATION_NOT_RESOLVED(Origin.BACKLANE, true, "The destination name does not resolve in the source's VPC."),
     NO_INTERFACE_AT_ADDRESS(Origin.BACKLANE, true, "The address is inside the VPC but no network interface holds it."),
     NO_RETURN_ROUTE(Origin.BACKLANE, true, "The destination's route table has no active route back to the source."),
@@ -34,6 +39,7 @@ public enum ExplanationCode {
     VPC_DNS_ATTRIBUTES_DISABLED(Origin.BACKLANE, false, "The VPC's enableDnsSupport or enableDnsHostnames is off, so the endpoint's private DNS name does not apply."),
     PRIVATE_DNS_INBOUND_RESOLVER_ONLY(Origin.BACKLANE, false, "The endpoint's private DNS answers only the inbound Resolver: in the VPC the name resolves to the gateway endpoint's public addresses."),
     AVAILABILITY_ZONE_CROSSED(Origin.AWS, false, "The endpoint has no interface in the source's Availability Zone; traffic crosses zones (cost, and a zone failure cuts it)."),
+    TARGETS_FAIL_OPEN(Origin.BACKLANE, false, "No target in reach is healthy: the Network Load Balancer fails open and sends new connections to all of them."),
     SOURCE_WITHOUT_SECURITY_GROUPS(Origin.BACKLANE, false, "The source is a bare address with no network interface, so no security group egress was evaluated.");
 
     /** Whether Reachability Analyzer has the code, or Backlane made it. */

@@ -13,6 +13,10 @@ public enum HopType {
     NAT_GATEWAY("natgateway"),
     VPC_ENDPOINT("vpc-endpoint"),
     VPC_PEERING_CONNECTION("vpc-peering-connection"),
+    LOAD_BALANCER("load-balancer"),
+    LISTENER("listener"),
+    TARGET_GROUP("target-group"),
+    TARGET("target"),
     POLICY("policy"),
     AWS_SERVICE("aws-service"),
     INTERNET("internet");

@@ -2,7 +2,6 @@ package dev.backlane.core.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.analysis.MatchedRule.AclRuleMatch;
 import dev.backlane.core.analysis.MatchedRule.RouteMatch;
 import dev.backlane.core.analysis.MatchedRule.SecurityGroupRuleMatch;
 import dev.backlane.core.data.AwsPrefixListCatalog;
@@ -37,14 +36,13 @@ import java.util.Optional;
  * security group egress, network ACLs both ways (they are stateless: the reply's ephemeral ports are
  * checked too), the subnet's route table by longest prefix match, then the target: the VPC itself, an
  * internet gateway, a NAT gateway and its own route, a gateway endpoint, a peering connection; at an
- * interface endpoint its state, zone and security groups; and, when asked, the policies. The verdict is
+ * interface endpoint its state, zone and security groups; and, when asked, the policies. Past an interface
+ * endpoint to a provider's endpoint service it follows the provider's side to the targets a connection
+ * may go to ({@link PrivateLinkProvider}), so the data plane asks here and never decides itself. The verdict is
  * PRIVATE, PUBLIC or BLOCKED with the first blocking explanation. Indexes are built once per world
  * snapshot and reused while the world does not change.
  */
 public final class PathEngine {
-    private static final int EPHEMERAL_FROM = 1024;
-    private static final int EPHEMERAL_TO = 65535;
-
     private final InstantSource clock;
     private final AwsServiceCatalog services;
     private final AwsPrefixListCatalog prefixLists;
@@ -122,6 +120,7 @@ public final class PathEngine {
         private final ScopeIndex index;
         private final Instant at;
         private final Trace trace = new Trace();
+        private final AclCheck acls;
         /** The interface endpoint's interface the path reached, once it has: the zone F4 faults are scoped by. */
         private Optional<NetworkInterface> endpointInterface = Optional.empty();
 
@@ -131,6 +130,7 @@ public final class PathEngine {
             this.query = query;
             this.index = source.index();
             this.at = at;
+            this.acls = new AclCheck(trace, query.protocol(), traffic());
         }
 
         PathResult run() {
@@ -157,7 +157,7 @@ public final class PathEngine {
                 trace.hop(Hop.of(egress.get().groupId(), HopType.SECURITY_GROUP, "egress " + SecurityGroupEvaluator.describe(egress.get()),
                         egress.get()));
             }
-            if (!sameSubnet && !acl(source.subnet().id(), true, destination, query.port(), query.port(), false)) {
+            if (!sameSubnet && !acl(source.subnet().id(), true, destination)) {
                 return denied();
             }
             Optional<RouteLookup> table = index.routeTableOf(source.subnet());
@@ -239,7 +239,7 @@ public final class PathEngine {
         private PathResult arrive(ScopeIndex at, NetworkInterface target, long destination, Resolution resolution, Optional<String> via) {
             trace.arrivedAt(target.id());
             boolean sameSubnet = target.subnetId().equals(source.subnet().id());
-            if (!sameSubnet && !acl(at, target.subnetId(), false, source.address(), query.port(), query.port(), false)) {
+            if (!sameSubnet && !acl(at, target.subnetId(), false, source.address())) {
                 return denied();
             }
             Optional<VpcEndpoint> endpoint = at.endpointOwning(target.id());
@@ -277,6 +277,10 @@ public final class PathEngine {
                 return denied();
             }
             if (endpoint.isPresent()) {
+                Optional<PrivateLinkProvider.Provided> provided = PrivateLinkProvider.find(world, at.scope().region(), endpoint.get().serviceName());
+                if (provided.isPresent()) {
+                    return provider(provided.get(), at, endpoint.get(), target);
+                }
                 return service(resolution, endpoint, Optional.empty(), Verdict.PRIVATE, Optional.of(endpoint.get().id()));
             }
             return trace.result(Verdict.PRIVATE, via);
@@ -310,6 +314,16 @@ public final class PathEngine {
             return Optional.empty();
         }
 
+        /** Past an interface endpoint to a provider's endpoint service: the policies when asked, then the provider's side. */
+        private PathResult provider(PrivateLinkProvider.Provided provided, ScopeIndex consumer, VpcEndpoint endpoint, NetworkInterface reached) {
+            Optional<PathResult> denied = policies(Optional.of(endpoint), Optional.empty());
+            if (denied.isPresent()) {
+                return denied.get();
+            }
+            return new PrivateLinkProvider(world, trace, query.protocol(), query.port(), traffic(), at)
+                    .walk(provided, consumer, endpoint, reached, source.address());
+        }
+
         private PathResult internet(String gatewayId, long destination, Resolution resolution) {
             if (source.publicIp().isEmpty()) {
                 return trace.blocked(ExplanationCode.IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, source.componentId(),
@@ -341,7 +355,7 @@ public final class PathEngine {
             }
             String natSubnet = gateway.subnetId();
             boolean crossSubnet = !natSubnet.equals(source.subnet().id());
-            if (crossSubnet && !acl(natSubnet, false, source.address(), query.port(), query.port(), false)) {
+            if (crossSubnet && !acl(natSubnet, false, source.address())) {
                 return denied();
             }
             Optional<Subnet> subnet = index.subnet(natSubnet);
@@ -361,7 +375,7 @@ public final class PathEngine {
                 return trace.blocked(ExplanationCode.ROUTE_TARGET_NOT_ANALYZED, table.get().table().id(),
                         "the NAT gateway's route " + RouteLookup.describe(route.get()) + " does not lead to an internet gateway");
             }
-            if (!acl(natSubnet, true, destination, query.port(), query.port(), false)) {
+            if (!acl(natSubnet, true, destination)) {
                 return denied();
             }
             trace.hop(Hop.of(target, HopType.INTERNET_GATEWAY, "carries " + natId + "'s traffic to the internet"));
@@ -442,15 +456,9 @@ public final class PathEngine {
         /** The last hops at a service: the policies when asked, then the service (or the internet address). */
         private PathResult service(Resolution resolution, Optional<VpcEndpoint> endpoint, Optional<String> publicSourceIp, Verdict verdict,
                 Optional<String> via) {
-            if (query.policy().isPresent()) {
-                Optional<PolicyCheck.Outcome> outcome = PolicyCheck.check(query.policy().get(), index, endpoint, source, publicSourceIp, world.faults(),
-                        endpointInterface);
-                if (outcome.isPresent()) {
-                    trace.hop(outcome.get().hop());
-                    if (outcome.get().denial().isPresent()) {
-                        return trace.blocked(outcome.get().denial().get());
-                    }
-                }
+            Optional<PathResult> denied = policies(endpoint, publicSourceIp);
+            if (denied.isPresent()) {
+                return denied.get();
             }
             long destination = resolution.address().orElseThrow();
             Optional<AwsService> service = resolution.service().or(() -> endpoint.flatMap(found -> index.services().service(found.serviceName())));
@@ -465,31 +473,27 @@ public final class PathEngine {
             return trace.result(verdict, via);
         }
 
-        /** Checks and records a network ACL for the request; false (explanation recorded) when it denies. */
-        private boolean acl(String subnetId, boolean egress, long peer, int fromPort, int toPort, boolean returnPath) {
-            return acl(index, subnetId, egress, peer, fromPort, toPort, returnPath);
+        /** The policies' hop when asked for, and the blocked result when they deny. */
+        private Optional<PathResult> policies(Optional<VpcEndpoint> endpoint, Optional<String> publicSourceIp) {
+            if (query.policy().isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<PolicyCheck.Outcome> outcome = PolicyCheck.check(query.policy().get(), index, endpoint, source, publicSourceIp, world.faults(),
+                    endpointInterface);
+            if (outcome.isEmpty()) {
+                return Optional.empty();
+            }
+            trace.hop(outcome.get().hop());
+            return outcome.get().denial().map(trace::blocked);
         }
 
-        private boolean acl(ScopeIndex at, String subnetId, boolean egress, long peer, int fromPort, int toPort, boolean returnPath) {
-            Optional<NetworkAclEvaluator> acl = at.aclOf(subnetId);
-            if (acl.isEmpty()) {
-                return true;
-            }
-            Protocol protocol = query.protocol();
-            int low = protocol.hasPorts() ? fromPort : returnPath ? ProtocolMatch.ECHO_REPLY : ProtocolMatch.ECHO_REQUEST;
-            int high = protocol.hasPorts() ? toPort : low;
-            NetworkAclEvaluator.Result result = acl.get().evaluate(egress, peer, protocol, low, high);
-            String direction = (egress ? "outbound " : "inbound ") + (returnPath ? "reply " : "");
-            String detail = direction + NetworkAclEvaluator.describe(result.entry()) + (result.allowed() ? "" : " (denies)");
-            Hop hop = Hop.of(acl.get().id(), HopType.NETWORK_ACL, detail, new AclRuleMatch(acl.get().id(), result.entry()));
-            trace.hop(returnPath ? hop.onReturnPath() : hop);
-            if (!result.allowed()) {
-                String what = returnPath ? "the reply on ports " + EPHEMERAL_FROM + "-" + EPHEMERAL_TO : traffic();
-                trace.note(new Explanation(ExplanationCode.SUBNET_ACL_RESTRICTION, acl.get().id(), acl.get().id() + " of " + subnetId
-                        + " does not allow " + (egress ? "outbound " : "inbound ") + what + (egress ? " to " : " from ") + address(peer)
-                        + ": " + NetworkAclEvaluator.describe(result.entry())));
-            }
-            return result.allowed();
+        /** Checks and records a network ACL for the request; false (explanation recorded) when it denies. */
+        private boolean acl(String subnetId, boolean egress, long peer) {
+            return acl(index, subnetId, egress, peer);
+        }
+
+        private boolean acl(ScopeIndex at, String subnetId, boolean egress, long peer) {
+            return acls.request(at, subnetId, egress, peer, query.port());
         }
 
         private boolean returnAcl(String subnetId, boolean egress, long peer) {
@@ -497,7 +501,7 @@ public final class PathEngine {
         }
 
         private boolean returnAcl(ScopeIndex at, String subnetId, boolean egress, long peer) {
-            return acl(at, subnetId, egress, peer, EPHEMERAL_FROM, EPHEMERAL_TO, true);
+            return acls.reply(at, subnetId, egress, peer);
         }
 
         private PathResult denied() {

@@ -50,4 +50,20 @@ final class Trace {
                 .map(address -> new PathResult.Destination(address, destinationPort, Optional.ofNullable(destinationInterface)));
         return new PathResult(verdict, via, hops, explanations, List.of(), destination);
     }
+
+    /** A reachable path to an endpoint service, with the provider's targets a connection may go to. */
+    PathResult reached(Optional<String> via, List<ServiceTarget> targets) {
+        return new PathResult(Verdict.PRIVATE, via, hops, explanations, targets);
+    }
+
+    /** Adds the hops and explanations of a part of the path walked on its own. */
+    void append(Trace part) {
+        hops.addAll(part.hops);
+        explanations.addAll(part.explanations);
+    }
+
+    /** The last explanation recorded: the blocking one when a check failed. */
+    Optional<Explanation> last() {
+        return explanations.isEmpty() ? Optional.empty() : Optional.of(explanations.get(explanations.size() - 1));
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.analysis.ExplanationCode;
+import dev.backlane.core.analysis.HopType;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.PathQuery;
 import dev.backlane.core.analysis.PathResult;
@@ -90,7 +91,10 @@ class CrossAccountZonesTest {
                 443);
         PathEngine engine = new PathEngine(() -> world.now);
         PathResult before = engine.explain(WorldIndex.of(cloud.snapshot()), query);
-        assertEquals(Verdict.PRIVATE, before.verdict(), before.toString());
+        // The interface reaches the provider's load balancer in the same physical zone (which has no listener yet).
+        assertTrue(before.hops().stream().anyMatch(hop -> hop.type() == HopType.LOAD_BALANCER
+                && hop.id().equals(service.loadBalancerArns().get(0)) && hop.detail().contains(providerZones.idOf("us-east-1a"))), before.toString());
+        assertEquals(ExplanationCode.ELBV2_LISTENERS_MISMATCH, before.explanations().get(before.explanations().size() - 1).code());
 
         // The provider takes its load balancer out of that zone: the consumer's interface there no longer reaches the service.
         cloud.write(PROVIDER, transaction -> new EndpointServiceCommands().modify(transaction, new EndpointServiceCommands.ModifyServiceConfiguration(

@@ -8,6 +8,7 @@ import dev.backlane.core.endpoint.EndpointServiceLookup;
 import dev.backlane.core.endpoint.VpcEndpointCommands;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerScheme;
 import dev.backlane.core.model.LoadBalancerType;
 import dev.backlane.core.model.ResourceTypes;
@@ -46,6 +47,7 @@ final class PrivateLinkWorld {
             .with(new ProviderServiceSource(new EndpointServiceZones(RegionCatalog.standard())));
     final VpcEndpointCommands endpoints = new VpcEndpointCommands(lookup, AwsPrefixListCatalog.standard(), new NetworkInterfaceCommands(QUOTAS),
             QUOTAS);
+    final LoadBalancerCommands loadBalancers = new LoadBalancerCommands(QUOTAS, ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(QUOTAS));
     final ZoneMapping providerZones = ZoneMappings.standard().derived(PROVIDER.account(), PROVIDER.region());
     final ZoneMapping consumerZones = ZoneMappings.standard().derived(CONSUMER.account(), CONSUMER.region());
 
@@ -55,18 +57,26 @@ final class PrivateLinkWorld {
      * are active when the service is made.
      */
     EndpointServiceConfiguration service(boolean acceptanceRequired, String... providerZoneNames) {
-        LoadBalancerCommands loadBalancers = new LoadBalancerCommands(QUOTAS, ElbCatalog.standard(), List.of(), new NetworkInterfaceCommands(QUOTAS));
         List<String> arns = new ArrayList<>();
         for (String zone : providerZoneNames) {
-            String subnetId = defaultSubnet(PROVIDER, zone).id();
-            arns.add(cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(
-                    "provider-" + zone, LoadBalancerType.NETWORK, LoadBalancerScheme.INTERNAL, null, List.of(subnetId), List.of(), List.of(),
-                    List.of()))).id());
+            arns.add(networkLoadBalancer("provider-" + zone, List.of(), zone).id());
         }
+        return serviceBehind(acceptanceRequired, arns);
+    }
+
+    /** A network load balancer of the provider in its default subnets of those zones, with those security groups. */
+    LoadBalancer networkLoadBalancer(String name, List<String> securityGroups, String... providerZoneNames) {
+        List<String> subnetIds = java.util.Arrays.stream(providerZoneNames).map(zone -> defaultSubnet(PROVIDER, zone).id()).toList();
+        return cloud.write(PROVIDER, transaction -> loadBalancers.create(transaction, new LoadBalancerCommands.CreateLoadBalancer(name,
+                LoadBalancerType.NETWORK, LoadBalancerScheme.INTERNAL, null, subnetIds, List.of(), securityGroups, List.of())));
+    }
+
+    /** The provider's service behind those load balancers, open to the consumer; the clock moves a day on first, so they are active. */
+    EndpointServiceConfiguration serviceBehind(boolean acceptanceRequired, List<String> loadBalancerArns) {
         now = now.plus(Duration.ofDays(1));
         return cloud.write(PROVIDER, transaction -> {
             EndpointServiceConfiguration created = new EndpointServiceCommands().create(transaction,
-                    new EndpointServiceCommands.CreateServiceConfiguration(arns, List.of(), acceptanceRequired, null, List.of(), List.of()));
+                    new EndpointServiceCommands.CreateServiceConfiguration(loadBalancerArns, List.of(), acceptanceRequired, null, List.of(), List.of()));
             new ServicePermissions().modify(transaction, created.id(), List.of("arn:aws:iam::" + CONSUMER.account() + ":root"), List.of());
             return created;
         });

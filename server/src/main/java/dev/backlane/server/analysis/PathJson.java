@@ -9,6 +9,7 @@ import dev.backlane.core.analysis.Hop;
 import dev.backlane.core.analysis.PathQuery;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Protocol;
+import dev.backlane.core.analysis.ServiceTarget;
 import dev.backlane.core.model.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ import java.util.Optional;
  * {@code POST /_backlane/explain}. A query is
  * {@code {"from", "to", "port", "protocol", "principal", "action", "resource", "identityPolicies", "resourcePolicy", "account", "region"}}
  * ({@code to} may carry the port as {@code host:port}; the port defaults to 443, the protocol to tcp).
- * A result is {@code {"verdict", "via", "hops": [{"id", "type", "detail"}], "explanations": [{"code", "component", "detail"}]}}.
+ * A result is {@code {"verdict", "via", "hops": [{"id", "type", "detail"}], "explanations": [{"code", "component", "detail"}]}},
+ * and, for a reachable path through an interface endpoint to a provider's endpoint service, {@code "targets"}: the
+ * load balancer's targets a new connection may go to ({@code {"account", "region", "vpcId", "loadBalancerArn",
+ * "loadBalancerAddress", "targetGroupArn", "targetId", "address", "port", "availabilityZone", "proxyProtocolV2"}}).
  */
 public final class PathJson {
     public static final int DEFAULT_PORT = 443;
@@ -102,6 +106,15 @@ public final class PathJson {
         for (Explanation explanation : result.explanations()) {
             explanations.addObject().put("code", explanation.code().name()).put("component", explanation.component())
                     .put("detail", explanation.detail());
+        }
+        if (!result.targets().isEmpty()) {
+            ArrayNode targets = node.putArray("targets");
+            for (ServiceTarget target : result.targets()) {
+                targets.addObject().put("account", target.scope().account()).put("region", target.scope().region()).put("vpcId", target.vpcId())
+                        .put("loadBalancerArn", target.loadBalancerArn()).put("loadBalancerAddress", target.loadBalancerAddress())
+                        .put("targetGroupArn", target.targetGroupArn()).put("targetId", target.targetId()).put("address", target.address())
+                        .put("port", target.port()).put("availabilityZone", target.availabilityZone()).put("proxyProtocolV2", target.proxyProtocolV2());
+            }
         }
         return node;
     }
