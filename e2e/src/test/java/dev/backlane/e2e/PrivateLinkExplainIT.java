@@ -2,6 +2,7 @@ package dev.backlane.e2e;
 
 import static dev.backlane.e2e.VpcSdkIT.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Explanation;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
+import software.amazon.awssdk.services.ec2.model.Protocol;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -35,7 +39,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * {@code backlane explain --endpoint-url}: the provider's network load balancer in two zones (cross-zone
  * off), an IP target in each zone, a listener on 443; the consumer's endpoint in the physical zone of the
  * provider's first subnet, and a workload beside it. The path goes on past the endpoint to the load
- * balancer, its listener and target group, to the target of that zone only.
+ * balancer, its listener and target group, to the target of that zone only; the Network Insights API
+ * names the load balancer that has no listener for a port.
  */
 class PrivateLinkExplainIT {
     @RegisterExtension
@@ -135,6 +140,20 @@ class PrivateLinkExplainIT {
         assertEquals("ELBV2_LISTENERS_MISMATCH", blocking.get("code").asText());
         assertEquals(loadBalancerArn, blocking.get("component").asText());
         assertTrue(blocking.get("detail").asText().contains("TCP 443"), blocking.toString());
+    }
+
+    @Test
+    void networkInsightsNamesTheLoadBalancerThatHasNoListener() {
+        Ec2Client consumer = backlane.ec2(CONSUMER);
+        String path = consumer.createNetworkInsightsPath(r -> r.source(workload).destination(endpointId).protocol(Protocol.TCP).destinationPort(8443))
+                .networkInsightsPath().networkInsightsPathId();
+        NetworkInsightsAnalysis analysis = consumer.startNetworkInsightsAnalysis(r -> r.networkInsightsPathId(path)).networkInsightsAnalysis();
+
+        assertEquals("succeeded", analysis.statusAsString(), analysis.statusMessage());
+        assertFalse(analysis.networkPathFound());
+        Explanation blocking = analysis.explanations().get(analysis.explanations().size() - 1);
+        assertEquals("ELBV2_LISTENERS_MISMATCH", blocking.explanationCode());
+        assertEquals(loadBalancerArn, blocking.loadBalancerArn());
     }
 
     private static JsonNode explain(String... arguments) throws Exception {

@@ -96,6 +96,14 @@ final class NetworkInsightsShapes {
         if (member != null) {
             output.put(member, component);
         }
+        // The provider's side of PrivateLink: AWS names load balancers by ARN and target groups as components.
+        if (explanation.componentId().contains(":loadbalancer/")) {
+            output.put("LoadBalancerArn", explanation.componentId());
+        } else if (explanation.componentId().contains(":targetgroup/")) {
+            output.put("LoadBalancerTargetGroup", component);
+        } else if (explanation.componentId().contains(":listener/")) {
+            output.put("ElasticLoadBalancerListener", component);
+        }
         return output.build();
     }
 
