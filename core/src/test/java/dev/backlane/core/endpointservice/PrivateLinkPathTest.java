@@ -97,8 +97,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         NetworkInterface inA = target(providerA);
         target(providerB);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult result = explain(consumer, 443);
 
@@ -121,8 +120,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(providerA);
         NetworkInterface inB = target(providerB);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1b");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1b");
 
         PathResult result = explain(consumer, 443);
 
@@ -135,10 +133,8 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         NetworkInterface inA = target(providerA);
         NetworkInterface inB = target(providerB);
-        world.cloud.write(PROVIDER, transaction -> world.loadBalancers.modifyAttributes(transaction, loadBalancer.id(),
-                Map.of("load_balancing.cross_zone.enabled", "true")));
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        crossZone(loadBalancer);
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult result = explain(consumer, 443);
 
@@ -152,14 +148,12 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(providerA);
         target(providerB);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         groupAttribute("load_balancing.cross_zone.enabled", "true");
         assertEquals(2, explain(consumer, 443).targets().size());
 
-        world.cloud.write(PROVIDER, transaction -> world.loadBalancers.modifyAttributes(transaction, loadBalancer.id(),
-                Map.of("load_balancing.cross_zone.enabled", "true")));
+        crossZone(loadBalancer);
         groupAttribute("load_balancing.cross_zone.enabled", "false");
         assertEquals(1, explain(consumer, 443).targets().size());
     }
@@ -168,8 +162,7 @@ class PrivateLinkPathTest {
     void withCrossZoneOffAZoneWithoutTargetsIsBlocked() {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(providerB);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult result = explain(consumer, 443);
 
@@ -182,10 +175,8 @@ class PrivateLinkPathTest {
     void targetsOnlyInZonesTheLoadBalancerDoesNotHaveAreOutOfReachEvenAcrossZones() {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(world.defaultSubnet(PROVIDER, "us-east-1c"));
-        world.cloud.write(PROVIDER, transaction -> world.loadBalancers.modifyAttributes(transaction, loadBalancer.id(),
-                Map.of("load_balancing.cross_zone.enabled", "true")));
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        crossZone(loadBalancer);
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         assertEquals(ExplanationCode.ELB_INSTALLED_AZ_RESTRICTION, blocking(explain(consumer, 443)).code());
     }
@@ -195,8 +186,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         NetworkInterface failing = target(providerA);
         NetworkInterface serving = target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         record(failing, TargetHealthState.UNHEALTHY, TargetHealthReason.TIMEOUT, "Request timed out");
 
         PathResult result = explain(consumer, 443);
@@ -210,8 +200,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         NetworkInterface first = target(providerA);
         NetworkInterface second = target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         record(first, TargetHealthState.UNHEALTHY, TargetHealthReason.TIMEOUT, "Request timed out");
         record(second, TargetHealthState.UNHEALTHY, TargetHealthReason.FAILED_HEALTH_CHECKS, "Health checks failed");
 
@@ -244,8 +233,7 @@ class PrivateLinkPathTest {
     void aPortWithoutListenerIsBlockedNamingTheListeners() {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult result = explain(consumer, 80);
 
@@ -259,8 +247,7 @@ class PrivateLinkPathTest {
     @Test
     void aGroupWithoutTargetsIsBlocked() {
         LoadBalancer loadBalancer = loadBalancer(List.of());
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         assertEquals(ExplanationCode.ELBV2_LISTENER_HAS_NO_TG, blocking(explain(consumer, 443)).code());
     }
@@ -271,8 +258,7 @@ class PrivateLinkPathTest {
         allowOut(front.id(), 8080, providerVpc.cidrBlock());
         LoadBalancer loadBalancer = loadBalancer(List.of(front.id()));
         target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult closed = explain(consumer, 443);
         assertEquals(ExplanationCode.ENI_SG_RULES_MISMATCH, blocking(closed).code());
@@ -293,8 +279,7 @@ class PrivateLinkPathTest {
         allowOut(front.id(), 8080, providerVpc.cidrBlock());
         LoadBalancer loadBalancer = loadBalancer(List.of(front.id()));
         target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         assertEquals(Verdict.BLOCKED, explain(consumer, 443).verdict());
 
         world.cloud.write(PROVIDER, transaction -> world.loadBalancers.setSecurityGroups(transaction, loadBalancer.id(), List.of(front.id()), "off"));
@@ -309,8 +294,7 @@ class PrivateLinkPathTest {
         revokeAllEgress(front);
         LoadBalancer loadBalancer = loadBalancer(List.of(front.id()));
         target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult result = explain(consumer, 443);
 
@@ -325,8 +309,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of(front.id()));
         SecurityGroup closed = group("closed");
         NetworkInterface guarded = target(providerA, closed.id());
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
 
         PathResult refused = explain(consumer, 443);
         assertEquals(ExplanationCode.ENI_SG_RULES_MISMATCH, blocking(refused).code());
@@ -342,8 +325,7 @@ class PrivateLinkPathTest {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         SecurityGroup clientsOnly = group("clients-only");
         target(providerA, clientsOnly.id());
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         allowIn(clientsOnly.id(), 8080, PeerKind.CIDR_IPV4, consumer.workload().privateIpAddress() + "/32");
 
         assertEquals(Verdict.BLOCKED, explain(consumer, 443).verdict(), "the load balancer does not keep the client's address for PrivateLink");
@@ -355,8 +337,7 @@ class PrivateLinkPathTest {
         Subnet own = world.cloud.write(PROVIDER, transaction -> new SubnetCommands(QUOTAS, RegionCatalog.standard()).create(transaction,
                 new SubnetCommands.CreateSubnet(providerVpc.id(), "172.31.128.0/24", null, "us-east-1a", null)));
         target(own);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         assertEquals(Verdict.PRIVATE, explain(consumer, 443).verdict());
 
         NetworkAclCommands acls = new NetworkAclCommands(QUOTAS);
@@ -407,8 +388,7 @@ class PrivateLinkPathTest {
     void proxyProtocolV2FollowsTheTargetGroupsAttribute() {
         LoadBalancer loadBalancer = loadBalancer(List.of());
         target(providerA);
-        Consumer consumer = consumer(service(loadBalancer), "us-east-1a");
-        settle();
+        Consumer consumer = settled(loadBalancer, "us-east-1a");
         groupAttribute("proxy_protocol_v2.enabled", "true");
 
         assertEquals(true, explain(consumer, 443).targets().get(0).proxyProtocolV2());
@@ -446,6 +426,18 @@ class PrivateLinkPathTest {
         String endpointAddress = world.cloud.snapshot(CONSUMER).find(CONSUMER, ResourceTypes.NETWORK_INTERFACE, endpoint.networkInterfaceIds().get(0))
                 .orElseThrow().privateIpAddress();
         return new Consumer(service, endpoint, subnet, workload, endpointAddress);
+    }
+
+    /** The consumer's endpoint beside the provider's zone to the service behind the load balancer, its targets settled. */
+    private Consumer settled(LoadBalancer loadBalancer, String providerZone) {
+        Consumer consumer = consumer(service(loadBalancer), providerZone);
+        settle();
+        return consumer;
+    }
+
+    private void crossZone(LoadBalancer loadBalancer) {
+        world.cloud.write(PROVIDER, transaction -> world.loadBalancers.modifyAttributes(transaction, loadBalancer.id(),
+                Map.of("load_balancing.cross_zone.enabled", "true")));
     }
 
     private LoadBalancer loadBalancer(List<String> securityGroups) {

@@ -3,23 +3,35 @@ package dev.backlane.core.endpointservice;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.ElbCatalog;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.elb.ListenerCommands;
 import dev.backlane.core.elb.LoadBalancerCommands;
+import dev.backlane.core.elb.TargetCommands;
+import dev.backlane.core.elb.TargetGroupCommands;
 import dev.backlane.core.endpoint.EndpointServiceLookup;
 import dev.backlane.core.endpoint.VpcEndpointCommands;
+import dev.backlane.core.model.ElbProtocol;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.ListenerAction;
 import dev.backlane.core.model.LoadBalancer;
 import dev.backlane.core.model.LoadBalancerScheme;
 import dev.backlane.core.model.LoadBalancerType;
+import dev.backlane.core.model.LoadBalancerZone;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
+import dev.backlane.core.model.TargetGroup;
+import dev.backlane.core.model.TargetType;
+import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.network.Quotas;
+import dev.backlane.core.network.SecurityGroupCommands;
+import dev.backlane.core.network.SecurityGroupPermission;
 import dev.backlane.core.network.VpcCommands;
 import dev.backlane.core.world.ChangeSink;
 import dev.backlane.core.world.Cloud;
@@ -80,6 +92,38 @@ final class PrivateLinkWorld {
             new ServicePermissions().modify(transaction, created.id(), List.of("arn:aws:iam::" + CONSUMER.account() + ":root"), List.of());
             return created;
         });
+    }
+
+    /**
+     * Makes the service answer on {@code port}: each of its load balancers gets a listener forwarding to a
+     * TCP target group with one IP target in each of its zones, whose group admits the port from the VPC.
+     */
+    EndpointServiceConfiguration serving(EndpointServiceConfiguration service, int port) {
+        cloud.write(PROVIDER, transaction -> {
+            for (String arn : service.loadBalancerArns()) {
+                LoadBalancer loadBalancer = transaction.find(ResourceTypes.LOAD_BALANCER, arn).orElseThrow();
+                Vpc vpc = transaction.get(ResourceTypes.VPC, loadBalancer.vpcId());
+                SecurityGroupCommands groups = new SecurityGroupCommands(QUOTAS, new PrefixListLookup(AwsPrefixListCatalog.standard()));
+                String group = groups.create(transaction, new SecurityGroupCommands.CreateGroup("serves-" + loadBalancer.name(), "targets",
+                        vpc.id())).id();
+                groups.authorize(transaction, group, false, List.of(new SecurityGroupPermission("tcp", port, port,
+                        List.of(new SecurityGroupPermission.Peer(SecurityGroupPermission.PeerKind.CIDR_IPV4, vpc.cidrBlock(), null, null)))));
+                TargetGroup targetGroup = new TargetGroupCommands(QUOTAS, ElbCatalog.standard()).create(transaction,
+                        new TargetGroupCommands.CreateTargetGroup("serves-" + loadBalancer.name(), ElbProtocol.TCP, null, port, vpc.id(), TargetType.IP,
+                                null, null, List.of()));
+                List<TargetCommands.TargetRequest> targets = new ArrayList<>();
+                for (LoadBalancerZone zone : loadBalancer.zones()) {
+                    targets.add(new TargetCommands.TargetRequest(new NetworkInterfaceCommands(QUOTAS).create(transaction,
+                            new NetworkInterfaceCommands.CreateNetworkInterface(zone.subnetId(), "target", null, List.of(), 0, List.of(), 0,
+                                    List.of(group), null, null)).privateIpAddress(), null, null));
+                }
+                new TargetCommands(QUOTAS).register(transaction, targetGroup.id(), targets);
+                new ListenerCommands(QUOTAS, ElbCatalog.standard()).create(transaction, arn, new ListenerCommands.ListenerSettings(ElbProtocol.TCP, port,
+                        List.of(new ListenerAction("forward", targetGroup.id(), null)), List.of(), null), List.of());
+            }
+            return null;
+        });
+        return service;
     }
 
     /** The consumer's interface endpoint to the service in one subnet. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The tunnel judge on a provider's endpoint service consumed from another account (lives beside {@link PrivateLinkWorld}). */
 class TunnelJudgeTest {
     private final PrivateLinkWorld world = new PrivateLinkWorld();
-    private final EndpointServiceConfiguration service = world.service(false, "us-east-1a");
+    private final EndpointServiceConfiguration service = world.serving(world.service(false, "us-east-1a"), 8443);
     private final Subnet subnet = world.consumerSubnetBeside("us-east-1a");
     private final VpcEndpoint endpoint = world.endpoint(service, subnet);
     private final NetworkInterface workloadEni = world.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS)
