@@ -46,24 +46,23 @@ final class Trace {
     }
 
     PathResult result(Verdict verdict, Optional<String> via) {
-        Optional<PathResult.Destination> destination = Optional.ofNullable(destinationAddress)
-                .map(address -> new PathResult.Destination(address, destinationPort, Optional.ofNullable(destinationInterface)));
-        return new PathResult(verdict, via, hops, explanations, List.of(), destination);
+        return result(verdict, via, List.of());
     }
 
     /** A reachable path to an endpoint service, with the provider's targets a connection may go to. */
     PathResult reached(Optional<String> via, List<ServiceTarget> targets) {
-        return new PathResult(Verdict.PRIVATE, via, hops, explanations, targets);
+        return result(Verdict.PRIVATE, via, targets);
+    }
+
+    private PathResult result(Verdict verdict, Optional<String> via, List<ServiceTarget> targets) {
+        Optional<PathResult.Destination> destination = Optional.ofNullable(destinationAddress)
+                .map(address -> new PathResult.Destination(address, destinationPort, Optional.ofNullable(destinationInterface)));
+        return new PathResult(verdict, via, hops, explanations, targets, destination);
     }
 
     /** Adds the hops and explanations of a part of the path walked on its own. */
     void append(Trace part) {
         hops.addAll(part.hops);
         explanations.addAll(part.explanations);
-    }
-
-    /** The last explanation recorded: the blocking one when a check failed. */
-    Optional<Explanation> last() {
-        return explanations.isEmpty() ? Optional.empty() : Optional.of(explanations.get(explanations.size() - 1));
     }
 }

@@ -103,6 +103,8 @@ class PrivateLinkPathTest {
 
         assertEquals(Verdict.PRIVATE, result.verdict(), result.toString());
         assertEquals(List.of(inA.privateIpAddress()), addresses(result));
+        assertEquals(consumer.endpoint().networkInterfaceIds(), result.destination().flatMap(PathResult.Destination::networkInterfaceId).stream()
+                .toList(), "the packets still go to the endpoint's interface");
         ServiceTarget reached = result.targets().get(0);
         assertEquals(nodeAddress(loadBalancer, "us-east-1a"), reached.loadBalancerAddress());
         assertEquals(PROVIDER, reached.scope());
