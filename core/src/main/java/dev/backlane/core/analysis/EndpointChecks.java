@@ -48,9 +48,7 @@ final class EndpointChecks {
             return Optional.empty();
         }
         ZoneMapping mapping = ZoneMappings.standard().of(index.state(), index.scope());
-        String zoneId = eni.availabilityZoneId() == null || eni.availabilityZoneId().isEmpty()
-                ? mapping.idOf(eni.availabilityZone())
-                : eni.availabilityZoneId();
+        String zoneId = zoneId(index, eni);
         if (offered.get().contains(zoneId)) {
             return Optional.empty();
         }
@@ -58,6 +56,14 @@ final class EndpointChecks {
         return Optional.of(new Explanation(ExplanationCode.VPCE_SERVICE_NOT_INSTALLED_IN_AZ, endpoint.id(),
                 endpoint.serviceName() + " is not offered in " + eni.availabilityZone() + " (" + zoneId + ") where " + eni.id() + " is; it is offered in "
                         + (offeredHere.isEmpty() ? "no zone" : String.join(", ", offeredHere))));
+    }
+
+    /** The physical zone of an interface: its zone ID, or the ID its account's mapping gives its zone's name. */
+    static String zoneId(ScopeIndex index, NetworkInterface eni) {
+        if (eni.availabilityZoneId() != null && !eni.availabilityZoneId().isEmpty()) {
+            return eni.availabilityZoneId();
+        }
+        return ZoneMappings.standard().of(index.state(), index.scope()).idOf(eni.availabilityZone());
     }
 
     /** The zone IDs of a provider's endpoint service of that name in the region, if the world holds it. */

@@ -81,7 +81,7 @@ final class PrivateLinkProvider {
      */
     PathResult walk(Provided provided, ScopeIndex consumer, VpcEndpoint endpoint, NetworkInterface endpointInterface, long client) {
         ScopeIndex provider = provided.index();
-        String zoneId = zoneId(consumer, endpointInterface);
+        String zoneId = EndpointChecks.zoneId(consumer, endpointInterface);
         ZoneMapping providerZones = ZoneMappings.standard().of(provider.state(), provider.scope());
         Optional<Node> found = node(provider, provided.service(), providerZones, zoneId);
         if (found.isEmpty()) {
@@ -354,13 +354,6 @@ final class PrivateLinkProvider {
             case "false" -> false;
             default -> "true".equals(loadBalancer.attributes().get(CROSS_ZONE));
         };
-    }
-
-    private static String zoneId(ScopeIndex consumer, NetworkInterface eni) {
-        if (eni.availabilityZoneId() != null && !eni.availabilityZoneId().isEmpty()) {
-            return eni.availabilityZoneId();
-        }
-        return ZoneMappings.standard().of(consumer.state(), consumer.scope()).idOf(eni.availabilityZone());
     }
 
     private static String address(long value) {
