@@ -86,7 +86,7 @@ final class PrivateLinkProvider {
         Optional<Node> found = node(provider, provided.service(), providerZones, zoneId);
         if (found.isEmpty()) {
             return trace.blocked(ExplanationCode.VPCE_SERVICE_NOT_INSTALLED_IN_AZ, endpoint.id(), provided.service().id()
-                    + " has no active network load balancer in " + zoneId + ", the zone of " + endpointInterface.id());
+                    + " has no network load balancer in " + zoneId + ", the zone of " + endpointInterface.id());
         }
         Node node = found.get();
         LoadBalancer loadBalancer = node.loadBalancer();
@@ -108,6 +108,7 @@ final class PrivateLinkProvider {
         Optional<TargetGroup> group = listener.get().defaultActions().stream()
                 .filter(action -> action.type().equals("forward"))
                 .map(ListenerAction::targetGroupArn)
+                .filter(java.util.Objects::nonNull)
                 .flatMap(arn -> provider.state().find(ResourceTypes.TARGET_GROUP, arn).stream())
                 .findFirst();
         if (group.isEmpty()) {
