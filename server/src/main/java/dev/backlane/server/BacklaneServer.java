@@ -31,6 +31,7 @@ import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
 import dev.backlane.server.http.AwsHttpHandler;
+import dev.backlane.server.http.ConsoleHttpHandler;
 import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.FaultHttpHandler;
@@ -198,7 +199,9 @@ public final class BacklaneServer implements AutoCloseable {
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
                     admin(TargetSocketHttpHandler.PATH, new TargetSocketHttpHandler(targetSockets, cloud, regions,
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
-                    admin(FaultHttpHandler.PATH, new FaultHttpHandler(faults, cloud, workloads, cloud::now)));
+                    admin(FaultHttpHandler.PATH, new FaultHttpHandler(faults, cloud, workloads, cloud::now)),
+                    admin(ConsoleHttpHandler.PATH, new ConsoleHttpHandler(cloud,
+                            () -> workloads.list().stream().map(Workloads.Placed::workload).toList())));
             ApiPort http;
             try {
                 http = ApiPort.open(new InetSocketAddress(config.bindAddress(), config.port()), routes, executor);

@@ -1,0 +1,59 @@
+// DOM and SVG helpers and the one chart the console draws (horizontal bars with an objective mark). Every name
+// shown comes from user input (resource names, tags), so text is only ever set with textContent, never as HTML.
+"use strict";
+window.Backlane = window.Backlane || {};
+(function (B) {
+  const SVG = "http://www.w3.org/2000/svg";
+
+  B.el = function (tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+    children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+    return node;
+  };
+
+  B.svg = function (tag, attributes, text) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  };
+
+  /** A table: columns [{title, value(row) -> text|Node, numeric}], one row per item; a note when there are none. */
+  B.table = function (columns, rows, empty) {
+    if (!rows.length) return B.el("p", { class: "empty" }, empty || "No data yet.");
+    return B.el("table", {},
+      B.el("thead", {}, B.el("tr", {}, columns.map(column => B.el("th", {}, column.title)))),
+      B.el("tbody", {}, rows.map(row => B.el("tr", {}, columns.map(column => {
+        const value = column.value(row);
+        return B.el("td", column.numeric ? { class: "num" } : {}, value === null || value === undefined ? "–" : value);
+      })))));
+  };
+
+  /**
+   * Horizontal bars: items [{label, value, text, state: "ok"|"bad"|"none"}] on a scale from 0 to max; an objective
+   * (same scale) is drawn as a dashed mark across all bars.
+   */
+  B.bars = function (items, options) {
+    if (!items.length) return B.el("p", { class: "empty" }, options.empty || "No data yet.");
+    const width = 460, labelWidth = 170, valueWidth = 80, row = 24;
+    const plot = width - labelWidth - valueWidth;
+    const max = options.max || Math.max(...items.map(item => item.value || 0), options.objective || 0, 1e-9);
+    const chart = B.svg("svg", { width, height: items.length * row + 8, class: "bars", role: "img",
+      "aria-label": options.label || "" });
+    items.forEach((item, index) => {
+      const y = index * row + 4;
+      chart.append(B.svg("text", { x: 0, y: y + 15 }, item.label));
+      const length = item.value === null ? 0 : Math.max(1, plot * Math.min(item.value, max) / max);
+      chart.append(B.svg("rect", { x: labelWidth, y: y + 3, width: length, height: row - 8, rx: 2,
+        class: "bar health-" + (item.state || "none"), "data-label": item.label }));
+      chart.append(B.svg("text", { x: labelWidth + plot + 6, y: y + 15, class: "value" }, item.text));
+    });
+    if (options.objective !== undefined && options.objective !== null) {
+      const x = labelWidth + plot * Math.min(options.objective, max) / max;
+      chart.append(B.svg("line", { x1: x, x2: x, y1: 0, y2: items.length * row + 8, stroke: "#1d2733",
+        "stroke-dasharray": "3 3" }));
+    }
+    return chart;
+  };
+})(window.Backlane);
