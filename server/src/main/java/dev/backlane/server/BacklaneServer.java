@@ -24,6 +24,7 @@ import dev.backlane.dataplane.dns.DnsListeners;
 import dev.backlane.dataplane.gateway.GatewayConfig;
 import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.Gateways;
+import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.GatewayThrottling;
@@ -48,6 +49,7 @@ import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.traffic.TargetHealthChecker;
 import dev.backlane.server.traffic.TargetSocketRegistry;
 import dev.backlane.server.traffic.TargetSockets;
 import dev.backlane.server.traffic.TrafficLedger;
@@ -80,6 +82,8 @@ public final class BacklaneServer implements AutoCloseable {
     public static final String S3_DIRECTORY = "s3";
     /** How often ended flow-log windows and logged queries are delivered. */
     static final java.time.Duration VENDED_LOGS_PERIOD = java.time.Duration.ofSeconds(1);
+    /** How often the health checker looks for due checks: a check runs at most this late after its interval. */
+    private static final java.time.Duration HEALTH_CHECK_TICK = java.time.Duration.ofMillis(250);
 
     private final ApiPort http;
     private final ExecutorService executor;
@@ -94,10 +98,12 @@ public final class BacklaneServer implements AutoCloseable {
     private final VendedLogs vendedLogs;
     private final Faults faults;
     private final Slis slis;
+    private final HealthProbes healthProbes;
+    private final TargetHealthChecker healthChecker;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
-            Slis slis) {
+            Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -111,6 +117,8 @@ public final class BacklaneServer implements AutoCloseable {
         this.vendedLogs = vendedLogs;
         this.faults = faults;
         this.slis = slis;
+        this.healthProbes = healthProbes;
+        this.healthChecker = healthChecker;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -210,8 +218,11 @@ public final class BacklaneServer implements AutoCloseable {
                 throw e;
             }
             apiPort.set(loopback(http.address()));
+            // Health checks probe only mapped targets: with none mapped they cost one look at the registry per tick.
+            HealthProbes healthProbes = new HealthProbes();
+            TargetHealthChecker healthChecker = new TargetHealthChecker(cloud, targetSockets, healthProbes, HEALTH_CHECK_TICK);
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis);
+                    slis, healthProbes, healthChecker);
         } catch (IOException | UncheckedIOException e) {
             slis.close();
             vendedLogs.close();
@@ -326,7 +337,9 @@ public final class BacklaneServer implements AutoCloseable {
         slis.close();
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();
-        // First, while the store is open: the ad-hoc workloads' interfaces go with the server.
+        // First, while the store is open: no more health recorded, and the ad-hoc workloads' interfaces go with the server.
+        healthChecker.close();
+        healthProbes.close();
         workloads.close();
         faults.close();
         http.close();
