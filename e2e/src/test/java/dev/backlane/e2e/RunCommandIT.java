@@ -21,6 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -129,6 +133,52 @@ class RunCommandIT {
     }
 
     @Test
+    void aServerRunWithListenIsTheInstancesTargetUntilRunStops() throws Exception {
+        String instance = network.ec2.runInstances(request -> request.imageId("ami-760aaa0f").subnetId(network.privateSubnet).minCount(1)
+                .maxCount(1)).instances().get(0).instanceId();
+        ElasticLoadBalancingV2Client elb = backlane.elb(network.account.id());
+        String loadBalancer = elb.createLoadBalancer(request -> request.name("run-listen").type(LoadBalancerTypeEnum.NETWORK)
+                .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(network.privateSubnet)).loadBalancers().get(0).loadBalancerArn();
+        String group = elb.createTargetGroup(request -> request.name("run-listen").protocol(ProtocolEnum.TCP).port(8080).vpcId(network.vpc)
+                .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath("/").healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)
+                .healthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
+        elb.createListener(request -> request.loadBalancerArn(loadBalancer).protocol(ProtocolEnum.TCP).port(8080)
+                .defaultActions(action -> action.type("forward").targetGroupArn(group)));
+        elb.registerTargets(request -> request.targetGroupArn(group).targets(target -> target.id(instance).port(8080)));
+
+        // python3's own HTTP server, told where to listen only by $PORT.
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "run", "--endpoint-url", backlane.endpoint(), "--account",
+                network.account.id(), "--instance", instance, "--listen", "8080", "--", "sh", "-c",
+                "exec python3 -m http.server --bind 127.0.0.1 \"$PORT\""));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("listen.log").toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", network.account.id());
+        Process run = builder.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (targetSockets().size() == 0) {
+                assertTrue(run.isAlive() && System.nanoTime() < deadline, "run mapped no target: " + Files.readString(directory.resolve("listen.log")));
+                Thread.sleep(100);
+            }
+            JsonNode mapping = targetSockets().get(0);
+            assertEquals(instance, mapping.path("instanceId").asText());
+            assertEquals(8080, mapping.path("port").asInt());
+            AwsAssertions.awaitEquals("healthy", () -> elb.describeTargetHealth(request -> request.targetGroupArn(group)).targetHealthDescriptions()
+                    .get(0).targetHealth().stateAsString(), Duration.ofSeconds(40));
+            assertTrue(Files.readString(directory.resolve("listen.log")).contains("\"GET / HTTP/1.1\" 200"),
+                    "the checks reached python's server: " + Files.readString(directory.resolve("listen.log")));
+
+            run.destroy();
+            assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "run ended");
+            assertEquals(0, targetSockets().size(), "the stopped run removed its target socket");
+            assertEquals(0, workloadCount());
+        } finally {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+        }
+    }
+
+    @Test
     void aWorkloadBacklaneRefusesExitsOneWithEc2sError() {
         ExternalProgram.Result refused = script(List.of("run", "--endpoint-url", backlane.endpoint(), "--account", network.account.id(), "--subnet",
                 "subnet-0123456789abcdef0", "--", "true"));
@@ -149,6 +199,10 @@ class RunCommandIT {
         // The account's access key, as a user of Backlane sets it; no endpoint: run gives the program the gateway.
         return ExternalProgram.at(SCRIPT).run(directory, Map.of("AWS_ACCESS_KEY_ID", network.account.id(), "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_MAX_ATTEMPTS", "1"), Duration.ofSeconds(120), arguments);
+    }
+
+    private static JsonNode targetSockets() {
+        return WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/targets", null).body()).path("targets");
     }
 
     private static int workloadCount() {

@@ -8,10 +8,16 @@ import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +44,7 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WORKLOADS = "/_backlane/workloads";
+    private static final String TARGETS = "/_backlane/targets";
     /** How long a program gets to end after Ctrl-C before it is killed, so that its workload can still be removed. */
     private static final long GRACE_SECONDS = 5;
     /** How long a stop waits for the workload's placement and CMD's start under way (the admin client's own limit is 10 s). */
@@ -79,6 +86,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "The region of the instance or subnet (default: the server's, us-east-1).")
     private String region;
 
+    @Option(names = "--listen", paramLabel = "PORT",
+            description = {"CMD serves the workload's port PORT (repeatable), e.g. as a load balancer's target: a free loopback port is "
+                    + "mapped to it and given to CMD to bind: $PORT and $BACKLANE_LISTEN_PORT (the first), $BACKLANE_LISTEN_PORT_<PORT> (each)."})
+    private List<Integer> listenPorts = List.of();
+
     @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
     private String endpointUrl;
 
@@ -89,12 +101,21 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
         AtomicReference<String> placed = new AtomicReference<>();
+        // The target sockets mapped for --listen: they go before the workload, so no check reaches a port nobody serves.
+        Queue<String> mapped = new ConcurrentLinkedQueue<>();
         AtomicReference<Process> running = new AtomicReference<>();
         // The main thread and the stop hook may both get here. The JVM halts as soon as its hooks end, so a hook
         // that finds the removal under way in the main thread waits for it instead of returning (and killing it).
         Object removal = new Object();
         Runnable remove = () -> {
             synchronized (removal) {
+                for (String mappingId = mapped.poll(); mappingId != null; mappingId = mapped.poll()) {
+                    try {
+                        server.send(server.request(TARGETS + "/" + mappingId).DELETE(), HttpResponse.BodyHandlers.discarding());
+                    } catch (CommandFailure e) {
+                        System.err.println("backlane run: could not remove target socket " + mappingId + ": " + e.getMessage());
+                    }
+                }
                 String workloadId = placed.getAndSet(null);
                 if (workloadId != null) {
                     try {
@@ -127,8 +148,17 @@ public final class RunCommand implements Callable<Integer> {
         try {
             JsonNode workload = server.postJson(WORKLOADS, request(), "the workload");
             placed.set(workload.path("workloadId").asText());
+            Map<Integer, Integer> listening;
+            try {
+                listening = listen(server, workload, mapped);
+            } catch (CommandFailure | IOException e) {
+                remove.run();
+                throw e instanceof CommandFailure failure ? failure
+                        : CommandFailure.withExitCode(1, "no free loopback port for --listen: " + e.getMessage());
+            }
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             builder.environment().putAll(WorkloadEnvironment.of(workload, System.getenv()));
+            builder.environment().putAll(WorkloadEnvironment.listening(listening));
             process = builder.start();
             running.set(process);
         } catch (IOException e) {
@@ -153,6 +183,39 @@ public final class RunCommand implements Callable<Integer> {
             // The hook is running or has run: the workload is removed once, whichever gets there first.
         }
         return exit;
+    }
+
+    /**
+     * Maps each {@code --listen} port of the workload's address to a free loopback port (an instance's target through
+     * its ID, an ad-hoc workload's through its VPC and address); gives the ports by the workload's port, in order.
+     */
+    private Map<Integer, Integer> listen(AdminClient server, JsonNode workload, Queue<String> mapped) throws IOException {
+        Map<Integer, Integer> listening = new LinkedHashMap<>();
+        for (int port : listenPorts) {
+            if (listening.containsKey(port)) {
+                continue;
+            }
+            int hostPort = freeLoopbackPort();
+            ObjectNode target = JSON.createObjectNode().put("account", workload.path("account").asText())
+                    .put("region", workload.path("region").asText());
+            if (workload.hasNonNull("instanceId")) {
+                target.put("instanceId", workload.path("instanceId").asText());
+            } else {
+                target.put("vpcId", workload.path("vpcId").asText()).put("address", workload.path("privateIpAddress").asText());
+            }
+            target.put("port", port).put("hostPort", hostPort).put("host", "127.0.0.1");
+            JsonNode mapping = server.postJson(TARGETS, target.toString().getBytes(StandardCharsets.UTF_8), "the target socket for --listen " + port);
+            mapped.add(mapping.path("targetSocketId").asText());
+            listening.put(port, hostPort);
+        }
+        return listening;
+    }
+
+    /** A loopback port nobody listens on now; CMD binds it (another program could take it first, as with any free port handed on). */
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private byte[] request() {

@@ -16,6 +16,7 @@ import java.util.Map;
  *       client following {@code AWS_ENDPOINT_URL} talks to the gateway directly instead of through itself.</li>
  *   <li>{@code AWS_REGION} and {@code AWS_DEFAULT_REGION}: the workload's region; {@code BACKLANE_DNS}: the
  *       VPC's DNS listener ({@code 127.0.0.1:PORT}); {@code BACKLANE_WORKLOAD}: the workload's ID.</li>
+ *   <li>With {@code --listen}: the loopback ports to bind ({@link #listening}).</li>
  *   <li>When the environment names no credentials ({@code AWS_ACCESS_KEY_ID} or {@code AWS_PROFILE}), the
  *       workload's account as the access key ID (Backlane reads the account from it) and a dummy secret.</li>
  * </ul>
@@ -50,6 +51,23 @@ public final class WorkloadEnvironment {
             set.put("AWS_ACCESS_KEY_ID", workload.path("account").asText());
             set.put("AWS_SECRET_ACCESS_KEY", "backlane");
         }
+        return set;
+    }
+
+    /**
+     * The variables that tell a program started with {@code --listen} which loopback port to bind for each port of the
+     * workload it serves: {@code PORT} and {@code BACKLANE_LISTEN_PORT} for the first (the convention of platforms that
+     * hand a server its port), {@code BACKLANE_LISTEN_PORT_<PORT>} for each; none without {@code --listen}.
+     */
+    public static Map<String, String> listening(Map<Integer, Integer> hostPorts) {
+        Map<String, String> set = new LinkedHashMap<>();
+        hostPorts.forEach((port, hostPort) -> {
+            if (set.isEmpty()) {
+                set.put("PORT", String.valueOf(hostPort));
+                set.put("BACKLANE_LISTEN_PORT", String.valueOf(hostPort));
+            }
+            set.put("BACKLANE_LISTEN_PORT_" + port, String.valueOf(hostPort));
+        });
         return set;
     }
 }

@@ -45,4 +45,17 @@ class WorkloadEnvironmentTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void theFirstListenedPortIsPortAndEachHasItsOwnVariable() {
+        Map<Integer, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put(8080, 41001);
+        ports.put(9090, 41002);
+
+        Map<String, String> set = WorkloadEnvironment.listening(ports);
+
+        assertEquals(Map.of("PORT", "41001", "BACKLANE_LISTEN_PORT", "41001", "BACKLANE_LISTEN_PORT_8080", "41001", "BACKLANE_LISTEN_PORT_9090", "41002"),
+                set);
+        assertEquals(Map.of(), WorkloadEnvironment.listening(Map.of()));
+    }
 }
