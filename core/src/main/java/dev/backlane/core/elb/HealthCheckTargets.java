@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The targets a scope's load balancers health-check, and how: every instance or IP target of a target group that a
- * listener forwards to, with health checks enabled, at its private address in the group's VPC and its health check
+ * The targets a scope's load balancers health-check, and how: every instance or IP target (not deregistering) of a
+ * target group that a listener forwards to, with health checks enabled, at its private address in the group's VPC and its health check
  * port ({@code traffic-port}: the target's own), with the group's settings and the {@code Host} an HTTP check sends —
  * the load balancer node's address in the target's zone and the listener's port, as ELB sends it.
  */
@@ -61,6 +61,10 @@ public final class HealthCheckTargets {
                 continue;
             }
             for (Target target : group.targets()) {
+                if (target.isDeregistering()) {
+                    // A draining target takes no new connections: its checks no longer matter.
+                    continue;
+                }
                 target(state, group, target, listener.get()).ifPresent(checked::add);
             }
         }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -60,8 +61,11 @@ public final class TargetCommands {
         for (TargetRequest request : requests) {
             Integer port = port(group, request);
             checkTarget(transaction, group, request);
+            Instant now = transaction.now();
+            // A target registered again while it drains (or after its delay, before it was swept) starts over.
+            targets.removeIf(target -> target.sameAs(request.id(), port) && target.isDeregistering());
             if (targets.stream().noneMatch(target -> target.sameAs(request.id(), port))) {
-                targets.add(new Target(request.id(), port, request.availabilityZone(), transaction.now()));
+                targets.add(new Target(request.id(), port, request.availabilityZone(), now));
             }
         }
         quotas.check("targets-per-target-group", targets.size() - 1, ErrorCode.TOO_MANY_TARGETS,
@@ -69,17 +73,75 @@ public final class TargetCommands {
         return transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
     }
 
-    /** Deregisters targets; a target that is not registered is passed over, as AWS does. */
+    /**
+     * Deregisters targets; a target that is not registered is passed over, as AWS does. A target of a group that a
+     * listener uses goes {@code draining} for the group's deregistration delay and leaves when it ends
+     * ({@link #completeDeregistrations}); one of a group no load balancer uses, or with no delay, leaves at once.
+     */
     public TargetGroup deregister(Transaction transaction, String targetGroupArn, List<TargetRequest> requests) {
         TargetGroup group = ElbArns.get(transaction, ResourceTypes.TARGET_GROUP, ElbArns.requireTargetGroup(targetGroupArn));
+        boolean drains = !group.deregistrationDelay().isZero()
+                && transaction.all(ResourceTypes.LISTENER).stream().anyMatch(listener -> listener.forwardsTo(group.id()));
         List<Target> targets = new ArrayList<>(group.targets());
         for (TargetRequest request : requests) {
             Integer port = request.port() == null ? group.port() : request.port();
-            targets.removeIf(target -> request.port() == null && group.targetType() != TargetType.LAMBDA
+            Predicate<Target> named = target -> request.port() == null && group.targetType() != TargetType.LAMBDA
                     ? target.id().equals(request.id())
-                    : target.sameAs(request.id(), port));
+                    : target.sameAs(request.id(), port);
+            if (drains) {
+                targets.replaceAll(target -> named.test(target) && !target.isDeregistering() ? target.deregisteredAt(transaction.now()) : target);
+            } else {
+                targets.removeIf(named);
+            }
         }
         return transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
+    }
+
+    /** A target that left its group when its deregistration delay ended, with its private address in the group's VPC. */
+    public record Deregistered(TargetGroup group, Target target, String address) {
+        public Deregistered {
+            requireNonNull(group, "group is null");
+            requireNonNull(target, "target is null");
+            requireNonNull(address, "address is null");
+        }
+    }
+
+    /**
+     * Removes from every target group of the scope the targets whose deregistration delay has ended, and says which
+     * left (none when nothing was due, and then nothing is written): the end of a deregistration, which the data plane
+     * acts on (connections to the target). Until it runs, such a target is already reported as not registered.
+     */
+    public static List<Deregistered> completeDeregistrations(Transaction transaction) {
+        Instant now = transaction.now();
+        List<Deregistered> left = new ArrayList<>();
+        for (TargetGroup group : List.copyOf(transaction.all(ResourceTypes.TARGET_GROUP))) {
+            List<Target> staying = new ArrayList<>();
+            for (Target target : group.targets()) {
+                if (group.hasLeft(target, now)) {
+                    left.add(new Deregistered(group, target, address(transaction, group, target)));
+                } else {
+                    staying.add(target);
+                }
+            }
+            if (staying.size() < group.targets().size()) {
+                transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(staying));
+            }
+        }
+        return left;
+    }
+
+    /** Whether any target of the scope has reached the end of its deregistration delay: a read, to skip the write when none has. */
+    public static boolean deregistrationsDue(ScopeState state, Instant now) {
+        return state.all(ResourceTypes.TARGET_GROUP).stream().anyMatch(group -> group.targets().stream().anyMatch(target -> group.hasLeft(target, now)));
+    }
+
+    /** An IP target's address, or an instance's primary private address (its ID when the instance is gone). */
+    private static String address(Transaction transaction, TargetGroup group, Target target) {
+        if (group.targetType() != TargetType.INSTANCE) {
+            return target.id();
+        }
+        return transaction.find(ResourceTypes.INSTANCE, target.id()).map(instance -> instance.privateIpAddress()).filter(found -> found != null)
+                .orElse(target.id());
     }
 
     /**
@@ -112,13 +174,15 @@ public final class TargetCommands {
         TargetGroup group = state.find(ResourceTypes.TARGET_GROUP, targetGroupArn).orElseThrow(() -> ResourceTypes.TARGET_GROUP.notFound(targetGroupArn));
         boolean inUse = state.all(ResourceTypes.LISTENER).stream().anyMatch(listener -> listener.forwardsTo(targetGroupArn));
         List<TargetHealth> result = new ArrayList<>();
+        // A target whose deregistration delay is over has left, even before it is swept from the group.
+        List<Target> registered = group.targets().stream().filter(target -> !group.hasLeft(target, now)).toList();
         if (requests.isEmpty()) {
-            group.targets().forEach(target -> result.add(health(group, target, inUse, now)));
+            registered.forEach(target -> result.add(health(group, target, inUse, now)));
             return result;
         }
         for (TargetRequest request : requests) {
             Integer port = request.port() == null ? group.port() : request.port();
-            List<Target> matching = group.targets().stream()
+            List<Target> matching = registered.stream()
                     .filter(target -> request.port() == null ? target.id().equals(request.id()) : target.sameAs(request.id(), port))
                     .toList();
             if (matching.isEmpty()) {
@@ -133,6 +197,10 @@ public final class TargetCommands {
     /** The health DescribeTargetHealth reports for one registered target of {@code group}, used by a listener or not. */
     public static TargetHealth health(TargetGroup group, Target target, boolean inUse, Instant now) {
         String healthCheckPort = healthCheckPort(group, target.port());
+        if (target.isDeregistering()) {
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "draining",
+                    "Target.DeregistrationInProgress", "Target deregistration is in progress");
+        }
         if (!inUse) {
             return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, "unused", "Target.NotInUse",
                     "Target group is not configured to receive traffic from the load balancer");

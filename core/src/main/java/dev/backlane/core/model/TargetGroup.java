@@ -2,6 +2,8 @@ package dev.backlane.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -31,6 +33,25 @@ public record TargetGroup(
         requireNonNull(healthCheck, "healthCheck is null");
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(attributes, "attributes is null")));
         targets = List.copyOf(requireNonNull(targets, "targets is null"));
+    }
+
+    /** {@code deregistration_delay.timeout_seconds}: how long a deregistered target drains before it leaves (AWS's 300 s by default). */
+    public Duration deregistrationDelay() {
+        String seconds = attributes.get("deregistration_delay.timeout_seconds");
+        return Duration.ofSeconds(seconds == null ? 300 : Long.parseLong(seconds));
+    }
+
+    /**
+     * {@code deregistration_delay.connection_termination.enabled}: whether the load balancer closes the connections
+     * still open to a deregistered target when its delay ends (off by default: they are left to end on their own).
+     */
+    public boolean terminatesConnectionsOnDeregistration() {
+        return "true".equals(attributes.get("deregistration_delay.connection_termination.enabled"));
+    }
+
+    /** Whether the target has left the group: deregistered, and its deregistration delay over at {@code now}. */
+    public boolean hasLeft(Target target, Instant now) {
+        return target.isDeregistering() && !now.isBefore(target.deregisteredTime().plus(deregistrationDelay()));
     }
 
     public TargetGroup withHealthCheck(HealthCheck changed) {

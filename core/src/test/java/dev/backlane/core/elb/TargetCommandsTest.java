@@ -185,6 +185,73 @@ class TargetCommandsTest {
         assertEquals(List.of(), world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets());
     }
 
+    @Test
+    void aDeregisteredTargetDrainsForTheDelayThenLeavesAndIsSweptOnce() {
+        register(new TargetCommands.TargetRequest(address, 80, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+        world.cloud.write(SCOPE, transaction -> world.targetGroups.modifyAttributes(transaction, group.id(),
+                java.util.Map.of("deregistration_delay.timeout_seconds", "30", "deregistration_delay.connection_termination.enabled", "true")));
+
+        deregister(address);
+
+        assertEquals(List.of("draining/Target.DeregistrationInProgress"), health());
+        assertEquals(List.of(), sweep(), "nothing is due before the delay ends");
+        world.now = world.now.plus(Duration.ofSeconds(29));
+        assertFalse(TargetCommands.deregistrationsDue(world.cloud.snapshot(SCOPE).scope(SCOPE), world.now));
+        assertEquals(List.of("draining/Target.DeregistrationInProgress"), health());
+        world.now = world.now.plus(Duration.ofSeconds(1));
+        assertEquals(List.of(), health(), "the delay is over: the target has left, swept or not");
+        assertTrue(TargetCommands.deregistrationsDue(world.cloud.snapshot(SCOPE).scope(SCOPE), world.now));
+
+        List<TargetCommands.Deregistered> left = sweep();
+
+        assertEquals(1, left.size());
+        assertEquals(address, left.get(0).address());
+        assertEquals(80, left.get(0).target().port());
+        assertTrue(left.get(0).group().terminatesConnectionsOnDeregistration());
+        assertEquals(List.of(), world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets());
+        assertEquals(List.of(), sweep(), "swept once");
+    }
+
+    @Test
+    void aTargetOfAGroupNoLoadBalancerUsesLeavesAtOnceAndSoDoesOneWithNoDelay() {
+        register(new TargetCommands.TargetRequest(address, 80, null));
+        deregister(address);
+        assertEquals(List.of(), world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets());
+
+        register(new TargetCommands.TargetRequest(address, 80, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+        world.cloud.write(SCOPE, transaction -> world.targetGroups.modifyAttributes(transaction, group.id(),
+                java.util.Map.of("deregistration_delay.timeout_seconds", "0")));
+        deregister(address);
+        assertEquals(List.of(), world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets());
+    }
+
+    @Test
+    void aDrainingTargetRegisteredAgainStartsOverAndIsNoLongerDraining() {
+        register(new TargetCommands.TargetRequest(address, 80, null));
+        world.listener(world.loadBalancer("net", LoadBalancerType.NETWORK), ElbProtocol.TCP, 80, group);
+        deregister(address);
+        world.now = world.now.plus(Duration.ofSeconds(10));
+
+        register(new TargetCommands.TargetRequest(address, 80, null));
+
+        assertEquals(List.of("initial/Elb.RegistrationInProgress"), health());
+        Target again = world.find(dev.backlane.core.model.ResourceTypes.TARGET_GROUP, group.id()).targets().get(0);
+        assertFalse(again.isDeregistering());
+        assertEquals(world.now, again.registeredTime());
+        world.now = world.now.plus(Duration.ofSeconds(300));
+        assertEquals(List.of(), sweep(), "the old deregistration no longer counts");
+    }
+
+    private void deregister(String id) {
+        world.cloud.write(SCOPE, transaction -> world.targets.deregister(transaction, group.id(), List.of(new TargetCommands.TargetRequest(id, null, null))));
+    }
+
+    private List<TargetCommands.Deregistered> sweep() {
+        return world.cloud.write(SCOPE, TargetCommands::completeDeregistrations);
+    }
+
     private void register(TargetCommands.TargetRequest... requests) {
         world.cloud.write(SCOPE, transaction -> world.targets.register(transaction, group.id(), List.of(requests)));
     }
