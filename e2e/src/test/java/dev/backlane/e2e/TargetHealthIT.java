@@ -2,9 +2,11 @@ package dev.backlane.e2e;
 
 import static dev.backlane.e2e.AwsAssertions.awaitEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.backlane.core.event.TargetDeregisteredEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +57,8 @@ class TargetHealthIT {
     private static String tcpGroup;
     private static String mismatchGroup;
     private static String silentGroup;
+    private static String defaultVpc;
+    private static String loadBalancer;
 
     @BeforeAll
     static void targets() throws IOException {
@@ -62,7 +68,8 @@ class TargetHealthIT {
         String vpc = ec2.describeVpcs(request -> request.filters(Filter.builder().name("is-default").values("true").build())).vpcs().get(0).vpcId();
         List<String> subnets = ec2.describeSubnets(request -> request.filters(Filter.builder().name("vpc-id").values(vpc).build())).subnets().stream()
                 .sorted(Comparator.comparing(Subnet::availabilityZone)).limit(2).map(Subnet::subnetId).toList();
-        String loadBalancer = elb.createLoadBalancer(request -> request.name("checked").type(LoadBalancerTypeEnum.NETWORK)
+        defaultVpc = vpc;
+        loadBalancer = elb.createLoadBalancer(request -> request.name("checked").type(LoadBalancerTypeEnum.NETWORK)
                 .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnets)).loadBalancers().get(0).loadBalancerArn();
 
         web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -133,6 +140,33 @@ class TargetHealthIT {
         TargetHealth silent = health(silentGroup);
         assertEquals("Target.Timeout", silent.reasonAsString());
         assertEquals("Request timed out", silent.description());
+    }
+
+    @Test
+    void aDeregisteredTargetDrainsForItsDelayThenLeavesAndTheDataPlaneIsTold() throws Exception {
+        String drained = group(defaultVpc, loadBalancer, "drained", 7001, ProtocolEnum.TCP, null, null);
+        elb.modifyTargetGroupAttributes(request -> request.targetGroupArn(drained).attributes(
+                attribute -> attribute.key("deregistration_delay.timeout_seconds").value("2"),
+                attribute -> attribute.key("deregistration_delay.connection_termination.enabled").value("true")));
+        elb.registerTargets(request -> request.targetGroupArn(drained).targets(target -> target.id("172.31.0.14").port(7001)));
+        LinkedBlockingQueue<TargetDeregisteredEvent> left = new LinkedBlockingQueue<>();
+        try (var subscription = backlane.server().events().subscribe(TargetDeregisteredEvent.class, left::add)) {
+            elb.deregisterTargets(request -> request.targetGroupArn(drained).targets(target -> target.id("172.31.0.14").port(7001)));
+
+            TargetHealth draining = health(drained);
+            assertEquals("draining", draining.stateAsString());
+            assertEquals("Target.DeregistrationInProgress", draining.reasonAsString());
+            TargetDeregisteredEvent event = left.poll(15, TimeUnit.SECONDS);
+            assertNotNull(event, "the deregistration ended within its delay and a tick");
+            assertEquals(drained, event.targetGroupArn());
+            assertEquals("172.31.0.14", event.address());
+            assertEquals(7001, event.port());
+            assertEquals(account.id(), event.account());
+            assertTrue(event.terminateConnections());
+            assertTrue(elb.describeTargetHealth(request -> request.targetGroupArn(drained)).targetHealthDescriptions().isEmpty(), "it left");
+            assertEquals(1, elb.describeTargetHealth(request -> request.targetGroupArn(tcpGroup)).targetHealthDescriptions().size(),
+                    "the other groups keep their targets");
+        }
     }
 
     private static TargetHealth health(String group) {

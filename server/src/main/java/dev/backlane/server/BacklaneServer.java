@@ -49,6 +49,7 @@ import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.traffic.TargetDeregistrations;
 import dev.backlane.server.traffic.TargetHealthChecker;
 import dev.backlane.server.traffic.TargetSocketRegistry;
 import dev.backlane.server.traffic.TargetSockets;
@@ -100,10 +101,11 @@ public final class BacklaneServer implements AutoCloseable {
     private final Slis slis;
     private final HealthProbes healthProbes;
     private final TargetHealthChecker healthChecker;
+    private final TargetDeregistrations deregistrations;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
-            Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker) {
+            Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations) {
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -119,6 +121,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.slis = slis;
         this.healthProbes = healthProbes;
         this.healthChecker = healthChecker;
+        this.deregistrations = deregistrations;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -221,8 +224,10 @@ public final class BacklaneServer implements AutoCloseable {
             // Health checks probe only mapped targets: with none mapped they cost one look at the registry per tick.
             HealthProbes healthProbes = new HealthProbes();
             TargetHealthChecker healthChecker = new TargetHealthChecker(cloud, targetSockets, healthProbes, HEALTH_CHECK_TICK);
+            // Deregistration delays end within a second; TargetDeregisteredEvent tells the PrivateLink splices.
+            TargetDeregistrations deregistrations = new TargetDeregistrations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker);
+                    slis, healthProbes, healthChecker, deregistrations);
         } catch (IOException | UncheckedIOException e) {
             slis.close();
             vendedLogs.close();
@@ -339,6 +344,7 @@ public final class BacklaneServer implements AutoCloseable {
         vendedLogs.takeEvents();
         // First, while the store is open: no more health recorded, and the ad-hoc workloads' interfaces go with the server.
         healthChecker.close();
+        deregistrations.close();
         healthProbes.close();
         workloads.close();
         faults.close();
