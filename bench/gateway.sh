@@ -24,13 +24,15 @@
 #
 # --no-bulk skips the bulk part (small GETs only).
 #
-# Usage: bench/gateway.sh [--seconds 5] [--warmup 2] [--threads 2] [--connections "1 8 64"] [--rounds 1] [--before JAR]
+# Usage: bench/gateway.sh [--seconds 5] [--warmup 10] [--threads 2] [--connections "1 8 64"] [--rounds 1] [--before JAR]
 #                         [--backlane] [--no-bulk]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-seconds=5 warmup=2 threads=2 connections="1 8 64" rounds=1 backlane=false bulk=true before=""
+# Ten seconds of warm-up per target and concurrency: after three, the gateway's JVM still compiled hundreds of
+# methods during the measured window (bench/gateway-cpu.sh), its compiler threads on the cores being measured.
+seconds=5 warmup=10 threads=2 connections="1 8 64" rounds=1 backlane=false bulk=true before=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
