@@ -1,11 +1,15 @@
 package dev.backlane.server.store;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A task run on a daemon thread of its own, again and again with a fixed pause between runs, until closed. */
-final class PeriodicTask implements AutoCloseable {
+/**
+ * A task run on a daemon thread of its own, again and again with a fixed pause between runs, until closed; other work
+ * can be handed to the same thread ({@link #execute}), so that everything the task keeps is touched by one thread.
+ */
+public final class PeriodicTask implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     private PeriodicTask(ScheduledExecutorService scheduler) {
@@ -13,7 +17,7 @@ final class PeriodicTask implements AutoCloseable {
     }
 
     /** Starts running {@code task} every {@code intervalMillis} ms (first after one interval) on a thread named {@code threadName}. */
-    static PeriodicTask start(String threadName, long intervalMillis, Runnable task) {
+    public static PeriodicTask start(String threadName, long intervalMillis, Runnable task) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -21,6 +25,15 @@ final class PeriodicTask implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(task, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         return new PeriodicTask(scheduler);
+    }
+
+    /** Runs {@code work} on the task's thread, between runs; nothing once the task is closed. */
+    public void execute(Runnable work) {
+        try {
+            scheduler.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // Closed: what would have run no longer matters.
+        }
     }
 
     /** Stops the task, waiting for a run under way to end. */

@@ -8,12 +8,10 @@ import dev.backlane.core.event.TargetDeregisteredEvent;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
+import dev.backlane.server.store.PeriodicTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,18 +27,13 @@ public final class TargetDeregistrations implements AutoCloseable {
 
     private final Cloud cloud;
     private final EventStream events;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask scheduler;
 
-    /** Starts sweeping at once, every {@code tick}. */
+    /** Starts sweeping, every {@code tick}. */
     public TargetDeregistrations(Cloud cloud, EventStream events, Duration tick) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.events = requireNonNull(events, "events is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-deregistrations");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        this.scheduler = PeriodicTask.start("backlane-deregistrations", tick.toMillis(), this::sweep);
     }
 
     /** Completes every deregistration due now; public for tests that must not wait for a tick. */
@@ -69,11 +62,6 @@ public final class TargetDeregistrations implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scheduler.close();
     }
 }

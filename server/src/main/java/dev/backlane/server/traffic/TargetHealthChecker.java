@@ -11,6 +11,7 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.dataplane.health.HealthProbes;
+import dev.backlane.server.store.PeriodicTask;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,20 +59,15 @@ public final class TargetHealthChecker implements AutoCloseable {
     private final Cloud cloud;
     private final TargetSocketRegistry sockets;
     private final HealthProbes probes;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask scheduler;
     private final Map<Key, Checked> checked = new HashMap<>();
 
-    /** Starts checking at once, looking for due checks every {@code tick}. */
+    /** Starts checking, looking for due checks every {@code tick}. */
     public TargetHealthChecker(Cloud cloud, TargetSocketRegistry sockets, HealthProbes probes, Duration tick) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.sockets = requireNonNull(sockets, "sockets is null");
         this.probes = requireNonNull(probes, "probes is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-health-checks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::checkDueTargets, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        this.scheduler = PeriodicTask.start("backlane-health-checks", tick.toMillis(), this::checkDueTargets);
     }
 
     private void checkDueTargets() {
@@ -126,11 +120,7 @@ public final class TargetHealthChecker implements AutoCloseable {
                 Duration.ofSeconds(check.timeoutSeconds()));
         probes.probe(probe).whenComplete((result, failure) -> {
             ProbeResult seen = result == null ? ProbeResult.failed() : result;
-            try {
-                scheduler.execute(() -> record(key, seen));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                // Stopped meanwhile: nothing more to record.
-            }
+            scheduler.execute(() -> record(key, seen));
         });
     }
 
@@ -157,11 +147,6 @@ public final class TargetHealthChecker implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scheduler.close();
     }
 }
