@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "e.g. backlane run --subnet subnet-0abc --security-group sg-0def -- aws s3 ls"},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {"n:CMD ran: its exit code (128+N when a signal N ended it)",
-                "1:Backlane refused the workload (an unknown instance, subnet or security group, a bad address or principal)",
+                "1:Backlane refused the workload (an unknown instance, subnet or security group, a bad address or principal) or a --listen port",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE,
                 "126:CMD cannot be started (not executable)", "127:CMD was not found"})
 public final class RunCommand implements Callable<Integer> {
