@@ -6,6 +6,7 @@ import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.fault.FaultCommand;
+import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.network.DefaultVpcInitializer;
 import dev.backlane.core.network.NetworkInterfaceCommands;
@@ -26,6 +27,7 @@ import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.Gateways;
 import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
+import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.GatewayThrottling;
 import dev.backlane.server.http.AdminHttpHandler;
@@ -156,13 +158,16 @@ public final class BacklaneServer implements AutoCloseable {
         // The one path engine, on the cloud's clock, for the API (network insights) and the analysis endpoints.
         PathEngine engine = new PathEngine(cloud::now);
         ChangeFollower follower = store != null && store.isShared() ? new ChangeFollower(store, cloud) : null;
+        // CloudWatch's metric data: what PutMetricData stores and the PrivateLink metrics published from the data plane.
+        MetricStore metrics = MetricStore.standard();
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
                         "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"),
                         "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json"),
-                        "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json")),
-                Operations.registry(config.quotas(), regions, engine),
+                        "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json"),
+                        MetricOperations.SERVICE, ServiceEndpoint.load(MetricOperations.SERVICE, "cloudwatch-2010-08-01.service-2.json")),
+                Operations.registry(config.quotas(), regions, engine, metrics, cloud::now),
                 cloud);
         RequestLog requestLog = null;
         // The data plane publishes every decision on one stream; observability subscribes to it.

@@ -21,6 +21,7 @@ import dev.backlane.core.endpointservice.ServiceLoadBalancers;
 import dev.backlane.core.endpointservice.ServicePermissions;
 import dev.backlane.core.flowlog.FlowLogCommands;
 import dev.backlane.core.logs.LogEventCommands;
+import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.network.AddressCommands;
 import dev.backlane.core.resolver.QueryLogConfigCommands;
 import dev.backlane.core.network.InternetGatewayCommands;
@@ -61,9 +62,11 @@ import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
 import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
+import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.api.logs.LogsOperations;
 import dev.backlane.server.api.resolver.QueryLogOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +78,11 @@ public final class Operations {
     private Operations() {}
 
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine) {
+        return registry(quotas, regions, engine, MetricStore.standard(), InstantSource.system());
+    }
+
+    /** The operations, CloudWatch's on {@code metrics} with the time of {@code clock}. */
+    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine, MetricStore metrics, InstantSource clock) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
         ImageCommands images = new ImageCommands(ImageCatalog.standard());
@@ -111,7 +119,8 @@ public final class Operations {
                 new EndpointConnectionOperations(new EndpointConnectionCommands()),
                 new ConnectionNotificationOperations(new ConnectionNotificationCommands()),
                 new LogsOperations(LogEventCommands.standard()),
-                new QueryLogOperations(new QueryLogConfigCommands())));
+                new QueryLogOperations(new QueryLogConfigCommands()),
+                new MetricOperations(metrics, clock)));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

@@ -41,7 +41,8 @@ public final class TestApi {
             "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
             "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"),
             "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json"),
-            "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json"));
+            "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json"),
+            "monitoring", ServiceEndpoint.load("monitoring", "cloudwatch-2010-08-01.service-2.json"));
 
     private final ApiDispatcher dispatcher;
     private final Cloud cloud;

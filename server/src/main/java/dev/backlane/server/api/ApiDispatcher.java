@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Answers one AWS API call, independent of HTTP: picks the operation ({@code Action} for Query, {@code X-Amz-Target}
- * for awsJson), parses and validates the input against the model, runs the handler and writes the response or the error
+ * for awsJson, the path for RPC v2 CBOR), parses and validates the input against the model, runs the handler and writes the response or the error
  * in the service's own envelope. A failure that is not the caller's becomes a 500 InternalError with
  * nothing changed, never a stack trace on the wire; a call whose write was committed is always
  * answered with that write's answer, written before the commit.
@@ -87,6 +87,22 @@ public final class ApiDispatcher {
         });
     }
 
+    /**
+     * Answers a Smithy RPC v2 CBOR call: the operation is named by the path ({@code /service/GraniteServiceVersion20100801/operation/
+     * PutMetricData}), the input is the CBOR body.
+     */
+    public ApiResponse dispatchCbor(ServiceEndpoint service, Scope scope, String path, byte[] body) {
+        String prefix = "/service/" + service.model().targetPrefix() + "/operation/";
+        String action = path != null && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0 ? path.substring(prefix.length()) : null;
+        return run(service, scope, action == null ? path : action, List.of(), WireRequest.json(body), () -> {
+            if (action == null) {
+                throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The request path must name an operation as %s<Operation>", prefix);
+            }
+            return service.model().operation(action).orElseThrow(() -> AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
+                    "The operation %s is not an operation of %s.", action, service.model().serviceId()));
+        });
+    }
+
     private ApiResponse run(ServiceEndpoint service, Scope scope, String action, List<String> named, WireRequest request,
             Supplier<OperationModel> operationOf) {
         String requestId = UUID.randomUUID().toString();
@@ -112,17 +128,21 @@ public final class ApiDispatcher {
                 return success(service, committed.get().body(), requestId, action, named);
             }
             if (failure instanceof AwsException error) {
-                return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().writeError(error, requestId),
-                        requestId, action, error.code().code(), named);
+                return refusal(service, error, requestId, action, named);
             }
             LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
-            AwsException internal = new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred");
-            return new ApiResponse(500, service.writer().contentType(), service.writer().writeError(internal, requestId), requestId, action,
-                    internal.code().code(), named);
+            return refusal(service, new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred"), requestId, action, named);
         }
     }
 
-    private static ApiResponse success(ServiceEndpoint service, String body, String requestId, String action, List<String> resourceIds) {
-        return new ApiResponse(200, service.writer().contentType(), body, requestId, action, null, resourceIds);
+    /** The error in the service's protocol, with the headers its clients read it from. */
+    public static ApiResponse refusal(ServiceEndpoint service, AwsException error, String requestId, String action, List<String> named) {
+        return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().headers(Optional.of(error)),
+                service.writer().writeError(error, requestId), requestId, action, error.code().code(), named);
+    }
+
+    private static ApiResponse success(ServiceEndpoint service, byte[] body, String requestId, String action, List<String> resourceIds) {
+        return new ApiResponse(200, service.writer().contentType(), service.writer().headers(Optional.empty()), body, requestId, action, null,
+                resourceIds);
     }
 }

@@ -34,7 +34,7 @@ public final class Call {
     private final Scope scope;
     private final Input input;
     private final String requestId;
-    private final Function<Map<String, Object>, String> responder;
+    private final Function<Map<String, Object>, byte[]> responder;
     /** The state this call reads, taken once; a call is handled by one thread. */
     private World snapshot;
     /** The answer of this call's committed write, or null before one. */
@@ -43,11 +43,11 @@ public final class Call {
     private Instant snapshotTime;
 
     /** A committed write's output and the response written from it. */
-    public record Answer(Map<String, Object> output, String body) {}
+    public record Answer(Map<String, Object> output, byte[] body) {}
 
     /** {@code responder} writes the response to the call from an output, as the service's wire format has it. */
     public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId,
-            Function<Map<String, Object>, String> responder) {
+            Function<Map<String, Object>, byte[]> responder) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.service = requireNonNull(service, "service is null");
         this.operation = requireNonNull(operation, "operation is null");

@@ -10,10 +10,12 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.ApiResponse;
 import dev.backlane.server.protocol.ErrorAnswer;
+import dev.backlane.server.protocol.Protocol;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.requestlog.RequestRecord;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,11 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The AWS API over HTTP: one port for every service, the service, region and account taken from the
@@ -59,8 +63,9 @@ public final class AwsHttpHandler implements HttpHandler {
     private record Answered(int status, String contentType, Map<String, String> headers, byte[] body, Scope scope, String service,
             String requestId, String action, String errorCode, List<String> resourceIds) {
         static Answered of(ApiResponse response, Scope scope, String service) {
-            return new Answered(response.status(), response.contentType(), Map.of("x-amzn-RequestId", response.requestId()),
-                    response.body().getBytes(StandardCharsets.UTF_8), scope,
+            Map<String, String> headers = new LinkedHashMap<>(response.headers());
+            headers.put("x-amzn-RequestId", response.requestId());
+            return new Answered(response.status(), response.contentType(), headers, response.bytes(), scope,
                     service, response.requestId(), response.action(), response.errorCode(), response.resourceIds());
         }
     }
@@ -114,9 +119,19 @@ public final class AwsHttpHandler implements HttpHandler {
         Scope scope = new Scope(defaultAccount, defaultRegion);
         try {
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = readBody(exchange);
             Optional<CredentialScope> signed = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);
-            Optional<ServiceEndpoint> json = signed.flatMap(credentials -> dispatcher.service(credentials.service())).filter(ServiceEndpoint::speaksJson);
+            Optional<ServiceEndpoint> signedService = signed.flatMap(credentials -> dispatcher.service(credentials.service()));
+            Optional<ServiceEndpoint> cbor = signedService.filter(ignored -> speaksCbor(exchange)).flatMap(s -> s.speaking(Protocol.RPC_V2_CBOR));
+            if (cbor.isPresent()) {
+                // Smithy RPC v2 CBOR: the path names the operation, the body is its input.
+                service = cbor.get();
+                scope = new Scope(signed.get().account(defaultAccount), signed.get().region());
+                return Answered.of(dispatcher.dispatchCbor(service, scope, exchange.getRequestURI().getPath(), body), scope, service.name());
+            }
+            Optional<ServiceEndpoint> json = signedService
+                    .filter(s -> s.speaksJson() || exchange.getRequestHeaders().getFirst("X-Amz-Target") != null)
+                    .flatMap(s -> s.speaking(Protocol.JSON));
             if (json.isPresent()) {
                 // awsJson: the body is the operation's input, not a form.
                 service = json.get();
@@ -132,7 +147,8 @@ public final class AwsHttpHandler implements HttpHandler {
             }
             Optional<CredentialScope> credentials = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);
             String serviceName = credentials.map(CredentialScope::service).orElse("ec2");
-            service = dispatcher.service(serviceName).orElse(service);
+            // A form is a Query call, also to a service whose model prefers another protocol (CloudWatch).
+            service = dispatcher.service(serviceName).map(s -> s.speaking(Protocol.QUERY).orElse(s)).orElse(service);
             scope = new Scope(
                     credentials.map(c -> c.account(defaultAccount)).orElse(defaultAccount),
                     credentials.map(CredentialScope::region).orElse(defaultRegion));
@@ -150,10 +166,13 @@ public final class AwsHttpHandler implements HttpHandler {
     }
 
     private static ApiResponse refusal(ServiceEndpoint service, AwsException error, Map<String, String> parameters) {
-        String requestId = UUID.randomUUID().toString();
-        return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().writeError(error, requestId), requestId,
-                parameters.get("Action"),
-                error.code().code(), List.of());
+        return ApiDispatcher.refusal(service, error, UUID.randomUUID().toString(), parameters.get("Action"), List.of());
+    }
+
+    private static boolean speaksCbor(HttpExchange exchange) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        return "rpc-v2-cbor".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("smithy-protocol"))
+                || (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cbor"));
     }
 
     private static RequestRecord record(HttpExchange exchange, Instant arrived, long latencyNanos, Answered answered, boolean sent) {
@@ -175,8 +194,14 @@ public final class AwsHttpHandler implements HttpHandler {
         return query == null ? "" : query;
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    /** The body, inflated when the client compressed it ({@code Content-Encoding: gzip}, as SDKs do for large PutMetricData calls). */
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length <= MAX_BODY_BYTES && "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = inflated.readNBytes(MAX_BODY_BYTES + 1);
+            }
+        }
         if (body.length > MAX_BODY_BYTES) {
             throw AwsException.of(ErrorCode.INVALID_REQUEST, "The request body exceeds the maximum size of %d bytes.", MAX_BODY_BYTES);
         }

@@ -3,6 +3,7 @@ package dev.backlane.server.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import java.io.IOException;
@@ -24,28 +25,33 @@ import java.util.regex.PatternSyntaxException;
  * Members the model does not know are ignored, as AWS ignores them; a JSON null is an absent member.
  */
 public final class JsonRequestParser implements RequestParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
     /** The model's string patterns, compiled once; a pattern Java cannot compile is not checked. */
     private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
     private final ServiceModel model;
+    private final ObjectMapper mapper;
 
+    /** Reads JSON, or CBOR when the model is read as Smithy RPC v2 CBOR: the same documents in another encoding. */
     public JsonRequestParser(ServiceModel model) {
         this.model = model;
+        this.mapper = model.protocol() == Protocol.RPC_V2_CBOR ? CBOR : JSON;
     }
 
     @Override
     public Map<String, Object> parse(OperationModel operation, WireRequest request) {
         JsonNode root;
         try {
-            root = request.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(request.body());
+            root = request.body().length == 0 ? mapper.createObjectNode() : mapper.readTree(request.body());
         } catch (JsonProcessingException malformed) {
-            throw AwsException.of(ErrorCode.SERIALIZATION_EXCEPTION, "The request body is not valid JSON: %s", malformed.getOriginalMessage());
+            throw AwsException.of(ErrorCode.SERIALIZATION_EXCEPTION, "The request body is not valid %s: %s", mapper == CBOR ? "CBOR" : "JSON",
+                    malformed.getOriginalMessage());
         } catch (IOException unreadable) {
             throw AwsException.of(ErrorCode.SERIALIZATION_EXCEPTION, "The request body could not be read");
         }
         if (root == null || root.isMissingNode()) {
-            root = MAPPER.createObjectNode();
+            root = mapper.createObjectNode();
         }
         if (!root.isObject()) {
             throw AwsException.of(ErrorCode.SERIALIZATION_EXCEPTION, "Start of structure or map found where not expected.");
@@ -105,9 +111,14 @@ public final class JsonRequestParser implements RequestParser {
                 }
                 yield entries;
             }
-            case STRING, BLOB -> {
+            case STRING -> {
                 requireType(node.isTextual(), path, "string");
                 yield checkString(shape, node.textValue(), path);
+            }
+            case BLOB -> {
+                // JSON carries a blob as base64 text, CBOR as a byte string; both are kept as base64 text.
+                requireType(node.isTextual() || node.isBinary(), path, "blob");
+                yield node.isBinary() ? java.util.Base64.getEncoder().encodeToString(binary(node)) : checkString(shape, node.textValue(), path);
             }
             case BOOLEAN -> {
                 requireType(node.isBoolean(), path, "boolean");
@@ -132,6 +143,14 @@ public final class JsonRequestParser implements RequestParser {
                 yield Instant.ofEpochMilli(Math.round(node.doubleValue() * 1000));
             }
         };
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException unreadable) {
+            throw AwsException.of(ErrorCode.SERIALIZATION_EXCEPTION, "The request body could not be read");
+        }
     }
 
     private static void requireType(boolean matches, String path, String type) {

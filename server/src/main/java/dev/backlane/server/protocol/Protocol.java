@@ -2,8 +2,9 @@ package dev.backlane.server.protocol;
 
 /**
  * The protocols Backlane speaks: the two AWS Query flavours, which differ in how list members are named
- * in requests, how responses are wrapped and which code a malformed value gets, and awsJson, whose
- * requests and responses are JSON documents of the operation's shapes.
+ * in requests, how responses are wrapped and which code a malformed value gets, awsJson, whose
+ * requests and responses are JSON documents of the operation's shapes, and Smithy RPC v2 CBOR, the same
+ * documents in CBOR.
  */
 public enum Protocol {
     /** EC2's: lists always {@code Name.N}, request names from capitalised locationNames, {@code <item>} lists. */
@@ -11,14 +12,24 @@ public enum Protocol {
     /** ELBv2's and STS's: {@code Name.member.N}, responses wrapped in {@code <XResult>} with ResponseMetadata. */
     QUERY,
     /** awsJson 1.0 / 1.1 (CloudWatch Logs): the operation in {@code X-Amz-Target}, a JSON body, errors as {@code __type}. */
-    JSON;
+    JSON,
+    /**
+     * Smithy RPC v2 CBOR (CloudWatch): the operation in the path {@code /service/<Service>/operation/<Operation>}, the
+     * input and output CBOR maps of the shapes' members, timestamps as tag 1 epoch seconds, errors as {@code __type}.
+     */
+    RPC_V2_CBOR;
 
     static Protocol of(String modelName) {
-        return switch (modelName) {
-            case "ec2" -> EC2;
-            case "query" -> QUERY;
-            case "json" -> JSON;
-            default -> throw new IllegalArgumentException("unsupported protocol " + modelName);
+        return find(modelName).orElseThrow(() -> new IllegalArgumentException("unsupported protocol " + modelName));
+    }
+
+    static java.util.Optional<Protocol> find(String modelName) {
+        return switch (modelName == null ? "" : modelName) {
+            case "ec2" -> java.util.Optional.of(EC2);
+            case "query" -> java.util.Optional.of(QUERY);
+            case "json" -> java.util.Optional.of(JSON);
+            case "smithy-rpc-v2-cbor" -> java.util.Optional.of(RPC_V2_CBOR);
+            default -> java.util.Optional.empty();
         };
     }
 }

@@ -2,12 +2,18 @@ package dev.backlane.server.protocol;
 
 import dev.backlane.core.error.AwsException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes an operation's output tree, or an error, as one protocol's responses carry them. */
 public interface ResponseWriter {
     String contentType();
 
-    String write(OperationModel operation, Map<String, Object> output, String requestId);
+    byte[] write(OperationModel operation, Map<String, Object> output, String requestId);
 
-    String writeError(AwsException error, String requestId);
+    byte[] writeError(AwsException error, String requestId);
+
+    /** The headers an answer carries besides its content type and request ID: a protocol's mark, or where clients read an error's code. */
+    default Map<String, String> headers(Optional<AwsException> error) {
+        return Map.of();
+    }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +23,20 @@ public final class ServiceModel {
     private final String apiVersion;
     private final String xmlNamespace;
     private final Protocol protocol;
+    private final List<Protocol> protocols;
+    private final boolean awsQueryCompatible;
+    private final Map<String, String> errorShapesByCode;
     private final String targetPrefix;
     private final String jsonVersion;
     private final Map<String, OperationModel> operations;
     private final Map<String, Shape> shapes;
 
-    private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol, String targetPrefix, String jsonVersion,
+    private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol, List<Protocol> protocols,
+            boolean awsQueryCompatible, Map<String, String> errorShapesByCode, String targetPrefix, String jsonVersion,
             Map<String, OperationModel> operations, Map<String, Shape> shapes) {
+        this.protocols = protocols;
+        this.awsQueryCompatible = awsQueryCompatible;
+        this.errorShapesByCode = errorShapesByCode;
         this.targetPrefix = targetPrefix;
         this.jsonVersion = jsonVersion;
         this.serviceId = serviceId;
@@ -68,11 +77,27 @@ public final class ServiceModel {
             namespace = text(metadata.path("xmlNamespace").path("uri"));
         }
         String serviceId = text(metadata.path("serviceId"));
+        // A model may list several protocols (metadata.protocols, preferred first); Backlane speaks those it knows.
+        List<Protocol> protocols = new ArrayList<>();
+        metadata.path("protocols").forEach(name -> Protocol.find(name.asText()).ifPresent(protocols::add));
+        if (protocols.isEmpty()) {
+            protocols.add(Protocol.of(text(metadata.path("protocol"))));
+        }
+        Map<String, String> errorShapes = new HashMap<>();
+        root.path("shapes").fields().forEachRemaining(entry -> {
+            String code = text(entry.getValue().path("error").path("code"));
+            if (code != null) {
+                errorShapes.putIfAbsent(code, entry.getKey());
+            }
+        });
         return new ServiceModel(
                 serviceId == null ? text(metadata.path("endpointPrefix")) : serviceId,
                 text(metadata.path("apiVersion")),
                 namespace,
-                Protocol.of(text(metadata.path("protocol"))),
+                protocols.get(0),
+                List.copyOf(protocols),
+                metadata.has("awsQueryCompatible"),
+                Map.copyOf(errorShapes),
                 text(metadata.path("targetPrefix")),
                 text(metadata.path("jsonVersion")),
                 Map.copyOf(operations),
@@ -125,8 +150,36 @@ public final class ServiceModel {
         return xmlNamespace == null ? null : xmlNamespace.endsWith("/") ? xmlNamespace : xmlNamespace + "/";
     }
 
+    /** The protocol this reading of the model speaks: the model's preferred one, unless {@link #withProtocol} chose another. */
     public Protocol protocol() {
         return protocol;
+    }
+
+    /** Every protocol the model lists that Backlane speaks, preferred first. */
+    public List<Protocol> protocols() {
+        return protocols;
+    }
+
+    /** The same model read in another of its protocols. */
+    public ServiceModel withProtocol(Protocol other) {
+        if (!protocols.contains(other)) {
+            throw new IllegalArgumentException(serviceId + " does not speak " + other);
+        }
+        return new ServiceModel(serviceId, apiVersion, xmlNamespace, other, protocols, awsQueryCompatible, errorShapesByCode, targetPrefix,
+                jsonVersion, operations, shapes);
+    }
+
+    /**
+     * Whether the service moved from Query to JSON or CBOR keeping its Query error codes ({@code awsQueryCompatible}):
+     * its JSON and CBOR errors then carry {@code x-amzn-query-error: Code;Sender}, which clients read the code from.
+     */
+    public boolean awsQueryCompatible() {
+        return awsQueryCompatible;
+    }
+
+    /** The model's error shape for an error code ({@code InvalidParameterValue} -> {@code InvalidParameterValueException}), if it has one. */
+    public Optional<String> errorShape(String code) {
+        return Optional.ofNullable(errorShapesByCode.get(code));
     }
 
     /** An awsJson service's {@code X-Amz-Target} prefix ({@code Logs_20140328}); null for the Query services. */

@@ -1,6 +1,7 @@
 package dev.backlane.server.protocol;
 
 import dev.backlane.core.error.AwsException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -29,7 +30,11 @@ public final class XmlResponseWriter implements ResponseWriter {
     }
 
     @Override
-    public String write(OperationModel operation, Map<String, Object> output, String requestId) {
+    public byte[] write(OperationModel operation, Map<String, Object> output, String requestId) {
+        return text(operation, output, requestId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String text(OperationModel operation, Map<String, Object> output, String requestId) {
         StringBuilder out = new StringBuilder(512);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         String root = operation.name() + "Response";
@@ -54,7 +59,7 @@ public final class XmlResponseWriter implements ResponseWriter {
                 }
                 out.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
             }
-            case JSON -> throw new IllegalStateException(model.serviceId() + " speaks awsJson, not XML");
+            case JSON, RPC_V2_CBOR -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
         }
         out.append("</").append(root).append('>');
         return out.toString();
@@ -142,12 +147,16 @@ public final class XmlResponseWriter implements ResponseWriter {
 
     /** The error envelope of this service, with AWS's shape for EC2 and for the query services. */
     @Override
-    public String writeError(AwsException error, String requestId) {
+    public byte[] writeError(AwsException error, String requestId) {
+        return errorText(error, requestId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String errorText(AwsException error, String requestId) {
         return switch (model.protocol()) {
             case EC2 -> XmlErrorEnvelope.ec2(error.code().code(), error.getMessage(), requestId);
             case QUERY -> XmlErrorEnvelope.query(model.xmlNamespace(), error.code().httpStatus(), error.code().code(), error.getMessage(),
                     requestId);
-            case JSON -> throw new IllegalStateException(model.serviceId() + " speaks awsJson, not XML");
+            case JSON, RPC_V2_CBOR -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
         };
     }
 }

@@ -17,6 +17,7 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.server.SteppingClock;
 import dev.backlane.server.TestApi;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class CallTest {
             new DefaultVpcInitializer(RegionCatalog.standard(), new VpcCommands(Quotas.awsDefaults())), ChangeSink.none());
 
     private Call call(Map<String, Object> input) {
-        return new Call(cloud, "ec2", "DescribeVpcs", SCOPE, new Input(input), "request-1", Object::toString);
+        return new Call(cloud, "ec2", "DescribeVpcs", SCOPE, new Input(input), "request-1", output -> output.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -105,8 +105,8 @@ class JsonProtocolTest {
         output.put("second", List.of(Map.of("message", "m")));
         output.put("first", "f");
         assertEquals("{\"first\":\"f\",\"second\":[{\"message\":\"m\"}],\"at\":1.70000000025E9}",
-                writer.write(model.operation("Put").orElseThrow(), output, "r-1"));
-        assertEquals("{}", writer.write(model.operation("Ping").orElseThrow(), Map.of(), "r-1"));
+                new String(writer.write(model.operation("Put").orElseThrow(), output, "r-1"), StandardCharsets.UTF_8));
+        assertEquals("{}", new String(writer.write(model.operation("Ping").orElseThrow(), Map.of(), "r-1"), StandardCharsets.UTF_8));
         assertEquals("application/x-amz-json-1.1", writer.contentType());
     }
 
@@ -114,8 +114,8 @@ class JsonProtocolTest {
     void errorsAreWrittenByErrorAnswer() {
         AwsException error = AwsException.of(ErrorCode.RESOURCE_NOT_FOUND_EXCEPTION, "The specified log group does not exist.");
         assertEquals("{\"__type\":\"ResourceNotFoundException\",\"message\":\"The specified log group does not exist.\"}",
-                writer.writeError(error, "r-1"));
+                new String(writer.writeError(error, "r-1"), StandardCharsets.UTF_8));
         assertEquals(new String(ErrorAnswer.of(WireProtocol.JSON, error, "r-1", "application/x-amz-json-1.1").body(), StandardCharsets.UTF_8),
-                writer.writeError(error, "r-1"));
+                new String(writer.writeError(error, "r-1"), StandardCharsets.UTF_8));
     }
 }

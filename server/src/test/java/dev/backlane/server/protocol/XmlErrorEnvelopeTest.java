@@ -32,6 +32,6 @@ class XmlErrorEnvelopeTest {
         ServiceEndpoint ec2 = ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json");
         ErrorAnswer unserved = ErrorAnswer.of(WireProtocol.EC2, ERROR, "r-1", null);
 
-        assertEquals(ec2.writer().writeError(ERROR, "r-1"), new String(unserved.body(), StandardCharsets.UTF_8));
+        assertEquals(new String(ec2.writer().writeError(ERROR, "r-1"), StandardCharsets.UTF_8), new String(unserved.body(), StandardCharsets.UTF_8));
     }
 }
