@@ -14,6 +14,7 @@ import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.ApiResponse;
+import dev.backlane.server.protocol.Protocol;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,16 +91,30 @@ public final class TestApi {
         for (int i = 0; i < parameters.length; i += 2) {
             map.put(parameters[i], parameters[i + 1]);
         }
-        ApiResponse response = dispatcher.dispatch(SERVICES.get(service), scope, map);
+        // A form is a Query call, also to a service whose model prefers another protocol.
+        ServiceEndpoint endpoint = SERVICES.get(service).speaking(Protocol.QUERY).orElse(SERVICES.get(service));
+        ApiResponse response = dispatcher.dispatch(endpoint, scope, map);
         return new Response(response.status(), response.body());
     }
 
     /** Calls an awsJson operation ({@code logs}) with its JSON body, as {@code X-Amz-Target} would name it. */
     public JsonResponse json(String service, String operation, String body) {
-        ServiceEndpoint endpoint = SERVICES.get(service);
+        ServiceEndpoint endpoint = SERVICES.get(service).speaking(Protocol.JSON).orElseThrow();
         ApiResponse response = dispatcher.dispatchJson(endpoint, scope, endpoint.model().targetPrefix() + "." + operation,
                 body.getBytes(StandardCharsets.UTF_8));
         return new JsonResponse(response.status(), response.contentType(), response.body());
+    }
+
+    /** The whole answer to an awsJson call, headers included. */
+    public ApiResponse jsonAnswer(String service, String operation, String body) {
+        ServiceEndpoint endpoint = SERVICES.get(service).speaking(Protocol.JSON).orElseThrow();
+        return dispatcher.dispatchJson(endpoint, scope, endpoint.model().targetPrefix() + "." + operation, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Calls a Smithy RPC v2 CBOR operation with its CBOR body, at the path that names it. */
+    public ApiResponse cbor(String service, String operation, byte[] body) {
+        ServiceEndpoint endpoint = SERVICES.get(service).speaking(Protocol.RPC_V2_CBOR).orElseThrow();
+        return dispatcher.dispatchCbor(endpoint, scope, "/service/" + endpoint.model().targetPrefix() + "/operation/" + operation, body);
     }
 
     /** An awsJson response. */
