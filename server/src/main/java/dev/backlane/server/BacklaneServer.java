@@ -38,12 +38,15 @@ import dev.backlane.server.http.ConsoleHttpHandler;
 import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.FaultHttpHandler;
+import dev.backlane.server.http.MetricsHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SliHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
+import dev.backlane.server.observe.DataPlaneMetrics;
+import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
@@ -63,6 +66,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,8 @@ public final class BacklaneServer implements AutoCloseable {
     static final java.time.Duration VENDED_LOGS_PERIOD = java.time.Duration.ofSeconds(1);
     /** How often the health checker looks for due checks: a check runs at most this late after its interval. */
     private static final java.time.Duration HEALTH_CHECK_TICK = java.time.Duration.ofMillis(250);
+    /** How often the PrivateLink metrics of the minutes that have ended are put into CloudWatch's store. */
+    static final Duration METRICS_EVERY = Duration.ofSeconds(5);
 
     private final ApiPort http;
     private final ExecutorService executor;
@@ -104,10 +110,13 @@ public final class BacklaneServer implements AutoCloseable {
     private final HealthProbes healthProbes;
     private final TargetHealthChecker healthChecker;
     private final TargetDeregistrations deregistrations;
+    private final PrivateLinkMetricsPublisher publisher;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
-            Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations) {
+            Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
+            PrivateLinkMetricsPublisher publisher) {
+        this.publisher = publisher;
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -190,6 +199,9 @@ public final class BacklaneServer implements AutoCloseable {
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
         Slis slis = new Slis(events, engine, world, cloud::now, ledger, id -> workloads.find(id).map(Workloads.Placed::workload),
                 () -> workloads.list().stream().map(Workloads.Placed::workload).toList(), Slis.PROBE_PERIOD);
+        DataPlaneMetrics prometheus = new DataPlaneMetrics();
+        PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
+                id -> workloads.find(id).map(Workloads.Placed::workload), METRICS_EVERY);
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -211,6 +223,7 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
+                    admin(MetricsHttpHandler.PATH, new MetricsHttpHandler(prometheus, publisher)),
                     admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
                     admin(TargetSocketHttpHandler.PATH, new TargetSocketHttpHandler(targetSockets, cloud, regions,
@@ -232,8 +245,9 @@ public final class BacklaneServer implements AutoCloseable {
             // Deregistration delays end within a second; TargetDeregisteredEvent tells the PrivateLink splices.
             TargetDeregistrations deregistrations = new TargetDeregistrations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker, deregistrations);
+                    slis, healthProbes, healthChecker, deregistrations, publisher);
         } catch (IOException | UncheckedIOException e) {
+            publisher.close();
             slis.close();
             vendedLogs.close();
             faults.close();
@@ -353,6 +367,7 @@ public final class BacklaneServer implements AutoCloseable {
         healthProbes.close();
         workloads.close();
         faults.close();
+        publisher.close();
         http.close();
         dns.close();
         // Then, still with the store open, every open flow-log window and logged query is delivered.

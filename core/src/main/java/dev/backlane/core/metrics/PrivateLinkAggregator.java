@@ -1,0 +1,259 @@
+package dev.backlane.core.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.model.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns PrivateLink traffic into AWS's one-minute PrivateLink metrics: per minute and per endpoint side (and subnet)
+ * and service side, the connections opened ({@code NewConnections}), the bytes both ways ({@code BytesProcessed}),
+ * connections dropped ({@code PacketsDropped}) and reset by the target ({@code RstPacketsReceived} on the endpoint,
+ * {@code RstPacketsSent} on the service), and how many were open ({@code ActiveConnections}: the minute's time-weighted
+ * average, its minimum and maximum, as one statistic set). A side with no traffic in a minute and nothing open is not
+ * published, as AWS reports these metrics only when the endpoint received traffic. Data is given out by {@link #flush}
+ * once the time passed to it reaches a minute's end; an event of a minute already given out counts in the earliest open
+ * one. Time comes from the events and the caller; nothing here reads a clock. Not thread-safe: one thread feeds it.
+ * Bounded: at most {@code maxSides} sides are tracked per minute; traffic of further sides is counted in {@link #dropped}.
+ */
+public final class PrivateLinkAggregator {
+    private static final long MINUTE = 60;
+
+    private final int maxSides;
+    private final TreeMap<Long, Window> windows = new TreeMap<>();
+    private final Map<Object, Gauge> gauges = new HashMap<>();
+    private long flushedUntil = Long.MIN_VALUE;
+    private long dropped;
+
+    /** One minute of one side's traffic. */
+    private static final class Counters {
+        long newConnections;
+        long bytes;
+        long packetsDropped;
+        long resets;
+        double connectionSeconds;
+        long minimumOpen = Long.MAX_VALUE;
+        long maximumOpen;
+    }
+
+    /** How many connections of a side are open, and since when that count holds. */
+    private static final class Gauge {
+        long open;
+        double since;
+    }
+
+    private static final class Window {
+        final Map<Object, Counters> sides = new LinkedHashMap<>();
+    }
+
+    /** A metric value ready for the store, in the account and region it belongs to. */
+    public record Published(Scope scope, MetricDatum datum) {
+        public Published {
+            requireNonNull(scope, "scope is null");
+            requireNonNull(datum, "datum is null");
+        }
+    }
+
+    public PrivateLinkAggregator(int maxSides) {
+        if (maxSides <= 0) {
+            throw new IllegalArgumentException("maxSides must be positive: " + maxSides);
+        }
+        this.maxSides = maxSides;
+    }
+
+    /** A connection through the endpoint reached its service's target. */
+    public void opened(Instant at, PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service) {
+        for (Object side : List.of(endpoint, service)) {
+            Counters counters = counters(side, at);
+            if (counters != null) {
+                counters.newConnections++;
+                change(side, counters, at, +1);
+            }
+        }
+    }
+
+    /** A connection of {@link #opened} ended, having carried {@code bytes} both ways; {@code targetReset} when the target reset it. */
+    public void closed(Instant at, PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service, long bytes, boolean targetReset) {
+        for (Object side : List.of(endpoint, service)) {
+            Counters counters = counters(side, at);
+            if (counters != null) {
+                counters.bytes += bytes;
+                counters.resets += targetReset ? 1 : 0;
+                change(side, counters, at, -1);
+            }
+        }
+    }
+
+    /** A connection through the endpoint that reached no target: reset (the consumer got a RST) or dropped. */
+    public void refused(Instant at, PrivateLinkMetrics.EndpointSide endpoint, boolean reset) {
+        Counters counters = counters(endpoint, at);
+        if (counters != null) {
+            if (reset) {
+                counters.resets++;
+            } else {
+                counters.packetsDropped++;
+            }
+            touch(endpoint, counters, at);
+        }
+    }
+
+    /**
+     * An AWS call a workload made through an interface endpoint, from {@code start} for {@code seconds}: one connection
+     * through the endpoint, open that long, with its bytes both ways.
+     */
+    public void call(Instant start, double seconds, PrivateLinkMetrics.EndpointSide endpoint, long bytes) {
+        Counters counters = counters(endpoint, start);
+        if (counters != null) {
+            counters.newConnections++;
+            counters.bytes += bytes;
+            touch(endpoint, counters, start);
+            Gauge gauge = gauges.get(endpoint);
+            long open = gauge == null ? 0 : gauge.open;
+            counters.connectionSeconds += Math.min(seconds, MINUTE);
+            counters.maximumOpen = Math.max(counters.maximumOpen, open + 1);
+        }
+    }
+
+    /** How many events were not counted because too many sides were tracked. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** The metrics of every minute that ended at or before {@code now}, oldest first. */
+    public List<Published> flush(Instant now) {
+        long nowSecond = now.getEpochSecond();
+        List<Published> published = new ArrayList<>();
+        while (!windows.isEmpty() && windows.firstKey() + MINUTE <= nowSecond) {
+            Map.Entry<Long, Window> entry = windows.pollFirstEntry();
+            publish(entry.getKey(), entry.getValue(), published, entry.getKey() + MINUTE);
+            flushedUntil = entry.getKey() + MINUTE;
+        }
+        // Minutes in which nothing happened still have the connections open from before active in them (at most an hour of them).
+        long current = Math.floorDiv(nowSecond, MINUTE) * MINUTE;
+        if (!gauges.isEmpty() && flushedUntil != Long.MIN_VALUE) {
+            for (long minute = Math.max(flushedUntil, current - 60 * MINUTE); minute + MINUTE <= nowSecond; minute += MINUTE) {
+                publish(minute, new Window(), published, minute + MINUTE);
+            }
+        }
+        flushedUntil = Math.max(flushedUntil, current);
+        gauges.values().removeIf(gauge -> gauge.open <= 0);
+        return published;
+    }
+
+    /**
+     * {@link #flush}, and what the current minute has counted until {@code now}: given out now and forgotten, so that the
+     * rest of the minute is given out on its own when the minute ends (two data points at the minute's timestamp, whose
+     * sums add up to the minute's).
+     */
+    public List<Published> flushIncludingCurrent(Instant now) {
+        List<Published> published = flush(now);
+        long current = Math.floorDiv(now.getEpochSecond(), MINUTE) * MINUTE;
+        Window window = windows.remove(current);
+        if (window != null || !gauges.isEmpty()) {
+            publish(current, window == null ? new Window() : window, published, now.getEpochSecond() + now.getNano() / 1e9);
+        }
+        return published;
+    }
+
+    /** Adds the window's metrics, counting connections open until {@code end} (the minute's end, or now for the current one). */
+    private void publish(long minute, Window window, List<Published> published, double end) {
+        double start = minute;
+        // Sides with connections open through the minute are active even without an event in it.
+        gauges.forEach((side, gauge) -> {
+            if (gauge.open > 0 && !window.sides.containsKey(side)) {
+                Counters counters = new Counters();
+                counters.minimumOpen = gauge.open;
+                counters.maximumOpen = gauge.open;
+                window.sides.put(side, counters);
+            }
+        });
+        Map<Scope, Map<MetricKey, Samples>> byMetric = new LinkedHashMap<>();
+        window.sides.forEach((side, counters) -> {
+            Gauge gauge = gauges.get(side);
+            if (gauge != null && gauge.open > 0) {
+                counters.connectionSeconds += gauge.open * (end - Math.max(gauge.since, start));
+                counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
+                counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
+                gauge.since = end;
+            }
+            long minimum = counters.minimumOpen == Long.MAX_VALUE ? 0 : counters.minimumOpen;
+            Samples active = Samples.ofStatistics(1, counters.connectionSeconds / Math.max(1, end - start), minimum, Math.max(minimum, counters.maximumOpen));
+            if (side instanceof PrivateLinkMetrics.EndpointSide endpoint) {
+                for (List<Dimension> dimensions : endpoint.dimensionSets()) {
+                    Function<String, MetricKey> key = name -> new MetricKey(PrivateLinkMetrics.ENDPOINTS, name, dimensions);
+                    Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(endpoint.scope(), ignored -> new LinkedHashMap<>());
+                    add(metrics, key.apply(PrivateLinkMetrics.ACTIVE_CONNECTIONS), active);
+                    add(metrics, key.apply(PrivateLinkMetrics.BYTES_PROCESSED), Samples.of(counters.bytes, 1));
+                    add(metrics, key.apply(PrivateLinkMetrics.NEW_CONNECTIONS), Samples.of(counters.newConnections, 1));
+                    add(metrics, key.apply(PrivateLinkMetrics.PACKETS_DROPPED), Samples.of(counters.packetsDropped, 1));
+                    add(metrics, key.apply(PrivateLinkMetrics.RST_PACKETS_RECEIVED), Samples.of(counters.resets, 1));
+                }
+            } else if (side instanceof PrivateLinkMetrics.ServiceSide service) {
+                for (List<Dimension> dimensions : service.dimensionSets()) {
+                    Function<String, MetricKey> key = name -> new MetricKey(PrivateLinkMetrics.SERVICES, name, dimensions);
+                    Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(service.scope(), ignored -> new LinkedHashMap<>());
+                    add(metrics, key.apply(PrivateLinkMetrics.ACTIVE_CONNECTIONS), active);
+                    add(metrics, key.apply(PrivateLinkMetrics.BYTES_PROCESSED), Samples.of(counters.bytes, 1));
+                    add(metrics, key.apply(PrivateLinkMetrics.NEW_CONNECTIONS), Samples.of(counters.newConnections, 1));
+                    add(metrics, key.apply(PrivateLinkMetrics.RST_PACKETS_SENT), Samples.of(counters.resets, 1));
+                }
+            }
+        });
+        Instant at = Instant.ofEpochSecond(minute);
+        byMetric.forEach((scope, metrics) -> metrics.forEach((key, samples) ->
+                published.add(new Published(scope, new MetricDatum(key, at, unit(key.metricName()), 60, samples)))));
+    }
+
+    /** Sides that share a dimension set (two subnets of one endpoint) add up in it. */
+    private static void add(Map<MetricKey, Samples> metrics, MetricKey key, Samples samples) {
+        metrics.merge(key, samples, (a, b) -> Samples.ofStatistics(1, a.sum() + b.sum(), a.minimum() + b.minimum(), a.maximum() + b.maximum()));
+    }
+
+    private static String unit(String metricName) {
+        return metricName.equals(PrivateLinkMetrics.BYTES_PROCESSED) ? "Bytes" : "Count";
+    }
+
+    private Counters counters(Object side, Instant at) {
+        long minute = Math.max(Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE, flushedUntil);
+        Window window = windows.computeIfAbsent(minute, ignored -> new Window());
+        Counters counters = window.sides.get(side);
+        if (counters == null) {
+            if (window.sides.size() >= maxSides) {
+                dropped++;
+                return null;
+            }
+            counters = new Counters();
+            window.sides.put(side, counters);
+        }
+        return counters;
+    }
+
+    /** Notes the side's open count at {@code at} among the minute's minimum and maximum. */
+    private void touch(Object side, Counters counters, Instant at) {
+        Gauge gauge = gauges.get(side);
+        long open = gauge == null ? 0 : gauge.open;
+        counters.minimumOpen = Math.min(counters.minimumOpen, open);
+        counters.maximumOpen = Math.max(counters.maximumOpen, open);
+    }
+
+    private void change(Object side, Counters counters, Instant at, int delta) {
+        Gauge gauge = gauges.computeIfAbsent(side, ignored -> new Gauge());
+        double second = at.getEpochSecond() + at.getNano() / 1e9;
+        double minuteStart = Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE;
+        if (gauge.open > 0) {
+            counters.connectionSeconds += gauge.open * Math.max(0, second - Math.max(gauge.since, minuteStart));
+        }
+        touch(side, counters, at);
+        gauge.open = Math.max(0, gauge.open + delta);
+        gauge.since = second;
+        counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
+        counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
+    }
+}

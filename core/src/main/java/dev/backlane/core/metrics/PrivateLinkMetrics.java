@@ -1,0 +1,82 @@
+package dev.backlane.core.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.model.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The metrics AWS PrivateLink publishes, by AWS's names: namespaces, metric names, units and the dimension sets
+ * of each, as the PrivateLink guide's "CloudWatch metrics for AWS PrivateLink" lists them.
+ */
+public final class PrivateLinkMetrics {
+    public static final String ENDPOINTS = "AWS/PrivateLinkEndpoints";
+    public static final String SERVICES = "AWS/PrivateLinkServices";
+    public static final String ACTIVE_CONNECTIONS = "ActiveConnections";
+    public static final String BYTES_PROCESSED = "BytesProcessed";
+    public static final String NEW_CONNECTIONS = "NewConnections";
+    public static final String PACKETS_DROPPED = "PacketsDropped";
+    public static final String RST_PACKETS_RECEIVED = "RstPacketsReceived";
+    public static final String RST_PACKETS_SENT = "RstPacketsSent";
+    public static final String ENDPOINTS_COUNT = "EndpointsCount";
+
+    public static final String ENDPOINT_TYPE = "Endpoint Type";
+    public static final String SERVICE_NAME = "Service Name";
+    public static final String VPC_ENDPOINT_ID = "VPC Endpoint Id";
+    public static final String VPC_ID = "VPC Id";
+    public static final String SUBNET_ID = "Subnet Id";
+    public static final String SERVICE_ID = "Service Id";
+    public static final String LOAD_BALANCER_ARN = "Load Balancer Arn";
+    public static final String AZ = "Az";
+
+    private PrivateLinkMetrics() {}
+
+    /** An interface endpoint's traffic as its owner sees it: the endpoint, its service and VPC, and the subnet of the interface used. */
+    public record EndpointSide(Scope scope, String endpointType, String serviceName, String endpointId, String vpcId, String subnetId) {
+        public EndpointSide {
+            requireNonNull(scope, "scope is null");
+            requireNonNull(endpointType, "endpointType is null");
+            requireNonNull(serviceName, "serviceName is null");
+            requireNonNull(endpointId, "endpointId is null");
+            requireNonNull(vpcId, "vpcId is null");
+            requireNonNull(subnetId, "subnetId is null");
+        }
+
+        /** The two dimension sets: per endpoint, and per endpoint and subnet. */
+        List<List<Dimension>> dimensionSets() {
+            List<Dimension> endpoint = List.of(new Dimension(ENDPOINT_TYPE, endpointType), new Dimension(SERVICE_NAME, serviceName),
+                    new Dimension(VPC_ENDPOINT_ID, endpointId), new Dimension(VPC_ID, vpcId));
+            List<Dimension> subnet = new ArrayList<>(endpoint);
+            subnet.add(new Dimension(SUBNET_ID, subnetId));
+            return List.of(endpoint, subnet);
+        }
+    }
+
+    /** An endpoint service's traffic as its provider sees it: the service, the load balancer and zone that served, and the consumer's endpoint. */
+    public record ServiceSide(Scope scope, String serviceId, Optional<String> loadBalancerArn, String az, String endpointId) {
+        public ServiceSide {
+            requireNonNull(scope, "scope is null");
+            requireNonNull(serviceId, "serviceId is null");
+            requireNonNull(loadBalancerArn, "loadBalancerArn is null");
+            requireNonNull(az, "az is null");
+            requireNonNull(endpointId, "endpointId is null");
+        }
+
+        /** The five dimension sets: per service; and zone; and load balancer; and both; and per consumer endpoint. */
+        List<List<Dimension>> dimensionSets() {
+            Dimension service = new Dimension(SERVICE_ID, serviceId);
+            Dimension zone = new Dimension(AZ, az);
+            List<List<Dimension>> sets = new ArrayList<>();
+            sets.add(List.of(service));
+            sets.add(List.of(zone, service));
+            loadBalancerArn.ifPresent(arn -> {
+                sets.add(List.of(new Dimension(LOAD_BALANCER_ARN, arn), service));
+                sets.add(List.of(zone, new Dimension(LOAD_BALANCER_ARN, arn), service));
+            });
+            sets.add(List.of(service, new Dimension(VPC_ENDPOINT_ID, endpointId)));
+            return sets;
+        }
+    }
+}

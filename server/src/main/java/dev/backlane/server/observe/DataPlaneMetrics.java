@@ -1,0 +1,143 @@
+package dev.backlane.server.observe;
+
+import dev.backlane.core.event.DnsQueryEvent;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.PrivateLinkMetrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The data plane's figures as Prometheus series (Prometheus's Java client): the workload gateways' requests by service,
+ * verdict, the way out ({@code endpoint}, {@code nat}, {@code igw}), what the gateway did and the status, their latency
+ * as a histogram, the DNS answers by response code and whether they were private addresses, and the PrivateLink figures
+ * CloudWatch has ({@link PrivateLinkMetrics}) as counters and gauges per endpoint (and subnet) and per endpoint service.
+ * Written in the Prometheus text exposition format (version 0.0.4).
+ */
+public final class DataPlaneMetrics {
+    private static final String[] ENDPOINT_LABELS = {"account", "region", "service_name", "vpc_endpoint_id", "vpc_id", "subnet_id"};
+    private static final String[] SERVICE_LABELS = {"account", "region", "service_id", "load_balancer_arn", "az", "vpc_endpoint_id"};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
+    private final Counter requests = Counter.builder().name("backlane_gateway_requests_total")
+            .help("Requests the workload gateways handled, by service, verdict, way out, what the gateway did and HTTP status (0: none)")
+            .labelNames("service", "verdict", "via", "outcome", "status").register(registry);
+    private final Histogram latency = Histogram.builder().name("backlane_gateway_request_duration_seconds")
+            .help("Time from a request's head to the gateway being done with it, by verdict").labelNames("verdict")
+            .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 350)
+            .register(registry);
+    private final Counter dnsAnswers = Counter.builder().name("backlane_dns_answers_total")
+            .help("Queries the VPC resolvers answered, by response code and answer: private (an address in RFC 1918 space), public, none")
+            .labelNames("rcode", "answer").register(registry);
+    private final Counter endpointBytes = counter("backlane_privatelink_endpoint_bytes_processed_total",
+            "Bytes through interface endpoints, both ways (AWS/PrivateLinkEndpoints BytesProcessed)", ENDPOINT_LABELS);
+    private final Counter endpointConnections = counter("backlane_privatelink_endpoint_new_connections_total",
+            "Connections through interface endpoints (NewConnections)", ENDPOINT_LABELS);
+    private final Counter endpointDropped = counter("backlane_privatelink_endpoint_packets_dropped_total",
+            "Connections through interface endpoints dropped before a target (PacketsDropped)", ENDPOINT_LABELS);
+    private final Counter endpointResets = counter("backlane_privatelink_endpoint_rst_packets_received_total",
+            "Resets interface endpoints received from their service (RstPacketsReceived)", ENDPOINT_LABELS);
+    private final Gauge endpointActive = Gauge.builder().name("backlane_privatelink_endpoint_active_connections")
+            .help("Connections open through interface endpoints (ActiveConnections)").labelNames(ENDPOINT_LABELS).register(registry);
+    private final Counter serviceBytes = counter("backlane_privatelink_service_bytes_processed_total",
+            "Bytes endpoint services exchanged with endpoints (AWS/PrivateLinkServices BytesProcessed)", SERVICE_LABELS);
+    private final Counter serviceConnections = counter("backlane_privatelink_service_new_connections_total",
+            "Connections endpoint services accepted from endpoints (NewConnections)", SERVICE_LABELS);
+    private final Counter serviceResets = counter("backlane_privatelink_service_rst_packets_sent_total",
+            "Resets endpoint services' targets sent (RstPacketsSent)", SERVICE_LABELS);
+    private final Gauge serviceActive = Gauge.builder().name("backlane_privatelink_service_active_connections")
+            .help("Connections open to endpoint services (ActiveConnections)").labelNames(SERVICE_LABELS).register(registry);
+
+    private Counter counter(String name, String help, String[] labels) {
+        return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+    }
+
+    void request(GatewayRequestEvent event) {
+        String service = event.facts().map(facts -> facts.service()).orElse("unknown");
+        String verdict = event.verdict().map(Enum::name).orElse("NONE");
+        String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
+        requests.labelValues(service, verdict, via, event.outcome().name(), Integer.toString(event.status())).inc();
+        latency.labelValues(verdict).observe(event.latencyNanos() / 1e9);
+    }
+
+    void dnsAnswer(DnsQueryEvent event) {
+        String answer = "none";
+        for (DnsQueryEvent.Answer record : event.answers()) {
+            if (record.type().equals("A") || record.type().equals("AAAA")) {
+                answer = isPrivate(record.rdata()) ? "private" : "public";
+                break;
+            }
+        }
+        dnsAnswers.labelValues(event.rcode(), answer).inc();
+    }
+
+    void opened(PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service) {
+        endpointConnections.labelValues(labels(endpoint)).inc();
+        endpointActive.labelValues(labels(endpoint)).inc();
+        serviceConnections.labelValues(labels(service)).inc();
+        serviceActive.labelValues(labels(service)).inc();
+    }
+
+    void closed(PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service, long bytes, boolean targetReset) {
+        endpointBytes.labelValues(labels(endpoint)).inc(bytes);
+        endpointActive.labelValues(labels(endpoint)).dec();
+        serviceBytes.labelValues(labels(service)).inc(bytes);
+        serviceActive.labelValues(labels(service)).dec();
+        if (targetReset) {
+            endpointResets.labelValues(labels(endpoint)).inc();
+            serviceResets.labelValues(labels(service)).inc();
+        }
+    }
+
+    void refused(PrivateLinkMetrics.EndpointSide endpoint, boolean reset) {
+        (reset ? endpointResets : endpointDropped).labelValues(labels(endpoint)).inc();
+    }
+
+    void call(PrivateLinkMetrics.EndpointSide endpoint, long bytes) {
+        endpointConnections.labelValues(labels(endpoint)).inc();
+        endpointBytes.labelValues(labels(endpoint)).inc(bytes);
+    }
+
+    /** The series in the Prometheus text format. */
+    public void write(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+
+    public String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+
+    private static String[] labels(PrivateLinkMetrics.EndpointSide side) {
+        return new String[] {side.scope().account(), side.scope().region(), side.serviceName(), side.endpointId(), side.vpcId(), side.subnetId()};
+    }
+
+    private static String[] labels(PrivateLinkMetrics.ServiceSide side) {
+        return new String[] {side.scope().account(), side.scope().region(), side.serviceId(), side.loadBalancerArn().orElse(""), side.az(),
+                side.endpointId()};
+    }
+
+    private static String wayOut(String componentId) {
+        if (componentId.startsWith("vpce-")) {
+            return "endpoint";
+        }
+        if (componentId.startsWith("nat-")) {
+            return "nat";
+        }
+        return componentId.startsWith("igw-") ? "igw" : "other";
+    }
+
+    private static boolean isPrivate(String address) {
+        String[] octets = address.split("\\.");
+        if (octets.length != 4) {
+            return address.toLowerCase(java.util.Locale.ROOT).startsWith("fd");
+        }
+        int first = Integer.parseInt(octets[0]);
+        int second = Integer.parseInt(octets[1]);
+        return first == 10 || (first == 172 && second >= 16 && second <= 31) || (first == 192 && second == 168);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.backlane.server.observe;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.event.DnsQueryEvent;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.metrics.MetricStore;
+import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.PrivateLinkMetrics;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.core.world.World;
+import dev.backlane.core.zone.ZoneMappings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Subscribes to the data plane's events and publishes what AWS PrivateLink would: one-minute metrics in
+ * {@code AWS/PrivateLinkEndpoints} (in the consumer's account) and {@code AWS/PrivateLinkServices} (in the provider's),
+ * put into the server's {@link MetricStore} once each minute has ended, checked every {@code every} on a scheduler
+ * with the server's clock — and the same figures, with the gateway's and DNS's, as Prometheus series
+ * ({@link DataPlaneMetrics}). PrivateLink connections count from their events; a workload's AWS call that went
+ * through an interface endpoint ({@code via vpce-}) counts as one connection through it, with its bytes both ways.
+ */
+public final class PrivateLinkMetricsPublisher implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PrivateLinkMetricsPublisher.class.getName());
+    /** How many endpoint and service sides one minute tracks at most. */
+    static final int MAX_SIDES = 10_000;
+
+    private final PrivateLinkAggregator aggregator = new PrivateLinkAggregator(MAX_SIDES);
+    private final MetricStore store;
+    private final InstantSource clock;
+    private final PrivateLinkSides sides;
+    private final DataPlaneMetrics prometheus;
+    private final List<EventStream.Subscription<?>> subscriptions;
+    private final ScheduledExecutorService scheduler;
+
+    public PrivateLinkMetricsPublisher(EventStream events, MetricStore store, DataPlaneMetrics prometheus, InstantSource clock, Supplier<World> world,
+            Function<String, Optional<Workload>> workloads, Duration every) {
+        this.store = requireNonNull(store, "store is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.prometheus = requireNonNull(prometheus, "prometheus is null");
+        this.sides = new PrivateLinkSides(world, workloads, ZoneMappings.standard());
+        this.subscriptions = List.of(
+                events.subscribe(PrivateLinkConnectionOpenedEvent.class, this::opened),
+                events.subscribe(PrivateLinkConnectionClosedEvent.class, this::closed),
+                events.subscribe(PrivateLinkConnectionRefusedEvent.class, this::refused),
+                events.subscribe(GatewayRequestEvent.class, this::request),
+                events.subscribe(DnsQueryEvent.class, prometheus::dnsAnswer));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "backlane-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = every.toMillis();
+        scheduler.scheduleWithFixedDelay(this::publishEnded, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Puts every minute that has ended into the store. */
+    public void publishEnded() {
+        try {
+            List<PrivateLinkAggregator.Published> ready;
+            Instant now = clock.instant();
+            synchronized (aggregator) {
+                ready = aggregator.flush(now);
+            }
+            put(ready, now);
+        } catch (RuntimeException e) {
+            // The scheduler must keep running; a failed minute is logged, not fatal.
+            LOG.log(Level.WARNING, "publishing PrivateLink metrics failed", e);
+        }
+    }
+
+    /** Puts what the current minute has counted so far into the store as well (the rest of the minute follows when it ends). */
+    public void publishNow() {
+        List<PrivateLinkAggregator.Published> ready;
+        Instant now = clock.instant();
+        synchronized (aggregator) {
+            ready = aggregator.flushIncludingCurrent(now);
+        }
+        put(ready, now);
+    }
+
+    private void put(List<PrivateLinkAggregator.Published> ready, Instant now) {
+        for (PrivateLinkAggregator.Published published : ready) {
+            store.put(published.scope(), List.of(published.datum()), now);
+        }
+    }
+
+    private void opened(PrivateLinkConnectionOpenedEvent event) {
+        PrivateLinkMetrics.EndpointSide endpoint = sides.endpoint(event.flow());
+        PrivateLinkMetrics.ServiceSide service = sides.service(event.flow());
+        synchronized (aggregator) {
+            aggregator.opened(event.openedAt(), endpoint, service);
+        }
+        prometheus.opened(endpoint, service);
+    }
+
+    private void closed(PrivateLinkConnectionClosedEvent event) {
+        PrivateLinkMetrics.EndpointSide endpoint = sides.endpoint(event.flow());
+        PrivateLinkMetrics.ServiceSide service = sides.service(event.flow());
+        long bytes = event.bytesFromConsumer() + event.bytesToConsumer();
+        boolean reset = event.cause() == PrivateLinkConnectionClosedEvent.Cause.TARGET_RESET;
+        synchronized (aggregator) {
+            aggregator.closed(event.closedAt(), endpoint, service, bytes, reset);
+        }
+        prometheus.closed(endpoint, service, bytes, reset);
+    }
+
+    private void refused(PrivateLinkConnectionRefusedEvent event) {
+        PrivateLinkMetrics.EndpointSide endpoint = sides.endpoint(event.flow());
+        synchronized (aggregator) {
+            aggregator.refused(event.at(), endpoint, event.reset());
+        }
+        prometheus.refused(endpoint, event.reset());
+    }
+
+    private void request(GatewayRequestEvent event) {
+        prometheus.request(event);
+        if (event.verdict().filter(verdict -> verdict == Verdict.PRIVATE).isEmpty() || event.via().filter(via -> via.startsWith("vpce-")).isEmpty()) {
+            return;
+        }
+        sides.call(event.workloadId(), event.via().get()).ifPresent(endpoint -> {
+            long bytes = event.bytesIn() + event.bytesOut();
+            synchronized (aggregator) {
+                aggregator.call(event.start(), event.latencyNanos() / 1e9, endpoint, bytes);
+            }
+            prometheus.call(endpoint, bytes);
+        });
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventStream.Subscription::close);
+        scheduler.shutdownNow();
+    }
+}
