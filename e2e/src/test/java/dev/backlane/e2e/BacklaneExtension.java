@@ -32,6 +32,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -194,6 +195,12 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     public CloudWatchLogsClient logs(String accessKeyId) {
         requireStarted();
         return configured(CloudWatchLogsClient.builder(), accessKeyId, REGION);
+    }
+
+    /** A CloudWatch client whose access key ID is {@code accessKeyId} (the SDK's CloudWatch of this version speaks Query). */
+    public CloudWatchClient cloudWatch(String accessKeyId) {
+        requireStarted();
+        return configured(CloudWatchClient.builder(), accessKeyId, REGION);
     }
 
     /** A Route 53 Resolver client whose access key ID is {@code accessKeyId}. */

@@ -1,0 +1,175 @@
+package dev.backlane.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.server.ServerConfig;
+import dev.backlane.server.traffic.Upstreams;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * S3 calls a workload makes through an S3 interface endpoint show in CloudWatch as AWS PrivateLink's metrics, with AWS's
+ * namespace, names and dimensions, read with the SDK for Java v2; and the same figures, with the gateway's, in the
+ * Prometheus series at {@code /_backlane/metrics}, scraped by a real Prometheus and read back with PromQL.
+ */
+class PrivateLinkMetricsIT {
+    private static final S3TestServer S3_UPSTREAM = S3TestServer.start();
+
+    @RegisterExtension
+    static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests()
+            .withUpstreams(Upstreams.parse(List.of("s3=" + S3_UPSTREAM.endpoint()))));
+
+    private static WorkloadNetwork network;
+    private static String endpoint;
+    private static long bytes;
+
+    @TempDir
+    static Path prometheusHome;
+
+    @BeforeAll
+    static void callsThroughTheInterfaceEndpoint() throws InterruptedException {
+        GatewayEvents events = new GatewayEvents(backlane.server().events());
+        network = WorkloadNetwork.build(backlane.newAccount(), 71);
+        endpoint = network.s3InterfaceEndpoint()[0];
+        JsonNode workload = network.workload(backlane);
+        String id = workload.path("workloadId").asText();
+        try (S3Client s3 = WorkloadGatewayIT.s3(URI.create(workload.path("endpointUrl").asText()), network.account.id())) {
+            GatewayRequestEvent create = events.judged(id, () -> s3.createBucket(request -> request.bucket("metrics")));
+            GatewayRequestEvent put = events.judged(id, () -> s3.putObject(request -> request.bucket("metrics").key("a"),
+                    RequestBody.fromString("x".repeat(4096))));
+            for (GatewayRequestEvent event : List.of(create, put)) {
+                assertEquals(Verdict.PRIVATE, event.verdict().orElseThrow());
+                assertEquals(endpoint, event.via().orElseThrow());
+                bytes += event.bytesIn() + event.bytesOut();
+            }
+        }
+        // Publish the current minute now rather than when it ends.
+        assertEquals(200, WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/metrics/publish", null).statusCode());
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        S3_UPSTREAM.close();
+    }
+
+    @Test
+    void getMetricDataReturnsTheEndpointsConnectionsAndBytesUnderAwsDimensions() {
+        Instant now = Instant.now();
+        List<Dimension> dimensions = List.of(dimension("Endpoint Type", "Interface"), dimension("Service Name", WorkloadNetwork.S3),
+                dimension("VPC Endpoint Id", endpoint), dimension("VPC Id", network.vpc));
+        try (CloudWatchClient cloudWatch = backlane.cloudWatch(network.account.id())) {
+            GetMetricDataResponse data = cloudWatch.getMetricData(request -> request.startTime(now.minus(10, ChronoUnit.MINUTES))
+                    .endTime(now.plus(2, ChronoUnit.MINUTES)).metricDataQueries(
+                            query -> query.id("connections").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
+                                    .namespace("AWS/PrivateLinkEndpoints").metricName("NewConnections").dimensions(dimensions))),
+                            query -> query.id("bytes").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
+                                    .namespace("AWS/PrivateLinkEndpoints").metricName("BytesProcessed").dimensions(dimensions)))));
+            assertEquals(List.of(2.0), data.metricDataResults().get(0).values(), data.toString());
+            assertEquals(List.of((double) bytes), data.metricDataResults().get(1).values(), data.toString());
+            assertTrue(bytes > 4096, "the object's bytes went through the endpoint: " + bytes);
+
+            List<Metric> perSubnet = cloudWatch.listMetrics(request -> request.namespace("AWS/PrivateLinkEndpoints").metricName("NewConnections")
+                    .dimensions(filter -> filter.name("Subnet Id"))).metrics();
+            assertEquals(1, perSubnet.size(), perSubnet.toString());
+            assertTrue(perSubnet.get(0).dimensions().contains(dimension("Subnet Id", network.privateSubnet)), perSubnet.toString());
+            assertEquals(List.of("ActiveConnections", "BytesProcessed", "NewConnections", "PacketsDropped", "RstPacketsReceived"),
+                    cloudWatch.listMetrics(request -> request.namespace("AWS/PrivateLinkEndpoints").dimensions(filter -> filter.name("VPC Endpoint Id")
+                            .value(endpoint))).metrics().stream().map(Metric::metricName).distinct().sorted().toList());
+        }
+    }
+
+    @Test
+    void aRealPrometheusScrapesTheSameFigures() throws Exception {
+        ExternalProgram prometheus = ExternalProgram.require("prometheus");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        URI target = URI.create(backlane.endpoint());
+        Path config = prometheusHome.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: backlane
+                    metrics_path: /_backlane/metrics
+                    static_configs:
+                      - targets: ["%s:%d"]
+                """.formatted(target.getHost(), target.getPort()));
+        Process process = new ProcessBuilder(prometheus.executable().toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + prometheusHome.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(prometheusHome.resolve("prometheus.log").toFile()).start();
+        try {
+            String query = "backlane_privatelink_endpoint_new_connections_total{vpc_endpoint_id=\"" + endpoint + "\",subnet_id=\""
+                    + network.privateSubnet + "\"}";
+            JsonNode result = poll("http://127.0.0.1:" + port, query, Duration.ofSeconds(60));
+            assertEquals("2", result.path("value").get(1).asText(), result.toString());
+            assertEquals(network.account.id(), result.path("metric").path("account").asText());
+            assertEquals(WorkloadNetwork.S3, result.path("metric").path("service_name").asText());
+            JsonNode sent = poll("http://127.0.0.1:" + port, "backlane_privatelink_endpoint_bytes_processed_total{vpc_endpoint_id=\"" + endpoint + "\"}",
+                    Duration.ofSeconds(30));
+            assertEquals(Long.toString(bytes), sent.path("value").get(1).asText(), sent.toString());
+            JsonNode requests = poll("http://127.0.0.1:" + port,
+                    "sum(backlane_gateway_requests_total{service=\"s3\",verdict=\"PRIVATE\",via=\"endpoint\"})", Duration.ofSeconds(30));
+            assertEquals("2", requests.path("value").get(1).asText(), requests.toString());
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The first series of an instant query once Prometheus has one (it scrapes each second), waiting up to {@code limit}. */
+    private static JsonNode poll(String prometheus, String query, Duration limit) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = WorkloadNetwork.admin(prometheus, "GET",
+                        "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), null);
+                last = response.body();
+                JsonNode series = WorkloadNetwork.json(response.body()).path("data").path("result");
+                if (response.statusCode() == 200 && series.size() > 0) {
+                    return series.get(0);
+                }
+            } catch (java.io.UncheckedIOException notYetListening) {
+                last = notYetListening.getMessage();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Prometheus had no series for " + query + " in " + limit + ": " + last + "\n"
+                + Files.readString(prometheusHome.resolve("prometheus.log")));
+    }
+
+    private static Dimension dimension(String name, String value) {
+        return Dimension.builder().name(name).value(value).build();
+    }
+}
