@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 /**
- * CloudWatch's metric calls from the clients people use: the AWS CLI v1 and boto3 (botocore 1.43 speaks awsJson 1.0 to
- * CloudWatch by preference; boto3 is also made to speak Smithy RPC v2 CBOR, as the current AWS CLI v2 and SDKs do, and
- * Query, through model copies that list only that protocol), and the SDK for Java v2 (whose CloudWatch of this version
- * speaks Query).
+ * CloudWatch's metric calls from the clients people use: the AWS CLI v1 and boto3 (botocore 1.43 speaks Smithy RPC v2
+ * CBOR to CloudWatch, the first protocol of the model's list it knows, as the current AWS CLI v2 does; boto3 is also made
+ * to speak awsJson 1.0 and Query through model copies that list only that protocol), and the SDK for Java v2 (whose
+ * CloudWatch of this version speaks Query).
  */
 class CloudWatchMetricsIT {
     @RegisterExtension
@@ -44,10 +44,10 @@ class CloudWatchMetricsIT {
     void theCliPutsAndReadsMetricsAndGetsCloudWatchsErrors() {
         ExternalProgram aws = AwsCliJson.awsCli();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (String value : List.of("12", "30")) {
-            AwsCliJson.ok(aws, home, backlane.endpoint(), "cloudwatch", "put-metric-data", "--namespace", "Cli/App", "--metric-name", "Latency",
-                    "--unit", "Milliseconds", "--value", value, "--dimensions", "Service=orders,Stage=prod");
-        }
+        String datum = "{\"MetricName\": \"Latency\", \"Unit\": \"Milliseconds\", \"Value\": %s, \"Dimensions\": [{\"Name\": \"Service\", "
+                + "\"Value\": \"orders\"}, {\"Name\": \"Stage\", \"Value\": \"prod\"}]}";
+        AwsCliJson.ok(aws, home, backlane.endpoint(), "cloudwatch", "put-metric-data", "--namespace", "Cli/App", "--metric-data",
+                "[" + datum.formatted("12") + ", " + datum.formatted("30") + "]");
         JsonNode statistics = AwsCliJson.ok(aws, home, backlane.endpoint(), "cloudwatch", "get-metric-statistics", "--namespace", "Cli/App",
                 "--metric-name", "Latency", "--dimensions", "Name=Stage,Value=prod", "Name=Service,Value=orders",
                 "--start-time", now.minusSeconds(600).toString(), "--end-time", now.plusSeconds(120).toString(), "--period", "600",
@@ -112,14 +112,14 @@ class CloudWatchMetricsIT {
         Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
         environment.put("MODELS", home.resolve("models").toString());
         double written = 0;
-        for (String protocol : List.of("preferred", "smithy-rpc-v2-cbor", "query")) {
+        for (String protocol : List.of("preferred", "json", "query")) {
             double value = protocol.length();
             written += value * 4;
             ExternalProgram.Result result = python.run(home, environment, Duration.ofMinutes(1),
                     List.of(script.toString(), backlane.endpoint(), protocol, Double.toString(value)));
             assertEquals(0, result.exitCode(), result::describe);
             JsonNode out = JSON.readTree(result.stdout());
-            assertEquals(protocol.equals("preferred") ? "json" : protocol, out.path("protocol").asText(), out.toString());
+            assertEquals(protocol.equals("preferred") ? "smithy-rpc-v2-cbor" : protocol, out.path("protocol").asText(), out.toString());
             assertEquals(written, out.path("sum").get(0).asDouble(), 1e-9, "what every protocol wrote so far: " + out);
             assertEquals("InvalidParameterValue", out.path("error").asText(), out.toString());
             assertTrue(out.path("p50").size() >= 1, out.toString());

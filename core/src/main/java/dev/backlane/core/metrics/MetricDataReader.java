@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public final class MetricDataReader {
         if (budget <= 0) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The value %d for parameter MaxDatapoints is invalid.", budget);
         }
-        long skip = nextToken.map(MetricDataReader::offset).orElse(0L);
+        long skip = nextToken.map(token -> OffsetToken.decode("gmd", token, ErrorCode.INVALID_NEXT_TOKEN)).orElse(0L);
         List<MetricDataResult> results = new ArrayList<>();
         long position = 0;
         boolean more = false;
@@ -87,7 +85,7 @@ public final class MetricDataReader {
                     partial ? MetricDataResult.Status.PARTIAL_DATA : MetricDataResult.Status.COMPLETE));
         }
         long served = skip + results.stream().mapToLong(result -> result.values().size()).sum();
-        return new Page(results, more ? Optional.of(token(served)) : Optional.empty());
+        return new Page(results, more ? Optional.of(OffsetToken.encode("gmd", served)) : Optional.empty());
     }
 
     private static void check(List<MetricDataQuery> queries) {
@@ -125,24 +123,5 @@ public final class MetricDataReader {
         if (queries.stream().noneMatch(MetricDataQuery::returnData)) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Invalid metrics list: At least one metric query must have ReturnData set to true.");
         }
-    }
-
-    private static String token(long offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("gmd:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long offset(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith("gmd:")) {
-                long offset = Long.parseLong(text.substring(4));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            // Falls through to the refusal below.
-        }
-        throw AwsException.of(ErrorCode.INVALID_NEXT_TOKEN, "The value %s for parameter NextToken is invalid.", token);
     }
 }

@@ -28,7 +28,7 @@ public final class PrivateLinkAggregator {
 
     private final int maxSides;
     private final TreeMap<Long, Window> windows = new TreeMap<>();
-    private final Map<Object, Gauge> gauges = new HashMap<>();
+    private final Map<PrivateLinkMetrics.Side, Gauge> gauges = new HashMap<>();
     private long flushedUntil = Long.MIN_VALUE;
     private long dropped;
 
@@ -50,7 +50,7 @@ public final class PrivateLinkAggregator {
     }
 
     private static final class Window {
-        final Map<Object, Counters> sides = new LinkedHashMap<>();
+        final Map<PrivateLinkMetrics.Side, Counters> sides = new LinkedHashMap<>();
     }
 
     /** A metric value ready for the store, in the account and region it belongs to. */
@@ -70,7 +70,7 @@ public final class PrivateLinkAggregator {
 
     /** A connection through the endpoint reached its service's target. */
     public void opened(Instant at, PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service) {
-        for (Object side : List.of(endpoint, service)) {
+        for (PrivateLinkMetrics.Side side : List.of(endpoint, service)) {
             Counters counters = counters(side, at);
             if (counters != null) {
                 counters.newConnections++;
@@ -81,7 +81,7 @@ public final class PrivateLinkAggregator {
 
     /** A connection of {@link #opened} ended, having carried {@code bytes} both ways; {@code targetReset} when the target reset it. */
     public void closed(Instant at, PrivateLinkMetrics.EndpointSide endpoint, PrivateLinkMetrics.ServiceSide service, long bytes, boolean targetReset) {
-        for (Object side : List.of(endpoint, service)) {
+        for (PrivateLinkMetrics.Side side : List.of(endpoint, service)) {
             Counters counters = counters(side, at);
             if (counters != null) {
                 counters.bytes += bytes;
@@ -100,7 +100,7 @@ public final class PrivateLinkAggregator {
             } else {
                 counters.packetsDropped++;
             }
-            touch(endpoint, counters, at);
+            touch(endpoint, counters);
         }
     }
 
@@ -113,7 +113,7 @@ public final class PrivateLinkAggregator {
         if (counters != null) {
             counters.newConnections++;
             counters.bytes += bytes;
-            touch(endpoint, counters, start);
+            touch(endpoint, counters);
             Gauge gauge = gauges.get(endpoint);
             long open = gauge == null ? 0 : gauge.open;
             counters.connectionSeconds += Math.min(seconds, MINUTE);
@@ -185,24 +185,16 @@ public final class PrivateLinkAggregator {
             }
             long minimum = counters.minimumOpen == Long.MAX_VALUE ? 0 : counters.minimumOpen;
             Samples active = Samples.ofStatistics(1, counters.connectionSeconds / Math.max(1, end - start), minimum, Math.max(minimum, counters.maximumOpen));
-            if (side instanceof PrivateLinkMetrics.EndpointSide endpoint) {
-                for (List<Dimension> dimensions : endpoint.dimensionSets()) {
-                    Function<String, MetricKey> key = name -> new MetricKey(PrivateLinkMetrics.ENDPOINTS, name, dimensions);
-                    Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(endpoint.scope(), ignored -> new LinkedHashMap<>());
-                    add(metrics, key.apply(PrivateLinkMetrics.ACTIVE_CONNECTIONS), active);
-                    add(metrics, key.apply(PrivateLinkMetrics.BYTES_PROCESSED), Samples.of(counters.bytes, 1));
-                    add(metrics, key.apply(PrivateLinkMetrics.NEW_CONNECTIONS), Samples.of(counters.newConnections, 1));
+            Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(side.scope(), ignored -> new LinkedHashMap<>());
+            for (List<Dimension> dimensions : side.dimensionSets()) {
+                Function<String, MetricKey> key = name -> new MetricKey(side.namespace(), name, dimensions);
+                add(metrics, key.apply(PrivateLinkMetrics.ACTIVE_CONNECTIONS), active);
+                add(metrics, key.apply(PrivateLinkMetrics.BYTES_PROCESSED), Samples.of(counters.bytes, 1));
+                add(metrics, key.apply(PrivateLinkMetrics.NEW_CONNECTIONS), Samples.of(counters.newConnections, 1));
+                add(metrics, key.apply(side.resetMetric()), Samples.of(counters.resets, 1));
+                if (side instanceof PrivateLinkMetrics.EndpointSide) {
+                    // Only endpoints count what was dropped: a dropped connection never reached the service.
                     add(metrics, key.apply(PrivateLinkMetrics.PACKETS_DROPPED), Samples.of(counters.packetsDropped, 1));
-                    add(metrics, key.apply(PrivateLinkMetrics.RST_PACKETS_RECEIVED), Samples.of(counters.resets, 1));
-                }
-            } else if (side instanceof PrivateLinkMetrics.ServiceSide service) {
-                for (List<Dimension> dimensions : service.dimensionSets()) {
-                    Function<String, MetricKey> key = name -> new MetricKey(PrivateLinkMetrics.SERVICES, name, dimensions);
-                    Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(service.scope(), ignored -> new LinkedHashMap<>());
-                    add(metrics, key.apply(PrivateLinkMetrics.ACTIVE_CONNECTIONS), active);
-                    add(metrics, key.apply(PrivateLinkMetrics.BYTES_PROCESSED), Samples.of(counters.bytes, 1));
-                    add(metrics, key.apply(PrivateLinkMetrics.NEW_CONNECTIONS), Samples.of(counters.newConnections, 1));
-                    add(metrics, key.apply(PrivateLinkMetrics.RST_PACKETS_SENT), Samples.of(counters.resets, 1));
                 }
             }
         });
@@ -220,7 +212,7 @@ public final class PrivateLinkAggregator {
         return metricName.equals(PrivateLinkMetrics.BYTES_PROCESSED) ? "Bytes" : "Count";
     }
 
-    private Counters counters(Object side, Instant at) {
+    private Counters counters(PrivateLinkMetrics.Side side, Instant at) {
         long minute = Math.max(Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE, flushedUntil);
         Window window = windows.computeIfAbsent(minute, ignored -> new Window());
         Counters counters = window.sides.get(side);
@@ -236,21 +228,21 @@ public final class PrivateLinkAggregator {
     }
 
     /** Notes the side's open count at {@code at} among the minute's minimum and maximum. */
-    private void touch(Object side, Counters counters, Instant at) {
+    private void touch(PrivateLinkMetrics.Side side, Counters counters) {
         Gauge gauge = gauges.get(side);
         long open = gauge == null ? 0 : gauge.open;
         counters.minimumOpen = Math.min(counters.minimumOpen, open);
         counters.maximumOpen = Math.max(counters.maximumOpen, open);
     }
 
-    private void change(Object side, Counters counters, Instant at, int delta) {
+    private void change(PrivateLinkMetrics.Side side, Counters counters, Instant at, int delta) {
         Gauge gauge = gauges.computeIfAbsent(side, ignored -> new Gauge());
         double second = at.getEpochSecond() + at.getNano() / 1e9;
         double minuteStart = Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE;
         if (gauge.open > 0) {
             counters.connectionSeconds += gauge.open * Math.max(0, second - Math.max(gauge.since, minuteStart));
         }
-        touch(side, counters, at);
+        touch(side, counters);
         gauge.open = Math.max(0, gauge.open + delta);
         gauge.since = second;
         counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);

@@ -33,8 +33,21 @@ public final class PrivateLinkMetrics {
 
     private PrivateLinkMetrics() {}
 
+    /** One side of PrivateLink traffic: the account and region its metrics go to, their namespace and dimension sets. */
+    public sealed interface Side permits EndpointSide, ServiceSide {
+        Scope scope();
+
+        String namespace();
+
+        List<List<Dimension>> dimensionSets();
+
+        /** The side's name for the resets it counts: received by an endpoint, sent by a service's targets. */
+        String resetMetric();
+    }
+
     /** An interface endpoint's traffic as its owner sees it: the endpoint, its service and VPC, and the subnet of the interface used. */
-    public record EndpointSide(Scope scope, String endpointType, String serviceName, String endpointId, String vpcId, String subnetId) {
+    public record EndpointSide(Scope scope, String endpointType, String serviceName, String endpointId, String vpcId, String subnetId)
+            implements Side {
         public EndpointSide {
             requireNonNull(scope, "scope is null");
             requireNonNull(endpointType, "endpointType is null");
@@ -44,8 +57,19 @@ public final class PrivateLinkMetrics {
             requireNonNull(subnetId, "subnetId is null");
         }
 
+        @Override
+        public String namespace() {
+            return ENDPOINTS;
+        }
+
+        @Override
+        public String resetMetric() {
+            return RST_PACKETS_RECEIVED;
+        }
+
         /** The two dimension sets: per endpoint, and per endpoint and subnet. */
-        List<List<Dimension>> dimensionSets() {
+        @Override
+        public List<List<Dimension>> dimensionSets() {
             List<Dimension> endpoint = List.of(new Dimension(ENDPOINT_TYPE, endpointType), new Dimension(SERVICE_NAME, serviceName),
                     new Dimension(VPC_ENDPOINT_ID, endpointId), new Dimension(VPC_ID, vpcId));
             List<Dimension> subnet = new ArrayList<>(endpoint);
@@ -55,7 +79,7 @@ public final class PrivateLinkMetrics {
     }
 
     /** An endpoint service's traffic as its provider sees it: the service, the load balancer and zone that served, and the consumer's endpoint. */
-    public record ServiceSide(Scope scope, String serviceId, Optional<String> loadBalancerArn, String az, String endpointId) {
+    public record ServiceSide(Scope scope, String serviceId, Optional<String> loadBalancerArn, String az, String endpointId) implements Side {
         public ServiceSide {
             requireNonNull(scope, "scope is null");
             requireNonNull(serviceId, "serviceId is null");
@@ -64,8 +88,19 @@ public final class PrivateLinkMetrics {
             requireNonNull(endpointId, "endpointId is null");
         }
 
+        @Override
+        public String namespace() {
+            return SERVICES;
+        }
+
+        @Override
+        public String resetMetric() {
+            return RST_PACKETS_SENT;
+        }
+
         /** The five dimension sets: per service; and zone; and load balancer; and both; and per consumer endpoint. */
-        List<List<Dimension>> dimensionSets() {
+        @Override
+        public List<List<Dimension>> dimensionSets() {
             Dimension service = new Dimension(SERVICE_ID, serviceId);
             Dimension zone = new Dimension(AZ, az);
             List<List<Dimension>> sets = new ArrayList<>();

@@ -12,16 +12,15 @@ import dev.backlane.core.metrics.MetricDataResult;
 import dev.backlane.core.metrics.MetricKey;
 import dev.backlane.core.metrics.MetricRequests;
 import dev.backlane.core.metrics.MetricStore;
+import dev.backlane.core.metrics.OffsetToken;
 import dev.backlane.core.metrics.Statistic;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
 import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +160,8 @@ public final class MetricOperations implements OperationFamily {
         }
         List<MetricKey> metrics = store.list(call.scope(), input.optionalString("Namespace"), input.optionalString("MetricName"), filters,
                 input.has("RecentlyActive"), clock.instant());
-        int from = input.optionalString("NextToken").map(MetricOperations::listOffset).orElse(0);
+        int from = input.optionalString("NextToken")
+                .map(token -> (int) Math.min(Integer.MAX_VALUE, OffsetToken.decode("lm", token, ErrorCode.INVALID_PARAMETER_VALUE))).orElse(0);
         List<Map<String, Object>> listed = new ArrayList<>();
         for (MetricKey metric : metrics.subList(Math.min(from, metrics.size()), Math.min(from + LIST_PAGE, metrics.size()))) {
             listed.add(metricShape(metric));
@@ -169,24 +169,9 @@ public final class MetricOperations implements OperationFamily {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("Metrics", listed);
         if (from + LIST_PAGE < metrics.size()) {
-            output.put("NextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(("lm:" + (from + LIST_PAGE)).getBytes(StandardCharsets.UTF_8)));
+            output.put("NextToken", OffsetToken.encode("lm", from + LIST_PAGE));
         }
         return output;
-    }
-
-    private static int listOffset(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith("lm:")) {
-                int offset = Integer.parseInt(text.substring(3));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            // Falls through to the refusal below.
-        }
-        throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "The value %s for parameter NextToken is invalid.", token);
     }
 
     static Map<String, Object> metricShape(MetricKey metric) {
