@@ -2,9 +2,17 @@ package dev.backlane.core.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.model.EndpointServiceConfiguration;
+import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointState;
+import dev.backlane.core.world.World;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +40,33 @@ public final class PrivateLinkMetrics {
     public static final String AZ = "Az";
 
     private PrivateLinkMetrics() {}
+
+    /**
+     * {@code EndpointsCount} of every endpoint service that has endpoints connected (available), in its provider's
+     * account and region, by {@code Service Id}, as of the minute starting at {@code minute}. Services with none are not
+     * published: AWS reports the metric only when it is not zero. An endpoint counts while it is available at the minute.
+     */
+    public static List<PrivateLinkAggregator.Published> endpointsCounts(World world, Instant minute) {
+        Map<String, Long> connected = new HashMap<>();
+        for (Scope scope : world.scopes()) {
+            for (VpcEndpoint endpoint : world.all(scope, ResourceTypes.VPC_ENDPOINT)) {
+                if (endpoint.stateAt(minute) == VpcEndpointState.AVAILABLE) {
+                    connected.merge(endpoint.serviceName(), 1L, Long::sum);
+                }
+            }
+        }
+        List<PrivateLinkAggregator.Published> published = new ArrayList<>();
+        for (Scope scope : world.scopes()) {
+            for (EndpointServiceConfiguration service : world.all(scope, ResourceTypes.VPC_ENDPOINT_SERVICE)) {
+                long count = connected.getOrDefault(service.serviceName(), 0L);
+                if (count > 0) {
+                    MetricKey key = new MetricKey(SERVICES, ENDPOINTS_COUNT, List.of(new Dimension(SERVICE_ID, service.id())));
+                    published.add(new PrivateLinkAggregator.Published(scope, new MetricDatum(key, minute, "Count", 60, Samples.of(count, 1))));
+                }
+            }
+        }
+        return published;
+    }
 
     /** One side of PrivateLink traffic: the account and region its metrics go to, their namespace and dimension sets. */
     public sealed interface Side permits EndpointSide, ServiceSide {

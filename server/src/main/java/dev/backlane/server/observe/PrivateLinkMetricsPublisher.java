@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * {@code AWS/PrivateLinkEndpoints} (in the consumer's account) and {@code AWS/PrivateLinkServices} (in the provider's),
  * put into the server's {@link MetricStore} once each minute has ended, checked every {@code every} on a scheduler
  * with the server's clock — and the same figures, with the gateway's and DNS's, as Prometheus series
- * ({@link DataPlaneMetrics}). PrivateLink connections count from their events; a workload's AWS call that went
+ * ({@link DataPlaneMetrics}). {@code EndpointsCount} is each endpoint service's available endpoints, counted from the
+ * state once a minute. PrivateLink connections count from their events; a workload's AWS call that went
  * through an interface endpoint ({@code via vpce-}) counts as one connection through it, with its bytes both ways.
  */
 public final class PrivateLinkMetricsPublisher implements AutoCloseable {
@@ -45,6 +46,9 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     private final MetricStore store;
     private final InstantSource clock;
     private final PrivateLinkSides sides;
+    private final Supplier<World> world;
+    /** The last minute whose EndpointsCount was published. */
+    private long countedMinute = Long.MIN_VALUE;
     private final DataPlaneMetrics prometheus;
     private final List<EventStream.Subscription<?>> subscriptions;
     private final ScheduledExecutorService scheduler;
@@ -54,6 +58,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.prometheus = requireNonNull(prometheus, "prometheus is null");
+        this.world = requireNonNull(world, "world is null");
         this.sides = new PrivateLinkSides(world, workloads, ZoneMappings.standard());
         this.subscriptions = List.of(
                 events.subscribe(PrivateLinkConnectionOpenedEvent.class, this::opened),
@@ -70,7 +75,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::publishEnded, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Puts every minute that has ended into the store. */
+    /** Puts every minute that has ended into the store, and the endpoint services' EndpointsCount of the last one. */
     public void publishEnded() {
         try {
             List<PrivateLinkAggregator.Published> ready;
@@ -79,6 +84,11 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
                 ready = aggregator.flush(now);
             }
             put(ready, now);
+            long ended = Math.floorDiv(now.getEpochSecond(), 60) * 60 - 60;
+            if (ended > countedMinute) {
+                countedMinute = ended;
+                put(PrivateLinkMetrics.endpointsCounts(world.get(), Instant.ofEpochSecond(ended)), now);
+            }
         } catch (RuntimeException e) {
             // The scheduler must keep running; a failed minute is logged, not fatal.
             LOG.log(Level.WARNING, "publishing PrivateLink metrics failed", e);
