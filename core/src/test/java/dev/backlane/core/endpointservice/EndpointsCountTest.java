@@ -19,10 +19,10 @@ class EndpointsCountTest {
     @Test
     void availableEndpointsAreCountedPerServiceInTheProvidersAccount() {
         EndpointServiceConfiguration open = world.service(false, "us-east-1a");
-        EndpointServiceConfiguration gated = world.service(true, "us-east-1a");
+        EndpointServiceConfiguration gated = world.service(true, "us-east-1b");
         world.endpoint(open, world.consumerSubnetBeside("us-east-1a"));
         world.endpoint(open, world.consumerSubnetBeside("us-east-1a"));
-        world.endpoint(gated, world.consumerSubnetBeside("us-east-1a"));
+        world.endpoint(gated, world.consumerSubnetBeside("us-east-1b"));
         assertTrue(PrivateLinkMetrics.endpointsCounts(world.cloud.snapshot(), world.now).isEmpty(), "endpoints still pending count for nothing");
 
         world.now = world.now.plus(Duration.ofHours(1));
