@@ -75,7 +75,7 @@ class CloudWatchMetricsIT {
         ExternalProgram python = AwsCliJson.python3();
         Path script = home.resolve("cloudwatch.py");
         Files.writeString(script, """
-                import boto3, botocore, botocore.session, datetime, gzip, json, os, sys
+                import boto3, botocore, botocore.config, botocore.session, datetime, json, os, sys
                 endpoint, protocol, value = sys.argv[1], sys.argv[2], float(sys.argv[3])
                 session = botocore.session.get_session()
                 if protocol != "preferred":
@@ -90,7 +90,9 @@ class CloudWatchMetricsIT {
                     with open(os.path.join(target, "service-2.json"), "w") as out:
                         json.dump(model, out)
                     loader.search_paths.insert(0, folder)
-                cw = boto3.Session(botocore_session=session).client("cloudwatch", endpoint_url=endpoint, region_name="us-east-1")
+                # PutMetricData's body is gzip-compressed however small (it is compressed from 10 KiB by default).
+                cw = boto3.Session(botocore_session=session).client("cloudwatch", endpoint_url=endpoint, region_name="us-east-1",
+                    config=botocore.config.Config(request_min_compression_size_bytes=1))
                 now = datetime.datetime.now(datetime.timezone.utc)
                 cw.put_metric_data(Namespace="Py/App", MetricData=[{"MetricName": "Bytes", "Unit": "Bytes", "Values": [value, value * 3],
                                                                     "Dimensions": [{"Name": "Queue", "Value": "jobs"}]}])

@@ -64,9 +64,10 @@ class UnservedServiceIT {
         String lambda = cliError(aws, "lambda", "list-functions");
         assertTrue(lambda.contains("(UnsupportedService) when calling the ListFunctions operation: Backlane does not serve Lambda (lambda)."),
                 lambda);
-        String cloudWatch = cliError(aws, "cloudwatch", "list-metrics");
-        assertTrue(cloudWatch.contains("(UnsupportedService) when calling the ListMetrics operation: Backlane does not serve CloudWatch "
-                + "(monitoring)."), cloudWatch);
+        // Smithy RPC v2 CBOR: CloudWatch's protocol, which Backlane serves; Compute Optimizer speaks it too.
+        String computeOptimizer = cliError(aws, "compute-optimizer", "get-enrollment-status");
+        assertTrue(computeOptimizer.contains("(UnsupportedService) when calling the GetEnrollmentStatus operation: Backlane does not serve "
+                + "Compute Optimizer (compute-optimizer)."), computeOptimizer);
     }
 
     @Test
@@ -77,7 +78,7 @@ class UnservedServiceIT {
                 import json, sys
                 import boto3, botocore.exceptions
                 calls = {"s3": "list_buckets", "sqs": "list_queues", "kms": "list_keys", "ssm": "describe_parameters",
-                         "cloudwatch": "list_metrics", "sns": "list_topics", "lambda": "list_functions"}
+                         "compute-optimizer": "get_enrollment_status", "sns": "list_topics", "lambda": "list_functions"}
                 for service, operation in calls.items():
                     client = boto3.client(service, endpoint_url=sys.argv[1], region_name="us-east-1",
                                           aws_access_key_id="test", aws_secret_access_key="test",
@@ -98,7 +99,7 @@ class UnservedServiceIT {
         }
         assertEquals(7, answers.size(), result::describe);
         Map<String, String> names = Map.of("s3", "S3 / S3 Control (s3)", "sqs", "SQS (sqs)", "kms", "KMS (kms)", "ssm", "SSM (ssm)",
-                "cloudwatch", "CloudWatch (monitoring)", "sns", "SNS (sns)", "lambda", "Lambda (lambda)");
+                "compute-optimizer", "Compute Optimizer (compute-optimizer)", "sns", "SNS (sns)", "lambda", "Lambda (lambda)");
         for (JsonNode answer : answers) {
             String service = answer.path("service").asText();
             assertEquals("UnsupportedService", answer.path("code").asText(), answer::toString);
