@@ -173,6 +173,11 @@ class TargetGroupOperationsTest {
 
         timed.call(SERVICE, "DeregisterTargets", "TargetGroupArn", group, "Targets.member.1.Id", "172.31.0.10", "Targets.member.1.Port", "8080")
                 .assertOk();
+        // A listener uses the group, so the target drains for the deregistration delay (300 s by default) before it goes.
+        TestApi.Response draining = timed.call(SERVICE, "DescribeTargetHealth", "TargetGroupArn", group).assertOk();
+        assertEquals("draining", draining.text("//TargetHealth/State"));
+        assertEquals("Target.DeregistrationInProgress", draining.text("//TargetHealth/Reason"));
+        clock.advance(Duration.ofSeconds(300));
         assertEquals(List.of(), timed.call(SERVICE, "DescribeTargetHealth", "TargetGroupArn", group).texts("//TargetHealthDescriptions/member"));
     }
 
