@@ -5,6 +5,7 @@ import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.TargetDeregisteredEvent;
 import dev.backlane.core.fault.FaultCommand;
 import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.model.Scope;
@@ -54,6 +55,7 @@ import dev.backlane.server.requestlog.RequestLog;
 import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
+import dev.backlane.server.traffic.DeregisteredTunnels;
 import dev.backlane.server.traffic.TargetDeregistrations;
 import dev.backlane.server.traffic.TargetHealthChecker;
 import dev.backlane.server.traffic.TargetSocketRegistry;
@@ -188,6 +190,7 @@ public final class BacklaneServer implements AutoCloseable {
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
         Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic()));
+        events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
         // The API port is known once open; workloads are placed only after that.
         AtomicReference<URI> apiPort = new AtomicReference<>();
         // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.

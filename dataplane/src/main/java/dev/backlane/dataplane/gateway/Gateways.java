@@ -2,6 +2,8 @@ package dev.backlane.dataplane.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import dev.backlane.core.event.PrivateLinkFlow;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The workloads' gateways: one listener per workload on a loopback port of its own, all sharing one event-loop
@@ -130,6 +133,18 @@ public final class Gateways implements AutoCloseable {
                                         pipeline -> pipeline.addLast(Socks5Handshake.NAME, new Socks5Handshake(decider, config, transport, events))));
                     }
                 });
+    }
+
+    /**
+     * Ends every open tunnel whose PrivateLink flow matches — those to a deregistered target, when its group terminates
+     * connections — resetting both sides, with the cause given in their closed events.
+     */
+    public void endTunnels(Predicate<PrivateLinkFlow> which, PrivateLinkConnectionClosedEvent.Cause cause) {
+        for (Bound bound : byWorkload.values()) {
+            for (Channel connection : bound.connections()) {
+                TunnelConnection.of(connection).ifPresent(tunnel -> tunnel.endIf(which, cause));
+            }
+        }
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One workload connection carried as a TCP tunnel once its handshake (HTTP CONNECT or SOCKS5) is judged: it takes
@@ -100,6 +101,25 @@ final class TunnelConnection {
             return;
         }
         tunnel.carryOut(decision);
+    }
+
+    /** The tunnel a client channel carries, if it carries one. */
+    static Optional<TunnelConnection> of(Channel client) {
+        return client.pipeline().get(HANDLER) instanceof ClientSide side ? Optional.of(side.tunnel()) : Optional.empty();
+    }
+
+    /**
+     * Ends the tunnel if it is spliced and its flow matches, resetting both sides as a load balancer that terminates
+     * a connection does, with {@code why} as the cause. Safe from any thread: it runs on the client's event loop.
+     */
+    void endIf(Predicate<PrivateLinkFlow> which, Cause why) {
+        client.eventLoop().execute(() -> {
+            if (phase == Phase.SPLICING && which.test(flow)) {
+                causeIfFirst(why);
+                reset(client);
+                reset(target);
+            }
+        });
     }
 
     private void take(List<String> handshakeHandlers, ByteBuf earlyBytes) {
@@ -234,6 +254,10 @@ final class TunnelConnection {
 
     /** The workload's side. */
     private final class ClientSide extends ChannelInboundHandlerAdapter {
+        TunnelConnection tunnel() {
+            return TunnelConnection.this;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             switch (phase) {

@@ -237,6 +237,24 @@ class GatewayTunnelTest {
         assertEquals(Cause.IDLE_TIMEOUT, closed.get(0).cause());
     }
 
+    @Test
+    void tunnelsToADeregisteredTargetAreResetWhenTheirGroupTerminatesConnections() throws Exception {
+        try (TunnelTarget target = TunnelTarget.echo(); Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, open(TunnelDecider.to(target,
+                new byte[0]))))) {
+            socket.connect(InetSocketAddress.createUnresolved("svc.example", 9000), 5_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(1);
+            assertEquals(1, socket.getInputStream().read());
+            gateways.endTunnels(flow -> flow.targetAddress().equals(Optional.of("10.9.9.9")), Cause.DEREGISTERED);
+            socket.getOutputStream().write(2);
+            assertEquals(2, socket.getInputStream().read(), "a tunnel to another target stays");
+            gateways.endTunnels(flow -> flow.targetAddress().equals(TunnelDecider.FLOW.targetAddress()), Cause.DEREGISTERED);
+            assertTrue(closedByPeer(socket.getInputStream()));
+        }
+        GatewayForwardingTest.waitFor(() -> closed.size() == 1);
+        assertEquals(Cause.DEREGISTERED, closed.get(0).cause());
+    }
+
     // ---- Refusals ---------------------------------------------------------------------------------------------------
 
     private static byte[] socksConnect(InetSocketAddress gateway, byte[] request) throws IOException {
