@@ -102,8 +102,11 @@ read -r consumer_subnet consumer_vpc < <(as $consumer ec2 describe-subnets \
   --filters Name=default-for-az,Values=true Name=availability-zone-id,Values="$zone" --query 'Subnets[0].[SubnetId,VpcId]')
 endpoint_name=$(as $consumer ec2 create-vpc-endpoint --vpc-endpoint-type Interface --vpc-id "$consumer_vpc" --service-name "$service_name" \
   --subnet-ids "$consumer_subnet" --query 'VpcEndpoint.DnsEntries[0].DnsName')
-gateway=$(curl -sf -X POST "http://127.0.0.1:$admin/_backlane/workloads" -d "{\"account\": \"$consumer\", \"subnetId\": \"$consumer_subnet\"}" |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["gateway"]["port"])')
+workload() { # a workload beside the endpoint; echoes its gateway's port
+  curl -sf -X POST "http://127.0.0.1:$admin/_backlane/workloads" -d "{\"account\": \"$consumer\", \"subnetId\": \"$consumer_subnet\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["gateway"]["port"])'
+}
+gateway=$(workload)
 tunnel_to="$endpoint_name:443"
 
 socat_port=$(free_port)
@@ -200,8 +203,11 @@ heap_used() { # KiB used in the Java heap of process $1 after a full collection
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 before_heap=$(heap_used "$backlane_pid") before_rss=$(rss "$backlane_pid")
 mkfifo "$work/idle.in"
-# shellcheck disable=SC2046
-generator idle $(route backlane-socks5) "$idle" <"$work/idle.in" >"$work/idle.out" 2>&1 &
+# One workload's gateway keeps at most 1,024 client connections (GatewayConfig.maxConnections, not a flag): the idle
+# connections are spread over enough workloads in the same subnet, all in the one Backlane server.
+gateways=$gateway
+for _ in $(seq 2 $(( (idle + 999) / 1000 ))); do gateways="$gateways,$(workload)"; done
+generator idle socks5 "$gateways" "$tunnel_to" "$idle" <"$work/idle.in" >"$work/idle.out" 2>&1 &
 echo $! >"$work/idle.pid"
 exec 3>"$work/idle.in"
 for _ in $(seq 1800); do grep -q '^held' "$work/idle.out" && break; sleep 0.1; done
@@ -209,10 +215,10 @@ held=$(awk '/^held/ {print $2, "held,", $4, "failed"}' "$work/idle.out")
 after_heap=$(heap_used "$backlane_pid") after_rss=$(rss "$backlane_pid")
 exec 3>&-
 wait "$(cat "$work/idle.pid")" || true
-echo "idle through Backlane's gateway (SOCKS5 tunnels to the target, each echoed one byte): $held (of $idle asked); load average $(load)"
+echo "idle through Backlane (SOCKS5 tunnels to the target, each echoed one byte, over $(tr , '\n' <<<"$gateways" | wc -l) workloads' gateways): $held (of $idle asked); load average $(load)"
 grep -v '^held' "$work/idle.out" | head -3 || true
 awk -v b="$before_heap" -v a="$after_heap" -v rb="$before_rss" -v ra="$after_rss" -v n="${held%% *}" 'BEGIN {
   printf "Backlane heap after a full GC: %.1f MiB before, %.1f MiB holding them (%.1f KiB a connection); RSS %.0f -> %.0f MiB\n",
-    b / 1024, a / 1024, n > 0 ? (a - b) / n : 0, rb / 1024, ra / 1024 }'
+    b / 1024, a / 1024, (n > 0 ? (a - b) / n : 0), rb / 1024, ra / 1024 }'
 echo
 echo "goals: bulk >= 90% of direct and ahead of socat; +p99 connect < 300 us; 10,000 idle with heap < 512 MiB"

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The generator of bench/privatelink.sh, three roles:
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       upload, download and both ways on CONNECTIONS connections; new connections per second on CONNECTIONS threads
  *       (connect, send a byte, read it back, close); then connect latency on one thread, one connection after the
  *       other. Each part gets WARMUP seconds unmeasured first. Prints one {@code NAME metric value} line each.</li>
- *   <li>{@code idle KIND PORT [HOST:PORT] COUNT}: opens COUNT connections, each echoing one byte so it is known to
- *       reach the target, prints {@code held N} and holds them until its standard input closes.</li>
+ *   <li>{@code idle KIND PORT[,PORT...] [HOST:PORT] COUNT}: opens COUNT connections, spread evenly over the ports
+ *       (one gateway holds at most 1,024 connections), each echoing one byte so it is known to reach the target,
+ *       prints {@code held N failed M} and holds them until its standard input closes.</li>
  * </ul>
  * KIND is {@code direct}, {@code socks5} or {@code connect} ({@link Route}); HOST:PORT (tunnels only) is the name
  * the gateway is asked for.
@@ -45,7 +47,8 @@ public final class PrivateLinkBench {
             }
             case "idle" -> {
                 boolean tunnel = !args[1].equals("direct");
-                idle(Route.parse(args[1], args[2], tunnel ? args[3] : null), Integer.parseInt(args[tunnel ? 4 : 3]));
+                List<Route> routes = Arrays.stream(args[2].split(",")).map(port -> Route.parse(args[1], port, tunnel ? args[3] : null)).toList();
+                idle(routes, Integer.parseInt(args[tunnel ? 4 : 3]));
             }
             default -> throw new IllegalArgumentException("serve, measure or idle: " + args[0]);
         }
@@ -106,12 +109,7 @@ public final class PrivateLinkBench {
                 }));
             }
         }
-        Thread.sleep(warmup * 1000L);
-        long start = moved.sum();
-        long startNanos = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        long bytes = moved.sum() - start;
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double bytesPerSecond = perSecond(moved::sum, warmup, seconds);
         stop.set(true);
         for (Socket socket : sockets) {
             socket.close();
@@ -119,7 +117,7 @@ public final class PrivateLinkBench {
         for (Thread thread : threads) {
             thread.join(5000);
         }
-        return bytes / elapsed / 1e6;
+        return bytesPerSecond / 1e6;
     }
 
     /** Connections per second over {@code threads} threads, each opening, pinging and closing one at a time. */
@@ -140,12 +138,7 @@ public final class PrivateLinkBench {
                 }
             }));
         }
-        Thread.sleep(warmup * 1000L);
-        long start = done.get();
-        long startNanos = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        long count = done.get() - start;
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double rate = perSecond(done::get, warmup, seconds);
         stop.set(true);
         for (Thread worker : workers) {
             worker.join(5000);
@@ -153,7 +146,16 @@ public final class PrivateLinkBench {
         if (failed.get() > 0) {
             System.err.println(failed.get() + " connections failed");
         }
-        return count / elapsed;
+        return rate;
+    }
+
+    /** How fast {@code counter} grows over {@code seconds}, once {@code warmup} seconds have passed. */
+    private static double perSecond(LongSupplier counter, int warmup, int seconds) throws InterruptedException {
+        Thread.sleep(warmup * 1000L);
+        long start = counter.getAsLong();
+        long startNanos = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        return (counter.getAsLong() - start) / ((System.nanoTime() - startNanos) / 1e9);
     }
 
     /** Nanoseconds from connect to the echoed byte, one connection at a time, sorted. */
@@ -191,19 +193,19 @@ public final class PrivateLinkBench {
         }
     }
 
-    private static void idle(Route route, int count) throws Exception {
+    private static void idle(List<Route> routes, int count) throws Exception {
         List<Socket> held = new ArrayList<>(count);
         int openers = 8;
         CountDownLatch opened = new CountDownLatch(openers);
         AtomicLong failures = new AtomicLong();
         for (int t = 0; t < openers; t++) {
-            int share = count / openers + (t < count % openers ? 1 : 0);
+            int first = t;
             loop(() -> {
                 try {
-                    for (int i = 0; i < share; i++) {
+                    for (int i = first; i < count; i += openers) {
                         Socket socket = null;
                         try {
-                            socket = route.open();
+                            socket = routes.get(i % routes.size()).open();
                             echoOne(socket);
                             synchronized (held) {
                                 held.add(socket);
