@@ -42,7 +42,7 @@ import java.util.SplittableRandom;
  * {@code java -cp bench/target/benchmarks.jar dev.backlane.bench.PathExplainBenchmark [queries]}.
  */
 public final class PathExplainBenchmark {
-    private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
+    static final Scope SCOPE = new Scope("111122223333", "us-east-1");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final int VPCS = 1_000;
     private static final int SUBNETS_PER_VPC = 10;
@@ -105,8 +105,13 @@ public final class PathExplainBenchmark {
 
     /** The generated topology; the workloads' interface IDs are added to {@code workloads}. */
     static World generate(List<String> workloads) {
+        return generate(VPCS, workloads);
+    }
+
+    /** The same topology with {@code vpcs} VPCs (46 workloads, an S3 gateway and an STS interface endpoint each). */
+    static World generate(int vpcs, List<String> workloads) {
         World.Builder builder = World.builder();
-        for (int v = 0; v < VPCS; v++) {
+        for (int v = 0; v < vpcs; v++) {
             // 10.X.Y.0/20 blocks: four VPCs per second octet.
             int second = v / 4;
             int third = (v % 4) * 64;

@@ -1,0 +1,245 @@
+package dev.backlane.bench;
+
+import dev.backlane.core.analysis.PathEngine;
+import dev.backlane.core.analysis.PathResult;
+import dev.backlane.core.analysis.Verdict;
+import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.event.DnsQueryEvent;
+import dev.backlane.core.event.Event;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.model.VpcEndpointType;
+import dev.backlane.core.sli.SliBook;
+import dev.backlane.core.traffic.RequestFacts;
+import dev.backlane.core.traffic.Workload;
+import dev.backlane.core.world.ChangeSink;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import dev.backlane.server.observe.VendedLogs;
+import dev.backlane.server.sli.SliRecorder;
+import dev.backlane.server.traffic.TrafficLedger;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The event pipeline's cost on the publisher's thread (the data plane's I/O threads in the server) and its memory after
+ * an hour of traffic. A small world from {@link PathExplainBenchmark#generate}: 3 VPCs, 100 of their workloads, the
+ * 20 endpoints' IDs used as {@code via} (6 real ones, 14 more named), 10 services. Events are a realistic mix: 70%
+ * {@link GatewayRequestEvent} (mostly through an endpoint, some to the internet, some blocked at an endpoint's interface),
+ * 30% {@link DnsQueryEvent} (A answers for AWS names, private and public). Part 1 publishes on one thread to each
+ * subscriber alone and to all together; part 2 feeds 3.6 million events (an hour at 1,000/s on a fake clock) to all of
+ * them and reports the heap afterwards. Run with
+ * {@code java -cp bench/target/benchmarks.jar dev.backlane.bench.EventPipelineBenchmark [events-per-pass]}.
+ */
+public final class EventPipelineBenchmark {
+    private static final int WORKLOADS = 100;
+    private static final int ENDPOINTS = 20;
+    private static final String[] SERVICES = {"sts", "s3", "ec2", "sqs", "sns", "kms", "logs", "secretsmanager", "dynamodb", "lambda"};
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final World world;
+    private final Map<String, Workload> workloads;
+    private final List<String> endpointIds;
+    private final List<String> endpointInterfaces;
+    private final List<String> vpcIds;
+    private final PathEngine engine;
+
+    /** A clock the benchmark moves: the server's clock during the simulated hour. */
+    private static final class FakeClock implements InstantSource {
+        private volatile long millis = START.toEpochMilli();
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        void advanceMillis(long by) {
+            millis += by;
+        }
+    }
+
+    /** One configuration of subscribers on a fresh stream; closing ends the vended logs' thread. */
+    private record Pipeline(EventStream stream, SliBook book, VendedLogs logs) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (logs != null) {
+                logs.close();
+            }
+        }
+    }
+
+    private EventPipelineBenchmark() {
+        List<String> enis = new ArrayList<>();
+        this.world = PathExplainBenchmark.generate(3, enis);
+        this.workloads = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < WORKLOADS; i++) {
+            String id = "wl-" + i;
+            workloads.put(id, new Workload(id, PathExplainBenchmark.SCOPE, enis.get(i % enis.size()), Optional.empty(),
+                    "arn:aws:iam::111122223333:role/app-" + (i % 7), false));
+        }
+        java.util.Collection<VpcEndpoint> endpoints = world.all(PathExplainBenchmark.SCOPE, ResourceTypes.VPC_ENDPOINT);
+        this.endpointIds = new ArrayList<>(endpoints.stream().map(VpcEndpoint::id).toList());
+        for (int i = endpointIds.size(); i < ENDPOINTS; i++) {
+            endpointIds.add(String.format("vpce-%017x", 0xbe_0000L + i));
+        }
+        this.endpointInterfaces = endpoints.stream().filter(endpoint -> endpoint.type() == VpcEndpointType.INTERFACE)
+                .flatMap(endpoint -> endpoint.networkInterfaceIds().stream()).toList();
+        this.vpcIds = world.all(PathExplainBenchmark.SCOPE, ResourceTypes.VPC).stream().map(vpc -> vpc.id()).toList();
+        this.engine = new PathEngine(InstantSource.fixed(START));
+    }
+
+    public static void main(String[] args) throws IOException {
+        int perPass = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        EventPipelineBenchmark bench = new EventPipelineBenchmark();
+        System.out.printf("world: %d VPCs, %d workloads, %d endpoint IDs, %d services; %d cores, load %.1f%n", bench.vpcIds.size(), WORKLOADS,
+                ENDPOINTS, SERVICES.length, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Path s3Root = Files.createTempDirectory("backlane-bench-logs");
+        bench.rates(perPass, s3Root);
+        bench.memory(s3Root);
+    }
+
+    /**
+     * Part 1: events/s through publish on this thread, per subscriber configuration. With the machine shared (load far above its
+     * cores) wall time mostly measures waiting for a core, so the rate is also given per second of this thread's CPU time.
+     */
+    private void rates(int perPass, Path s3Root) {
+        Event[] pool = events(new SplittableRandom(7), 8192, START, 0);
+        for (String config : List.of("none", "ledger", "sli", "vended-logs", "all")) {
+            try (Pipeline pipeline = pipeline(config, new FakeClock(), s3Root, Duration.ofMillis(50))) {
+                pass(pipeline.stream(), pool, perPass);
+                double[][] rates = new double[3][];
+                for (int i = 0; i < rates.length; i++) {
+                    rates[i] = pass(pipeline.stream(), pool, perPass);
+                }
+                Arrays.sort(rates, (a, b) -> Double.compare(a[1], b[1]));
+                double[] median = rates[1];
+                String dropped = pipeline.logs() == null ? "" : ", vended-logs inbox dropped " + pipeline.logs().droppedEvents();
+                System.out.printf("publish %-12s CPU %,12.0f events/s = %6.0f ns/event; wall %,12.0f events/s (median of 3 passes of %,d;"
+                        + " failures %d%s)%n", config, median[1], 1e9 / median[1], median[0], perPass, pipeline.stream().failures(), dropped);
+            }
+        }
+    }
+
+    /** Events per second of wall time and of this thread's CPU time. */
+    private static double[] pass(EventStream stream, Event[] pool, int count) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            stream.publish(pool[i & (pool.length - 1)]);
+        }
+        long wall = System.nanoTime() - start;
+        return new double[] {count / (wall / 1e9), count / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9)};
+    }
+
+    /** Part 2: an hour at 1,000 events/s on a fake clock into all subscribers, then the heap. */
+    private void memory(Path s3Root) {
+        long before = usedAfterGc();
+        FakeClock clock = new FakeClock();
+        SplittableRandom random = new SplittableRandom(11);
+        long started = System.nanoTime();
+        try (Pipeline pipeline = pipeline("all", clock, s3Root, Duration.ofHours(2))) {
+            for (int second = 0; second < 3600; second++) {
+                Instant at = clock.instant();
+                for (Event event : events(random, 1000, at, 1)) {
+                    pipeline.stream().publish(event);
+                }
+                clock.advanceMillis(1000);
+                // The delivery thread's run each second, on the fake clock (its own schedule is set beyond the hour).
+                pipeline.logs().deliver();
+            }
+            long after = usedAfterGc();
+            System.out.printf("hour at 1,000 events/s: 3,600,000 events in %.1f s; heap used after GC %.1f MB (before the subscribers %.1f MB,"
+                    + " so %.1f MB for the pipeline); SliBook keys %d (overflowed %d); vended-logs inbox dropped %d%n",
+                    (System.nanoTime() - started) / 1e9, after / 1e6, before / 1e6, (after - before) / 1e6, pipeline.book().keys().size(),
+                    pipeline.book().overflowed(), pipeline.logs().droppedEvents());
+        }
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private Pipeline pipeline(String config, FakeClock clock, Path s3Root, Duration deliveryPeriod) {
+        EventStream stream = new EventStream();
+        Cloud cloud = new Cloud(world, clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
+        Supplier<WorldIndex> index = () -> engine.index(cloud.snapshot());
+        Function<String, Optional<Workload>> lookup = id -> Optional.ofNullable(workloads.get(id));
+        SliBook book = new SliBook(20_000);
+        VendedLogs logs = null;
+        if (config.equals("ledger") || config.equals("all")) {
+            new TrafficLedger(stream, clock::instant);
+        }
+        if (config.equals("sli") || config.equals("all")) {
+            new SliRecorder(book, stream, lookup, index);
+        }
+        if (config.equals("vended-logs") || config.equals("all")) {
+            logs = VendedLogs.start(stream, cloud, lookup, s3Root, deliveryPeriod);
+        }
+        return new Pipeline(stream, book, logs);
+    }
+
+    /**
+     * {@code count} events from {@code at}, {@code stepMillis} apart: 70% calls through a workload's gateway (80% of them through an
+     * endpoint and answered 200, 10% to the internet, 10% blocked at an endpoint's interface by its security group),
+     * 30% DNS A queries for an AWS name (private answers for the STS name, public for the others).
+     */
+    private Event[] events(SplittableRandom random, int count, Instant at, long stepMillis) {
+        List<String> ids = List.copyOf(workloads.keySet());
+        Event[] events = new Event[count];
+        for (int i = 0; i < count; i++) {
+            Instant when = at.plusMillis(i * stepMillis);
+            String service = SERVICES[random.nextInt(SERVICES.length)];
+            if (random.nextInt(10) < 7) {
+                String workload = ids.get(random.nextInt(ids.size()));
+                RequestFacts facts = new RequestFacts(service, "us-east-1", Optional.of("AKIAIOSFODNN7EXAMPLE"), service + ".us-east-1.amazonaws.com",
+                        "GetThing", service + ":GetThing", "*");
+                int kind = random.nextInt(10);
+                if (kind < 8) {
+                    events[i] = new GatewayRequestEvent(workload, "10.0.0.10", 40_000 + random.nextInt(20_000), "POST", Optional.of(facts),
+                            Optional.of(Verdict.PRIVATE), Optional.of(endpointIds.get(random.nextInt(endpointIds.size()))), Optional.empty(),
+                            GatewayRequestEvent.Outcome.FORWARDED, 200, 900 + random.nextInt(400), 1500 + random.nextInt(4000), when,
+                            2_000_000 + random.nextInt(20_000_000));
+                } else if (kind < 9) {
+                    events[i] = new GatewayRequestEvent(workload, "10.0.0.10", 40_000 + random.nextInt(20_000), "POST", Optional.of(facts),
+                            Optional.of(Verdict.PUBLIC), Optional.of("igw-0000000000000001"), Optional.empty(), GatewayRequestEvent.Outcome.FORWARDED,
+                            200, 900, 2000, when, 30_000_000);
+                } else {
+                    String eni = endpointInterfaces.get(random.nextInt(endpointInterfaces.size()));
+                    events[i] = new GatewayRequestEvent(workload, "10.0.0.10", 40_000 + random.nextInt(20_000), "POST", Optional.of(facts),
+                            Optional.of(Verdict.BLOCKED), Optional.empty(), Optional.of("ENI_SG_RULES_MISMATCH"), GatewayRequestEvent.Outcome.STALLED,
+                            0, 900, 0, when, 10_000_000_000L, Optional.of(new PathResult.Destination("10.0.0.4", 443, Optional.of(eni))));
+                }
+            } else {
+                boolean privateName = service.equals("sts") || service.equals("s3");
+                String answer = privateName ? "10.0.0." + (4 + random.nextInt(2)) : "52.94.0." + random.nextInt(250);
+                events[i] = new DnsQueryEvent("111122223333", "us-east-1", vpcIds.get(random.nextInt(vpcIds.size())), when,
+                        service + ".us-east-1.amazonaws.com.", "A", "IN", "NOERROR", List.of(new DnsQueryEvent.Answer(answer, "A", "IN")),
+                        "10.0.0.10", 50_000 + random.nextInt(10_000), "UDP", Map.of("instance", "i-0123456789abcdef0"));
+            }
+        }
+        return events;
+    }
+}
