@@ -28,19 +28,35 @@
   const status = (report, test) => Object.entries(report.statuses).filter(([code]) => test(Number(code)))
     .reduce((sum, [, count]) => sum + count, 0);
   const rate = (part, total) => total ? part / total : null;
+  const objective = indicator => indicator.objective ? Number(indicator.objective.replace(/^[<>]=\s*/, "")) : null;
   const mark = indicator => B.el("span", { class: B.state(indicator) }, B.percent(indicator.value));
   const fill = (id, ...nodes) => $(id).replaceChildren(...nodes);
 
+  /** Each endpoint's service (from the topology) with the endpoint's M1: probes are made per endpoint, not per service. */
+  B.serviceAvailability = function (world, endpoints) {
+    const byService = {};
+    world.accounts.forEach(account => account.vpcs.forEach(vpc => vpc.endpoints.forEach(endpoint => {
+      const report = endpoints.find(one => one.id === endpoint.vpcEndpointId);
+      if (!report) return;
+      const m1 = B.indicator(report, "M1");
+      const service = byService[endpoint.serviceName] || (byService[endpoint.serviceName] = { service: endpoint.serviceName, endpoints: 0, m1 });
+      service.endpoints++;
+      if (m1.value !== null && (service.m1.value === null || m1.value < service.m1.value)) service.m1 = m1;
+    })));
+    return Object.values(byService).sort((a, b) => a.service.localeCompare(b.service));
+  };
+
   async function executive() {
-    const [services, cost, vpcs, ...latency] = await Promise.all([sli("service"), json("/_backlane/cost", {}), sli("vpc"),
-      ...WINDOWS.map(window => sli("service", window))]);
-    const availability = services.map(report => ({ report, m1: B.indicator(report, "M1") }));
-    fill("exec-availability", B.bars(availability.map(({ report, m1 }) => ({ label: report.id, value: m1.value,
-      text: B.percent(m1.value), state: B.state(m1) })), { max: 1, objective: availability.length ? availability[0].m1.objective : null,
-      label: "availability per service", empty: "No service has been probed yet." }),
-      B.table([{ title: "Service", value: row => row.report.id },
-        { title: "M1", value: row => mark(row.m1), numeric: true },
-        { title: "SLO", value: row => B.percent(row.m1.objective), numeric: true },
+    const [world, endpoints, cost, vpcs, ...latency] = await Promise.all([topology(), sli("endpoint"), json("/_backlane/cost", {}),
+      sli("vpc"), ...WINDOWS.map(window => sli("service", window))]);
+    const availability = B.serviceAvailability(world, endpoints);
+    fill("exec-availability", B.bars(availability.map(row => ({ label: row.service, value: row.m1.value,
+      text: B.percent(row.m1.value), state: B.state(row.m1) })), { max: 1, objective: availability.length ? objective(availability[0].m1) : null, label: "availability per service",
+      empty: "No endpoint has been probed yet." }),
+      B.table([{ title: "Service", value: row => row.service },
+        { title: "Endpoints", value: row => row.endpoints, numeric: true },
+        { title: "Worst M1", value: row => mark(row.m1), numeric: true },
+        { title: "SLO", value: row => row.m1.objective },
         { title: "Basis", value: row => row.m1.basis }], availability, " "));
     const components = cost.scopes.flatMap(scope => scope.components.map(component => ({ ...component, account: scope.account,
       region: scope.region }))).filter(component => component.kind !== "nat-gateway" || Number(component.total) > 0)
@@ -60,7 +76,7 @@
     const resolving = vpcs.map(report => ({ report, m2: B.indicator(report, "M2") }));
     fill("exec-private", B.table([{ title: "VPC", value: row => row.report.id },
       { title: "Private answers", value: row => mark(row.m2), numeric: true },
-      { title: "SLO", value: row => B.percent(row.m2.objective), numeric: true },
+      { title: "SLO", value: row => row.m2.objective },
       { title: "Basis", value: row => row.m2.basis }], resolving, "No DNS answers yet."));
   }
 
