@@ -160,6 +160,11 @@ class ConsoleIT {
         assertTrue(calls.contains("\t" + calls(report("workload", "1h", workloadId)) + "\t"), calls);
         assertTrue(calls.contains("200×6") && calls.contains("404×1"), calls);
         assertTrue(row(debug, "debug-provisioning", endpoint).innerText().contains("available"));
+        debug.selectOption("#dns-vpc", network.vpc);
+        debug.click("#dns-form button");
+        debug.waitForSelector("#debug-dns table");
+        String answer = row(debug, "debug-dns", "s3.us-east-1.amazonaws.com").innerText();
+        assertTrue(answer.contains("\t10.95."), "the endpoint's private address, as dig got it: " + answer);
         debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         for (Page page : List.of(executive, oncall, debug)) {
             page.close();
