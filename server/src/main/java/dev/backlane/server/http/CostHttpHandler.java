@@ -43,20 +43,12 @@ public final class CostHttpHandler implements HttpHandler {
                 send(exchange, 405, "{\"error\":\"method not allowed\"}");
                 return;
             }
-            JsonNode body;
-            try {
-                byte[] bytes = exchange.getRequestBody().readAllBytes();
-                body = bytes.length == 0 ? PathJson.mapper().createObjectNode() : PathJson.mapper().readTree(bytes);
-            } catch (IOException e) {
-                send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
-                return;
-            }
-            if (body == null || !body.isObject()) {
-                send(exchange, 400, PathJson.error("the body must be a JSON object").toString());
+            Optional<JsonNode> body = JsonAnswers.objectBody(exchange);
+            if (body.isEmpty()) {
                 return;
             }
             try {
-                send(exchange, 200, CostJson.cost(engine.index(cloud.snapshot()), body, cloud.now(), Optional.of(ledger::volumes),
+                send(exchange, 200, CostJson.cost(engine.index(cloud.snapshot()), body.get(), cloud.now(), Optional.of(ledger::volumes),
                         ledger.anomalies()).toString());
             } catch (IllegalArgumentException e) {
                 send(exchange, 400, PathJson.error(e.getMessage()).toString());

@@ -12,6 +12,7 @@ import dev.backlane.server.sli.Slis;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code GET /_backlane/sli?window=1h&endpoint=vpce-...&kind=endpoint} and {@code POST /_backlane/sli} with the same
@@ -38,17 +39,11 @@ public final class SliHttpHandler implements HttpHandler {
             switch (exchange.getRequestMethod()) {
                 case "GET" -> question = query(exchange.getRequestURI().getRawQuery());
                 case "POST" -> {
-                    try {
-                        byte[] bytes = exchange.getRequestBody().readAllBytes();
-                        question = bytes.length == 0 ? PathJson.mapper().createObjectNode() : PathJson.mapper().readTree(bytes);
-                    } catch (IOException e) {
-                        send(exchange, 400, PathJson.error("the body is not JSON: " + e.getMessage()).toString());
+                    Optional<JsonNode> body = JsonAnswers.objectBody(exchange);
+                    if (body.isEmpty()) {
                         return;
                     }
-                    if (question == null || !question.isObject()) {
-                        send(exchange, 400, PathJson.error("the body must be a JSON object").toString());
-                        return;
-                    }
+                    question = body.get();
                 }
                 default -> {
                     send(exchange, 405, "{\"error\":\"method not allowed\"}");
