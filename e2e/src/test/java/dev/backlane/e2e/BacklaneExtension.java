@@ -34,6 +34,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.route53resolver.Route53ResolverClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -207,6 +208,12 @@ public final class BacklaneExtension implements BeforeAllCallback, AfterAllCallb
     public Route53ResolverClient resolver(String accessKeyId) {
         requireStarted();
         return configured(Route53ResolverClient.builder(), accessKeyId, REGION);
+    }
+
+    /** A Fault Injection Service client whose access key ID is {@code accessKeyId}. */
+    public FisClient fis(String accessKeyId) {
+        requireStarted();
+        return configured(FisClient.builder(), accessKeyId, REGION);
     }
 
     /** An STS client of the default account. */

@@ -131,7 +131,15 @@ final class WorkloadNetwork {
 
     /** The same, on the Backlane at {@code endpoint}. */
     JsonNode workload(String endpoint) {
+        return workload(endpoint, null);
+    }
+
+    /** The same, calling AWS as {@code principalArn} (an IAM role of the account), or as the account when null. */
+    JsonNode workload(String endpoint, String principalArn) {
         ObjectNode request = JSON.createObjectNode().put("account", account.id()).put("region", "us-east-1").put("subnetId", privateSubnet);
+        if (principalArn != null) {
+            request.put("principalArn", principalArn);
+        }
         request.putArray("securityGroupIds").add(appGroup);
         HttpResponse<String> response = admin(endpoint, "POST", "/_backlane/workloads", request.toString());
         assertEquals(201, response.statusCode(), response.body());

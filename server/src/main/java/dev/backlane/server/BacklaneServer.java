@@ -28,6 +28,8 @@ import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.Gateways;
 import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
+import dev.backlane.server.api.OperationRegistry;
+import dev.backlane.server.api.fis.FisOperations;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.GatewayThrottling;
@@ -171,21 +173,25 @@ public final class BacklaneServer implements AutoCloseable {
         ChangeFollower follower = store != null && store.isShared() ? new ChangeFollower(store, cloud) : null;
         // CloudWatch's metric data: what PutMetricData stores and the PrivateLink metrics published from the data plane.
         MetricStore metrics = MetricStore.standard();
+        // The data plane publishes every decision on one stream; observability subscribes to it.
+        EventStream events = new EventStream();
+        // Faults are laid over the world's index, so the engine, the DNS listeners and explain all see them.
+        Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events);
+        OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, cloud::now);
+        // FIS experiments carry out their actions as faults.
+        new FisOperations(faults).register(operations);
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
                         "elasticloadbalancing", ServiceEndpoint.load("elasticloadbalancing", "elbv2-2015-12-01.service-2.json"),
                         "logs", ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json"),
                         "route53resolver", ServiceEndpoint.load("route53resolver", "route53resolver-2018-04-01.service-2.json"),
-                        MetricOperations.SERVICE, ServiceEndpoint.load(MetricOperations.SERVICE, "cloudwatch-2010-08-01.service-2.json")),
-                Operations.registry(config.quotas(), regions, engine, metrics, cloud::now),
+                        MetricOperations.SERVICE, ServiceEndpoint.load(MetricOperations.SERVICE, "cloudwatch-2010-08-01.service-2.json"),
+                        "fis", ServiceEndpoint.load("fis", "fis-2020-12-01.service-2.json")),
+                operations,
                 cloud);
         RequestLog requestLog = null;
-        // The data plane publishes every decision on one stream; observability subscribes to it.
-        EventStream events = new EventStream();
         TrafficLedger ledger = new TrafficLedger(events, cloud::now);
-        // Faults are laid over the world's index, so the engine, the DNS listeners and explain all see them.
-        Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events);
         Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());

@@ -220,6 +220,10 @@ public enum ErrorCode {
     INVALID_NEXT_TOKEN_EXCEPTION("InvalidNextTokenException", 400),
     LIMIT_EXCEEDED_EXCEPTION("LimitExceededException", 400),
     TOO_MANY_TAGS_EXCEPTION("TooManyTagsException", 400),
+    /** FIS: a change the resource's state does not allow (a template's clientToken reused with other parameters); 409 in REST-JSON. */
+    CONFLICT_EXCEPTION("ConflictException", 409),
+    /** FIS: a quota (templates per account, experiments running) reached; the model gives it status 402. */
+    SERVICE_QUOTA_EXCEEDED_EXCEPTION("ServiceQuotaExceededException", 402),
     /** A value that breaks its shape's constraints in the model (length, pattern, range, enum, required). */
     VALIDATION_EXCEPTION("ValidationException", 400),
     /** An {@code X-Amz-Target} naming no operation of the service. */

@@ -7,6 +7,7 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.server.protocol.OperationModel;
+import dev.backlane.server.protocol.RestJsonRoutes;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.WireRequest;
 import dev.backlane.server.requestlog.ResourceIds;
@@ -103,6 +104,19 @@ public final class ApiDispatcher {
         });
     }
 
+    /**
+     * Answers a REST-JSON call: the operation is the one whose HTTP binding matches the method and path, the input its
+     * path labels, query string and JSON body.
+     */
+    public ApiResponse dispatchRest(ServiceEndpoint service, Scope scope, String method, String rawPath, String rawQuery, byte[] body) {
+        Optional<RestJsonRoutes.Match> match = service.routes().match(method, rawPath);
+        String action = match.map(found -> found.operation().name()).orElse(null);
+        WireRequest request = WireRequest.rest(match.map(RestJsonRoutes.Match::labels).orElse(Map.of()), RestJsonRoutes.query(rawQuery), body);
+        return run(service, scope, action == null ? method + " " + rawPath : action, List.of(), request,
+                () -> match.map(RestJsonRoutes.Match::operation).orElseThrow(() -> AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
+                        "No operation of %s is bound to %s %s.", service.model().serviceId(), method, rawPath)));
+    }
+
     private ApiResponse run(ServiceEndpoint service, Scope scope, String action, List<String> named, WireRequest request,
             Supplier<OperationModel> operationOf) {
         String requestId = UUID.randomUUID().toString();
@@ -137,7 +151,7 @@ public final class ApiDispatcher {
 
     /** The error in the service's protocol, with the headers its clients read it from. */
     public static ApiResponse refusal(ServiceEndpoint service, AwsException error, String requestId, String action, List<String> named) {
-        return new ApiResponse(error.code().httpStatus(), service.writer().contentType(), service.writer().headers(Optional.of(error)),
+        return new ApiResponse(service.writer().errorStatus(error), service.writer().contentType(), service.writer().headers(Optional.of(error)),
                 service.writer().writeError(error, requestId), requestId, action, error.code().code(), named);
     }
 

@@ -118,6 +118,15 @@ public final class AwsHttpHandler implements HttpHandler {
         ServiceEndpoint service = dispatcher.defaultService();
         Scope scope = new Scope(defaultAccount, defaultRegion);
         try {
+            Optional<CredentialScope> restSigned = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), Map.of());
+            Optional<ServiceEndpoint> rest = restSigned.flatMap(credentials -> dispatcher.service(credentials.service())).filter(ServiceEndpoint::speaksRest);
+            if (rest.isPresent()) {
+                // REST: the query string binds members (a list repeats its name), so it is not read as Query parameters.
+                service = rest.get();
+                scope = new Scope(restSigned.get().account(defaultAccount), restSigned.get().region());
+                return Answered.of(dispatcher.dispatchRest(service, scope, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), readBody(exchange)), scope, service.name());
+            }
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
             byte[] body = readBody(exchange);
             Optional<CredentialScope> signed = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);

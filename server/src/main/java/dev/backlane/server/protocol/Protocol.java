@@ -17,7 +17,9 @@ public enum Protocol {
      * Smithy RPC v2 CBOR (CloudWatch): the operation in the path {@code /service/<Service>/operation/<Operation>}, the
      * input and output CBOR maps of the shapes' members, timestamps as tag 1 epoch seconds, errors as {@code __type}.
      */
-    RPC_V2_CBOR;
+    RPC_V2_CBOR,
+    /** REST-JSON (FIS): the operation from the method and path, the input from path labels, query string and JSON body. */
+    REST_JSON;
 
     static Protocol of(String modelName) {
         return find(modelName).orElseThrow(() -> new IllegalArgumentException("unsupported protocol " + modelName));
@@ -29,6 +31,7 @@ public enum Protocol {
             case "query" -> java.util.Optional.of(QUERY);
             case "json" -> java.util.Optional.of(JSON);
             case "smithy-rpc-v2-cbor" -> java.util.Optional.of(RPC_V2_CBOR);
+            case "rest-json" -> java.util.Optional.of(REST_JSON);
             default -> java.util.Optional.empty();
         };
     }

@@ -16,4 +16,9 @@ public interface ResponseWriter {
     default Map<String, String> headers(Optional<AwsException> error) {
         return Map.of();
     }
+
+    /** The HTTP status of the error; REST protocols take it from the model's error shape of that name. */
+    default int errorStatus(AwsException error) {
+        return error.code().httpStatus();
+    }
 }

@@ -17,6 +17,8 @@ public final class ServiceEndpoint {
     private final RequestParser parser;
     private final ResponseWriter writer;
     private final Map<Protocol, ServiceEndpoint> variants;
+    /** A REST service's operations by method and path; null for the others. */
+    private final RestJsonRoutes routes;
 
     public ServiceEndpoint(String name, ServiceModel model, RequestParser parser, ResponseWriter writer) {
         this(name, model, parser, writer, new EnumMap<>(Protocol.class));
@@ -28,6 +30,7 @@ public final class ServiceEndpoint {
         this.parser = requireNonNull(parser, "parser is null");
         this.writer = requireNonNull(writer, "writer is null");
         this.variants = variants;
+        this.routes = model.protocol() == Protocol.REST_JSON ? new RestJsonRoutes(model) : null;
         variants.put(model.protocol(), this);
     }
 
@@ -47,6 +50,7 @@ public final class ServiceEndpoint {
         return switch (model.protocol()) {
             case EC2, QUERY -> new ServiceEndpoint(name, model, new QueryRequestParser(model), new XmlResponseWriter(model), variants);
             case JSON, RPC_V2_CBOR -> new ServiceEndpoint(name, model, new JsonRequestParser(model), new JsonResponseWriter(model), variants);
+            case REST_JSON -> new ServiceEndpoint(name, model, new RestJsonRequestParser(model), new RestJsonResponseWriter(model), variants);
         };
     }
 
@@ -74,5 +78,18 @@ public final class ServiceEndpoint {
     /** Whether requests name their operation in {@code X-Amz-Target} and carry JSON, rather than an {@code Action} parameter. */
     public boolean speaksJson() {
         return model.protocol() == Protocol.JSON;
+    }
+
+    /** Whether requests name their operation by HTTP method and path (REST-JSON). */
+    public boolean speaksRest() {
+        return model.protocol() == Protocol.REST_JSON;
+    }
+
+    /** A REST service's operations by method and path. */
+    public RestJsonRoutes routes() {
+        if (routes == null) {
+            throw new IllegalStateException(name + " is not a REST service");
+        }
+        return routes;
     }
 }

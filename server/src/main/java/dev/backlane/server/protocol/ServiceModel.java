@@ -30,10 +30,13 @@ public final class ServiceModel {
     private final String jsonVersion;
     private final Map<String, OperationModel> operations;
     private final Map<String, Shape> shapes;
+    /** The HTTP status of each error shape that names one ({@code ResourceNotFoundException} 404 in FIS). */
+    private final Map<String, Integer> errorStatuses;
 
     private ServiceModel(String serviceId, String apiVersion, String xmlNamespace, Protocol protocol, List<Protocol> protocols,
             boolean awsQueryCompatible, Map<String, String> errorShapesByCode, String targetPrefix, String jsonVersion,
-            Map<String, OperationModel> operations, Map<String, Shape> shapes) {
+            Map<String, OperationModel> operations, Map<String, Shape> shapes, Map<String, Integer> errorStatuses) {
+        this.errorStatuses = errorStatuses;
         this.protocols = protocols;
         this.awsQueryCompatible = awsQueryCompatible;
         this.errorShapesByCode = errorShapesByCode;
@@ -70,7 +73,9 @@ public final class ServiceModel {
                     entry.getKey(),
                     text(operation.path("input").path("shape")),
                     text(operation.path("output").path("shape")),
-                    text(operation.path("output").path("resultWrapper"))));
+                    text(operation.path("output").path("resultWrapper")),
+                    text(operation.path("http").path("method")),
+                    text(operation.path("http").path("requestUri"))));
         });
         String namespace = text(metadata.path("xmlNamespace"));
         if (namespace == null) {
@@ -84,7 +89,11 @@ public final class ServiceModel {
             protocols.add(Protocol.of(text(metadata.path("protocol"))));
         }
         Map<String, String> errorShapes = new HashMap<>();
+        Map<String, Integer> errorStatuses = new HashMap<>();
         root.path("shapes").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("error").has("httpStatusCode")) {
+                errorStatuses.put(entry.getKey(), entry.getValue().path("error").path("httpStatusCode").asInt());
+            }
             String code = text(entry.getValue().path("error").path("code"));
             if (code != null) {
                 errorShapes.putIfAbsent(code, entry.getKey());
@@ -101,7 +110,8 @@ public final class ServiceModel {
                 text(metadata.path("targetPrefix")),
                 text(metadata.path("jsonVersion")),
                 Map.copyOf(operations),
-                Map.copyOf(shapes));
+                Map.copyOf(shapes),
+                Map.copyOf(errorStatuses));
     }
 
     private static Shape shape(String name, JsonNode node) {
@@ -129,7 +139,7 @@ public final class ServiceModel {
 
     private static Member member(String name, JsonNode node) {
         return new Member(name, node.path("shape").asText(), text(node.path("locationName")), text(node.path("queryName")),
-                node.path("flattened").asBoolean(false));
+                node.path("flattened").asBoolean(false), text(node.path("location")));
     }
 
     private static String text(JsonNode node) {
@@ -166,7 +176,7 @@ public final class ServiceModel {
             throw new IllegalArgumentException(serviceId + " does not speak " + other);
         }
         return new ServiceModel(serviceId, apiVersion, xmlNamespace, other, protocols, awsQueryCompatible, errorShapesByCode, targetPrefix,
-                jsonVersion, operations, shapes);
+                jsonVersion, operations, shapes, errorStatuses);
     }
 
     /**
@@ -194,6 +204,16 @@ public final class ServiceModel {
 
     public Optional<OperationModel> operation(String name) {
         return Optional.ofNullable(operations.get(name));
+    }
+
+    /** The status the model gives an error shape of this name, for REST protocols, which carry the error's kind in the status. */
+    public Optional<Integer> errorStatus(String code) {
+        return Optional.ofNullable(errorStatuses.get(code));
+    }
+
+    /** Every operation, in the model's order. */
+    public java.util.Collection<OperationModel> operations() {
+        return operations.values();
     }
 
     public Set<String> operationNames() {

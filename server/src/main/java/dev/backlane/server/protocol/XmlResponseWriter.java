@@ -59,7 +59,7 @@ public final class XmlResponseWriter implements ResponseWriter {
                 }
                 out.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata>");
             }
-            case JSON, RPC_V2_CBOR -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
+            case JSON, RPC_V2_CBOR, REST_JSON -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
         }
         out.append("</").append(root).append('>');
         return out.toString();
@@ -156,7 +156,7 @@ public final class XmlResponseWriter implements ResponseWriter {
             case EC2 -> XmlErrorEnvelope.ec2(error.code().code(), error.getMessage(), requestId);
             case QUERY -> XmlErrorEnvelope.query(model.xmlNamespace(), error.code().httpStatus(), error.code().code(), error.getMessage(),
                     requestId);
-            case JSON, RPC_V2_CBOR -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
+            case JSON, RPC_V2_CBOR, REST_JSON -> throw new IllegalStateException(model.serviceId() + " speaks " + model.protocol() + ", not XML");
         };
     }
 }

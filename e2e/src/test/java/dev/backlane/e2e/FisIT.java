@@ -1,0 +1,118 @@
+package dev.backlane.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backlane.core.event.Event;
+import dev.backlane.core.event.FaultEndedEvent;
+import dev.backlane.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.fis.FisClient;
+import software.amazon.awssdk.services.fis.model.ExperimentStatus;
+import software.amazon.awssdk.services.fis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.fis.model.ValidationException;
+
+/**
+ * The AWS Fault Injection Service API as its clients drive it: the CLI makes a template whose action throttles a role's
+ * EC2 calls and starts it, boto3 reads the experiment running, a workload calling as that role meets
+ * RequestLimitExceeded through its gateway, the SDK for Java v2 stops the experiment and the fault ends with it.
+ */
+class FisIT {
+    @RegisterExtension
+    static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests());
+
+    @Test
+    void aThrottleExperimentThrottlesTheRolesCallsUntilItIsStopped() throws Exception {
+        List<Event> ended = new CopyOnWriteArrayList<>();
+        backlane.server().events().subscribe(FaultEndedEvent.class, ended::add);
+        WorkloadNetwork network = WorkloadNetwork.build(backlane.newAccount(), 73);
+        String account = network.account.id();
+        String role = "arn:aws:iam::" + account + ":role/orders";
+        JsonNode workload = network.workload(backlane.endpoint(), role);
+
+        Path home = Files.createTempDirectory("fis-cli-");
+        Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
+        environment.put("AWS_ACCESS_KEY_ID", account);
+        ExternalProgram aws = AwsCliJson.awsCli();
+        String template = """
+                {"description": "throttle orders' EC2 calls", "roleArn": "arn:aws:iam::%s:role/fis",
+                 "stopConditions": [{"source": "none"}],
+                 "targets": {"orders": {"resourceType": "aws:iam:role", "resourceArns": ["%s"], "selectionMode": "ALL"}},
+                 "actions": {"throttle": {"actionId": "aws:fis:inject-api-throttle-error", "targets": {"Roles": "orders"},
+                   "parameters": {"service": "ec2", "operations": "DescribeVpcs", "percentage": "100", "duration": "PT10M"}}},
+                 "tags": {"team": "orders"}}
+                """.formatted(account, role);
+        JsonNode created = cli(aws, home, environment, "fis", "create-experiment-template", "--cli-input-json", template);
+        String templateId = created.path("experimentTemplate").path("id").asText();
+        assertTrue(templateId.matches("EXT[A-Za-z0-9]{14}"), templateId);
+        assertEquals("arn:aws:fis:us-east-1:" + account + ":experiment-template/" + templateId, created.path("experimentTemplate").path("arn").asText());
+        JsonNode started = cli(aws, home, environment, "fis", "start-experiment", "--experiment-template-id", templateId);
+        String experimentId = started.path("experiment").path("id").asText();
+        assertTrue(experimentId.matches("EXP[A-Za-z0-9]{14}"), experimentId);
+        assertEquals("initiating", started.path("experiment").path("state").path("status").asText());
+
+        // boto3 reads it until it runs; then the role's DescribeVpcs through the gateway is throttled, DescribeSubnets is not.
+        JsonNode read = WorkloadGatewayIT.boto3(workload, account, """
+                import boto3, botocore, json, os, time
+                fis = boto3.client("fis", endpoint_url="%s", region_name="us-east-1")
+                for _ in range(50):
+                    state = fis.get_experiment(id="%s")["experiment"]["state"]["status"]
+                    if state == "running":
+                        break
+                    time.sleep(0.1)
+                ec2 = boto3.client("ec2", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1")
+                def attempt(call):
+                    try:
+                        call()
+                        return "ok"
+                    except botocore.exceptions.ClientError as e:
+                        return e.response["Error"]["Code"]
+                print(json.dumps({"state": state, "vpcs": attempt(ec2.describe_vpcs), "subnets": attempt(ec2.describe_subnets)}))
+                """.formatted(backlane.endpoint(), experimentId));
+        assertEquals("running", read.path("state").asText(), read.toString());
+        assertEquals("RequestLimitExceeded", read.path("vpcs").asText(), read.toString());
+        assertEquals("ok", read.path("subnets").asText(), read.toString());
+
+        // The SDK for Java v2 stops it: the fault ends (REMOVED) and the call goes through again.
+        try (FisClient fis = backlane.fis(account)) {
+            assertEquals("team", fis.listTagsForResource(r -> r.resourceArn(created.path("experimentTemplate").path("arn").asText()))
+                    .tags().keySet().iterator().next());
+            assertEquals(ExperimentStatus.STOPPING, fis.stopExperiment(r -> r.id(experimentId)).experiment().state().status());
+            assertEquals(ExperimentStatus.STOPPED, fis.getExperiment(r -> r.id(experimentId)).experiment().state().status());
+            assertTrue(ended.stream().anyMatch(event -> event instanceof FaultEndedEvent end && end.reason() == FaultEndedEvent.Reason.REMOVED));
+            ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class,
+                    () -> fis.getExperimentTemplate(r -> r.id("EXT00000000000000")));
+            assertEquals(404, missing.statusCode());
+            ValidationException alarm = assertThrows(ValidationException.class, () -> fis.createExperimentTemplate(r -> r.clientToken("t1")
+                    .description("d").roleArn(role).stopConditions(s -> s.source("aws:cloudwatch:alarm").value("arn:aws:cloudwatch:x"))
+                    .actions(Map.of("wait", software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput.builder()
+                            .actionId("aws:fis:wait").parameters(Map.of("duration", "PT1M")).build()))));
+            assertTrue(alarm.getMessage().contains("aws:cloudwatch:alarm"), alarm.getMessage());
+        }
+        JsonNode after = WorkloadGatewayIT.boto3(workload, account, """
+                import boto3, json, os
+                ec2 = boto3.client("ec2", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1")
+                ec2.describe_vpcs()
+                print(json.dumps({"vpcs": "ok"}))
+                """);
+        assertEquals("ok", after.path("vpcs").asText());
+    }
+
+    private static JsonNode cli(ExternalProgram aws, Path home, Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(arguments));
+        command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
+        ExternalProgram.Result result = aws.run(home, environment, Duration.ofMinutes(1), command);
+        assertEquals(0, result.exitCode(), result::describe);
+        return WorkloadNetwork.json(result.stdout());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.backlane.server.api.fis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlane.core.event.EventStream;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultCommand;
+import dev.backlane.core.fault.FaultKind;
+import dev.backlane.core.fault.FaultScope;
+import dev.backlane.core.model.IdSource;
+import dev.backlane.core.model.Scope;
+import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.world.ChangeSink;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.core.world.World;
+import dev.backlane.server.SteppingClock;
+import dev.backlane.server.api.ApiDispatcher;
+import dev.backlane.server.api.ApiResponse;
+import dev.backlane.server.api.OperationRegistry;
+import dev.backlane.server.fault.Faults;
+import dev.backlane.server.protocol.ServiceEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** FIS's operations through the REST-JSON dispatcher: templates, clientToken idempotency, experiments as faults over time, errors. */
+class FisOperationsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
+    private static final String ROLE = "arn:aws:iam::111122223333:role/orders";
+    private static final ServiceEndpoint FIS = ServiceEndpoint.load("fis", "fis-2020-12-01.service-2.json");
+
+    private final SteppingClock clock = new SteppingClock();
+    private final Cloud cloud = new Cloud(World.empty(), clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
+    private final Faults faults = new Faults(new FaultCommand(RegionCatalog.standard()), clock, IdSource.sequential(), new EventStream());
+    private final ApiDispatcher dispatcher;
+
+    FisOperationsTest() {
+        OperationRegistry registry = new OperationRegistry();
+        new FisOperations(faults).register(registry);
+        dispatcher = new ApiDispatcher(Map.of("fis", FIS), registry, cloud);
+    }
+
+    @AfterEach
+    void close() {
+        faults.close();
+    }
+
+    private static String template(String token, String stopSource, String actionId) {
+        return """
+                {"clientToken": "%s", "description": "throttle", "roleArn": "arn:aws:iam::111122223333:role/fis",
+                 "stopConditions": [{"source": "%s"}],
+                 "targets": {"orders": {"resourceType": "aws:iam:role", "resourceArns": ["%s", "arn:aws:iam::111122223333:role/other"],
+                                        "selectionMode": "COUNT(1)"}},
+                 "actions": {"throttle": {"actionId": "%s", "targets": {"Roles": "orders"},
+                   "parameters": {"service": "ec2", "operations": "DescribeVpcs,DescribeSubnets", "percentage": "50", "duration": "PT5M"}}}}
+                """.formatted(token, stopSource, ROLE, actionId);
+    }
+
+    private ApiResponse call(String method, String path, String query, String body) {
+        return dispatcher.dispatchRest(FIS, SCOPE, method, path, query, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode ok(String method, String path, String body) throws Exception {
+        ApiResponse response = call(method, path, null, body);
+        assertEquals(200, response.status(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aTemplateIsMadeOncePerClientTokenAndReadBack() throws Exception {
+        JsonNode made = ok("POST", "/experimentTemplates", template("t1", "none", "aws:fis:inject-api-throttle-error")).path("experimentTemplate");
+        String id = made.path("id").asText();
+        assertTrue(id.matches("EXT[A-Za-z0-9]{14}"), id);
+        assertEquals("arn:aws:fis:us-east-1:111122223333:experiment-template/" + id, made.path("arn").asText());
+        assertEquals(id, ok("POST", "/experimentTemplates", template("t1", "none", "aws:fis:inject-api-throttle-error"))
+                .path("experimentTemplate").path("id").asText(), "the same token and request give the same template");
+        ApiResponse conflict = call("POST", "/experimentTemplates", null,
+                template("t1", "none", "aws:fis:inject-api-throttle-error").replace("\"description\": \"throttle\"", "\"description\": \"other\""));
+        assertEquals(409, conflict.status(), conflict.body());
+        assertEquals("ConflictException", conflict.errorCode());
+        assertEquals("throttle", ok("GET", "/experimentTemplates/" + id, "").path("experimentTemplate").path("description").asText());
+        assertEquals(1, ok("GET", "/experimentTemplates", "").path("experimentTemplates").size());
+        ok("DELETE", "/experimentTemplates/" + id, "");
+        ApiResponse gone = call("GET", "/experimentTemplates/" + id, null, "");
+        assertEquals(404, gone.status());
+        assertEquals("ResourceNotFoundException", gone.errorCode());
+    }
+
+    @Test
+    void badTemplatesAreRefusedWithValidationExceptions() {
+        ApiResponse alarm = call("POST", "/experimentTemplates", null, template("t2", "aws:cloudwatch:alarm", "aws:fis:inject-api-throttle-error"));
+        assertEquals(400, alarm.status());
+        assertEquals("ValidationException", alarm.errorCode());
+        assertTrue(alarm.body().contains("aws:cloudwatch:alarm"), alarm.body());
+        ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:ec2:reboot-instances"));
+        assertEquals("ValidationException", unknown.errorCode());
+        assertTrue(unknown.body().contains("aws:ec2:reboot-instances"), unknown.body());
+    }
+
+    @Test
+    void anExperimentThrottlesTheSelectedRoleUntilItCompletesOrIsStopped() throws Exception {
+        String templateId = ok("POST", "/experimentTemplates", template("t4", "none", "aws:fis:inject-api-throttle-error"))
+                .path("experimentTemplate").path("id").asText();
+        JsonNode started = ok("POST", "/experiments", "{\"clientToken\": \"s1\", \"experimentTemplateId\": \"" + templateId + "\"}").path("experiment");
+        assertEquals("initiating", started.path("state").path("status").asText());
+        List<Fault> made = faults.list();
+        assertEquals(1, made.size(), "COUNT(1) selects one of the two roles");
+        Fault fault = made.get(0);
+        assertEquals(FaultKind.F7_THROTTLING, fault.kind());
+        assertEquals(ROLE, fault.scope().get(FaultScope.Field.PRINCIPAL).orElseThrow());
+        assertEquals("ec2", fault.scope().get(FaultScope.Field.SERVICE).orElseThrow());
+        assertEquals(List.of("DescribeVpcs", "DescribeSubnets"), fault.parameters().operations());
+        assertEquals(50, fault.parameters().percentage().orElseThrow());
+        String id = started.path("id").asText();
+        assertEquals("running", ok("GET", "/experiments/" + id, "").path("experiment").path("state").path("status").asText());
+
+        clock.advance(Duration.ofMinutes(5));
+        JsonNode completed = ok("GET", "/experiments/" + id, "").path("experiment");
+        assertEquals("completed", completed.path("state").path("status").asText());
+        assertEquals("Experiment completed.", completed.path("state").path("reason").asText());
+        assertEquals("completed", completed.path("actions").path("throttle").path("state").path("status").asText());
+        assertTrue(faults.list().isEmpty(), "the fault ends with the action");
+
+        String second = ok("POST", "/experiments", "{\"clientToken\": \"s2\", \"experimentTemplateId\": \"" + templateId + "\"}")
+                .path("experiment").path("id").asText();
+        assertEquals(1, faults.list().size());
+        assertEquals("stopping", ok("DELETE", "/experiments/" + second, "").path("experiment").path("state").path("status").asText());
+        assertEquals("stopped", ok("GET", "/experiments/" + second, "").path("experiment").path("state").path("status").asText());
+        assertTrue(faults.list().isEmpty(), "stopping removes the fault at once");
+        assertEquals(2, ok("GET", "/experiments", "").path("experiments").size());
+    }
+
+    @Test
+    void tagsAreReadAndRemovedByArnFromThePath() throws Exception {
+        String arn = ok("POST", "/experimentTemplates", template("t5", "none", "aws:fis:inject-api-throttle-error"))
+                .path("experimentTemplate").path("arn").asText();
+        String path = "/tags/" + java.net.URLEncoder.encode(arn, StandardCharsets.UTF_8);
+        ok("POST", path, "{\"tags\": {\"team\": \"orders\", \"tier\": \"1\"}}");
+        assertEquals(call("DELETE", path, "tagKeys=tier", "").status(), 200);
+        assertEquals("{\"team\":\"orders\"}", ok("GET", path, "").path("tags").toString());
+        assertEquals(404, call("GET", "/tags/arn%3Aaws%3Afis%3Aus-east-1%3A111122223333%3Aexperiment%2FEXPnone", null, "").status());
+    }
+}
