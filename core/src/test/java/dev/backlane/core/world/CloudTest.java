@@ -241,7 +241,9 @@ class CloudTest {
         returningThread.shutdown();
         queuedThreads.shutdown();
         assertEquals(List.of(1, 3), sink.batchSizes);
-        assertEquals(List.of("returning-writer", "returning-writer"), sink.committers);
+        // A writer of the batch commits it (whichever of the three came last: the threads' order is the scheduler's).
+        assertEquals("returning-writer", sink.committers.get(0));
+        assertTrue(sink.committers.get(1).equals("returning-writer") || sink.committers.get(1).startsWith("pool-"), sink.committers.toString());
         assertTrue(millis < 900, "committed when full, not at the end of the gather: " + millis + " ms");
     }
 
