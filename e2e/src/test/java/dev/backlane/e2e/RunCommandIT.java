@@ -136,6 +136,13 @@ class RunCommandIT {
     void aServerRunWithListenIsTheInstancesTargetUntilRunStops() throws Exception {
         String instance = network.ec2.runInstances(request -> request.imageId("ami-760aaa0f").subnetId(network.privateSubnet).minCount(1)
                 .maxCount(1)).instances().get(0).instanceId();
+        // ELB registers only running instances; a new one is pending for its launch time first.
+        long running = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!network.ec2.describeInstances(request -> request.instanceIds(instance)).reservations().get(0).instances().get(0).state().nameAsString()
+                .equals("running")) {
+            assertTrue(System.nanoTime() < running, instance + " did not start");
+            Thread.sleep(100);
+        }
         ElasticLoadBalancingV2Client elb = backlane.elb(network.account.id());
         String loadBalancer = elb.createLoadBalancer(request -> request.name("run-listen").type(LoadBalancerTypeEnum.NETWORK)
                 .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(network.privateSubnet)).loadBalancers().get(0).loadBalancerArn();
