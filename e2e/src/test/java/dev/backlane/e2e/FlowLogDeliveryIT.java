@@ -202,8 +202,10 @@ class FlowLogDeliveryIT {
         List<String> answers = WorkloadNetwork.dig(workload, "s3.us-east-1.amazonaws.com");
 
         JsonNode record = waitFor(() -> {
-            JsonNode got = aws("logs", "get-log-events", "--log-group-name", "/backlane/dns", "--log-stream-name", network.vpc, "--start-from-head");
-            for (JsonNode event : got.path("events")) {
+            // The VPC's stream is made by the first delivery (every second): until then the CLI gets ResourceNotFoundException.
+            Optional<JsonNode> got = awsIfAnswered("logs", "get-log-events", "--log-group-name", "/backlane/dns", "--log-stream-name", network.vpc,
+                    "--start-from-head");
+            for (JsonNode event : got.map(answer -> answer.path("events")).orElse(JSON.createArrayNode())) {
                 JsonNode query = parse(event.path("message").asText());
                 if (query.path("query_name").asText().equals("s3.us-east-1.amazonaws.com.")) {
                     return Optional.of(query);
@@ -258,13 +260,27 @@ class FlowLogDeliveryIT {
     }
 
     private static JsonNode aws(String... arguments) {
+        ExternalProgram.Result result = awsCli(arguments);
+        assertEquals(0, result.exitCode(), result::describe);
+        return json(result);
+    }
+
+    /** The CLI's answer, or empty when it failed (a resource not there yet). */
+    private static Optional<JsonNode> awsIfAnswered(String... arguments) {
+        ExternalProgram.Result result = awsCli(arguments);
+        return result.exitCode() == 0 ? Optional.of(json(result)) : Optional.empty();
+    }
+
+    private static ExternalProgram.Result awsCli(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(arguments));
+        command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
+        Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
+        environment.put("AWS_ACCESS_KEY_ID", network.account.id());
+        return AwsCliJson.awsCli().run(home, environment, Duration.ofMinutes(1), command);
+    }
+
+    private static JsonNode json(ExternalProgram.Result result) {
         try {
-            List<String> command = new ArrayList<>(List.of(arguments));
-            command.addAll(List.of("--endpoint-url", backlane.endpoint(), "--output", "json"));
-            Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
-            environment.put("AWS_ACCESS_KEY_ID", network.account.id());
-            ExternalProgram.Result result = AwsCliJson.awsCli().run(home, environment, Duration.ofMinutes(1), command);
-            assertEquals(0, result.exitCode(), result::describe);
             return JSON.readTree(result.stdout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
