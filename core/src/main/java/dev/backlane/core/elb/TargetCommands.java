@@ -36,10 +36,6 @@ import java.util.regex.Pattern;
  * uses reports {@code unused} whatever was observed.
  */
 public final class TargetCommands {
-    /** Addresses outside the VPC that an {@code ip} target may have when its zone is {@code all}. */
-    private static final List<Ipv4Cidr> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10").stream()
-            .map(cidr -> Ipv4Cidr.parse(cidr).orElseThrow())
-            .toList();
     private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?");
 
     private final Quotas quotas;
@@ -299,7 +295,8 @@ public final class TargetCommands {
             }
             return;
         }
-        boolean privateRange = PRIVATE_RANGES.stream().anyMatch(range -> range.contains(address));
+        // An ip target outside the VPC (zone all) must still be in a private range.
+        boolean privateRange = Ipv4Address.isPrivate(address);
         if (!privateRange) {
             throw AwsException.of(ErrorCode.INVALID_TARGET, "The IP address '%s' is not in the VPC '%s' or in a private address range",
                     request.id(), vpc.id());

@@ -1,10 +1,21 @@
 package dev.backlane.core.net;
 
+import java.util.List;
 import java.util.Optional;
 
 /** IPv4 addresses as unsigned 32-bit values in a long: strict dotted-quad parsing and formatting. */
 public final class Ipv4Address {
     private Ipv4Address() {}
+
+    /** The private ranges (RFC 1918) and the shared address space (RFC 6598): where a VPC's addresses are. */
+    private static final List<Ipv4Cidr> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10").stream()
+            .map(cidr -> Ipv4Cidr.parse(cidr).orElseThrow())
+            .toList();
+
+    /** Whether the address is in a private range or the shared address space. */
+    public static boolean isPrivate(long address) {
+        return PRIVATE_RANGES.stream().anyMatch(range -> range.contains(address));
+    }
 
     public static Optional<Long> parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 15) {

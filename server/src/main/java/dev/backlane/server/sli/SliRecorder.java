@@ -12,6 +12,7 @@ import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
 import dev.backlane.core.event.PrivateLinkFlow;
 import dev.backlane.core.event.TelemetryDeliveryEvent;
 import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.net.Ipv4Address;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.sli.SliBook;
 import dev.backlane.core.sli.SliKey;
@@ -89,7 +90,7 @@ public final class SliRecorder {
         if (!event.queryType().equals("A") || event.answers().isEmpty() || !event.queryName().endsWith(AWS_SUFFIX)) {
             return;
         }
-        boolean allPrivate = event.answers().stream().filter(answer -> answer.type().equals("A")).allMatch(answer -> isPrivate(answer.rdata()));
+        boolean allPrivate = event.answers().stream().filter(answer -> answer.type().equals("A")).allMatch(answer -> Ipv4Address.parse(answer.rdata()).map(Ipv4Address::isPrivate).orElse(false));
         List<SliKey> keys = new ArrayList<>(List.of(new SliKey(SliKey.Kind.VPC, event.vpcId())));
         service(event.queryName()).ifPresent(service -> keys.add(new SliKey(SliKey.Kind.SERVICE, service)));
         book.dns(event.queryTimestamp(), keys, allPrivate);
@@ -104,17 +105,6 @@ public final class SliRecorder {
             }
         }
         return Optional.empty();
-    }
-
-    /** RFC 1918 and the shared address space: where a VPC's interfaces are. */
-    static boolean isPrivate(String address) {
-        String[] octets = address.split("\\.");
-        if (octets.length != 4) {
-            return false;
-        }
-        int first = Integer.parseInt(octets[0]);
-        int second = Integer.parseInt(octets[1]);
-        return first == 10 || first == 172 && second >= 16 && second < 32 || first == 192 && second == 168 || first == 100 && second >= 64 && second < 128;
     }
 
     private List<SliKey> keys(PrivateLinkFlow flow) {
