@@ -80,12 +80,20 @@ public final class PriceList {
         this.regions = Collections.unmodifiableMap(new TreeMap<>(regions));
     }
 
-    /** The prices shipped with Backlane. */
+    /** The prices shipped with Backlane, read once: a price list is immutable. */
     public static PriceList standard() {
-        try (InputStream in = PriceList.class.getResourceAsStream(RESOURCE)) {
-            return read(requireNonNull(in, RESOURCE + " is missing"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Standard.LIST;
+    }
+
+    private static final class Standard {
+        static final PriceList LIST = load();
+
+        private static PriceList load() {
+            try (InputStream in = PriceList.class.getResourceAsStream(RESOURCE)) {
+                return read(requireNonNull(in, RESOURCE + " is missing"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

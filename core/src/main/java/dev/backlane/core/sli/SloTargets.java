@@ -23,12 +23,20 @@ public record SloTargets(OptionalDouble availability, OptionalDouble privateReso
             "latencyP95OverBaselineMillis", "bytesPerMonth", "clientErrorRate", "provisioningSeconds", "rejectRate", "telemetryIngestionRate",
             "costPerGb");
 
-    /** The guide's starting targets. */
+    /** The guide's starting targets, read once. */
     public static SloTargets standard() {
-        try (InputStream in = SloTargets.class.getResourceAsStream(RESOURCE)) {
-            return of(JSON.readTree(Objects.requireNonNull(in, RESOURCE + " is missing")), Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Standard.TARGETS;
+    }
+
+    private static final class Standard {
+        static final SloTargets TARGETS = load();
+
+        private static SloTargets load() {
+            try (InputStream in = SloTargets.class.getResourceAsStream(RESOURCE)) {
+                return of(JSON.readTree(Objects.requireNonNull(in, RESOURCE + " is missing")), Optional.empty());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.WorldIndex;
+import dev.backlane.core.cost.PriceList;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.sli.SliBook;
 import dev.backlane.core.sli.SloTargets;
@@ -51,7 +52,7 @@ public final class Slis implements AutoCloseable {
     public ObjectNode answer(JsonNode question) {
         WorldIndex index = world.get();
         Instant now = clock.get();
-        EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(dev.backlane.core.cost.PriceList.standard().hoursPerMonth()));
+        EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(PriceList.standard().hoursPerMonth()));
         return SliJson.answer(book, question, now, SloTargets.standard(), facts, EndpointFacts.endpointIds(index));
     }
 
