@@ -204,13 +204,13 @@ public final class BacklaneServer implements AutoCloseable {
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayThrottling(faults, world)));
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
-        VendedLogs vendedLogs = VendedLogs.start(events, cloud, id -> workloads.find(id).map(Workloads.Placed::workload),
+        VendedLogs vendedLogs = VendedLogs.start(events, cloud, workloads::workload,
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
-        Slis slis = new Slis(events, engine, world, cloud::now, ledger, id -> workloads.find(id).map(Workloads.Placed::workload),
-                () -> workloads.list().stream().map(Workloads.Placed::workload).toList(), Slis.PROBE_PERIOD);
+        Slis slis = new Slis(events, engine, world, cloud::now, ledger, workloads::workload,
+                workloads::workloads, Slis.PROBE_PERIOD);
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
-                id -> workloads.find(id).map(Workloads.Placed::workload), METRICS_EVERY);
+                workloads::workload, METRICS_EVERY);
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -239,7 +239,7 @@ public final class BacklaneServer implements AutoCloseable {
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
                     admin(FaultHttpHandler.PATH, new FaultHttpHandler(faults, cloud, workloads, cloud::now)),
                     admin(ConsoleHttpHandler.PATH, new ConsoleHttpHandler(cloud,
-                            () -> workloads.list().stream().map(Workloads.Placed::workload).toList())));
+                            workloads::workloads)));
             ApiPort http;
             try {
                 http = ApiPort.open(new InetSocketAddress(config.bindAddress(), config.port()), routes, executor);

@@ -79,6 +79,16 @@ public final class Workloads implements AutoCloseable {
         return Optional.ofNullable(placed.get(id));
     }
 
+    /** The workload of that ID, without its gateway: what the event stream's subscribers look events' workloads up by. */
+    public Optional<Workload> workload(String id) {
+        return find(id).map(Placed::workload);
+    }
+
+    /** Every workload, in ID order, without their gateways. */
+    public List<Workload> workloads() {
+        return list().stream().map(Placed::workload).toList();
+    }
+
     /** Closes the workload's gateway and removes what it placed; empty when there is no such workload. */
     public Optional<Placed> delete(String id) {
         Placed removed = placed.remove(id);
