@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code backlane fault add KIND}: one fault, scoped and time-boxed, made through {@code POST /_backlane/faults}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = "Inject a fault: F1 (private DNS answers public), F2 (endpoint security groups drop), F3 (a zone's endpoint "
-                + "interfaces down), F4 (a Deny layered on the endpoint policy) or F7 (throttling). Prints its ID.",
+                + "interfaces down), F4 (a Deny layered on the endpoint policy), F5 (extra traffic), F6 (established connections reset or "
+                + "stall), F7 (throttling, added latency), F8 (telemetry lost or delayed) or TOXIC (a Toxiproxy-style toxic). Prints its ID.",
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {"0:the fault is made", "1:Backlane refused the fault (the message names the parameter)", ExitCode.USAGE_LINE,
                 ExitCode.UNREACHABLE_LINE})
@@ -32,7 +33,7 @@ public final class FaultAddCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "F1, F2, F3, F4 or F7.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "F1 ... F8 or TOXIC.")
     private String kind;
 
     @Option(names = "--account", paramLabel = "ID", description = "Only in this account.")
@@ -77,6 +78,42 @@ public final class FaultAddCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "PER_SECOND", description = "F7: admit this many calls per second, throttle the rest.")
     private Double rate;
 
+    @Option(names = "--latency", paramLabel = "MS", description = "F7: add this many milliseconds to the replies (alone: delay, no throttling).")
+    private Long latency;
+
+    @Option(names = "--jitter", paramLabel = "MS", description = "F7: vary the added latency by up to this many milliseconds either way.")
+    private Long jitter;
+
+    @Option(names = "--toxic", paramLabel = "TYPE",
+            description = "TOXIC: latency, bandwidth, slow_close, timeout, reset_peer or limit_data.")
+    private String toxic;
+
+    @Option(names = "--stream", paramLabel = "WAY", description = "TOXIC: upstream (what the workload sends) or downstream (default).")
+    private String stream;
+
+    @Option(names = "--toxicity", paramLabel = "P", description = "TOXIC: the probability (0-1) a connection gets the toxic (default 1).")
+    private Double toxicity;
+
+    @Option(names = "--attribute", paramLabel = "NAME=N",
+            description = "TOXIC: an attribute as Toxiproxy names it, e.g. latency=100, jitter=20, rate=64, delay=500, timeout=0, bytes=1024 "
+                    + "(repeatable).")
+    private java.util.Map<String, Long> attributes = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "F6: reset (default) or stall.")
+    private String mode;
+
+    @Option(names = "--bytes-per-second", paramLabel = "N", description = "F5: the extra traffic's rate in bytes per second (default 1048576).")
+    private Long bytesPerSecond;
+
+    @Option(names = "--total-bytes", paramLabel = "N", description = "F5: the extra traffic's volume in bytes (required for F5).")
+    private Long totalBytes;
+
+    @Option(names = "--delay", paramLabel = "DURATION", description = "F8: how late the telemetry not lost arrives: 30s, 5m or ISO 8601.")
+    private String delay;
+
+    @Option(names = "--telemetry", paramLabel = "KIND", description = "F8: flowLogs, metrics or queryLogs (repeatable; default all).")
+    private List<String> telemetry = new ArrayList<>();
+
     @Option(names = "--start", paramLabel = "TIME", description = "When it starts (ISO 8601, e.g. 2026-01-01T12:00:00Z); default now.")
     private String start;
 
@@ -120,6 +157,26 @@ public final class FaultAddCommand implements Callable<Integer> {
         if (rate != null) {
             parameters.put("requestsPerSecond", rate);
         }
+        putNumber(parameters, "latency", latency);
+        putNumber(parameters, "jitter", jitter);
+        if (toxic != null) {
+            ObjectNode node = parameters.putObject("toxic").put("type", toxic);
+            put(node, "stream", stream);
+            if (toxicity != null) {
+                node.put("toxicity", toxicity);
+            }
+            ObjectNode given = node.putObject("attributes");
+            attributes.forEach(given::put);
+        }
+        put(parameters, "mode", mode);
+        putNumber(parameters, "bytesPerSecond", bytesPerSecond);
+        putNumber(parameters, "totalBytes", totalBytes);
+        if (delay != null) {
+            parameters.put("delay", isoDuration(delay));
+        }
+        if (!telemetry.isEmpty()) {
+            telemetry.forEach(parameters.putArray("telemetry")::add);
+        }
         AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
         JsonNode fault = server.postJson("/_backlane/faults", request.toString().getBytes(StandardCharsets.UTF_8), "the fault");
         spec.commandLine().getOut().println(json ? fault.toString() : FaultListCommand.line(fault));
@@ -128,6 +185,12 @@ public final class FaultAddCommand implements Callable<Integer> {
     }
 
     private static void put(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+
+    private static void putNumber(ObjectNode node, String name, Long value) {
         if (value != null) {
             node.put(name, value);
         }

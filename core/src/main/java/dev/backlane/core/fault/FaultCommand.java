@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,12 +29,18 @@ import java.util.stream.Stream;
  * Checks a {@link FaultRequest} against the world and makes the {@link Fault}, or refuses it with the error naming the
  * parameter: an unknown kind or scope field, a field the kind does not take, a resource that does not exist (with
  * EC2's {@code .NotFound} code), a parameter of another kind, a percentage outside 1-100, a start in the past, a
- * duration outside {@code PT1S}-{@code PT12H} (FIS's longest experiment). Nothing is made when anything is wrong.
+ * duration outside {@code PT1S}-{@code PT12H} (FIS's longest experiment), a toxic Toxiproxy would not take
+ * ({@link ToxicRules}). Nothing is made when anything is wrong.
  */
 public final class FaultCommand {
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(10);
     public static final Duration MAX_DURATION = Duration.ofHours(12);
     private static final double MAX_REQUESTS_PER_SECOND = 1_000_000;
+    /** F5's defaults and limits: 1 MiB/s unless told, at most 1 GiB/s and 100 GiB in all (one machine's loopback). */
+    private static final long DEFAULT_BYTES_PER_SECOND = 1L << 20;
+    private static final long MAX_BYTES_PER_SECOND = 1L << 30;
+    private static final long MAX_TOTAL_BYTES = 100L << 30;
+    private static final Duration MAX_TELEMETRY_DELAY = Duration.ofHours(1);
 
     private final RegionCatalog regions;
 
@@ -80,6 +89,10 @@ public final class FaultCommand {
                 throw invalid("scope." + field.wireName(), entry.getValue(), "a non-empty string");
             }
             values.put(field, value);
+        }
+        if (kind == FaultKind.F5_COST_SPIKE && !(values.containsKey(FaultScope.Field.WORKLOAD) && values.containsKey(FaultScope.Field.SERVICE))) {
+            throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameters scope.workloadId and scope.service: "
+                    + "an F5 fault's traffic goes from a workload to a service");
         }
         if (kind == FaultKind.F3_ZONE_UNAVAILABLE && !values.containsKey(FaultScope.Field.ZONE)) {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter scope.availabilityZone: an F3 fault takes one zone down");
@@ -168,14 +181,17 @@ public final class FaultCommand {
     }
 
     private static FaultParameters parameters(FaultKind kind, FaultRequest request) {
-        if (!request.actions().isEmpty() && kind != FaultKind.F4_POLICY_DENY) {
-            throw notFor("actions", kind, "F4");
-        }
-        boolean throttling = kind == FaultKind.F7_THROTTLING;
-        if (!throttling && (!request.operations().isEmpty() || request.percentage().isPresent() || request.requestsPerSecond().isPresent())) {
-            String name = !request.operations().isEmpty() ? "operations" : request.percentage().isPresent() ? "percentage" : "requestsPerSecond";
-            throw notFor(name, kind, "F7");
-        }
+        only(kind, "actions", !request.actions().isEmpty(), FaultKind.F4_POLICY_DENY);
+        only(kind, "operations", !request.operations().isEmpty(), FaultKind.F7_THROTTLING);
+        only(kind, "requestsPerSecond", request.requestsPerSecond().isPresent(), FaultKind.F7_THROTTLING);
+        only(kind, "percentage", request.percentage().isPresent(), FaultKind.F7_THROTTLING, FaultKind.F8_TELEMETRY_LOSS);
+        only(kind, "latency", request.latency().isPresent() || request.jitter().isPresent(), FaultKind.F7_THROTTLING);
+        only(kind, "toxic", request.toxic().isPresent(), FaultKind.TOXIC);
+        only(kind, "mode", request.mode().isPresent(), FaultKind.F6_ASYMMETRIC_ROUTING);
+        only(kind, "bytesPerSecond", request.bytesPerSecond().isPresent(), FaultKind.F5_COST_SPIKE);
+        only(kind, "totalBytes", request.totalBytes().isPresent(), FaultKind.F5_COST_SPIKE);
+        only(kind, "delay", request.delay().isPresent(), FaultKind.F8_TELEMETRY_LOSS);
+        only(kind, "telemetry", !request.telemetry().isEmpty(), FaultKind.F8_TELEMETRY_LOSS);
         if (request.percentage().isPresent() && request.requestsPerSecond().isPresent()) {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION, "Give either percentage or requestsPerSecond, not both");
         }
@@ -192,10 +208,88 @@ public final class FaultCommand {
                 throw invalid("operations", operation, "operation names of the service's API such as GetObject");
             }
         }
-        if (throttling && percentage.isEmpty() && rate.isEmpty()) {
-            percentage = Optional.of(100);
+        FaultParameters plain = new FaultParameters(request.actions(), request.operations(), percentage, rate);
+        return switch (kind) {
+            case F1_PUBLIC_DNS, F2_SECURITY_GROUP_DROP, F3_ZONE_UNAVAILABLE, F4_POLICY_DENY -> plain;
+            case F5_COST_SPIKE -> traffic(request);
+            case F6_ASYMMETRIC_ROUTING -> new FaultParameters(List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(request.mode().map(FaultCommand::streamBreak).orElse(StreamBreak.RESET)), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Set.of());
+            case F7_THROTTLING -> throttling(request, plain);
+            case F8_TELEMETRY_LOSS -> telemetryLoss(request, percentage);
+            case TOXIC -> FaultParameters.of(ToxicRules.toxic(request.toxic().orElseThrow(() -> AwsException.of(ErrorCode.MISSING_PARAMETER,
+                    "The request must contain the parameter toxic: a TOXIC fault names its toxic (type %s)", ToxicType.names()))));
+        };
+    }
+
+    /** F7 throttles every call unless a share, a rate or only an added latency is asked for. */
+    private static FaultParameters throttling(FaultRequest request, FaultParameters plain) {
+        FaultParameters throttling = plain;
+        if (plain.percentage().isEmpty() && plain.requestsPerSecond().isEmpty() && request.latency().isEmpty()) {
+            throttling = new FaultParameters(plain.actions(), plain.operations(), Optional.of(100), Optional.empty());
         }
-        return new FaultParameters(request.actions(), request.operations(), percentage, rate);
+        if (request.jitter().isPresent() && request.latency().isEmpty()) {
+            throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The request must contain the parameter latency: jitter varies an added latency");
+        }
+        if (request.latency().isPresent()) {
+            long latency = ToxicRules.milliseconds("latency", request.latency().get());
+            long jitter = ToxicRules.milliseconds("jitter", request.jitter().orElse(0L));
+            if (latency == 0) {
+                throw invalid("latency", "0", "a whole number of milliseconds from 1 to " + ToxicRules.MAX_MILLISECONDS);
+            }
+            throttling = throttling.withToxic(Toxic.latency(latency, jitter));
+        }
+        return throttling;
+    }
+
+    private static FaultParameters traffic(FaultRequest request) {
+        long total = request.totalBytes().orElseThrow(() -> AwsException.of(ErrorCode.MISSING_PARAMETER,
+                "The request must contain the parameter totalBytes: the volume of the extra traffic"));
+        if (total < 1 || total > MAX_TOTAL_BYTES) {
+            throw invalid("totalBytes", String.valueOf(total), "a number of bytes from 1 to " + MAX_TOTAL_BYTES);
+        }
+        long perSecond = request.bytesPerSecond().orElse(DEFAULT_BYTES_PER_SECOND);
+        if (perSecond < 1 || perSecond > MAX_BYTES_PER_SECOND) {
+            throw invalid("bytesPerSecond", String.valueOf(perSecond), "a number of bytes from 1 to " + MAX_BYTES_PER_SECOND);
+        }
+        return new FaultParameters(List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(perSecond), Optional.of(total), Optional.empty(), Set.of());
+    }
+
+    /** F8 loses every record unless a share or a delay is asked for. */
+    private static FaultParameters telemetryLoss(FaultRequest request, Optional<Integer> percentage) {
+        Optional<Duration> delay = request.delay().map(text -> {
+            Duration parsed;
+            try {
+                parsed = Duration.parse(text.trim());
+            } catch (DateTimeParseException e) {
+                throw invalid("delay", text, "an ISO 8601 duration from PT1S to PT1H such as PT30S");
+            }
+            if (parsed.compareTo(Duration.ofSeconds(1)) < 0 || parsed.compareTo(MAX_TELEMETRY_DELAY) > 0) {
+                throw invalid("delay", text, "an ISO 8601 duration from PT1S to PT1H such as PT30S");
+            }
+            return parsed;
+        });
+        EnumSet<TelemetryKind> kinds = EnumSet.noneOf(TelemetryKind.class);
+        for (String name : request.telemetry()) {
+            kinds.add(Stream.of(TelemetryKind.values()).filter(kind -> kind.wireName().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> invalid("telemetry", name, "flowLogs, metrics or queryLogs")));
+        }
+        Optional<Integer> lost = percentage.isEmpty() && delay.isEmpty() ? Optional.of(100) : percentage;
+        return new FaultParameters(List.of(), List.of(), lost, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), delay, kinds);
+    }
+
+    private static StreamBreak streamBreak(String text) {
+        return Stream.of(StreamBreak.values()).filter(mode -> mode.wireName().equals(text.trim().toLowerCase(java.util.Locale.ROOT))).findFirst()
+                .orElseThrow(() -> invalid("mode", text, "reset or stall"));
+    }
+
+    private static void only(FaultKind kind, String parameter, boolean given, FaultKind... takenBy) {
+        if (given && !List.of(takenBy).contains(kind)) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION, "The parameter %s does not apply to %s faults; only %s faults take it.",
+                    parameter, kind.label(), Stream.of(takenBy).map(FaultKind::label).collect(Collectors.joining(" and ")));
+        }
     }
 
     private static Instant instant(String text, Instant now) {
@@ -225,12 +319,7 @@ public final class FaultCommand {
         return duration;
     }
 
-    private static AwsException notFor(String parameter, FaultKind kind, String takenBy) {
-        return AwsException.of(ErrorCode.INVALID_PARAMETER_COMBINATION, "The parameter %s does not apply to %s faults; only %s faults take it.",
-                parameter, kind.label(), takenBy);
-    }
-
-    private static AwsException invalid(String parameter, String value, String expected) {
+    static AwsException invalid(String parameter, String value, String expected) {
         return AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter %s is invalid. Expected %s.", value, parameter, expected);
     }
 }

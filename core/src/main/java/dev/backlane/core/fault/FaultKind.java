@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
 /**
  * The failure modes of the VPC endpoints guide that Backlane can inject, each with the guide's label and the scope
  * fields that mean something for it. F1 acts on a VPC's DNS answers, which AWS's resolver gives per VPC, so it takes no
- * subnet, zone, workload or principal; F3 needs the zone that goes down. F5 (cost spike), F6 (asymmetric routing) and
- * F8 (telemetry lost) are not injectable yet.
+ * subnet, zone, workload or principal; F3 needs the zone that goes down. F5, F6 and the toxics act on connections, which
+ * carry the calls of whoever sends on them, so they take no principal; F5's extra traffic comes from a workload, which
+ * it needs. {@code TOXIC} is not one of the guide's modes but the building block of several: a Toxiproxy-style toxic on
+ * the bytes of the connections in scope.
  */
 public enum FaultKind {
     F1_PUBLIC_DNS("F1", "private DNS answers replaced by the service's public ones",
@@ -22,7 +24,18 @@ public enum FaultKind {
             EnumSet.of(FaultScope.Field.ACCOUNT, FaultScope.Field.REGION, FaultScope.Field.VPC, FaultScope.Field.ZONE, FaultScope.Field.ENDPOINT,
                     FaultScope.Field.SERVICE)),
     F4_POLICY_DENY("F4", "a Deny statement layered on the endpoint policy", EnumSet.allOf(FaultScope.Field.class)),
-    F7_THROTTLING("F7", "calls throttled in the service's own protocol", EnumSet.allOf(FaultScope.Field.class));
+    F5_COST_SPIKE("F5", "extra traffic through the workload's path to a service (an endpoint or a NAT)", Connections.FIELDS),
+    F6_ASYMMETRIC_ROUTING("F6", "established connections reset or stall mid-stream", Connections.FIELDS),
+    F7_THROTTLING("F7", "calls throttled in the service's own protocol, or delayed", EnumSet.allOf(FaultScope.Field.class)),
+    F8_TELEMETRY_LOSS("F8", "flow logs, metrics and query logs lost or delayed",
+            EnumSet.of(FaultScope.Field.ACCOUNT, FaultScope.Field.REGION, FaultScope.Field.VPC, FaultScope.Field.SUBNET, FaultScope.Field.ENDPOINT,
+                    FaultScope.Field.WORKLOAD, FaultScope.Field.NETWORK_INTERFACE)),
+    TOXIC("TOXIC", "a Toxiproxy-style toxic on the connections' bytes", Connections.FIELDS);
+
+    /** The scope fields of what acts on connections: everything but the principal. */
+    private static final class Connections {
+        static final Set<FaultScope.Field> FIELDS = EnumSet.complementOf(EnumSet.of(FaultScope.Field.PRINCIPAL));
+    }
 
     private final String label;
     private final String description;
@@ -34,7 +47,7 @@ public enum FaultKind {
         this.scopeFields = Set.copyOf(scopeFields);
     }
 
-    /** The guide's name: {@code F1} ... */
+    /** The guide's name: {@code F1} ... ({@code TOXIC} for the toxics). */
     public String label() {
         return label;
     }
@@ -57,10 +70,6 @@ public enum FaultKind {
             }
         }
         String known = EnumSet.allOf(FaultKind.class).stream().map(FaultKind::label).collect(Collectors.joining(", "));
-        if (label.matches("F[568]")) {
-            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "Value (%s) for parameter kind is invalid. Backlane does not inject %s faults yet; it injects %s.", text, label, known);
-        }
         throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter kind is invalid. Expected one of %s.", text, known);
     }
 }

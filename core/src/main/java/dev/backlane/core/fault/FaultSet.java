@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The faults active at one moment, and which of them apply to a question: a DNS question in a VPC (F1), a packet
  * reaching an endpoint's interface (F2, F3), a call weighed against an endpoint policy (F4), a call through a gateway
- * (F7). Immutable, so the path engine and the DNS listeners can keep answers computed on one set until it changes;
+ * (F7), a connection through a gateway (toxics, F6), a telemetry record (F8). Immutable, so the path engine and the DNS listeners can keep answers computed on one set until it changes;
  * {@link #none()} costs nothing to ask.
  */
 public final class FaultSet {
@@ -69,6 +69,30 @@ public final class FaultSet {
     public boolean has(FaultKind kind) {
         for (Fault fault : faults) {
             if (fault.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The faults whose toxic acts on a connection of the subject ({@code TOXIC} faults, and F7 faults adding latency),
+     * in the order made.
+     */
+    public List<Fault> toxics(FaultSubject subject) {
+        List<Fault> found = new ArrayList<>();
+        for (Fault fault : faults) {
+            if (fault.parameters().toxic().isPresent() && fault.scope().covers(subject)) {
+                found.add(fault);
+            }
+        }
+        return found;
+    }
+
+    /** Whether any active fault acts on the bytes of connections (a toxic or F6), so callers can skip building a subject. */
+    public boolean actsOnConnections() {
+        for (Fault fault : faults) {
+            if (fault.parameters().toxic().isPresent() || fault.kind() == FaultKind.F6_ASYMMETRIC_ROUTING) {
                 return true;
             }
         }

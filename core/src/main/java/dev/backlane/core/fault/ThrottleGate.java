@@ -18,7 +18,7 @@ public final class ThrottleGate {
 
     public ThrottleGate(Fault fault) {
         this.fault = requireNonNull(fault, "fault is null");
-        if (fault.kind() != FaultKind.F7_THROTTLING) {
+        if (fault.kind() != FaultKind.F7_THROTTLING || !fault.parameters().throttles()) {
             throw new IllegalArgumentException(fault.describe() + " is not a throttling fault");
         }
         this.tokens = fault.parameters().requestsPerSecond().map(ThrottleGate::capacity).orElse(0.0);

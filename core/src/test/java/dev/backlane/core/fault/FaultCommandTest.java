@@ -58,7 +58,8 @@ class FaultCommandTest {
         assertRefused(ErrorCode.MISSING_PARAMETER, "kind", new FaultRequest(Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()));
         assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "kind", FaultRequest.of("F9", Map.of()));
-        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "F6", FaultRequest.of("F6", Map.of()));
+        assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "principal",
+                FaultRequest.of("F6", Map.of("principal", "arn:aws:iam::111122223333:role/app")));
         assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "vpc", FaultRequest.of("F2", Map.of("vpc", vpc.id())));
         assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "subnetId", FaultRequest.of("F1", Map.of("subnetId", "subnet-1")));
         assertRefused(ErrorCode.INVALID_VPC_ID_NOT_FOUND, "vpc-0000000000000000f", FaultRequest.of("F2", Map.of("vpcId", "vpc-0000000000000000f")));
@@ -83,6 +84,76 @@ class FaultCommandTest {
         assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "duration", FaultRequest.of("F7", Map.of()).withDuration("PT0S"));
         assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "startTime", FaultRequest.of("F7", Map.of()).withStartTime("yesterday"));
         assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "in the past", FaultRequest.of("F7", Map.of()).withStartTime("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void toxicTakesToxiproxysShapeWithItsDefaults() {
+        Fault fault = create(FaultRequest.of("toxic", Map.of("workloadId", WORKLOAD))
+                .withToxic(ToxicRequest.of("latency", Map.of("latency", 200L, "jitter", 50L)).withStream("upstream").withToxicity(0.5)));
+        Toxic toxic = fault.parameters().toxic().orElseThrow();
+        assertEquals(FaultKind.TOXIC, fault.kind());
+        assertEquals(new Toxic(ToxicType.LATENCY, ToxicStream.UPSTREAM, 0.5, Map.of("latency", 200L, "jitter", 50L)), toxic);
+        Toxic reset = create(FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("reset_peer", Map.of()))).parameters().toxic().orElseThrow();
+        assertEquals(ToxicStream.DOWNSTREAM, reset.stream());
+        assertEquals(1.0, reset.toxicity());
+        assertEquals(0L, reset.attribute("timeout"));
+    }
+
+    @Test
+    void badToxicsAreRefusedNamingTheMember() {
+        assertRefused(ErrorCode.MISSING_PARAMETER, "toxic", FaultRequest.of("TOXIC", Map.of()));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "toxic.type", FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("slicer", Map.of())));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "toxic.stream",
+                FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("timeout", Map.of()).withStream("sideways")));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "toxic.toxicity",
+                FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("timeout", Map.of()).withToxicity(1.5)));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "toxic.attributes.rate",
+                FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("latency", Map.of("rate", 5L))));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "toxic.attributes.latency",
+                FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("latency", Map.of("latency", -1L))));
+        assertRefused(ErrorCode.MISSING_PARAMETER, "toxic.attributes.rate", FaultRequest.of("TOXIC", Map.of()).withToxic(ToxicRequest.of("bandwidth",
+                Map.of())));
+        assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "toxic", FaultRequest.of("F2", Map.of()).withToxic(ToxicRequest.of("timeout", Map.of())));
+    }
+
+    @Test
+    void throttlingWithOnlyALatencyDelaysWithoutThrottling() {
+        Fault delayed = create(FaultRequest.of("F7", Map.of("service", "s3")).withLatency(300, 20));
+        assertEquals(Optional.of(Toxic.latency(300, 20)), delayed.parameters().toxic());
+        assertTrue(!delayed.parameters().throttles());
+        Fault both = create(FaultRequest.of("F7", Map.of()).withPercentage(50).withLatency(300, 0));
+        assertTrue(both.parameters().throttles() && both.parameters().toxic().isPresent());
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "latency", FaultRequest.of("F7", Map.of()).withLatency(0, 0));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "jitter", FaultRequest.of("F7", Map.of()).withLatency(10, 3_600_001));
+        assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "latency", FaultRequest.of("TOXIC", Map.of()).withLatency(10, 0));
+    }
+
+    @Test
+    void connectionFaultsTakeTheirParametersWithDefaults() {
+        assertEquals(Optional.of(StreamBreak.RESET), create(FaultRequest.of("F6", Map.of("workloadId", WORKLOAD))).parameters().mode());
+        assertEquals(Optional.of(StreamBreak.STALL), create(FaultRequest.of("F6", Map.of()).withMode("STALL")).parameters().mode());
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "mode", FaultRequest.of("F6", Map.of()).withMode("drop"));
+        FaultParameters spike = create(FaultRequest.of("F5", Map.of("workloadId", WORKLOAD, "service", "s3")).withTraffic(4096, 1 << 20)).parameters();
+        assertEquals(Optional.of(4096L), spike.bytesPerSecond());
+        assertEquals(Optional.of(1L << 20), spike.totalBytes());
+        assertRefused(ErrorCode.MISSING_PARAMETER, "scope.workloadId", FaultRequest.of("F5", Map.of("service", "s3")).withTraffic(1, 1));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "totalBytes", FaultRequest.of("F5", Map.of("workloadId", WORKLOAD, "service", "s3"))
+                .withTraffic(1, 0));
+        assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "bytesPerSecond", FaultRequest.of("F6", Map.of()).withTraffic(1, 1));
+    }
+
+    @Test
+    void telemetryLossLosesEverythingUnlessAShareOrDelayIsGiven() {
+        FaultParameters all = create(FaultRequest.of("F8", Map.of("vpcId", vpc.id()))).parameters();
+        assertEquals(Optional.of(100), all.percentage());
+        assertTrue(all.covers(TelemetryKind.QUERY_LOGS) && all.covers(TelemetryKind.FLOW_LOGS));
+        FaultParameters late = create(FaultRequest.of("F8", Map.of()).withDelay("PT30S").withTelemetry(List.of("flowLogs"))).parameters();
+        assertEquals(Optional.empty(), late.percentage());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), late.delay());
+        assertTrue(late.covers(TelemetryKind.FLOW_LOGS) && !late.covers(TelemetryKind.METRICS));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "telemetry", FaultRequest.of("F8", Map.of()).withTelemetry(List.of("traces")));
+        assertRefused(ErrorCode.INVALID_PARAMETER_VALUE, "delay", FaultRequest.of("F8", Map.of()).withDelay("PT2H"));
+        assertRefused(ErrorCode.INVALID_PARAMETER_COMBINATION, "scope", FaultRequest.of("F8", Map.of("service", "s3")));
     }
 
     @Test

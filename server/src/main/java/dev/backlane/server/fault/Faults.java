@@ -18,7 +18,11 @@ import dev.backlane.core.world.World;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +43,9 @@ import java.util.function.Function;
  * fault that is the index itself, so faults cost nothing when none is made.
  */
 public final class Faults implements AutoCloseable {
+    /** The kinds the data plane acts on so far; the others are refused rather than accepted and ignored. */
+    private static final Set<FaultKind> CARRIED_OUT = EnumSet.of(FaultKind.F1_PUBLIC_DNS, FaultKind.F2_SECURITY_GROUP_DROP,
+            FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F7_THROTTLING);
     private final FaultCommand command;
     private final InstantSource clock;
     private final IdSource ids;
@@ -76,7 +83,11 @@ public final class Faults implements AutoCloseable {
     public Fault create(FaultRequest request, World world, Function<String, Optional<String>> workloadInterfaces) {
         Instant now = clock.instant();
         Fault fault = command.create(request, world, workloadInterfaces, now, ids);
-        if (fault.kind() == FaultKind.F7_THROTTLING) {
+        if (!CARRIED_OUT.contains(fault.kind()) || fault.parameters().toxic().isPresent() && !CARRIED_OUT.contains(FaultKind.TOXIC)) {
+            throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter kind is invalid. This Backlane does not inject %s yet.",
+                    fault.kind().label(), fault.parameters().toxic().isPresent() ? "toxics or added latency" : fault.kind().label() + " faults");
+        }
+        if (fault.kind() == FaultKind.F7_THROTTLING && fault.parameters().throttles()) {
             gates.put(fault.id(), new ThrottleGate(fault));
         }
         synchronized (this) {

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultParameters;
 import dev.backlane.core.fault.FaultRequest;
+import dev.backlane.core.fault.ToxicRequest;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.traffic.Workloads;
@@ -36,7 +38,9 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TOP_LEVEL = List.of("kind", "scope", "parameters", "startTime", "duration");
-    private static final List<String> PARAMETERS = List.of("actions", "operations", "percentage", "requestsPerSecond");
+    private static final List<String> PARAMETERS = List.of("actions", "operations", "percentage", "requestsPerSecond", "latency", "jitter", "toxic",
+            "mode", "bytesPerSecond", "totalBytes", "delay", "telemetry");
+    private static final List<String> TOXIC = List.of("name", "type", "stream", "toxicity", "attributes");
 
     private final Faults faults;
     private final Cloud cloud;
@@ -101,17 +105,58 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
             unknownMembers(parameters, PARAMETERS, "parameters.");
         }
         Optional<Integer> percentage = parameters.isObject() ? box(integer(parameters, "percentage")) : Optional.empty();
-        Optional<Double> rate = Optional.empty();
-        JsonNode perSecond = parameters.path("requestsPerSecond");
-        if (!perSecond.isMissingNode() && !perSecond.isNull()) {
-            if (!perSecond.isNumber()) {
-                throw invalid("requestsPerSecond", perSecond, "a number");
-            }
-            rate = Optional.of(perSecond.doubleValue());
-        }
+        Optional<Double> rate = number(parameters, "requestsPerSecond", "").map(JsonNode::doubleValue);
         List<String> none = List.of();
-        return new FaultRequest(text(body, "kind"), scope, parameters.isObject() ? texts(parameters, "actions") : none,
-                parameters.isObject() ? texts(parameters, "operations") : none, percentage, rate, text(body, "startTime"), text(body, "duration"));
+        boolean given = parameters.isObject();
+        return new FaultRequest(text(body, "kind"), scope, given ? texts(parameters, "actions") : none, given ? texts(parameters, "operations") : none,
+                percentage, rate, text(body, "startTime"), text(body, "duration"), toxic(parameters.path("toxic")),
+                whole(parameters, "latency", ""), whole(parameters, "jitter", ""), given ? text(parameters, "mode") : Optional.empty(),
+                whole(parameters, "bytesPerSecond", ""), whole(parameters, "totalBytes", ""), given ? text(parameters, "delay") : Optional.empty(),
+                given ? texts(parameters, "telemetry") : none);
+    }
+
+    /** A toxic in Toxiproxy's shape; its {@code name}, which Toxiproxy needs to find it again, is taken and ignored: the fault ID names it. */
+    private static Optional<ToxicRequest> toxic(JsonNode toxic) {
+        if (toxic.isMissingNode() || toxic.isNull()) {
+            return Optional.empty();
+        }
+        if (!toxic.isObject()) {
+            throw invalid("toxic", toxic, "an object with type, stream, toxicity and attributes");
+        }
+        unknownMembers(toxic, TOXIC, "parameters.toxic.");
+        Map<String, Long> attributes = new LinkedHashMap<>();
+        JsonNode given = toxic.path("attributes");
+        if (!given.isMissingNode() && !given.isNull()) {
+            if (!given.isObject()) {
+                throw invalid("toxic.attributes", given, "an object of whole numbers");
+            }
+            for (Iterator<String> names = given.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                attributes.put(name, whole(given, name, "toxic.attributes.").orElseThrow());
+            }
+        }
+        return Optional.of(new ToxicRequest(text(toxic, "type"), text(toxic, "stream"),
+                number(toxic, "toxicity", "toxic.").map(JsonNode::doubleValue), attributes));
+    }
+
+    private static Optional<JsonNode> number(JsonNode parent, String name, String prefix) {
+        JsonNode value = parent.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw invalid(prefix + name, value, "a number");
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<Long> whole(JsonNode parent, String name, String prefix) {
+        return number(parent, name, prefix).map(value -> {
+            if (!value.canConvertToLong() || value.isFloatingPointNumber() && value.doubleValue() != Math.rint(value.doubleValue())) {
+                throw invalid(prefix + name, value, "a whole number");
+            }
+            return value.longValue();
+        });
     }
 
     private static void unknownMembers(JsonNode node, List<String> known, String prefix) {
@@ -153,6 +198,22 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
         }
         given.percentage().ifPresent(value -> parameters.put("percentage", value));
         given.requestsPerSecond().ifPresent(value -> parameters.put("requestsPerSecond", value));
+        given.toxic().ifPresent(toxic -> {
+            if (fault.kind() == FaultKind.F7_THROTTLING) {
+                parameters.put("latency", toxic.attribute("latency")).put("jitter", toxic.attribute("jitter"));
+                return;
+            }
+            ObjectNode attributes = parameters.putObject("toxic").put("type", toxic.type().wireName()).put("stream", toxic.stream().wireName())
+                    .put("toxicity", toxic.toxicity()).putObject("attributes");
+            toxic.attributes().forEach(attributes::put);
+        });
+        given.mode().ifPresent(mode -> parameters.put("mode", mode.wireName()));
+        given.bytesPerSecond().ifPresent(value -> parameters.put("bytesPerSecond", value));
+        given.totalBytes().ifPresent(value -> parameters.put("totalBytes", value));
+        given.delay().ifPresent(value -> parameters.put("delay", value.toString()));
+        if (!given.telemetry().isEmpty()) {
+            given.telemetry().forEach(kind -> parameters.withArray("telemetry").add(kind.wireName()));
+        }
         node.put("startTime", fault.startTime().toString()).put("endTime", fault.endTime().toString())
                 .put("state", fault.activeAt(now) ? "active" : "pending");
         return node;
