@@ -224,6 +224,14 @@ public enum ErrorCode {
     CONFLICT_EXCEPTION("ConflictException", 409),
     /** FIS: a quota (templates per account, experiments running) reached; the model gives it status 402. */
     SERVICE_QUOTA_EXCEEDED_EXCEPTION("ServiceQuotaExceededException", 402),
+    /** CloudWatch: an alarm named by DeleteAlarms or SetAlarmState that does not exist. */
+    RESOURCE_NOT_FOUND("ResourceNotFound", 404),
+    /** CloudWatch: the resource a tagging call names does not exist; 404, where CloudWatch Logs answers 400. */
+    TAGGED_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
+    /** CloudWatch: a quota reached (alarms per account and region). */
+    LIMIT_EXCEEDED("LimitExceeded", 400),
+    /** CloudWatch: SetAlarmState's StateReasonData that is not JSON. */
+    INVALID_FORMAT("InvalidFormat", 400),
     /** A value that breaks its shape's constraints in the model (length, pattern, range, enum, required). */
     VALIDATION_EXCEPTION("ValidationException", 400),
     /** An {@code X-Amz-Target} naming no operation of the service. */

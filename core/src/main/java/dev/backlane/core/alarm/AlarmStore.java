@@ -1,0 +1,286 @@
+package dev.backlane.core.alarm;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.metrics.MetricStore;
+import dev.backlane.core.model.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * CloudWatch's metric alarms, per account and region, in memory: their definitions and states, their history (kept
+ * 30 days, also after an alarm is deleted, at most {@link #MAX_HISTORY} items per account and region) and their
+ * evaluation over the {@link MetricStore} ({@link AlarmEvaluator}) when they are created and then every minute (every
+ * 10 seconds when high-resolution) as {@link #evaluateDue} is called. Every change of a state's value is recorded in
+ * the history and given to the listener as an {@link AlarmTransition}, outside the store's lock, so the listener
+ * may read the store (the server publishes them as {@code AlarmStateChangedEvent}s). Time is the caller's. Thread-safe.
+ */
+public final class AlarmStore {
+    /** Alarms per account and region: AWS sets no quota; Backlane bounds its memory. */
+    static final int MAX_ALARMS = 10_000;
+    static final int MAX_HISTORY = 10_000;
+    static final Duration HISTORY_RETENTION = Duration.ofDays(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MetricStore metrics;
+    private final Consumer<AlarmTransition> listener;
+    private final AlarmEvaluator evaluator = new AlarmEvaluator();
+    private final Map<Scope, TreeMap<String, MetricAlarm>> scopes = new HashMap<>();
+    private final Map<Scope, Deque<AlarmHistoryItem>> histories = new HashMap<>();
+
+    public AlarmStore(MetricStore metrics, Consumer<AlarmTransition> listener) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /** DescribeAlarms' filters; an empty one matches every alarm. */
+    public record Filter(List<String> names, Optional<String> namePrefix, Optional<AlarmState> state, Optional<String> actionPrefix) {
+        public Filter {
+            names = List.copyOf(names);
+            requireNonNull(namePrefix, "namePrefix is null");
+            requireNonNull(state, "state is null");
+            requireNonNull(actionPrefix, "actionPrefix is null");
+        }
+
+        boolean matches(MetricAlarm alarm) {
+            AlarmDefinition definition = alarm.definition();
+            return (names.isEmpty() || names.contains(alarm.name()))
+                    && namePrefix.map(alarm.name()::startsWith).orElse(true)
+                    && state.map(alarm.status().value()::equals).orElse(true)
+                    && actionPrefix.map(prefix -> definition.alarmActions().stream().anyMatch(action -> action.startsWith(prefix))
+                            || definition.okActions().stream().anyMatch(action -> action.startsWith(prefix))
+                            || definition.insufficientDataActions().stream().anyMatch(action -> action.startsWith(prefix))).orElse(true);
+        }
+    }
+
+    /**
+     * Creates the alarm, or replaces the definition of the one of that name (its state and tags stay, as on AWS; tags
+     * given with an update are ignored), then evaluates it.
+     */
+    public MetricAlarm put(Scope scope, String name, AlarmDefinition definition, Map<String, String> tags, Instant now) {
+        List<AlarmTransition> changed = new ArrayList<>();
+        MetricAlarm result;
+        synchronized (this) {
+            TreeMap<String, MetricAlarm> alarms = scopes.computeIfAbsent(scope, ignored -> new TreeMap<>());
+            MetricAlarm existing = alarms.get(name);
+            MetricAlarm alarm;
+            if (existing == null) {
+                if (alarms.size() >= MAX_ALARMS) {
+                    throw AwsException.of(ErrorCode.LIMIT_EXCEEDED, "The maximum number of alarms (%d) for this account and region has been reached.",
+                            MAX_ALARMS);
+                }
+                alarm = new MetricAlarm(scope, name, definition, AlarmStatus.initial(now), now, tags, Optional.empty());
+                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" created",
+                        json(Map.of("version", "1.0", "type", "Create", "createdAlarm", AlarmJson.of(alarm))));
+            } else {
+                alarm = existing.withDefinition(definition, now);
+                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" updated",
+                        json(Map.of("version", "1.0", "type", "Update", "updatedAlarm", AlarmJson.of(alarm))));
+            }
+            alarms.put(name, alarm);
+            result = evaluate(alarm, now, changed);
+        }
+        changed.forEach(listener);
+        return result;
+    }
+
+    /** Deletes the alarms, all or none: ResourceNotFound when one of them does not exist. */
+    public synchronized void delete(Scope scope, List<String> names, Instant now) {
+        Map<String, MetricAlarm> alarms = scopes.getOrDefault(scope, new TreeMap<>());
+        for (String name : names) {
+            if (!alarms.containsKey(name)) {
+                throw notFound(name);
+            }
+        }
+        for (String name : names) {
+            MetricAlarm alarm = alarms.remove(name);
+            if (alarm != null) {
+                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" deleted",
+                        json(Map.of("version", "1.0", "type", "Delete", "deletedAlarm", AlarmJson.of(alarm))));
+            }
+        }
+    }
+
+    /** SetAlarmState: the state until the alarm's next evaluation; the reason data must be JSON. */
+    public MetricAlarm setState(Scope scope, String name, AlarmState state, String reason, Optional<String> reasonData, Instant now) {
+        reasonData.ifPresent(AlarmStore::checkJson);
+        List<AlarmTransition> changed = new ArrayList<>();
+        MetricAlarm result;
+        synchronized (this) {
+            MetricAlarm alarm = find(scope, name).orElseThrow(() -> notFound(name));
+            result = transition(alarm, state, reason, reasonData, now, changed);
+        }
+        changed.forEach(listener);
+        return result;
+    }
+
+    /** Enable/DisableAlarmActions: names of alarms that do not exist are passed over, as on AWS. */
+    public synchronized void setActionsEnabled(Scope scope, List<String> names, boolean enabled, Instant now) {
+        Map<String, MetricAlarm> alarms = scopes.getOrDefault(scope, new TreeMap<>());
+        for (String name : names) {
+            MetricAlarm alarm = alarms.get(name);
+            if (alarm != null && alarm.definition().actionsEnabled() != enabled) {
+                alarms.put(name, alarm.withDefinition(alarm.definition().withActionsEnabled(enabled), now));
+            }
+        }
+    }
+
+    public synchronized Optional<MetricAlarm> find(Scope scope, String name) {
+        return Optional.ofNullable(scopes.getOrDefault(scope, new TreeMap<>()).get(name));
+    }
+
+    /** The alarm an ARN names, in the scope the ARN gives. */
+    public synchronized Optional<MetricAlarm> findByArn(String arn) {
+        String[] parts = arn.split(":", 7);
+        if (parts.length != 7 || !parts[2].equals("cloudwatch") || !parts[5].equals("alarm")) {
+            return Optional.empty();
+        }
+        return find(new Scope(parts[4], parts[3]), parts[6]).filter(alarm -> alarm.arn().equals(arn));
+    }
+
+    /** The scope's alarms that match, by name. */
+    public synchronized List<MetricAlarm> describe(Scope scope, Filter filter) {
+        return scopes.getOrDefault(scope, new TreeMap<>()).values().stream().filter(filter::matches).toList();
+    }
+
+    /** The scope's alarms that pass the test, by name (DescribeAlarmsForMetric). */
+    public synchronized List<MetricAlarm> describe(Scope scope, Predicate<MetricAlarm> test) {
+        return scopes.getOrDefault(scope, new TreeMap<>()).values().stream().filter(test).toList();
+    }
+
+    /** The scope's history, oldest first, of the alarm if one is named, of the type if one is given, in [start, end]. */
+    public synchronized List<AlarmHistoryItem> history(Scope scope, Optional<String> name, Optional<AlarmHistoryItem.Type> type, Optional<Instant> start,
+            Optional<Instant> end, Instant now) {
+        Deque<AlarmHistoryItem> items = histories.getOrDefault(scope, new ArrayDeque<>());
+        expire(items, now);
+        return items.stream()
+                .filter(item -> name.map(item.alarmName()::equals).orElse(true))
+                .filter(item -> type.map(item.type()::equals).orElse(true))
+                .filter(item -> start.map(at -> !item.timestamp().isBefore(at)).orElse(true))
+                .filter(item -> end.map(at -> !item.timestamp().isAfter(at)).orElse(true))
+                .toList();
+    }
+
+    /** Replaces the alarm's tags (TagResource, UntagResource). */
+    public synchronized MetricAlarm retag(MetricAlarm alarm, Map<String, String> tags) {
+        MetricAlarm current = find(alarm.scope(), alarm.name()).orElseThrow(() -> notFound(alarm.name()));
+        MetricAlarm tagged = current.withTags(tags);
+        scopes.get(alarm.scope()).put(alarm.name(), tagged);
+        return tagged;
+    }
+
+    /** Evaluates every alarm whose time has come: once in each minute, or each 10 seconds when high-resolution. Returns the transitions. */
+    public List<AlarmTransition> evaluateDue(Instant now) {
+        List<AlarmTransition> changed = new ArrayList<>();
+        synchronized (this) {
+            for (TreeMap<String, MetricAlarm> alarms : scopes.values()) {
+                for (MetricAlarm alarm : List.copyOf(alarms.values())) {
+                    long cadence = AlarmEvaluator.cadenceSeconds(alarm.definition());
+                    boolean due = alarm.evaluatedAt().map(last -> Math.floorDiv(now.getEpochSecond(), cadence)
+                            > Math.floorDiv(last.getEpochSecond(), cadence)).orElse(true);
+                    if (due) {
+                        evaluate(alarm, now, changed);
+                    }
+                }
+            }
+        }
+        changed.forEach(listener);
+        return changed;
+    }
+
+    private MetricAlarm evaluate(MetricAlarm alarm, Instant now, List<AlarmTransition> changed) {
+        MetricAlarm evaluated = alarm.evaluated(now);
+        scopes.get(alarm.scope()).put(alarm.name(), evaluated);
+        Optional<AlarmEvaluator.Outcome> outcome = evaluator.evaluate(evaluated, metrics, now);
+        if (outcome.isEmpty() || outcome.get().state() == evaluated.status().value()) {
+            // Only a change of state is recorded: an alarm that stays in its state keeps its reason, as on AWS.
+            return evaluated;
+        }
+        return transition(evaluated, outcome.get().state(), outcome.get().reason(), Optional.of(outcome.get().reasonData()), now, changed);
+    }
+
+    private MetricAlarm transition(MetricAlarm alarm, AlarmState state, String reason, Optional<String> reasonData, Instant now,
+            List<AlarmTransition> changed) {
+        AlarmStatus before = alarm.status();
+        MetricAlarm next = alarm.withStatus(before.next(state, reason, reasonData, now));
+        scopes.get(alarm.scope()).put(alarm.name(), next);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("version", "1.0");
+        data.put("oldState", stateJson(before));
+        data.put("newState", stateJson(next.status()));
+        record(next, AlarmHistoryItem.Type.STATE_UPDATE, now, "Alarm updated from " + before.value() + " to " + state, json(data));
+        if (before.value() != state) {
+            changed.add(new AlarmTransition(next, before.value(), now));
+        }
+        return next;
+    }
+
+    private static Map<String, Object> stateJson(AlarmStatus status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("stateValue", status.value().name());
+        out.put("stateReason", status.reason());
+        status.reasonData().ifPresent(data -> out.put("stateReasonData", parse(data)));
+        return out;
+    }
+
+    private void record(MetricAlarm alarm, AlarmHistoryItem.Type type, Instant now, String summary, String data) {
+        Deque<AlarmHistoryItem> items = histories.computeIfAbsent(alarm.scope(), ignored -> new ArrayDeque<>());
+        items.addLast(new AlarmHistoryItem(alarm.scope(), alarm.name(), type, now, summary, data));
+        while (items.size() > MAX_HISTORY) {
+            items.removeFirst();
+        }
+        expire(items, now);
+    }
+
+    private static void expire(Deque<AlarmHistoryItem> items, Instant now) {
+        Instant oldest = now.minus(HISTORY_RETENTION);
+        while (!items.isEmpty() && items.peekFirst().timestamp().isBefore(oldest)) {
+            items.removeFirst();
+        }
+    }
+
+    private static void checkJson(String text) {
+        try {
+            JSON.readTree(text);
+        } catch (IOException e) {
+            throw AwsException.of(ErrorCode.INVALID_FORMAT, "The value of parameter StateReasonData is not valid JSON.");
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return json;
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AwsException notFound(String name) {
+        return AwsException.of(ErrorCode.RESOURCE_NOT_FOUND, "Alarm %s does not exist.", name);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.backlane.core.alarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backlane.core.error.AwsException;
+import dev.backlane.core.error.ErrorCode;
+import dev.backlane.core.metrics.Dimension;
+import dev.backlane.core.metrics.MetricDatum;
+import dev.backlane.core.metrics.MetricKey;
+import dev.backlane.core.metrics.MetricStore;
+import dev.backlane.core.metrics.Samples;
+import dev.backlane.core.model.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AlarmStoreTest {
+    private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
+    private static final MetricKey KEY = new MetricKey("App", "Latency", List.of(new Dimension("Service", "a")));
+    private static final Instant CREATED = Instant.parse("2026-12-07T12:00:30Z");
+
+    private final MetricStore metrics = new MetricStore(10, 1_000);
+    private final List<AlarmTransition> published = new ArrayList<>();
+    private final AlarmStore store = new AlarmStore(metrics, published::add);
+
+    private void put(Instant at, double value) {
+        metrics.put(SCOPE, List.of(new MetricDatum(KEY, at, "None", 60, Samples.of(value, 1))), at);
+    }
+
+    @Test
+    void aNewAlarmIsEvaluatedAtOnceAndEachTransitionIsPublishedAndRecorded() {
+        MetricAlarm alarm = store.put(SCOPE, "latency", Alarms.definition(1, 1, "missing"), Map.of("team", "net"), CREATED);
+        assertEquals("arn:aws:cloudwatch:us-east-1:000000000000:alarm:latency", alarm.arn());
+        // No data yet: from the initial INSUFFICIENT_DATA it stays there, and nothing is published.
+        assertEquals(AlarmState.INSUFFICIENT_DATA, alarm.status().value());
+        assertTrue(published.isEmpty());
+        put(Instant.parse("2026-12-07T12:00:40Z"), 500);
+        assertTrue(store.evaluateDue(Instant.parse("2026-12-07T12:00:59Z")).isEmpty(), "evaluated once a minute");
+        List<AlarmTransition> changed = store.evaluateDue(Instant.parse("2026-12-07T12:01:05Z"));
+        assertEquals(1, changed.size());
+        assertEquals(changed, published);
+        assertEquals(AlarmState.INSUFFICIENT_DATA, changed.get(0).previous());
+        assertEquals(AlarmState.ALARM, changed.get(0).current());
+        assertEquals(Instant.parse("2026-12-07T12:01:05Z"), store.find(SCOPE, "latency").orElseThrow().status().transitionedAt());
+        List<AlarmHistoryItem> history = store.history(SCOPE, Optional.of("latency"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Instant.parse("2026-12-07T12:01:05Z"));
+        assertEquals(List.of("Alarm \"latency\" created", "Alarm updated from INSUFFICIENT_DATA to ALARM"),
+                history.stream().map(AlarmHistoryItem::summary).toList());
+        assertTrue(history.get(1).data().contains("\"oldState\":{\"stateValue\":\"INSUFFICIENT_DATA\""), history.get(1).data());
+    }
+
+    @Test
+    void setAlarmStateHoldsUntilTheNextEvaluation() {
+        store.put(SCOPE, "latency", Alarms.definition(1, 1, "notBreaching"), Map.of(), CREATED);
+        assertEquals(AlarmState.OK, store.find(SCOPE, "latency").orElseThrow().status().value());
+        store.setState(SCOPE, "latency", AlarmState.ALARM, "testing", Optional.of("{\"a\":1}"), CREATED.plusSeconds(5));
+        assertEquals(AlarmState.ALARM, published.get(published.size() - 1).current());
+        assertEquals("testing", store.find(SCOPE, "latency").orElseThrow().status().reason());
+        store.evaluateDue(CREATED.plusSeconds(60));
+        assertEquals(AlarmState.OK, store.find(SCOPE, "latency").orElseThrow().status().value());
+    }
+
+    @Test
+    void setAlarmStateRefusesUnknownAlarmsAndReasonDataThatIsNotJson() {
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, assertThrows(AwsException.class,
+                () -> store.setState(SCOPE, "nope", AlarmState.OK, "x", Optional.empty(), CREATED)).code());
+        store.put(SCOPE, "latency", Alarms.definition(1, 1, "missing"), Map.of(), CREATED);
+        assertEquals(ErrorCode.INVALID_FORMAT, assertThrows(AwsException.class,
+                () -> store.setState(SCOPE, "latency", AlarmState.OK, "x", Optional.of("{not json"), CREATED)).code());
+    }
+
+    @Test
+    void deleteIsAllOrNothingAndHistoryOutlivesTheAlarm() {
+        store.put(SCOPE, "a", Alarms.definition(1, 1, "missing"), Map.of(), CREATED);
+        AwsException refused = assertThrows(AwsException.class, () -> store.delete(SCOPE, List.of("a", "b"), CREATED));
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, refused.code());
+        assertTrue(store.find(SCOPE, "a").isPresent());
+        store.delete(SCOPE, List.of("a"), CREATED.plusSeconds(1));
+        assertTrue(store.find(SCOPE, "a").isEmpty());
+        assertEquals("Alarm \"a\" deleted", store.history(SCOPE, Optional.of("a"), Optional.of(AlarmHistoryItem.Type.CONFIGURATION_UPDATE),
+                Optional.empty(), Optional.empty(), CREATED.plusSeconds(1)).get(1).summary());
+    }
+
+    @Test
+    void updatingKeepsStateAndTagsAndFiltersFindByPrefixStateAndAction() {
+        store.put(SCOPE, "api-latency", Alarms.definition(1, 1, "breaching"), Map.of("team", "net"), CREATED);
+        store.put(SCOPE, "db-latency", Alarms.definition(1, 1, "notBreaching"), Map.of(), CREATED);
+        MetricAlarm updated = store.put(SCOPE, "api-latency", Alarms.definition(2, 1, "ignore"), Map.of("other", "x"), CREATED.plusSeconds(1));
+        assertEquals(AlarmState.ALARM, updated.status().value());
+        assertEquals(Map.of("team", "net"), updated.tags());
+        assertEquals(List.of("api-latency"), store.describe(SCOPE, new AlarmStore.Filter(List.of(), Optional.of("api"), Optional.empty(),
+                Optional.empty())).stream().map(MetricAlarm::name).toList());
+        assertEquals(List.of("db-latency"), store.describe(SCOPE, new AlarmStore.Filter(List.of(), Optional.empty(), Optional.of(AlarmState.OK),
+                Optional.empty())).stream().map(MetricAlarm::name).toList());
+        assertEquals(2, store.describe(SCOPE, new AlarmStore.Filter(List.of(), Optional.empty(), Optional.empty(),
+                Optional.of("arn:aws:sns:us-east-1:000000000000:pa"))).size());
+        assertEquals("api-latency", store.findByArn("arn:aws:cloudwatch:us-east-1:000000000000:alarm:api-latency").orElseThrow().name());
+        assertTrue(store.findByArn("arn:aws:cloudwatch:us-east-1:111111111111:alarm:api-latency").isEmpty());
+    }
+}
