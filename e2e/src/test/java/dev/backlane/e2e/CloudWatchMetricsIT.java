@@ -153,4 +153,81 @@ class CloudWatchMetricsIT {
             assertEquals("InvalidParameterCombination", refused.awsErrorDetails().errorCode());
         }
     }
+
+    @Test
+    void theCliEvaluatesMetricMathAndRefusesABadExpression() throws IOException {
+        ExternalProgram aws = AwsCliJson.awsCli();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String datum = "{\"MetricName\": \"%s\", \"Value\": %s, \"Dimensions\": [{\"Name\": \"Api\", \"Value\": \"orders\"}]}";
+        AwsCliJson.ok(aws, home, backlane.endpoint(), "cloudwatch", "put-metric-data", "--namespace", "Math/App", "--metric-data",
+                "[" + datum.formatted("Errors", "3") + ", " + datum.formatted("Requests", "40") + ", " + datum.formatted("Requests", "20") + "]");
+        String metric = "{\"Id\": \"%s\", \"ReturnData\": false, \"MetricStat\": {\"Metric\": {\"Namespace\": \"Math/App\", \"MetricName\": \"%s\", "
+                + "\"Dimensions\": [{\"Name\": \"Api\", \"Value\": \"orders\"}]}, \"Period\": 60, \"Stat\": \"Sum\"}}";
+        Path queries = home.resolve("math-queries.json");
+        Files.writeString(queries, "[" + metric.formatted("errors", "Errors") + ", " + metric.formatted("requests", "Requests")
+                + ", {\"Id\": \"rate\", \"Expression\": \"100 * errors / requests\", \"Label\": \"Error rate\"}"
+                + ", {\"Id\": \"both\", \"Expression\": \"FILL(METRICS(), 0)\"}]");
+        JsonNode data = AwsCliJson.ok(aws, home, backlane.endpoint(), "cloudwatch", "get-metric-data", "--metric-data-queries",
+                "file://" + queries, "--start-time", now.minusSeconds(600).toString(), "--end-time", now.plusSeconds(60).toString());
+        JsonNode results = data.path("MetricDataResults");
+        assertEquals(3, results.size(), data.toString());
+        assertEquals("rate", results.get(0).path("Id").asText());
+        assertEquals("Error rate", results.get(0).path("Label").asText());
+        assertEquals(5.0, results.get(0).path("Values").get(0).asDouble(), 1e-9, data.toString());
+        assertEquals(List.of("both", "both"), List.of(results.get(1).path("Id").asText(), results.get(2).path("Id").asText()));
+        assertEquals(List.of("Errors", "Requests"), List.of(results.get(1).path("Label").asText(), results.get(2).path("Label").asText()));
+        // FILL gives every minute asked for (from the start's minute to the end) a value: 60 where data was put, 0 elsewhere.
+        long minutes = (now.plusSeconds(60).getEpochSecond() - now.minusSeconds(600).truncatedTo(ChronoUnit.MINUTES).getEpochSecond() + 59) / 60;
+        assertEquals(minutes, results.get(2).path("Values").size(), data.toString());
+        assertEquals(60.0, results.get(2).path("Values").get(0).asDouble() + results.get(2).path("Values").get(1).asDouble(), data.toString());
+
+        ExternalProgram.Result refused = aws.run(home, AwsCliIT.environment(home), Duration.ofMinutes(1), List.of("cloudwatch", "get-metric-data",
+                "--metric-data-queries", "[{\"Id\": \"e1\", \"Expression\": \"SUM(m1\"}]", "--start-time", now.minusSeconds(600).toString(),
+                "--end-time", now.toString(), "--endpoint-url", backlane.endpoint()));
+        assertEquals(255, refused.exitCode(), refused::describe);
+        assertTrue(refused.stderr().contains("(ValidationError) when calling the GetMetricData operation: Error in expression e1: Syntax error at "
+                + "position 7: expected ')' at the end."), refused::describe);
+    }
+
+    @Test
+    void boto3EvaluatesMetricMathAndReportsDroppedPoints() throws IOException {
+        ExternalProgram python = AwsCliJson.python3();
+        Path script = home.resolve("math.py");
+        Files.writeString(script, """
+                import boto3, botocore, datetime, json, sys
+                cw = boto3.client("cloudwatch", endpoint_url=sys.argv[1], region_name="us-east-1")
+                now = datetime.datetime.now(datetime.timezone.utc)
+                cw.put_metric_data(Namespace="Py/Math", MetricData=[{"MetricName": "Hits", "Value": 8}, {"MetricName": "Misses", "Value": 0}])
+                def metric(id, name):
+                    return {"Id": id, "ReturnData": False, "MetricStat": {"Metric": {"Namespace": "Py/Math", "MetricName": name},
+                        "Period": 60, "Stat": "Sum"}}
+                window = dict(StartTime=now - datetime.timedelta(minutes=5), EndTime=now + datetime.timedelta(minutes=1))
+                data = cw.get_metric_data(MetricDataQueries=[metric("hits", "Hits"), metric("misses", "Misses"),
+                    {"Id": "ratio", "Expression": "hits / misses"},
+                    {"Id": "hot", "Expression": "IF(hits > 5 AND misses == 0, 1, 0)", "Label": "Hot"},
+                    {"Id": "total", "Expression": "SUM([hits, misses]) ^ 2"}], **window)
+                try:
+                    cw.get_metric_data(MetricDataQueries=[metric("hits", "Hits"), {"Id": "e1", "Expression": "hits + nothing"}], **window)
+                    error = None
+                except botocore.exceptions.ClientError as e:
+                    error = e.response["Error"]
+                results = {r["Id"]: {"values": r["Values"], "label": r["Label"], "messages": r.get("Messages", [])}
+                           for r in data["MetricDataResults"]}
+                print(json.dumps({"protocol": cw.meta.service_model.protocol, "results": results, "error": error}))
+                """);
+        ExternalProgram.Result result = python.run(home, AwsCliIT.environment(home), Duration.ofMinutes(1),
+                List.of(script.toString(), backlane.endpoint()));
+        assertEquals(0, result.exitCode(), result::describe);
+        JsonNode out = JSON.readTree(result.stdout());
+        JsonNode results = out.path("results");
+        assertEquals(0, results.path("ratio").path("values").size(), out.toString());
+        assertEquals("ArithmeticError", results.path("ratio").path("messages").get(0).path("Code").asText(), out.toString());
+        assertEquals("ratio", results.path("ratio").path("label").asText());
+        assertEquals("Hot", results.path("hot").path("label").asText());
+        assertEquals(1.0, results.path("hot").path("values").get(0).asDouble(), out.toString());
+        assertEquals(64.0, results.path("total").path("values").get(0).asDouble(), out.toString());
+        assertEquals("ValidationError", out.path("error").path("Code").asText(), out.toString());
+        assertEquals("Error in expression e1: Unrecognized identifier nothing: it is not the Id of a query in this request.",
+                out.path("error").path("Message").asText(), out.toString());
+    }
 }

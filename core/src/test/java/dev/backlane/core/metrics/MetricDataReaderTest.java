@@ -25,8 +25,7 @@ class MetricDataReaderTest {
     }
 
     private static MetricDataQuery sum(String id) {
-        return new MetricDataQuery(id, Optional.of(new MetricDataQuery.MetricStat(BYTES, 60, "Sum", Optional.empty())), Optional.empty(),
-                Optional.empty(), true);
+        return MetricDataQuery.metric(id, new MetricDataQuery.MetricStat(BYTES, 60, "Sum", Optional.empty()), Optional.empty(), true);
     }
 
     @Test
@@ -67,15 +66,86 @@ class MetricDataReaderTest {
                 () -> reader.read(SCOPE, List.of(upper), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
         assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(AwsException.class,
                 () -> reader.read(SCOPE, List.of(sum("a"), sum("a")), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
-        MetricDataQuery math = new MetricDataQuery("e", Optional.empty(), Optional.of("SUM(METRICS())"), Optional.empty(), true);
+        MetricDataQuery insights = expression("e", "SELECT AVG(BytesProcessed) FROM \"AWS/PrivateLinkEndpoints\"");
         assertEquals(ErrorCode.UNSUPPORTED, assertThrows(AwsException.class,
-                () -> reader.read(SCOPE, List.of(sum("a"), math), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
-        MetricDataQuery badStat = new MetricDataQuery("a", Optional.of(new MetricDataQuery.MetricStat(BYTES, 60, "Total", Optional.empty())),
-                Optional.empty(), Optional.empty(), true);
+                () -> reader.read(SCOPE, List.of(sum("a"), insights), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
+        MetricDataQuery badStat = MetricDataQuery.metric("a", new MetricDataQuery.MetricStat(BYTES, 60, "Total", Optional.empty()), Optional.empty(),
+                true);
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, assertThrows(AwsException.class,
                 () -> reader.read(SCOPE, List.of(badStat), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
-        MetricDataQuery hidden = new MetricDataQuery("a", sum("a").metricStat(), Optional.empty(), Optional.empty(), false);
+        MetricDataQuery hidden = MetricDataQuery.metric("a", sum("a").metricStat().get(), Optional.empty(), false);
         assertEquals(ErrorCode.VALIDATION_ERROR, assertThrows(AwsException.class,
                 () -> reader.read(SCOPE, List.of(hidden), NOW.minusSeconds(60), NOW, false, Optional.empty(), Optional.empty(), NOW)).code());
+    }
+
+    private static MetricDataQuery expression(String id, String text) {
+        return MetricDataQuery.expression(id, text, Optional.empty(), Optional.empty(), true);
+    }
+
+    private static MetricDataReader.Page read(MetricDataReader reader, MetricDataQuery... queries) {
+        return reader.read(SCOPE, List.of(queries), NOW.minusSeconds(3600), NOW, true, Optional.empty(), Optional.empty(), NOW);
+    }
+
+    @Test
+    void expressionsAreEvaluatedOverTheMetricsAndOnlyReturnedDataIsAnswered() {
+        MetricDataQuery bytes = MetricDataQuery.metric("bytes", sum("bytes").metricStat().get(), Optional.empty(), false);
+        MetricDataQuery kilobytes = MetricDataQuery.expression("kib", "bytes / 1024 * 1000", Optional.empty(), Optional.of("KiB x1000"), true);
+        MetricDataQuery total = expression("total", "SUM(bytes)");
+        MetricDataReader.Page page = read(reader(), bytes, kilobytes, total);
+        assertEquals(List.of("kib", "total"), page.results().stream().map(MetricDataResult::id).toList());
+        MetricDataResult scaled = page.results().get(0);
+        assertEquals("KiB x1000", scaled.label());
+        assertEquals(List.of(500 * 1000 / 1024.0, 400 * 1000 / 1024.0, 300 * 1000 / 1024.0, 200 * 1000 / 1024.0, 100 * 1000 / 1024.0),
+                scaled.values());
+        MetricDataResult line = page.results().get(1);
+        // A number is answered as a flat line, one point a period over the hour asked for, labelled with the ID.
+        assertEquals("total", line.label());
+        assertEquals(60, line.values().size());
+        assertEquals(1500.0, line.values().get(0));
+    }
+
+    @Test
+    void anArrayAnswersOneResultPerSeriesLabelledAfterTheExpression() {
+        MetricDataQuery first = MetricDataQuery.metric("m1", sum("m1").metricStat().get(), Optional.of("first"), false);
+        MetricDataQuery second = MetricDataQuery.metric("m2", new MetricDataQuery.MetricStat(BYTES, 120, "Maximum", Optional.empty()),
+                Optional.of("second"), false);
+        MetricDataQuery doubled = MetricDataQuery.expression("e1", "METRICS() * 2", Optional.empty(), Optional.of("Doubled"), true);
+        MetricDataQuery period = expression("e2", "PERIOD(m2)");
+        List<MetricDataResult> results = read(reader(), first, second, doubled, period).results();
+        assertEquals(List.of("e1", "e1", "e2"), results.stream().map(MetricDataResult::id).toList());
+        assertEquals(List.of("Doubled first", "Doubled second", "e2"), results.stream().map(MetricDataResult::label).toList());
+        assertEquals(List.of(1000.0, 800.0, 600.0, 400.0, 200.0), results.get(0).values());
+        assertEquals(120.0, results.get(2).values().get(0));
+        // PERIOD's line has the longest period of the request's metrics: 30 points of 120 s over the hour.
+        assertEquals(30, results.get(2).values().size());
+    }
+
+    @Test
+    void divisionByZeroDropsThePointsAndSaysSo() {
+        MetricDataQuery bytes = MetricDataQuery.metric("bytes", sum("bytes").metricStat().get(), Optional.empty(), false);
+        MetricDataResult result = read(reader(), bytes, expression("e1", "IF(bytes > 250, bytes, 0) / IF(bytes > 250, 1, 0)")).results().get(0);
+        assertEquals(List.of(500.0, 400.0, 300.0), result.values());
+        assertEquals(List.of(new MetricDataResult.Message("ArithmeticError", MetricDataReader.ARITHMETIC_ERROR)), result.messages());
+    }
+
+    @Test
+    void badExpressionsAreRefusedAsValidationErrors() {
+        MetricDataReader reader = reader();
+        assertRefused(reader, "Error in expression e1: Syntax error at position 8: expected an operand at the end.", sum("a"), expression("e1", "a + 2 *"));
+        assertRefused(reader, "Error in expression e1: Unrecognized identifier m9: it is not the Id of a query in this request.", sum("a"),
+                expression("e1", "a + m9"));
+        assertRefused(reader, "Error in expression e2: Circular dependency: e1 -> e2 -> e1.", sum("a"), expression("e1", "e2 + a"),
+                expression("e2", "e1 * 2"));
+        assertRefused(reader, "Error in expression e1: Unrecognized function NOPE with 1 arguments.", sum("a"), expression("e1", "NOPE(a)"));
+        AwsException search = assertThrows(AwsException.class, () -> read(reader, expression("e1", "SEARCH('{AWS/EC2} CPUUtilization', 'Average')")));
+        assertEquals(ErrorCode.UNSUPPORTED, search.code());
+        assertRefused(reader, "1 validation error detected: Value '' at 'MetricDataQueries.member.2.Expression' failed to satisfy constraint: "
+                + "Member must have length between 1 and 2048", sum("a"), expression("e1", ""));
+    }
+
+    private static void assertRefused(MetricDataReader reader, String message, MetricDataQuery... queries) {
+        AwsException refused = assertThrows(AwsException.class, () -> read(reader, queries));
+        assertEquals(ErrorCode.VALIDATION_ERROR, refused.code());
+        assertEquals(message, refused.getMessage());
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CloudWatch's metric calls — PutMetricData, GetMetricStatistics, GetMetricData (metric statistics, not math) and
+ * CloudWatch's metric calls — PutMetricData, GetMetricStatistics, GetMetricData (metric statistics and metric math) and
  * ListMetrics — on the server's {@link MetricStore}, which Backlane's own PrivateLink metrics are published to as
  * well. The same handlers answer whichever protocol the call came in (Smithy RPC v2 CBOR, awsJson 1.0, Query).
  */
@@ -128,6 +128,7 @@ public final class MetricOperations implements OperationFamily {
                     Optional.ofNullable(stat).map(s -> new MetricDataQuery.MetricStat(metric(s.structure("Metric"), path + ".Metric"),
                             s.integer("Period"), s.string("Stat"), s.optionalString("Unit"))),
                     query.optionalString("Expression"),
+                    Optional.ofNullable(query.integer("Period")),
                     query.optionalString("Label"),
                     query.bool("ReturnData", true)));
         }
@@ -142,7 +143,8 @@ public final class MetricOperations implements OperationFamily {
             out.put("Timestamps", result.timestamps());
             out.put("Values", result.values());
             out.put("StatusCode", result.status().wireName());
-            out.put("Messages", List.of());
+            out.put("Messages", result.messages().stream().map(message -> Map.<String, Object>of("Code", message.code(), "Value", message.value()))
+                    .toList());
             results.add(out);
         }
         Map<String, Object> output = new LinkedHashMap<>();
