@@ -25,10 +25,11 @@ public final class DataPlaneMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
     private final Counter requests = Counter.builder().name("backlane_gateway_requests_total")
-            .help("Requests the workload gateways handled, by service, verdict, way out, what the gateway did and HTTP status (0: none)")
-            .labelNames("service", "verdict", "via", "outcome", "status").register(registry);
+            .help("Requests the workload gateways handled, by the call's region and service, the endpoint they left through, verdict, "
+                    + "way out, what the gateway did and HTTP status (0: none)")
+            .labelNames("region", "service", "vpc_endpoint_id", "verdict", "via", "outcome", "status").register(registry);
     private final Histogram latency = Histogram.builder().name("backlane_gateway_request_duration_seconds")
-            .help("Time from a request's head to the gateway being done with it, by verdict").labelNames("verdict")
+            .help("Time from a request's head to the gateway being done with it, by the call's service and verdict").labelNames("service", "verdict")
             .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 350)
             .register(registry);
     private final Counter dnsAnswers = Counter.builder().name("backlane_dns_answers_total")
@@ -58,11 +59,14 @@ public final class DataPlaneMetrics {
     }
 
     void request(GatewayRequestEvent event) {
+        String region = event.facts().map(facts -> facts.region()).orElse("unknown");
         String service = event.facts().map(facts -> facts.service()).orElse("unknown");
+        // Empty (no label, to Prometheus) unless the call left through an endpoint: the SLO alerts are kept per endpoint.
+        String endpoint = event.via().filter(component -> component.startsWith("vpce-")).orElse("");
         String verdict = event.verdict().map(Enum::name).orElse("NONE");
         String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
-        requests.labelValues(service, verdict, via, event.outcome().name(), Integer.toString(event.status())).inc();
-        latency.labelValues(verdict).observe(event.latencyNanos() / 1e9);
+        requests.labelValues(region, service, endpoint, verdict, via, event.outcome().name(), Integer.toString(event.status())).inc();
+        latency.labelValues(service, verdict).observe(event.latencyNanos() / 1e9);
     }
 
     void dnsAnswer(DnsQueryEvent event) {

@@ -37,11 +37,12 @@ class DataPlaneMetricsTest {
         metrics.request(request(Verdict.PRIVATE, "vpce-1", 200, 40_000_000));
         metrics.request(request(Verdict.PUBLIC, "nat-1", 403, 1_000_000));
         String text = text(metrics);
-        assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"FORWARDED\",service=\"unknown\",status=\"200\",verdict=\"PRIVATE\","
-                + "via=\"endpoint\"} 2.0"), text);
-        assertTrue(text.contains("via=\"nat\"} 1.0"), text);
-        assertTrue(text.contains("backlane_gateway_request_duration_seconds_bucket{verdict=\"PRIVATE\",le=\"0.005\"} 1"), text);
-        assertTrue(text.contains("backlane_gateway_request_duration_seconds_count{verdict=\"PRIVATE\"} 2"), text);
+        assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"FORWARDED\",region=\"unknown\",service=\"unknown\",status=\"200\","
+                + "verdict=\"PRIVATE\",via=\"endpoint\",vpc_endpoint_id=\"vpce-1\"} 2.0"), text);
+        assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"FORWARDED\",region=\"unknown\",service=\"unknown\",status=\"403\","
+                + "verdict=\"PUBLIC\",via=\"nat\",vpc_endpoint_id=\"\"} 1.0"), text);
+        assertTrue(text.contains("backlane_gateway_request_duration_seconds_bucket{service=\"unknown\",verdict=\"PRIVATE\",le=\"0.005\"} 1"), text);
+        assertTrue(text.contains("backlane_gateway_request_duration_seconds_count{service=\"unknown\",verdict=\"PRIVATE\"} 2"), text);
     }
 
     @Test
