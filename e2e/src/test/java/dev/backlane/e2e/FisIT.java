@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.core.event.Event;
 import dev.backlane.core.event.FaultEndedEvent;
+import dev.backlane.core.fault.Fault;
+import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.fis.FisClient;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateTargetInput;
+import software.amazon.awssdk.services.fis.model.Experiment;
 import software.amazon.awssdk.services.fis.model.ExperimentStatus;
 import software.amazon.awssdk.services.fis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.fis.model.ValidationException;
@@ -106,6 +111,48 @@ class FisIT {
                 print(json.dumps({"vpcs": "ok"}))
                 """);
         assertEquals("ok", after.path("vpcs").asText());
+    }
+
+    @Test
+    void templatesExperimentsAndTheirFaultsSurviveARestartOnTheSameStore() throws Exception {
+        ServerConfig config = ServerConfig.forTests().withStore(Files.createTempDirectory("backlane-fis"), false);
+        String role = "arn:aws:iam::000000000000:role/orders";
+        String templateId;
+        String experimentId;
+        Fault fault;
+        try (BacklaneServer first = BacklaneServer.start(config); FisClient fis = fisOf(first)) {
+            templateId = fis.createExperimentTemplate(r -> r.clientToken("restart").description("survives").roleArn(role)
+                    .stopConditions(s -> s.source("none"))
+                    .targets(Map.of("orders", CreateExperimentTemplateTargetInput.builder().resourceType("aws:iam:role")
+                            .resourceArns(role).selectionMode("ALL").build()))
+                    .actions(Map.of("throttle", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:inject-api-throttle-error")
+                            .targets(Map.of("Roles", "orders"))
+                            .parameters(Map.of("service", "ec2", "operations", "DescribeVpcs", "percentage", "100", "duration", "PT10M")).build())))
+                    .experimentTemplate().id();
+            experimentId = fis.startExperiment(r -> r.experimentTemplateId(templateId).tags(Map.of("run", "1"))).experiment().id();
+            fault = first.faults().list().get(0);
+        }
+        try (BacklaneServer second = BacklaneServer.start(config); FisClient fis = fisOf(second)) {
+            assertEquals("survives", fis.getExperimentTemplate(r -> r.id(templateId)).experimentTemplate().description());
+            Experiment experiment = fis.getExperiment(r -> r.id(experimentId)).experiment();
+            assertEquals(ExperimentStatus.RUNNING, experiment.state().status());
+            assertEquals(Map.of("run", "1"), experiment.tags());
+            assertEquals(List.of(fault), second.faults().list(), "the fault acts again, with its original time box");
+            assertEquals(fault, second.faults().active().faults().get(0));
+            assertEquals(ExperimentStatus.STOPPING, fis.stopExperiment(r -> r.id(experimentId)).experiment().state().status());
+            assertTrue(second.faults().list().isEmpty(), "stopping after the restart ends the resumed fault");
+        }
+        try (BacklaneServer third = BacklaneServer.start(config); FisClient fis = fisOf(third)) {
+            assertEquals(ExperimentStatus.STOPPED, fis.getExperiment(r -> r.id(experimentId)).experiment().state().status());
+            assertTrue(third.faults().list().isEmpty(), "a removed fault does not come back");
+        }
+    }
+
+    private static FisClient fisOf(BacklaneServer server) {
+        return FisClient.builder().endpointOverride(java.net.URI.create(server.endpoint())).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("000000000000", "test")))
+                .build();
     }
 
     private static JsonNode cli(ExternalProgram aws, Path home, Map<String, String> environment, String... arguments) throws Exception {

@@ -32,6 +32,7 @@ import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
+import dev.backlane.server.fault.WorldFaultLedger;
 import dev.backlane.server.fault.GatewayThrottling;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
@@ -176,7 +177,10 @@ public final class BacklaneServer implements AutoCloseable {
         // The data plane publishes every decision on one stream; observability subscribes to it.
         EventStream events = new EventStream();
         // Faults are laid over the world's index, so the engine, the DNS listeners and explain all see them.
-        Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events);
+        // They are kept in the world (and so the store): those made before a restart act again until their end.
+        Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events,
+                new WorldFaultLedger(cloud, new Scope(config.defaultAccount(), config.defaultRegion())));
+        faults.resume();
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, cloud::now);
         // FIS experiments carry out their actions as faults.
         new FisOperations(faults).register(operations);

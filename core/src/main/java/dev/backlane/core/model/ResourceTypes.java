@@ -112,11 +112,24 @@ public final class ResourceTypes {
             "resolver-query-log-config-association", "rqlca", ResolverQueryLogConfigAssociation.class, RESOURCE_NOT_FOUND_EXCEPTION,
             "The query logging association with ID '%s' does not exist.", RESOURCE_NOT_FOUND_EXCEPTION);
 
+    /** AWS FIS experiment templates and experiments, identified by FIS's IDs ({@code EXT…}, {@code EXP…}). */
+    public static final ResourceType<FisExperimentTemplate> FIS_EXPERIMENT_TEMPLATE = new ResourceType<>(
+            "experiment-template", "", FisExperimentTemplate.class, RESOURCE_NOT_FOUND_EXCEPTION, "Experiment template not found.",
+            VALIDATION_EXCEPTION);
+    public static final ResourceType<FisExperiment> FIS_EXPERIMENT = new ResourceType<>(
+            "experiment", "", FisExperiment.class, RESOURCE_NOT_FOUND_EXCEPTION, "Experiment not found.", VALIDATION_EXCEPTION);
+    /**
+     * Injected faults ({@code fault-…}), kept in the scope of the account and region they name (the server's default
+     * scope when they name none) so that their time boxes hold across a restart.
+     */
+    public static final ResourceType<FaultRecord> FAULT = new ResourceType<>(
+            "fault", "", FaultRecord.class, INVALID_PARAMETER_VALUE, "The fault '%s' does not exist", INVALID_PARAMETER_VALUE);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
             NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH, FLOW_LOG,
-            RESOLVER_QUERY_LOG_CONFIG, RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION);
+            RESOLVER_QUERY_LOG_CONFIG, RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION, FIS_EXPERIMENT_TEMPLATE, FIS_EXPERIMENT, FAULT);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

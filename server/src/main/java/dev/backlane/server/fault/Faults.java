@@ -36,8 +36,9 @@ import java.util.function.Function;
  * The faults of a running server: made through {@link FaultCommand}, listed, removed, and each in force only inside
  * its time box — which faults act is decided from the clock at every question, so a fault never outlives its end
  * even when the timer that announces it is late. A timer publishes {@link FaultStartedEvent} and
- * {@link FaultEndedEvent} and forgets ended faults. Faults live in memory: a restart forgets them, so none outlives
- * its time box across one.
+ * {@link FaultEndedEvent} and forgets ended faults. Each fault is also kept in a {@link FaultLedger} (the store) from
+ * when it is made until it ends, and {@link #resume()} takes them up again after a restart: those that ended meanwhile
+ * end, the others act until their original end.
  *
  * <p>The path engine and the DNS listeners see the active faults on the world index ({@link #overlay}); with no
  * fault that is the index itself, so faults cost nothing when none is made.
@@ -50,6 +51,7 @@ public final class Faults implements AutoCloseable {
     private final InstantSource clock;
     private final IdSource ids;
     private final EventStream events;
+    private final FaultLedger ledger;
     private final ScheduledExecutorService timer;
     private final Map<String, ThrottleGate> gates = new ConcurrentHashMap<>();
     /** Every fault not yet ended, in the order made; replaced whole on each change (copy on write). */
@@ -63,8 +65,14 @@ public final class Faults implements AutoCloseable {
     private record Overlay(WorldIndex base, FaultSet set, WorldIndex index) {
     }
 
+    /** Faults kept in memory only. */
     public Faults(FaultCommand command, InstantSource clock, IdSource ids, EventStream events) {
+        this(command, clock, ids, events, FaultLedger.none());
+    }
+
+    public Faults(FaultCommand command, InstantSource clock, IdSource ids, EventStream events, FaultLedger ledger) {
         this.command = requireNonNull(command, "command is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.events = requireNonNull(events, "events is null");
@@ -87,6 +95,28 @@ public final class Faults implements AutoCloseable {
             throw AwsException.of(ErrorCode.INVALID_PARAMETER_VALUE, "Value (%s) for parameter kind is invalid. This Backlane does not inject %s yet.",
                     fault.kind().label(), fault.parameters().toxic().isPresent() ? "toxics or added latency" : fault.kind().label() + " faults");
         }
+        ledger.record(fault);
+        take(fault);
+        return fault;
+    }
+
+    /**
+     * Takes up the faults the ledger kept before a restart: one that ended meanwhile is forgotten (and, if it had
+     * started, announced as ended at its end time), the others act again until their original end.
+     */
+    public void resume() {
+        Instant now = clock.instant();
+        for (Fault fault : ledger.recorded()) {
+            if (fault.endedAt(now)) {
+                ledger.forget(fault);
+                events.publish(new FaultEndedEvent(fault, fault.endTime(), FaultEndedEvent.Reason.EXPIRED));
+            } else if (faults.stream().noneMatch(known -> known.id().equals(fault.id()))) {
+                take(fault);
+            }
+        }
+    }
+
+    private void take(Fault fault) {
         if (fault.kind() == FaultKind.F7_THROTTLING && fault.parameters().throttles()) {
             gates.put(fault.id(), new ThrottleGate(fault));
         }
@@ -96,8 +126,7 @@ public final class Faults implements AutoCloseable {
             faults = List.copyOf(more);
         }
         schedule(fault.startTime(), () -> started(fault));
-        schedule(fault.endTime(), () -> ended(fault, FaultEndedEvent.Reason.EXPIRED));
-        return fault;
+        schedule(fault.endTime(), () -> expired(fault));
     }
 
     /** The faults not yet ended (active, or waiting for their start), in the order made. */
@@ -113,7 +142,10 @@ public final class Faults implements AutoCloseable {
     /** Removes the fault at once; empty when there is no such fault (or it has ended). */
     public Optional<Fault> remove(String id) {
         Optional<Fault> found = find(id);
-        found.ifPresent(fault -> ended(fault, FaultEndedEvent.Reason.REMOVED));
+        found.ifPresent(fault -> {
+            ledger.forget(fault);
+            ended(fault, FaultEndedEvent.Reason.REMOVED);
+        });
         return found;
     }
 
@@ -184,6 +216,16 @@ public final class Faults implements AutoCloseable {
         } else {
             timer.schedule(task, delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The timer's end of a fault: forgotten by the ledger too, which a store that is down leaves to the next start. */
+    private void expired(Fault fault) {
+        try {
+            ledger.forget(fault);
+        } catch (RuntimeException storeDown) {
+            // The fault acts no more either way (activity is read from the clock); resume() forgets it on the next start.
+        }
+        ended(fault, FaultEndedEvent.Reason.EXPIRED);
     }
 
     private void started(Fault fault) {

@@ -36,7 +36,7 @@ public final class ResourceCodec {
      * case, and an enum AWS names on the wire also by that name, so a member that was AWS's string before
      * it became an enum ({@code "ip"}, {@code "internet-facing"}) still reads.
      */
-    static ObjectMapper newMapper() {
+    public static ObjectMapper newMapper() {
         return JsonMapper.builder().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .registerModule(new SimpleModule("instants")

@@ -1,0 +1,83 @@
+package dev.backlane.server.api.fis;
+
+import static dev.backlane.server.api.fis.FisAnswers.castMap;
+import static dev.backlane.server.api.fis.FisAnswers.percentage;
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultRequest;
+import dev.backlane.server.api.Call;
+import dev.backlane.server.api.Input;
+import dev.backlane.server.fault.Faults;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries out an experiment's actions as faults on the server's {@link Faults}, each from the action's start for its
+ * {@code duration}: {@code aws:fis:inject-api-throttle-error} becomes an F7 fault for each target role (the principal
+ * the workloads call as), on the action's service and operations at its percentage; {@code aws:fis:wait} makes nothing.
+ */
+final class FisActions {
+    private final Faults faults;
+
+    FisActions(Faults faults) {
+        this.faults = requireNonNull(faults, "faults is null");
+    }
+
+    /** The faults the action makes, starting at {@code start}; every fault made is removed again if one is refused. */
+    List<String> carryOut(Call call, String name, Input action, Map<String, Object> resolvedTargets, Instant start, Duration duration) {
+        List<String> made = new ArrayList<>();
+        try {
+            Map<String, Object> parameters = action.has("parameters") ? action.map("parameters") : Map.of();
+            switch (action.string("actionId")) {
+                case "aws:fis:inject-api-throttle-error" -> {
+                    for (String role : targetArns(action, "Roles", resolvedTargets)) {
+                        made.add(apiError(call, name, "F7", role, parameters, start, duration).id());
+                    }
+                }
+                default -> {
+                    // aws:fis:wait: the action only takes its time.
+                }
+            }
+        } catch (RuntimeException refused) {
+            end(made);
+            throw refused;
+        }
+        return made;
+    }
+
+    void end(List<String> faultIds) {
+        faultIds.forEach(faults::remove);
+    }
+
+    private static List<String> targetArns(Input action, String key, Map<String, Object> resolvedTargets) {
+        String targetName = String.valueOf(action.map("targets").get(key));
+        List<String> arns = new ArrayList<>();
+        for (Object arn : (List<?>) castMap(resolvedTargets.get(targetName)).get("resourceArns")) {
+            arns.add(String.valueOf(arn));
+        }
+        return arns;
+    }
+
+    /** A fault answering one role's calls to the service (operations named in the action) with an error, at the percentage. */
+    private Fault apiError(Call call, String name, String kind, String roleArn, Map<String, Object> parameters, Instant start, Duration duration) {
+        List<String> operations = List.of(String.valueOf(parameters.getOrDefault("operations", "")).split(",")).stream().map(String::trim)
+                .filter(operation -> !operation.isEmpty()).toList();
+        Map<String, String> scope = new LinkedHashMap<>();
+        scope.put("account", call.scope().account());
+        scope.put("region", call.scope().region());
+        scope.put("service", String.valueOf(parameters.get("service")));
+        scope.put("principal", roleArn);
+        FaultRequest request = FaultRequest.of(kind, scope).withOperations(operations)
+                .withPercentage(percentage(name, String.valueOf(parameters.get("percentage")))).withDuration(duration.toString());
+        if (start.isAfter(call.now())) {
+            request = request.withStartTime(start.toString());
+        }
+        return faults.create(request, call.world(), id -> Optional.empty());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.backlane.server.api.fis;
+
+import static dev.backlane.server.api.fis.FisAnswers.castMap;
+import static dev.backlane.server.api.fis.FisAnswers.duration;
+import static dev.backlane.server.api.fis.FisAnswers.percentage;
+import static dev.backlane.server.api.fis.FisAnswers.validation;
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.server.api.Input;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An experiment template's members checked as FIS checks them: every action known, its parameters and targets right,
+ * every target an action names defined and of the action's resource type, and stop conditions of a source Backlane
+ * watches. Gives the members to keep, with FIS's defaults filled in.
+ */
+final class FisTemplateCheck {
+    static final Pattern SELECTION_MODE = Pattern.compile("ALL|COUNT\\((\\d+)\\)|PERCENT\\((\\d+)\\)");
+
+    private final FisCatalogue catalogue;
+
+    FisTemplateCheck(FisCatalogue catalogue) {
+        this.catalogue = requireNonNull(catalogue, "catalogue is null");
+    }
+
+    Map<String, Object> template(Input input, boolean creating) {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        checked.put("description", input.string("description"));
+        checked.put("roleArn", input.string("roleArn"));
+        List<Input> stopConditions = input.structures("stopConditions");
+        if (stopConditions.isEmpty()) {
+            throw validation("At least one stop condition is required");
+        }
+        for (Input stop : stopConditions) {
+            String source = stop.string("source");
+            if (!"none".equals(source)) {
+                throw validation("Stop condition source %s is not supported: Backlane has no CloudWatch alarms; use the source none", source);
+            }
+        }
+        checked.put("stopConditions", input.values().get("stopConditions"));
+        Map<String, Object> targets = input.has("targets") ? input.map("targets") : Map.of();
+        for (Map.Entry<String, Object> target : targets.entrySet()) {
+            target(target.getKey(), new Input(castMap(target.getValue())));
+        }
+        checked.put("targets", targets);
+        Map<String, Object> actions = input.has("actions") ? input.map("actions") : Map.of();
+        if (actions.isEmpty()) {
+            throw validation("At least one action is required");
+        }
+        for (Map.Entry<String, Object> action : actions.entrySet()) {
+            action(action.getKey(), new Input(castMap(action.getValue())), targets, actions.keySet());
+        }
+        checked.put("actions", actions);
+        if (input.has("experimentOptions")) {
+            checked.put("experimentOptions", input.values().get("experimentOptions"));
+        } else if (creating) {
+            checked.put("experimentOptions", Map.of("accountTargeting", "single-account", "emptyTargetResolutionMode", "fail"));
+        }
+        if (input.has("logConfiguration")) {
+            checked.put("logConfiguration", input.values().get("logConfiguration"));
+        }
+        return checked;
+    }
+
+    private void target(String name, Input target) {
+        String resourceType = target.string("resourceType");
+        if (catalogue.targetType(resourceType).isEmpty()) {
+            throw validation("Target %s: resource type %s is not supported", name, resourceType);
+        }
+        if (!SELECTION_MODE.matcher(String.valueOf(target.string("selectionMode"))).matches()) {
+            throw validation("Target %s: selection mode %s is invalid; expected ALL, COUNT(n) or PERCENT(n)", name, target.string("selectionMode"));
+        }
+        boolean arns = target.has("resourceArns") && !target.strings("resourceArns").isEmpty();
+        boolean tags = target.has("resourceTags") && !target.map("resourceTags").isEmpty();
+        if (arns == tags) {
+            throw validation("Target %s: exactly one of resourceArns or resourceTags must be specified", name);
+        }
+        if (tags) {
+            // Backlane's world holds no IAM roles to match tags against.
+            throw validation("Target %s: resource type %s can only be targeted by resourceArns in Backlane", name, resourceType);
+        }
+    }
+
+    private void action(String name, Input action, Map<String, Object> targets, Set<String> actionNames) {
+        String actionId = action.string("actionId");
+        Map<String, Object> definition = catalogue.action(actionId)
+                .orElseThrow(() -> validation("Action %s: action type %s is not supported", name, actionId));
+        Map<String, Object> parameters = action.has("parameters") ? action.map("parameters") : Map.of();
+        Map<String, Object> known = castMap(definition.get("parameters"));
+        for (String parameter : parameters.keySet()) {
+            if (!known.containsKey(parameter)) {
+                throw validation("Action %s: parameter %s is not a parameter of %s", name, parameter, actionId);
+            }
+        }
+        for (Map.Entry<String, Object> parameter : known.entrySet()) {
+            if (Boolean.TRUE.equals(castMap(parameter.getValue()).get("required")) && !parameters.containsKey(parameter.getKey())) {
+                throw validation("Action %s: required parameter %s is missing", name, parameter.getKey());
+            }
+        }
+        duration(name, (String) parameters.get("duration"));
+        if (actionId.equals("aws:fis:inject-api-throttle-error")) {
+            String service = (String) parameters.get("service");
+            if (!List.of("ec2", "kinesis").contains(service)) {
+                throw validation("Action %s: parameter service must be ec2 or kinesis, not %s", name, service);
+            }
+            percentage(name, (String) parameters.get("percentage"));
+        }
+        Map<String, Object> actionTargets = action.has("targets") ? action.map("targets") : Map.of();
+        Map<String, Object> wanted = castMap(definition.get("targets"));
+        for (Map.Entry<String, Object> target : actionTargets.entrySet()) {
+            String type = catalogue.targetResourceType(actionId, target.getKey())
+                    .orElseThrow(() -> validation("Action %s: target %s is not a target of %s", name, target.getKey(), actionId));
+            Object templateTarget = targets.get(String.valueOf(target.getValue()));
+            if (templateTarget == null) {
+                throw validation("Action %s: target %s is not defined in the template", name, target.getValue());
+            }
+            if (!type.equals(castMap(templateTarget).get("resourceType"))) {
+                throw validation("Action %s: target %s must have resource type %s", name, target.getValue(), type);
+            }
+        }
+        for (String required : wanted.keySet()) {
+            if (!actionTargets.containsKey(required)) {
+                throw validation("Action %s: target %s is required", name, required);
+            }
+        }
+        if (action.has("startAfter")) {
+            for (String after : action.strings("startAfter")) {
+                if (!actionNames.contains(after)) {
+                    throw validation("Action %s: startAfter names %s, which is not an action of the template", name, after);
+                }
+            }
+            // Actions run together from the experiment's start; an order between them is not carried out.
+            throw validation("Action %s: startAfter is not supported by Backlane; its actions all start with the experiment", name);
+        }
+    }
+}
