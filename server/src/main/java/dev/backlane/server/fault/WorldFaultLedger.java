@@ -2,7 +2,11 @@ package dev.backlane.server.fault;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.backlane.core.fault.Fault;
 import dev.backlane.core.fault.FaultScope.Field;
@@ -11,6 +15,7 @@ import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.server.store.ResourceCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,10 +24,18 @@ import java.util.Map;
 /**
  * Faults kept in the cloud's world as {@link FaultRecord}s, and so in its store: each in the scope of the account and
  * region it names, or the server's default scope when it names neither. The fault is written member by member (its
- * optional parameters as values or nulls), so a parameter added to faults is kept without a change here.
+ * optional parameters as values or nulls, durations in ISO 8601), so a parameter added to faults is kept without a change
+ * here.
  */
 public final class WorldFaultLedger implements FaultLedger {
-    private static final ObjectMapper MAPPER = ResourceCodec.newMapper().registerModule(new Jdk8Module());
+    private static final ObjectMapper MAPPER = ResourceCodec.newMapper().registerModule(new Jdk8Module())
+            .registerModule(new SimpleModule("durations").addSerializer(Duration.class, ToStringSerializer.instance)
+                    .addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
+                        @Override
+                        protected Duration _deserialize(String value, DeserializationContext context) {
+                            return Duration.parse(value);
+                        }
+                    }));
 
     private final Cloud cloud;
     private final Scope defaultScope;

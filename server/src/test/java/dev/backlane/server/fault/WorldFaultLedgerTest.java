@@ -9,7 +9,11 @@ import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.FaultEndedEvent;
 import dev.backlane.core.fault.Fault;
 import dev.backlane.core.fault.FaultCommand;
+import dev.backlane.core.fault.FaultKind;
+import dev.backlane.core.fault.FaultParameters;
 import dev.backlane.core.fault.FaultRequest;
+import dev.backlane.core.fault.FaultScope;
+import dev.backlane.core.fault.TelemetryKind;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Faults kept in the world: a second {@link Faults} on the same world (a restarted server) takes up what the first made. */
@@ -48,6 +53,16 @@ class WorldFaultLedgerTest {
             first.remove(anywhere.id());
             assertEquals(List.of(throttle), ledger.recorded(), "a removed fault is forgotten");
         }
+    }
+
+    @Test
+    void everyParameterIsReadBackAsWritten() {
+        Fault telemetry = new Fault("fault-0123456789abcdef0", FaultKind.F8_TELEMETRY_LOSS, FaultScope.everything(),
+                new FaultParameters(List.of(), List.of(), Optional.of(40), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(5L),
+                        Optional.empty(), Optional.of(Duration.ofSeconds(90)), Set.of(TelemetryKind.values()[0])),
+                clock.instant(), clock.instant().plusSeconds(60));
+        ledger.record(telemetry);
+        assertEquals(List.of(telemetry), ledger.recorded());
     }
 
     @Test
