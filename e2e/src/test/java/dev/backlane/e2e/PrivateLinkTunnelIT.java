@@ -68,7 +68,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * TCP echo — each target an IP target whose socket is mapped with {@code /_backlane/targets}; the consumer's
  * interface endpoint and a workload beside it. The JDK's {@link HttpClient} goes through the workload's gateway as
  * its HTTPS proxy (CONNECT), a {@link Socket} through it as a SOCKS5 proxy, {@code curl} through {@code backlane run};
- * an endpoint waiting for acceptance, then rejected, is refused. Blocked traffic is answered at once here
+ * an endpoint waiting for acceptance, then rejected, is refused; an open connection is reset when its endpoint is
+ * rejected or deleted. Blocked traffic is answered at once here
  * ({@code --blocked-traffic=error}).
  */
 class PrivateLinkTunnelIT {
@@ -329,6 +330,56 @@ class PrivateLinkTunnelIT {
                 URI.create("https://" + pendingName + "/")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
         assertTrue(String.valueOf(failed.getMessage()).contains("504"), "the CONNECT was answered 504: " + failed.getMessage());
         waitFor(() -> refused.stream().anyMatch(event -> event.explanationCode().equals("ENDPOINT_REJECTED")));
+    }
+
+    @Test
+    void rejectingTheEndpointResetsItsOpenConnection() throws Exception {
+        VpcEndpoint own = acceptedEndpoint();
+        try (Socket socket = echoThrough(own)) {
+            provider.rejectVpcEndpointConnections(r -> r.serviceId(serviceId).vpcEndpointIds(own.vpcEndpointId()));
+            assertReset(socket);
+        }
+        assertEquals(PrivateLinkConnectionClosedEvent.Cause.ENDPOINT_REJECTED, closedThrough(own).cause());
+    }
+
+    @Test
+    void deletingTheEndpointResetsItsOpenConnection() throws Exception {
+        VpcEndpoint own = acceptedEndpoint();
+        try (Socket socket = echoThrough(own)) {
+            consumer.deleteVpcEndpoints(r -> r.vpcEndpointIds(own.vpcEndpointId()));
+            assertReset(socket);
+        }
+        assertEquals(PrivateLinkConnectionClosedEvent.Cause.ENDPOINT_DELETED, closedThrough(own).cause());
+    }
+
+    /** An endpoint of the test's own, accepted at once, so that cutting it touches no other test's. */
+    private static VpcEndpoint acceptedEndpoint() {
+        provider.modifyVpcEndpointServiceConfiguration(r -> r.serviceId(serviceId).acceptanceRequired(false));
+        return endpoint(consumer.describeSubnets(r -> r.subnetIds(consumerSubnet)).subnets().get(0).vpcId());
+    }
+
+    /** A SOCKS5 tunnel through the endpoint to the echo target, with one round trip made. */
+    private static Socket echoThrough(VpcEndpoint endpoint) throws IOException {
+        Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, gateway));
+        socket.connect(InetSocketAddress.createUnresolved(endpoint.dnsEntries().get(0).dnsName(), 7000), 10_000);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write('x');
+        assertEquals('x', socket.getInputStream().read());
+        return socket;
+    }
+
+    /** The gateway resets the tunnel: the read fails with a reset, or (when the reset raced the read) ends. */
+    private static void assertReset(Socket socket) throws IOException {
+        try {
+            assertEquals(-1, socket.getInputStream().read(), "no byte after the cut");
+        } catch (java.net.SocketException e) {
+            assertTrue(String.valueOf(e.getMessage()).contains("reset"), e.toString());
+        }
+    }
+
+    private static PrivateLinkConnectionClosedEvent closedThrough(VpcEndpoint endpoint) throws InterruptedException {
+        waitFor(() -> closed.stream().anyMatch(event -> event.flow().endpointId().equals(endpoint.vpcEndpointId())));
+        return closed.stream().filter(event -> event.flow().endpointId().equals(endpoint.vpcEndpointId())).findFirst().orElseThrow();
     }
 
     @Test

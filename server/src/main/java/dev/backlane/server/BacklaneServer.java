@@ -5,6 +5,7 @@ import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.event.FaultStartedEvent;
 import dev.backlane.core.event.TargetDeregisteredEvent;
 import dev.backlane.core.fault.FaultCommand;
 import dev.backlane.core.metrics.MetricStore;
@@ -16,6 +17,7 @@ import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.RequestClassifier;
 import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.TrafficJudge;
+import dev.backlane.core.traffic.EstablishedTunnelJudge;
 import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.traffic.WorkloadPlacement;
@@ -59,6 +61,7 @@ import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
 import dev.backlane.server.traffic.DeregisteredTunnels;
+import dev.backlane.server.traffic.EstablishedTunnels;
 import dev.backlane.server.traffic.TargetDeregistrations;
 import dev.backlane.server.traffic.TargetHealthChecker;
 import dev.backlane.server.traffic.TargetSocketRegistry;
@@ -208,6 +211,10 @@ public final class BacklaneServer implements AutoCloseable {
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayThrottling(faults, world)));
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
+        // Changes act on open tunnels too: each committed change, or fault started, has them judged again.
+        EstablishedTunnels established = new EstablishedTunnels(gateways, new EstablishedTunnelJudge(engine), world, workloads::workload, cloud::now);
+        cloud.whenChanged(established::changed);
+        events.subscribe(FaultStartedEvent.class, started -> established.changed());
         VendedLogs vendedLogs = VendedLogs.start(events, cloud, workloads::workload,
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
         Slis slis = new Slis(events, engine, world, cloud::now, ledger, workloads::workload,

@@ -145,7 +145,7 @@ public final class PathEngine {
             trace.destination(address(destination), query.port());
             Optional<NetworkInterface> localTarget = index.interfaceAt(source.vpc().id(), destination);
             boolean sameSubnet = localTarget.map(eni -> eni.subnetId().equals(source.subnet().id())).orElse(false);
-            if (source.networkInterface().isPresent()) {
+            if (source.networkInterface().isPresent() && !query.established()) {
                 List<String> peerGroups = localTarget.map(NetworkInterface::groupIds).orElse(List.of());
                 Optional<SecurityGroupRuleMatch> egress = index.securityGroups().egress(source.groups(), destination, peerGroups,
                         query.protocol(), query.port());
@@ -264,15 +264,15 @@ public final class PathEngine {
             } else {
                 trace.hop(Hop.of(target.id(), HopType.NETWORK_INTERFACE, "destination " + target.privateIpAddress() + " in " + target.subnetId()));
             }
-            Optional<SecurityGroupRuleMatch> ingress = at.securityGroups().ingress(target.groupIds(), source.address(), source.groups(),
-                    query.protocol(), query.port());
-            if (ingress.isEmpty()) {
+            Optional<SecurityGroupRuleMatch> ingress = query.established() ? Optional.empty()
+                    : at.securityGroups().ingress(target.groupIds(), source.address(), source.groups(), query.protocol(), query.port());
+            if (ingress.isEmpty() && !query.established()) {
                 String component = target.groupIds().isEmpty() ? target.id() : target.groupIds().get(0);
                 return trace.blocked(ExplanationCode.ENI_SG_RULES_MISMATCH, component, "no ingress rule of "
                         + String.join(", ", target.groupIds()) + " on " + target.id() + " allows " + traffic() + " from " + address(source.address()));
             }
-            trace.hop(Hop.of(ingress.get().groupId(), HopType.SECURITY_GROUP, "ingress " + SecurityGroupEvaluator.describe(ingress.get()),
-                    ingress.get()));
+            ingress.ifPresent(rule -> trace.hop(Hop.of(rule.groupId(), HopType.SECURITY_GROUP, "ingress " + SecurityGroupEvaluator.describe(rule),
+                    rule)));
             if (!sameSubnet && (!returnAcl(at, target.subnetId(), true, source.address()) || !returnAcl(source.subnet().id(), false, destination))) {
                 return denied();
             }

@@ -14,7 +14,10 @@ import java.util.Optional;
  * a service name such as {@code com.amazonaws.us-east-1.s3}, or an endpoint DNS name), for a protocol
  * and port. With a principal, action and resource the policies on the way are evaluated too; identity
  * and resource policies are optional documents. {@code scope} limits the search for the source to one
- * account and region; empty searches every scope of the world.
+ * account and region; empty searches every scope of the world. {@code established} asks about a TCP connection already
+ * open rather than a new one: security groups are stateful and let a tracked connection's packets pass whatever their
+ * rules say now, so they are not evaluated; everything stateless on the way (network ACLs, routes, the endpoint's state,
+ * faults, the provider's side) is.
  */
 public record PathQuery(
         Optional<dev.backlane.core.model.Scope> scope,
@@ -22,7 +25,8 @@ public record PathQuery(
         String destination,
         Protocol protocol,
         int port,
-        Optional<PolicyQuestion> policy) {
+        Optional<PolicyQuestion> policy,
+        boolean established) {
 
     public PathQuery {
         requireNonNull(scope, "scope is null");
@@ -35,16 +39,27 @@ public record PathQuery(
         }
     }
 
+    /** A question about a new connection. */
+    public PathQuery(Optional<dev.backlane.core.model.Scope> scope, String source, String destination, Protocol protocol, int port,
+            Optional<PolicyQuestion> policy) {
+        this(scope, source, destination, protocol, port, policy, false);
+    }
+
     public static PathQuery of(String source, String destination, Protocol protocol, int port) {
         return new PathQuery(Optional.empty(), source, destination, protocol, port, Optional.empty());
     }
 
     public PathQuery withPolicy(PolicyQuestion question) {
-        return new PathQuery(scope, source, destination, protocol, port, Optional.of(question));
+        return new PathQuery(scope, source, destination, protocol, port, Optional.of(question), established);
     }
 
     public PathQuery inScope(dev.backlane.core.model.Scope only) {
-        return new PathQuery(Optional.of(only), source, destination, protocol, port, policy);
+        return new PathQuery(Optional.of(only), source, destination, protocol, port, policy, established);
+    }
+
+    /** The same question about a connection already open (tracked): security groups are not evaluated. */
+    public PathQuery asEstablished() {
+        return new PathQuery(scope, source, destination, protocol, port, policy, true);
     }
 
     /**

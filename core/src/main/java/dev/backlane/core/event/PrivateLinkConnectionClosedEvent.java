@@ -25,8 +25,14 @@ public record PrivateLinkConnectionClosedEvent(PrivateLinkFlow flow, Instant ope
         IDLE_TIMEOUT,
         /** The target was deregistered and its deregistration delay ran out. */
         DEREGISTERED,
-        /** A fault injected on purpose reset or cut it. */
-        FAULT
+        /** A fault injected on purpose reset or cut it (an F3 zone outage, an F2 security-group drop, while open). */
+        FAULT,
+        /** The service owner rejected the endpoint's connection while it was open. */
+        ENDPOINT_REJECTED,
+        /** The endpoint was deleted (its network interfaces with it), or is no longer available, while it was open. */
+        ENDPOINT_DELETED,
+        /** A network ACL now denies it: ACLs are stateless, so a rule added or removed breaks open connections. */
+        NETWORK_ACL
     }
 
     public PrivateLinkConnectionClosedEvent {

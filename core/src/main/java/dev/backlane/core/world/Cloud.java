@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -74,6 +75,8 @@ public final class Cloud {
     /** How long the last batch took to commit, in nanoseconds. */
     private long lastBatchNanos;
     private volatile World world;
+    /** Told after each batch that changed the world is published. */
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     /** A cloud whose transitions take Backlane's default times. */
     public Cloud(World initial, InstantSource clock, IdSource ids, ScopeInitializer initializer, ChangeSink sink) {
@@ -89,6 +92,15 @@ public final class Cloud {
         this.initializer = requireNonNull(initializer, "initializer is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.runsAhead = !sink.isShared() && sink.gatherNanos() > 0;
+    }
+
+    /**
+     * Runs {@code listener} each time a batch that changed the world has been published, on the thread that committed
+     * it: the data plane re-judges what is open on the new state. It must return quickly (hand the work to a thread of
+     * its own), since the batch's callers wait for it.
+     */
+    public void whenChanged(Runnable listener) {
+        changeListeners.add(requireNonNull(listener, "listener is null"));
     }
 
     /** The current durable state, for reading. Scopes not yet seen have no default resources: use {@link #snapshot(Scope)}. */
@@ -357,7 +369,11 @@ public final class Cloud {
             }
             durable.commit();
             committed = true;
+            World before = world;
             world = current;
+            if (current != before) {
+                changeListeners.forEach(Runnable::run);
+            }
         } catch (RuntimeException | Error failure) {
             if (!committed) {
                 AwsException unavailable = failure instanceof AwsException aws && aws.code() == ErrorCode.SERVICE_UNAVAILABLE

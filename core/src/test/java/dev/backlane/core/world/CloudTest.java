@@ -119,6 +119,20 @@ class CloudTest {
     }
 
     @Test
+    void changeListenersSeeEachCommittedChangeButNotALostOne() {
+        RecordingSink sink = new RecordingSink();
+        Cloud cloud = cloud(sink);
+        List<List<String>> seen = new ArrayList<>();
+        cloud.whenChanged(() -> seen.add(List.copyOf(cloud.snapshot().find(SCOPE, ResourceTypes.TAGS, "vpc-1")
+                .map(tags -> tags.tags().keySet()).orElse(java.util.Set.of()))));
+        cloud.write(SCOPE, transaction -> tag(transaction, "first"));
+        sink.failing = true;
+        assertThrows(AwsException.class, () -> cloud.write(SCOPE, transaction -> tag(transaction, "lost")));
+
+        assertEquals(List.of(List.of("first")), seen, "told once, after the change is visible; not for the lost one");
+    }
+
+    @Test
     void changeThatFailsToPersistIsNeitherAcknowledgedNorKept() {
         RecordingSink sink = new RecordingSink();
         Cloud cloud = cloud(sink);

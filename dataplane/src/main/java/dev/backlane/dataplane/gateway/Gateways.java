@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The workloads' gateways: one listener per workload on a loopback port of its own, all sharing one event-loop
@@ -136,15 +136,23 @@ public final class Gateways implements AutoCloseable {
     }
 
     /**
-     * Ends every open tunnel whose PrivateLink flow matches — those to a deregistered target, when its group terminates
-     * connections — resetting both sides, with the cause given in their closed events.
+     * Asks {@code verdict} about the PrivateLink flow of every open (spliced) tunnel, on the caller's thread, and ends
+     * each it gives a cause for, resetting both sides, with that cause in its closed event: the tunnels to a
+     * deregistered target, or those a change of the world cuts. Returns how many it ended.
      */
-    public void endTunnels(Predicate<PrivateLinkFlow> which, PrivateLinkConnectionClosedEvent.Cause cause) {
+    public int endTunnels(Function<PrivateLinkFlow, Optional<PrivateLinkConnectionClosedEvent.Cause>> verdict) {
+        int ended = 0;
         for (Bound bound : byWorkload.values()) {
             for (Channel connection : bound.connections()) {
-                TunnelConnection.of(connection).ifPresent(tunnel -> tunnel.endIf(which, cause));
+                Optional<TunnelConnection> tunnel = TunnelConnection.of(connection);
+                Optional<PrivateLinkConnectionClosedEvent.Cause> cause = tunnel.flatMap(TunnelConnection::spliced).flatMap(verdict);
+                if (cause.isPresent()) {
+                    tunnel.get().end(cause.get());
+                    ended++;
+                }
             }
         }
+        return ended;
     }
 
     @Override

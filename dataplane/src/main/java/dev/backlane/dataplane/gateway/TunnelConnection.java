@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * One workload connection carried as a TCP tunnel once its handshake (HTTP CONNECT or SOCKS5) is judged: it takes
@@ -64,6 +63,8 @@ final class TunnelConnection {
     private Phase phase = Phase.CONNECTING;
     private Channel target;
     private PrivateLinkFlow flow;
+    /** {@code flow} while splicing, read by other threads that judge open tunnels again. */
+    private volatile PrivateLinkFlow spliced;
     private Instant openedAt;
     private ByteBuf early = Unpooled.EMPTY_BUFFER;
     private long fromConsumer;
@@ -108,13 +109,18 @@ final class TunnelConnection {
         return client.pipeline().get(HANDLER) instanceof ClientSide side ? Optional.of(side.tunnel()) : Optional.empty();
     }
 
+    /** The flow of the tunnel once spliced (its target accepted), for any thread; empty before and once over. */
+    Optional<PrivateLinkFlow> spliced() {
+        return Optional.ofNullable(spliced);
+    }
+
     /**
-     * Ends the tunnel if it is spliced and its flow matches, resetting both sides as a load balancer that terminates
-     * a connection does, with {@code why} as the cause. Safe from any thread: it runs on the client's event loop.
+     * Ends the tunnel if it is still spliced, resetting both sides as a load balancer that terminates a connection
+     * does, with {@code why} as the cause. Safe from any thread: it runs on the client's event loop.
      */
-    void endIf(Predicate<PrivateLinkFlow> which, Cause why) {
+    void end(Cause why) {
         client.eventLoop().execute(() -> {
-            if (phase == Phase.SPLICING && which.test(flow)) {
+            if (phase == Phase.SPLICING) {
                 causeIfFirst(why);
                 reset(client);
                 reset(target);
@@ -213,6 +219,7 @@ final class TunnelConnection {
             return;
         }
         phase = Phase.SPLICING;
+        spliced = flow;
         openedAt = config.clock().instant();
         EventStream events = config.events();
         if (events.wants(PrivateLinkConnectionOpenedEvent.class)) {
@@ -335,6 +342,7 @@ final class TunnelConnection {
             releaseEarly();
             Phase was = phase;
             phase = Phase.CLOSED;
+            spliced = null;
             if (target != null && target.isActive()) {
                 if (was == Phase.SPLICING) {
                     causeIfFirst(Cause.CONSUMER_RESET);

@@ -245,10 +245,11 @@ class GatewayTunnelTest {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(1);
             assertEquals(1, socket.getInputStream().read());
-            gateways.endTunnels(flow -> flow.targetAddress().equals(Optional.of("10.9.9.9")), Cause.DEREGISTERED);
+            gateways.endTunnels(flow -> flow.targetAddress().equals(Optional.of("10.9.9.9")) ? Optional.of(Cause.DEREGISTERED) : Optional.empty());
             socket.getOutputStream().write(2);
             assertEquals(2, socket.getInputStream().read(), "a tunnel to another target stays");
-            gateways.endTunnels(flow -> flow.targetAddress().equals(TunnelDecider.FLOW.targetAddress()), Cause.DEREGISTERED);
+            gateways.endTunnels(flow -> flow.targetAddress().equals(TunnelDecider.FLOW.targetAddress()) ? Optional.of(Cause.DEREGISTERED)
+                    : Optional.empty());
             assertTrue(closedByPeer(socket.getInputStream()));
         }
         GatewayForwardingTest.waitFor(() -> closed.size() == 1);

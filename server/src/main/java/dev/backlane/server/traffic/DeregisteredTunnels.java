@@ -25,7 +25,7 @@ public final class DeregisteredTunnels implements Consumer<TargetDeregisteredEve
     @Override
     public void accept(TargetDeregisteredEvent deregistered) {
         if (deregistered.terminateConnections()) {
-            gateways.endTunnels(to(deregistered), Cause.DEREGISTERED);
+            gateways.endTunnels(flow -> to(deregistered).test(flow) ? Optional.of(Cause.DEREGISTERED) : Optional.empty());
         }
     }
 
