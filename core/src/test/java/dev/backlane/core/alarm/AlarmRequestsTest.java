@@ -58,18 +58,17 @@ class AlarmRequestsTest {
                 single.alarmActions(), single.insufficientDataActions(), single.namespace(), single.metricName(), single.dimensions(),
                 single.statistic(), single.extendedStatistic(), single.period(), single.unit(), single.evaluationPeriods(), single.datapointsToAlarm(),
                 single.threshold(), single.comparisonOperator(), single.treatMissingData(), single.evaluateLowSampleCountPercentile(),
-                List.of(new MetricDataQuery("m1", Optional.of(stat), Optional.empty(), Optional.empty(), true)), Optional.empty(), single.tags(), false);
+                List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), true)), Optional.empty(), single.tags(), false);
         AwsException mixed = refused(both);
         assertEquals(ErrorCode.INVALID_PARAMETER_COMBINATION, mixed.code());
         assertEquals("The parameters Metrics and MetricName are mutually exclusive and you have specified both.", mixed.getMessage());
-        AwsException none = refused(Alarms.withMetrics(single, List.of(new MetricDataQuery("m1", Optional.of(stat), Optional.empty(), Optional.empty(),
-                false))));
+        AwsException none = refused(Alarms.withMetrics(single, List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), false))));
         assertEquals("Exactly one element of the metrics list should return data.", none.getMessage());
         AlarmDefinition metrics = AlarmRequests.definition(Alarms.withMetrics(single, List.of(
-                new MetricDataQuery("m1", Optional.of(stat), Optional.empty(), Optional.empty(), true))));
+                MetricDataQuery.metric("m1", stat, Optional.empty(), true))));
         assertEquals(60, metrics.watched().period());
-        AwsException math = refused(Alarms.withMetrics(single, List.of(new MetricDataQuery("m1", Optional.of(stat), Optional.empty(), Optional.empty(),
-                false), new MetricDataQuery("e1", Optional.empty(), Optional.of("m1 * 2"), Optional.empty(), true))));
+        AwsException math = refused(Alarms.withMetrics(single, List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), false),
+                MetricDataQuery.expression("e1", "m1 * 2", Optional.empty(), Optional.empty(), true))));
         assertEquals(ErrorCode.UNSUPPORTED, math.code());
     }
 
