@@ -80,6 +80,11 @@ final class StartCommand implements Callable<Integer> {
                     + "explanation at once, for fast tests) (default: ${DEFAULT-VALUE}).")
     String blockedTraffic;
 
+    @Option(names = "--gateway-max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_GATEWAY_MAX_CONNECTIONS,
+            description = "The most connections one workload's gateway holds open (calls, CONNECT and SOCKS5 tunnels); a connection "
+                    + "beyond it is closed at once. 1 to " + ServerConfig.MAX_GATEWAY_CONNECTIONS + " (default: ${DEFAULT-VALUE}).")
+    String gatewayMaxConnections;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -92,6 +97,7 @@ final class StartCommand implements Callable<Integer> {
         RequestLogDestination requestLog;
         Upstreams upstreamsByService;
         BlockedTraffic blockedMode;
+        int maxConnections;
         java.util.List<ZoneMappingPin> pins = new java.util.ArrayList<>();
         java.util.Optional<java.net.InetSocketAddress> forwarder = java.util.Optional.empty();
         try {
@@ -107,6 +113,7 @@ final class StartCommand implements Callable<Integer> {
             requestLog = RequestLogDestination.parse(logRequests);
             upstreamsByService = Upstreams.parse(upstreams);
             blockedMode = BlockedTraffic.parse(blockedTraffic);
+            maxConnections = gatewayMaxConnections(gatewayMaxConnections);
             for (String mapping : zoneMappings) {
                 pins.add(ZoneMappingPin.parse(mapping));
             }
@@ -117,7 +124,8 @@ final class StartCommand implements Callable<Integer> {
             throw CommandFailure.usage("--port must be between 0 and 65535, not " + port);
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
-                .withTransitions(times).withRequestLog(requestLog).withUpstreams(upstreamsByService).withBlockedTraffic(blockedMode);
+                .withTransitions(times).withRequestLog(requestLog).withUpstreams(upstreamsByService).withBlockedTraffic(blockedMode)
+                .withGatewayMaxConnections(maxConnections);
         if (forwarder.isPresent()) {
             config = config.withDnsForwarder(forwarder.get());
         }
@@ -148,6 +156,17 @@ final class StartCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** A whole number within the bounds {@link ServerConfig} allows, else a usage error naming the flag. */
+    static int gatewayMaxConnections(String text) {
+        String value = text.trim();
+        if (value.isEmpty() || value.length() > 7 || !value.chars().allMatch(Character::isDigit) || Integer.parseInt(value) < 1
+                || Integer.parseInt(value) > ServerConfig.MAX_GATEWAY_CONNECTIONS) {
+            throw new IllegalArgumentException("--gateway-max-connections must be a whole number between 1 and "
+                    + ServerConfig.MAX_GATEWAY_CONNECTIONS + ", not '" + text + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     private static String requestLogDescription(ServerConfig config) {

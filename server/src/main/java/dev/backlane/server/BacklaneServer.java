@@ -202,7 +202,8 @@ public final class BacklaneServer implements AutoCloseable {
         Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
-        Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic()));
+        Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic())
+                .withMaxConnections(config.gatewayMaxConnections()));
         events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
         // The API port is known once open; workloads are placed only after that.
         AtomicReference<URI> apiPort = new AtomicReference<>();

@@ -21,15 +21,19 @@ import java.util.regex.Pattern;
  * request log goes (by default to {@code logs/requests.log} in the data directory, even when the state
  * is kept elsewhere), the DNS server the VPC resolvers forward names outside their views to, if any, where
  * workloads' gateways send the calls of services Backlane does not serve, and what they do with calls the path
- * engine finds BLOCKED.
+ * engine finds BLOCKED, and how many connections one workload's gateway holds open at most.
  */
 public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
         String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog, Optional<InetSocketAddress> dnsForwarder,
-        Upstreams upstreams, BlockedTraffic blockedTraffic) {
+        Upstreams upstreams, BlockedTraffic blockedTraffic, int gatewayMaxConnections) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** Open connections to one workload's gateway by default; more are closed at once. */
+    public static final int DEFAULT_GATEWAY_MAX_CONNECTIONS = 1024;
+    /** The most a gateway may be allowed: each connection costs a file descriptor, two with a tunnel. */
+    public static final int MAX_GATEWAY_CONNECTIONS = 1_000_000;
     /** Dotted IPv4, or hex-and-colons IPv6: only literals, so {@link InetAddress#getByName} never asks DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -45,19 +49,25 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
         requireNonNull(dnsForwarder, "dnsForwarder is null");
         requireNonNull(upstreams, "upstreams is null");
         requireNonNull(blockedTraffic, "blockedTraffic is null");
+        if (gatewayMaxConnections < 1 || gatewayMaxConnections > MAX_GATEWAY_CONNECTIONS) {
+            throw new IllegalArgumentException("--gateway-max-connections must be between 1 and " + MAX_GATEWAY_CONNECTIONS + ", not "
+                    + gatewayMaxConnections);
+        }
     }
 
     /** A configuration whose state changes take Backlane's default times, with the request log in the data directory. */
     public ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
             String defaultRegion, String defaultAccount) {
         this(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, TransitionTimes.standard(),
-                RequestLogDestination.FILE, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL);
+                RequestLogDestination.FILE, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL,
+                DEFAULT_GATEWAY_MAX_CONNECTIONS);
     }
 
     /** In memory on an ephemeral loopback port, with no request log: what tests use. */
     public static ServerConfig forTests() {
         return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT,
-                TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL);
+                TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL,
+                DEFAULT_GATEWAY_MAX_CONNECTIONS);
     }
 
     /** Where the request log is written when it goes to a file. */
@@ -67,35 +77,35 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
 
     /** The same configuration with its request log going elsewhere ({@code --log-requests}). */
     public ServerConfig withRequestLog(RequestLogDestination destination) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     /** State in a shared PostgreSQL store. */
     public ServerConfig withSharedStore(String jdbcUrl) {
-        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     /** The same configuration with other transition times ({@link TransitionTimes#instant()} for tests that never wait). */
     public ServerConfig withTransitions(TransitionTimes newTransitions) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder, upstreams, blockedTraffic);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     /** The same configuration with the VPC resolvers forwarding the names outside their views to this DNS server ({@code --dns-forwarder}). */
     public ServerConfig withDnsForwarder(InetSocketAddress forwarder) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                Optional.of(forwarder), upstreams, blockedTraffic);
+                Optional.of(forwarder), upstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     /**
@@ -143,13 +153,19 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
     /** The same configuration with the upstreams of workloads' gateways ({@code --upstream}). */
     public ServerConfig withUpstreams(Upstreams newUpstreams) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                dnsForwarder, newUpstreams, blockedTraffic);
+                dnsForwarder, newUpstreams, blockedTraffic, gatewayMaxConnections);
     }
 
     /** The same configuration with what gateways do with BLOCKED calls ({@code --blocked-traffic}). */
     public ServerConfig withBlockedTraffic(BlockedTraffic mode) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                dnsForwarder, upstreams, mode);
+                dnsForwarder, upstreams, mode, gatewayMaxConnections);
+    }
+
+    /** The same configuration with the most open connections one workload's gateway holds ({@code --gateway-max-connections}). */
+    public ServerConfig withGatewayMaxConnections(int connections) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
+                dnsForwarder, upstreams, blockedTraffic, connections);
     }
 
     /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */

@@ -33,4 +33,13 @@ class ServerConfigTest {
         InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", 53);
         assertEquals(Optional.of(upstream), ServerConfig.forTests().withDnsForwarder(upstream).withPort(1).dnsForwarder());
     }
+
+    @Test
+    void gatewaysHold1024ConnectionsUnlessConfiguredWithinBounds() {
+        assertEquals(1024, ServerConfig.forTests().gatewayMaxConnections());
+        assertEquals(50_000, ServerConfig.forTests().withGatewayMaxConnections(50_000).withPort(0).gatewayMaxConnections());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> ServerConfig.forTests().withGatewayMaxConnections(0));
+        assertTrue(zero.getMessage().startsWith("--gateway-max-connections must be between 1 and 1000000"), zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.forTests().withGatewayMaxConnections(1_000_001));
+    }
 }

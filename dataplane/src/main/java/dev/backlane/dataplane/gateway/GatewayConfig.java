@@ -70,6 +70,10 @@ public record GatewayConfig(BlockedTraffic blockedTraffic, int maxInitialLineLen
                 upstreamIdle, stall, maxConnections, ioThreads, events, clock);
     }
 
+    public GatewayConfig withMaxConnections(int connections) {
+        return withLimits(maxInitialLineLength, maxHeaderSize, maxDecisionBody, connections);
+    }
+
     public GatewayConfig withLimits(int initialLineLength, int headerSize, int decisionBody, int connections) {
         return new GatewayConfig(blockedTraffic, initialLineLength, headerSize, decisionBody, requestHeadTimeout, idleTimeout, upstreamConnectTimeout,
                 upstreamIdleTimeout, stallLimit, connections, ioThreads, events, clock);
