@@ -121,7 +121,7 @@ final class TunnelConnection {
     void end(Cause why) {
         client.eventLoop().execute(() -> {
             if (phase == Phase.SPLICING) {
-                causeIfFirst(why);
+                causeOverFin(why);
                 reset(client);
                 reset(target);
             }
@@ -317,7 +317,7 @@ final class TunnelConnection {
                     client.close();
                 }
             } else if (event instanceof IdleStateEvent && phase == Phase.SPLICING) {
-                causeIfFirst(Cause.IDLE_TIMEOUT);
+                causeOverFin(Cause.IDLE_TIMEOUT);
                 reset(client);
                 reset(target);
             } else {
@@ -462,6 +462,16 @@ final class TunnelConnection {
     private void causeIfFirst(Cause first) {
         if (cause == null) {
             cause = first;
+        }
+    }
+
+    /**
+     * A reset the gateway sends (idle timeout, a cut) names the end even after a FIN: a half-closed tunnel that then
+     * times out did not end cleanly. A reset already seen keeps its cause.
+     */
+    private void causeOverFin(Cause reset) {
+        if (cause == null || cause == Cause.CONSUMER_CLOSED || cause == Cause.TARGET_CLOSED) {
+            cause = reset;
         }
     }
 

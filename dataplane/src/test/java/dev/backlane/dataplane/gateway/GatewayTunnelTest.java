@@ -238,6 +238,64 @@ class GatewayTunnelTest {
     }
 
     @Test
+    void aHalfClosedTunnelIsResetAtTheFlowIdleTimeout() throws Exception {
+        // The target reads to the client's FIN, then neither writes nor closes: half-open, as a hung peer leaves it.
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        try (TunnelTarget target = new TunnelTarget(connection -> {
+            connection.getInputStream().transferTo(OutputStream.nullOutputStream());
+            release.join();
+        }); Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, open(BlockedTraffic.ERROR, Duration.ofSeconds(1),
+                TunnelDecider.to(target, new byte[0]))))) {
+            socket.connect(InetSocketAddress.createUnresolved("svc.example", 9000), 5_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(1);
+            socket.shutdownOutput();
+            long start = System.nanoTime();
+            assertTrue(closedByPeer(socket.getInputStream()));
+            assertTrue(System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(800));
+        } finally {
+            release.complete(null);
+        }
+        GatewayForwardingTest.waitFor(() -> closed.size() == 1);
+        assertEquals(Cause.IDLE_TIMEOUT, closed.get(0).cause(), "the consumer's FIN came first, but the idle reset ended it");
+        assertEquals(1, closed.get(0).bytesFromConsumer());
+    }
+
+    @Test
+    void aClientThatNeverReadsIsResetAtTheFlowIdleTimeout() throws Exception {
+        // The target writes until the client's socket and the gateway's buffer are full: then no byte moves either way.
+        try (TunnelTarget target = new TunnelTarget(connection -> {
+            byte[] chunk = new byte[64 * 1024];
+            while (true) {
+                connection.getOutputStream().write(chunk);
+            }
+        }); Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, open(BlockedTraffic.ERROR, Duration.ofSeconds(1),
+                TunnelDecider.to(target, new byte[0]))))) {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.connect(InetSocketAddress.createUnresolved("svc.example", 9000), 5_000);
+            GatewayForwardingTest.waitFor(() -> closed.size() == 1);
+        }
+        assertEquals(Cause.IDLE_TIMEOUT, closed.get(0).cause());
+        assertTrue(closed.get(0).bytesToConsumer() > 0);
+    }
+
+    @Test
+    void aSlowPeerIsNotTimedOutWhileBytesStillMove() throws Exception {
+        // An NLB times a flow out only when nothing moves; a byte every 300 ms keeps a 1 s idle timeout away.
+        try (TunnelTarget target = TunnelTarget.echo(); Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS,
+                open(BlockedTraffic.ERROR, Duration.ofSeconds(1), TunnelDecider.to(target, new byte[0]))))) {
+            socket.connect(InetSocketAddress.createUnresolved("svc.example", 9000), 5_000);
+            socket.setSoTimeout(5_000);
+            for (int i = 0; i < 6; i++) {
+                socket.getOutputStream().write(i);
+                assertEquals(i, socket.getInputStream().read());
+                TimeUnit.MILLISECONDS.sleep(300);
+            }
+            assertTrue(closed.isEmpty(), "still open after 1.8 s of trickle");
+        }
+    }
+
+    @Test
     void tunnelsToADeregisteredTargetAreResetWhenTheirGroupTerminatesConnections() throws Exception {
         try (TunnelTarget target = TunnelTarget.echo(); Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, open(TunnelDecider.to(target,
                 new byte[0]))))) {
