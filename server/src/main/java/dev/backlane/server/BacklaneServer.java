@@ -1,9 +1,11 @@
 package dev.backlane.server;
 
+import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.VpcDnsView;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.data.RegionCatalog;
+import dev.backlane.core.event.AlarmStateChangedEvent;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.FaultStartedEvent;
 import dev.backlane.core.event.TargetDeregisteredEvent;
@@ -51,6 +53,7 @@ import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
+import dev.backlane.server.observe.AlarmEvaluations;
 import dev.backlane.server.observe.DataPlaneMetrics;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import dev.backlane.server.observe.VendedLogs;
@@ -101,6 +104,8 @@ public final class BacklaneServer implements AutoCloseable {
     private static final java.time.Duration HEALTH_CHECK_TICK = java.time.Duration.ofMillis(250);
     /** How often the PrivateLink metrics of the minutes that have ended are put into CloudWatch's store. */
     static final Duration METRICS_EVERY = Duration.ofSeconds(5);
+    /** How often the CloudWatch alarms whose evaluation is due are evaluated: a transition shows at most this late. */
+    static final Duration ALARM_TICK = Duration.ofSeconds(1);
 
     private final ApiPort http;
     private final ExecutorService executor;
@@ -119,12 +124,14 @@ public final class BacklaneServer implements AutoCloseable {
     private final TargetHealthChecker healthChecker;
     private final TargetDeregistrations deregistrations;
     private final PrivateLinkMetricsPublisher publisher;
+    private final AlarmEvaluations alarmEvaluations;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
             Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
-            PrivateLinkMetricsPublisher publisher) {
+            PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations) {
         this.publisher = publisher;
+        this.alarmEvaluations = alarmEvaluations;
         this.http = http;
         this.executor = executor;
         this.store = store;
@@ -184,7 +191,9 @@ public final class BacklaneServer implements AutoCloseable {
         Faults faults = new Faults(new FaultCommand(regions), cloud::now, new RandomIdSource(), events,
                 new WorldFaultLedger(cloud, new Scope(config.defaultAccount(), config.defaultRegion())));
         faults.resume();
-        OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, cloud::now);
+        // CloudWatch alarms over the metrics; each transition is published for FIS stop conditions, alerts and the console.
+        AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)));
+        OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now);
         // FIS experiments carry out their actions as faults.
         new FisOperations(faults).register(operations);
         ApiDispatcher dispatcher = new ApiDispatcher(
@@ -266,7 +275,7 @@ public final class BacklaneServer implements AutoCloseable {
             // Deregistration delays end within a second; TargetDeregisteredEvent tells the PrivateLink splices.
             TargetDeregistrations deregistrations = new TargetDeregistrations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker, deregistrations, publisher);
+                    slis, healthProbes, healthChecker, deregistrations, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK));
         } catch (IOException | UncheckedIOException e) {
             publisher.close();
             slis.close();
@@ -379,6 +388,7 @@ public final class BacklaneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        alarmEvaluations.close();
         slis.close();
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();

@@ -1,5 +1,6 @@
 package dev.backlane.server;
 
+import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.analysis.NetworkInsightsCommands;
 import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.compute.ImageCommands;
@@ -62,6 +63,7 @@ import dev.backlane.server.api.endpointservice.ConnectionNotificationOperations;
 import dev.backlane.server.api.endpointservice.EndpointConnectionOperations;
 import dev.backlane.server.api.endpointservice.EndpointServiceOperations;
 import dev.backlane.server.api.endpointservice.ServicePermissionOperations;
+import dev.backlane.server.api.cloudwatch.AlarmOperations;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.api.logs.LogsOperations;
 import dev.backlane.server.api.resolver.QueryLogOperations;
@@ -78,11 +80,13 @@ public final class Operations {
     private Operations() {}
 
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine) {
-        return registry(quotas, regions, engine, MetricStore.standard(), InstantSource.system());
+        MetricStore metrics = MetricStore.standard();
+        return registry(quotas, regions, engine, metrics, new AlarmStore(metrics, transition -> { }), InstantSource.system());
     }
 
-    /** The operations, CloudWatch's on {@code metrics} with the time of {@code clock}. */
-    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine, MetricStore metrics, InstantSource clock) {
+    /** The operations, CloudWatch's on {@code metrics} and {@code alarms} with the time of {@code clock}. */
+    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine, MetricStore metrics, AlarmStore alarms,
+            InstantSource clock) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
         ImageCommands images = new ImageCommands(ImageCatalog.standard());
@@ -120,7 +124,8 @@ public final class Operations {
                 new ConnectionNotificationOperations(new ConnectionNotificationCommands()),
                 new LogsOperations(LogEventCommands.standard()),
                 new QueryLogOperations(new QueryLogConfigCommands()),
-                new MetricOperations(metrics, clock)));
+                new MetricOperations(metrics, clock),
+                new AlarmOperations(alarms, clock)));
         OperationRegistry registry = new OperationRegistry();
         families.forEach(family -> family.register(registry));
         return registry;

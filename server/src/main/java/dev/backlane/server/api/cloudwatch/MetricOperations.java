@@ -184,7 +184,8 @@ public final class MetricOperations implements OperationFamily {
         return out;
     }
 
-    private static MetricKey metric(Input metric, String path) {
+    /** A {@code Metric} structure as given; MissingParameter naming {@code path} for what it lacks. */
+    static MetricKey metric(Input metric, String path) {
         if (metric == null) {
             throw AwsException.of(ErrorCode.MISSING_PARAMETER, "The parameter %s is required.", path);
         }
@@ -199,7 +200,7 @@ public final class MetricOperations implements OperationFamily {
         return new MetricKey(namespace, name, dimensions(metric));
     }
 
-    private static List<Dimension> dimensions(Input input) {
+    static List<Dimension> dimensions(Input input) {
         return input.structures("Dimensions").stream().map(d -> new Dimension(d.string("Name"), d.string("Value"))).toList();
     }
 
