@@ -52,12 +52,27 @@ public record AlarmDefinition(
         requireNonNull(thresholdMetricId, "thresholdMetricId is null");
     }
 
-    /** The metric statistic the alarm watches: its own metric, or the one query of {@code metrics} that returns data. */
+    /** The metric statistic of a single-metric alarm. */
     public MetricDataQuery.MetricStat watched() {
-        if (metric.isPresent()) {
-            return new MetricDataQuery.MetricStat(metric.get(), period.orElseThrow(), statistic.or(() -> extendedStatistic).orElseThrow(), unit);
+        return new MetricDataQuery.MetricStat(metric.orElseThrow(), period.orElseThrow(), statistic.or(() -> extendedStatistic).orElseThrow(), unit);
+    }
+
+    /** The one query of {@code metrics} that returns the data a metric-math alarm watches. */
+    public MetricDataQuery returned() {
+        return metrics.stream().filter(MetricDataQuery::returnData).findFirst().orElseThrow();
+    }
+
+    /**
+     * The period the alarm evaluates: its own, or its returned query's (a MetricStat's period, an expression's
+     * {@code Period}, else the shortest period of the metrics it reads).
+     */
+    public int evaluatedPeriod() {
+        if (period.isPresent()) {
+            return period.get();
         }
-        return metrics.stream().filter(MetricDataQuery::returnData).findFirst().flatMap(MetricDataQuery::metricStat).orElseThrow();
+        MetricDataQuery returned = returned();
+        return returned.metricStat().map(MetricDataQuery.MetricStat::period).or(returned::period).orElseGet(() -> metrics.stream()
+                .flatMap(query -> query.metricStat().stream()).mapToInt(MetricDataQuery.MetricStat::period).min().orElse(60));
     }
 
     /** M of "M out of N": how many breaching periods put the alarm in ALARM; N when not given. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.core.metrics.Datapoint;
 import dev.backlane.core.metrics.MetricDataQuery;
+import dev.backlane.core.metrics.MetricDataReader;
+import dev.backlane.core.metrics.MetricDataResult;
 import dev.backlane.core.metrics.MetricRequests;
 import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.metrics.Statistic;
@@ -55,40 +57,29 @@ public final class AlarmEvaluator {
 
     /** How often the alarm is evaluated: every minute, every 10 seconds for a high-resolution alarm. */
     public static long cadenceSeconds(AlarmDefinition definition) {
-        return definition.watched().period() < 60 ? 10 : 60;
+        return definition.evaluatedPeriod() < 60 ? 10 : 60;
     }
 
     /** The alarm's state from the data at {@code now}; empty when it keeps its state (missing data treated as ignore). */
     public Optional<Outcome> evaluate(MetricAlarm alarm, MetricStore store, Instant now) {
         AlarmDefinition definition = alarm.definition();
-        MetricDataQuery.MetricStat watched = definition.watched();
-        int period = watched.period();
+        int period = definition.evaluatedPeriod();
         int evaluationPeriods = definition.evaluationPeriods();
         int needed = definition.datapointsNeeded();
         double threshold = definition.threshold().orElseThrow();
         ComparisonOperator operator = definition.comparisonOperator();
-        Statistic statistic = MetricRequests.stat(watched.stat(), "Statistic");
         long step = Math.min(period, 60);
         long end = Math.floorDiv(now.getEpochSecond(), step) * step;
         int range = evaluationPeriods + EXTRA_PERIODS;
         long start = end - (long) range * period;
-        // Index 0 is the oldest period of the range.
-        Point[] slots = new Point[range];
-        for (Datapoint datapoint : store.datapoints(alarm.scope(), watched.metric(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), period,
-                watched.unit(), now)) {
-            int index = (int) ((datapoint.timestamp().getEpochSecond() - start) / period);
-            Optional<Double> value = datapoint.samples().value(statistic);
-            if (index >= 0 && index < range && value.isPresent()) {
-                slots[index] = new Point(datapoint.timestamp(), value.get(), datapoint.samples().sampleCount());
-            }
-        }
+        Point[] slots = definition.metric().isPresent() ? statistics(alarm, store, start, end, range, now) : math(alarm, store, start, end, range, now);
         List<Point> real = new ArrayList<>();
         for (int i = range - 1; i >= 0; i--) {
             if (slots[i] != null) {
                 real.add(slots[i]);
             }
         }
-        Map<String, Object> data = reasonData(definition, watched, now, end - (long) evaluationPeriods * period, slots, evaluationPeriods, threshold);
+        Map<String, Object> data = reasonData(definition, period, now, end - (long) evaluationPeriods * period, slots, evaluationPeriods, threshold);
         AlarmState from = alarm.status().value();
         if (real.isEmpty()) {
             return noData(definition.missingData(), evaluationPeriods, data);
@@ -106,7 +97,9 @@ public final class AlarmEvaluator {
         data.put("evaluatedDatapoints", evaluated.stream().map(point -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("timestamp", DATA_TIME.format(point.timestamp()));
-            out.put("sampleCount", point.sampleCount());
+            if (!Double.isNaN(point.sampleCount())) {
+                out.put("sampleCount", point.sampleCount());
+            }
             out.put("value", point.value());
             return out;
         }).toList());
@@ -116,6 +109,44 @@ public final class AlarmEvaluator {
         String reason = thresholdCrossed(listed, (int) counted, evaluationPeriods, alarmed, operator, threshold,
                 alarmed ? needed : evaluationPeriods - needed + 1, from);
         return Optional.of(new Outcome(alarmed ? AlarmState.ALARM : AlarmState.OK, reason, json(data)));
+    }
+
+    /** The statistic of a single-metric alarm in each period of the range; index 0 is the oldest. */
+    private static Point[] statistics(MetricAlarm alarm, MetricStore store, long start, long end, int range, Instant now) {
+        MetricDataQuery.MetricStat watched = alarm.definition().watched();
+        Statistic statistic = MetricRequests.stat(watched.stat(), "Statistic");
+        Point[] slots = new Point[range];
+        for (Datapoint datapoint : store.datapoints(alarm.scope(), watched.metric(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end),
+                watched.period(), watched.unit(), now)) {
+            int index = (int) ((datapoint.timestamp().getEpochSecond() - start) / watched.period());
+            Optional<Double> value = datapoint.samples().value(statistic);
+            if (index >= 0 && index < range && value.isPresent()) {
+                slots[index] = new Point(datapoint.timestamp(), value.get(), datapoint.samples().sampleCount());
+            }
+        }
+        return slots;
+    }
+
+    /** The returned query of a metric-math alarm in each period of the range, as GetMetricData computes it; no sample counts. */
+    private static Point[] math(MetricAlarm alarm, MetricStore store, long start, long end, int range, Instant now) {
+        AlarmDefinition definition = alarm.definition();
+        int period = definition.evaluatedPeriod();
+        String id = definition.returned().id();
+        Point[] slots = new Point[range];
+        MetricDataReader.Page page = new MetricDataReader(store).read(alarm.scope(), definition.metrics(), Instant.ofEpochSecond(start),
+                Instant.ofEpochSecond(end), true, Optional.empty(), Optional.empty(), now);
+        for (MetricDataResult result : page.results()) {
+            if (result.id().equals(id)) {
+                for (int i = 0; i < result.timestamps().size(); i++) {
+                    Instant timestamp = result.timestamps().get(i);
+                    int index = (int) ((timestamp.getEpochSecond() - start) / period);
+                    if (index >= 0 && index < range) {
+                        slots[index] = new Point(timestamp, result.values().get(i), Double.NaN);
+                    }
+                }
+            }
+        }
+        return slots;
     }
 
     private static Optional<Outcome> noData(MissingData missing, int periods, Map<String, Object> data) {
@@ -171,17 +202,15 @@ public final class AlarmEvaluator {
         return reason.append('.').toString();
     }
 
-    private static Map<String, Object> reasonData(AlarmDefinition definition, MetricDataQuery.MetricStat watched, Instant now, long startSecond,
+    private static Map<String, Object> reasonData(AlarmDefinition definition, int period, Instant now, long startSecond,
             Point[] slots, int evaluationPeriods, double threshold) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", "1.0");
         data.put("queryDate", DATA_TIME.format(now));
         data.put("startDate", DATA_TIME.format(Instant.ofEpochSecond(startSecond)));
-        watched.unit().ifPresent(unit -> data.put("unit", unit));
-        if (definition.metric().isPresent()) {
-            data.put("statistic", watched.stat());
-        }
-        data.put("period", watched.period());
+        definition.unit().ifPresent(unit -> data.put("unit", unit));
+        definition.statistic().or(definition::extendedStatistic).ifPresent(statistic -> data.put("statistic", statistic));
+        data.put("period", period);
         List<Double> recent = new ArrayList<>();
         for (int i = slots.length - evaluationPeriods; i < slots.length; i++) {
             if (slots[i] != null) {

@@ -227,6 +227,7 @@ public final class AlarmRequests {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Invalid metrics list: Exactly one of MetricStat and Expression must be given in %s.",
                         path);
             }
+            query.period().ifPresent(period -> checkPeriod(period, path + ".Period"));
             query.metricStat().ifPresent(stat -> {
                 checkPeriod(stat.period(), path + ".MetricStat.Period");
                 MetricRequests.checkDimensions(stat.metric().dimensions(), path + ".MetricStat.Metric.Dimensions");
@@ -237,14 +238,15 @@ public final class AlarmRequests {
         if (returned.size() != 1) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Exactly one element of the metrics list should return data.");
         }
-        if (operator.comparesWithBand()) {
-            return returned.get(0).metricStat().map(MetricDataQuery.MetricStat::period).orElse(60);
+        MetricDataQuery expression = returned.get(0);
+        if (expression.metricStat().isEmpty() && expression.period().isEmpty()
+                && request.metrics().stream().allMatch(query -> query.metricStat().isEmpty())) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Period must be specified for the expression %s, which reads no metric.",
+                    expression.id());
         }
-        if (returned.get(0).expression().isPresent() || request.metrics().stream().anyMatch(query -> query.expression().isPresent())) {
-            throw AwsException.of(ErrorCode.UNSUPPORTED, "Metrics: Backlane does not evaluate metric math expressions; an alarm's Metrics may "
-                    + "only read a metric with MetricStat.");
-        }
-        return returned.get(0).metricStat().orElseThrow().period();
+        // The expressions themselves are checked when the alarm is first evaluated, before it is stored (MetricDataReader).
+        return expression.metricStat().map(MetricDataQuery.MetricStat::period).or(expression::period).orElseGet(() -> request.metrics().stream()
+                .flatMap(query -> query.metricStat().stream()).mapToInt(MetricDataQuery.MetricStat::period).min().orElse(60));
     }
 
     /** An alarm's period: 10, 20, 30 seconds (high resolution) or a multiple of 60. */

@@ -80,22 +80,19 @@ public final class AlarmStore {
         synchronized (this) {
             TreeMap<String, MetricAlarm> alarms = scopes.computeIfAbsent(scope, ignored -> new TreeMap<>());
             MetricAlarm existing = alarms.get(name);
-            MetricAlarm alarm;
-            if (existing == null) {
-                if (alarms.size() >= MAX_ALARMS) {
-                    throw AwsException.of(ErrorCode.LIMIT_EXCEEDED, "The maximum number of alarms (%d) for this account and region has been reached.",
-                            MAX_ALARMS);
-                }
-                alarm = new MetricAlarm(scope, name, definition, AlarmStatus.initial(now), now, tags, Optional.empty());
-                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" created",
-                        json(Map.of("version", "1.0", "type", "Create", "createdAlarm", AlarmJson.of(alarm))));
-            } else {
-                alarm = existing.withDefinition(definition, now);
-                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" updated",
-                        json(Map.of("version", "1.0", "type", "Update", "updatedAlarm", AlarmJson.of(alarm))));
+            if (existing == null && alarms.size() >= MAX_ALARMS) {
+                throw AwsException.of(ErrorCode.LIMIT_EXCEEDED, "The maximum number of alarms (%d) for this account and region has been reached.",
+                        MAX_ALARMS);
             }
-            alarms.put(name, alarm);
-            result = evaluate(alarm, now, changed);
+            MetricAlarm alarm = existing == null ? new MetricAlarm(scope, name, definition, AlarmStatus.initial(now), now, tags, Optional.empty())
+                    : existing.withDefinition(definition, now);
+            // Evaluated before it is stored: an expression GetMetricData refuses refuses the alarm, with nothing changed.
+            Optional<AlarmEvaluator.Outcome> first = evaluator.evaluate(alarm, metrics, now);
+            String type = existing == null ? "Create" : "Update";
+            record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" " + (existing == null ? "created" : "updated"),
+                    json(Map.of("version", "1.0", "type", type, existing == null ? "createdAlarm" : "updatedAlarm", AlarmJson.of(alarm))));
+            alarms.put(name, alarm.evaluated(now));
+            result = apply(alarms.get(name), first, now, changed);
         }
         changed.forEach(listener);
         return result;
@@ -208,7 +205,10 @@ public final class AlarmStore {
     private MetricAlarm evaluate(MetricAlarm alarm, Instant now, List<AlarmTransition> changed) {
         MetricAlarm evaluated = alarm.evaluated(now);
         scopes.get(alarm.scope()).put(alarm.name(), evaluated);
-        Optional<AlarmEvaluator.Outcome> outcome = evaluator.evaluate(evaluated, metrics, now);
+        return apply(evaluated, evaluator.evaluate(evaluated, metrics, now), now, changed);
+    }
+
+    private MetricAlarm apply(MetricAlarm evaluated, Optional<AlarmEvaluator.Outcome> outcome, Instant now, List<AlarmTransition> changed) {
         if (outcome.isEmpty() || outcome.get().state() == evaluated.status().value()) {
             // Only a change of state is recorded: an alarm that stays in its state keeps its reason, as on AWS.
             return evaluated;

@@ -66,10 +66,11 @@ class AlarmRequestsTest {
         assertEquals("Exactly one element of the metrics list should return data.", none.getMessage());
         AlarmDefinition metrics = AlarmRequests.definition(Alarms.withMetrics(single, List.of(
                 MetricDataQuery.metric("m1", stat, Optional.empty(), true))));
-        assertEquals(60, metrics.watched().period());
-        AwsException math = refused(Alarms.withMetrics(single, List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), false),
+        assertEquals(60, metrics.evaluatedPeriod());
+        AlarmDefinition math = AlarmRequests.definition(Alarms.withMetrics(single, List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), false),
                 MetricDataQuery.expression("e1", "m1 * 2", Optional.empty(), Optional.empty(), true))));
-        assertEquals(ErrorCode.UNSUPPORTED, math.code());
+        assertEquals(60, math.evaluatedPeriod());
+        assertEquals("e1", math.returned().id());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.metrics.Dimension;
+import dev.backlane.core.metrics.MetricDataQuery;
 import dev.backlane.core.metrics.MetricDatum;
 import dev.backlane.core.metrics.MetricKey;
 import dev.backlane.core.metrics.MetricStore;
@@ -101,5 +102,22 @@ class AlarmStoreTest {
                 Optional.of("arn:aws:sns:us-east-1:000000000000:pa"))).size());
         assertEquals("api-latency", store.findByArn("arn:aws:cloudwatch:us-east-1:000000000000:alarm:api-latency").orElseThrow().name());
         assertTrue(store.findByArn("arn:aws:cloudwatch:us-east-1:111111111111:alarm:api-latency").isEmpty());
+    }
+
+    @Test
+    void aMetricMathAlarmWatchesItsExpressionAndABadExpressionStoresNothing() {
+        put(Instant.parse("2026-12-07T11:59:40Z"), 60);
+        MetricDataQuery.MetricStat stat = new MetricDataQuery.MetricStat(KEY, 60, "Maximum", Optional.empty());
+        AlarmRequests.PutAlarmRequest single = Alarms.request(1, Optional.empty(), Optional.empty());
+        MetricAlarm doubled = store.put(SCOPE, "doubled", AlarmRequests.definition(Alarms.withMetrics(single, List.of(
+                MetricDataQuery.metric("m1", stat, Optional.empty(), false),
+                MetricDataQuery.expression("e1", "m1 * 2", Optional.empty(), Optional.empty(), true)))), Map.of(), CREATED);
+        assertEquals(AlarmState.ALARM, doubled.status().value());
+        assertTrue(doubled.status().reason().startsWith("Threshold Crossed: 1 datapoint [120.0 (07/12/26 11:59:00)]"), doubled.status().reason());
+        AlarmDefinition broken = AlarmRequests.definition(Alarms.withMetrics(single, List.of(MetricDataQuery.metric("m1", stat, Optional.empty(), false),
+                MetricDataQuery.expression("e1", "m1 * (", Optional.empty(), Optional.empty(), true))));
+        assertThrows(AwsException.class, () -> store.put(SCOPE, "broken", broken, Map.of(), CREATED));
+        assertTrue(store.find(SCOPE, "broken").isEmpty());
+        assertTrue(store.history(SCOPE, Optional.of("broken"), Optional.empty(), Optional.empty(), Optional.empty(), CREATED).isEmpty());
     }
 }

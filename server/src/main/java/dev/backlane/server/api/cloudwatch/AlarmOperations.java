@@ -83,7 +83,8 @@ public final class AlarmOperations implements OperationFamily {
             metrics.add(new MetricDataQuery(query.string("Id"),
                     Optional.ofNullable(stat).map(s -> new MetricDataQuery.MetricStat(MetricOperations.metric(s.structure("Metric"), path + ".Metric"),
                             s.integer("Period"), s.string("Stat"), s.optionalString("Unit"))),
-                    query.optionalString("Expression"), query.optionalString("Label"), query.bool("ReturnData", true)));
+                    query.optionalString("Expression"), Optional.ofNullable(query.integer("Period")), query.optionalString("Label"),
+                    query.bool("ReturnData", true)));
         }
         AlarmDefinition definition = AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(
                 input.optionalString("AlarmDescription"),
@@ -270,6 +271,7 @@ public final class AlarmOperations implements OperationFamily {
             out.put("MetricStat", metricStat);
         });
         query.expression().ifPresent(expression -> out.put("Expression", expression));
+        query.period().ifPresent(period -> out.put("Period", period));
         query.label().ifPresent(label -> out.put("Label", label));
         out.put("ReturnData", query.returnData());
         return out;
