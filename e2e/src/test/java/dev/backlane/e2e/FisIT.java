@@ -66,27 +66,43 @@ class FisIT {
         assertTrue(experimentId.matches("EXP[A-Za-z0-9]{14}"), experimentId);
         assertEquals("initiating", started.path("experiment").path("state").path("status").asText());
 
+        // The SDK starts a second experiment: the role's DescribeSecurityGroups fail with EC2's own 500.
+        try (FisClient fis = backlane.fis(account)) {
+            String internal = fis.createExperimentTemplate(r -> r.clientToken("internal").description("fail orders' security group reads")
+                    .roleArn(role).stopConditions(s -> s.source("none"))
+                    .targets(Map.of("orders", CreateExperimentTemplateTargetInput.builder().resourceType("aws:iam:role").resourceArns(role)
+                            .selectionMode("ALL").build()))
+                    .actions(Map.of("fail", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:inject-api-internal-error")
+                            .targets(Map.of("Roles", "orders")).parameters(Map.of("service", "ec2", "operations", "DescribeSecurityGroups",
+                                    "percentage", "100", "duration", "PT10M")).build())))
+                    .experimentTemplate().id();
+            fis.startExperiment(r -> r.experimentTemplateId(internal));
+        }
+
         // boto3 reads it until it runs; then the role's DescribeVpcs through the gateway is throttled, DescribeSubnets is not.
         JsonNode read = WorkloadGatewayIT.boto3(workload, account, """
-                import boto3, botocore, json, os, time
+                import boto3, botocore, botocore.config, json, os, time
                 fis = boto3.client("fis", endpoint_url="%s", region_name="us-east-1")
                 for _ in range(50):
                     state = fis.get_experiment(id="%s")["experiment"]["state"]["status"]
                     if state == "running":
                         break
                     time.sleep(0.1)
-                ec2 = boto3.client("ec2", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1")
+                ec2 = boto3.client("ec2", endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name="us-east-1",
+                                   config=botocore.config.Config(retries={"total_max_attempts": 1}))
                 def attempt(call):
                     try:
                         call()
                         return "ok"
                     except botocore.exceptions.ClientError as e:
                         return e.response["Error"]["Code"]
-                print(json.dumps({"state": state, "vpcs": attempt(ec2.describe_vpcs), "subnets": attempt(ec2.describe_subnets)}))
+                print(json.dumps({"state": state, "vpcs": attempt(ec2.describe_vpcs), "subnets": attempt(ec2.describe_subnets),
+                                  "groups": attempt(ec2.describe_security_groups)}))
                 """.formatted(backlane.endpoint(), experimentId));
         assertEquals("running", read.path("state").asText(), read.toString());
         assertEquals("RequestLimitExceeded", read.path("vpcs").asText(), read.toString());
         assertEquals("ok", read.path("subnets").asText(), read.toString());
+        assertEquals("InternalError", read.path("groups").asText(), read.toString());
 
         // The SDK for Java v2 stops it: the fault ends (REMOVED) and the call goes through again.
         try (FisClient fis = backlane.fis(account)) {

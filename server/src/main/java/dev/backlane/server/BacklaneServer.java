@@ -37,7 +37,7 @@ import dev.backlane.server.api.fis.FisOperations;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
-import dev.backlane.server.fault.GatewayThrottling;
+import dev.backlane.server.fault.GatewayCallErrors;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
@@ -219,7 +219,7 @@ public final class BacklaneServer implements AutoCloseable {
         // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
-                deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayThrottling(faults, world)));
+                deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
         // Changes act on open tunnels too: each committed change, or fault started, has them judged again.
         EstablishedTunnels established = new EstablishedTunnels(gateways, new EstablishedTunnelJudge(engine), world, workloads::workload, cloud::now);

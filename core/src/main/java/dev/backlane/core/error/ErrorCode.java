@@ -31,6 +31,8 @@ public enum ErrorCode {
     RESOURCE_LIMIT_EXCEEDED("ResourceLimitExceeded", 400),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     INTERNAL_ERROR("InternalError", 500),
+    /** The common errors' 500 of the Query and JSON services (S3 and EC2 say InternalError). */
+    INTERNAL_FAILURE("InternalFailure", 500),
 
     // Signatures, as a request's first reader (the workload gateway) finds them
     /** A SigV4 Authorization header lacking Credential, SignedHeaders or Signature, outside S3. */

@@ -33,6 +33,14 @@ public record Fault(String id, FaultKind kind, FaultScope scope, FaultParameters
         return !at.isBefore(endTime);
     }
 
+    /**
+     * Whether the fault answers the calls it covers with an error instead of letting them through: F7 when it throttles
+     * (one asked only to add latency does not), and the API error kinds always.
+     */
+    public boolean answersCalls() {
+        return kind.answersCalls() && (kind != FaultKind.F7_THROTTLING || parameters.throttles());
+    }
+
     /** How the fault is named in explanations: {@code fault-0123... (F2)}. */
     public String describe() {
         return id + " (" + kind.label() + ")";

@@ -182,9 +182,10 @@ public final class FaultCommand {
 
     private static FaultParameters parameters(FaultKind kind, FaultRequest request) {
         only(kind, "actions", !request.actions().isEmpty(), FaultKind.F4_POLICY_DENY);
-        only(kind, "operations", !request.operations().isEmpty(), FaultKind.F7_THROTTLING);
+        only(kind, "operations", !request.operations().isEmpty(), FaultKind.F7_THROTTLING, FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE);
         only(kind, "requestsPerSecond", request.requestsPerSecond().isPresent(), FaultKind.F7_THROTTLING);
-        only(kind, "percentage", request.percentage().isPresent(), FaultKind.F7_THROTTLING, FaultKind.F8_TELEMETRY_LOSS);
+        only(kind, "percentage", request.percentage().isPresent(), FaultKind.F7_THROTTLING, FaultKind.F8_TELEMETRY_LOSS, FaultKind.API_INTERNAL_ERROR,
+                FaultKind.API_UNAVAILABLE);
         only(kind, "latency", request.latency().isPresent() || request.jitter().isPresent(), FaultKind.F7_THROTTLING);
         only(kind, "toxic", request.toxic().isPresent(), FaultKind.TOXIC);
         only(kind, "mode", request.mode().isPresent(), FaultKind.F6_ASYMMETRIC_ROUTING);
@@ -216,6 +217,9 @@ public final class FaultCommand {
                     Optional.of(request.mode().map(FaultCommand::streamBreak).orElse(StreamBreak.RESET)), Optional.empty(), Optional.empty(),
                     Optional.empty(), Set.of());
             case F7_THROTTLING -> throttling(request, plain);
+            // Every call covered fails unless a share is asked for.
+            case API_INTERNAL_ERROR, API_UNAVAILABLE -> new FaultParameters(List.of(), plain.operations(), Optional.of(percentage.orElse(100)),
+                    Optional.empty());
             case F8_TELEMETRY_LOSS -> telemetryLoss(request, percentage);
             case TOXIC -> FaultParameters.of(ToxicRules.toxic(request.toxic().orElseThrow(() -> AwsException.of(ErrorCode.MISSING_PARAMETER,
                     "The request must contain the parameter toxic: a TOXIC fault names its toxic (type %s)", ToxicType.names()))));

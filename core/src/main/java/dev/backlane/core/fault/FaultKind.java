@@ -2,6 +2,7 @@ package dev.backlane.core.fault;
 
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +31,14 @@ public enum FaultKind {
     F8_TELEMETRY_LOSS("F8", "flow logs, metrics and query logs lost or delayed",
             EnumSet.of(FaultScope.Field.ACCOUNT, FaultScope.Field.REGION, FaultScope.Field.VPC, FaultScope.Field.SUBNET, FaultScope.Field.ENDPOINT,
                     FaultScope.Field.WORKLOAD, FaultScope.Field.NETWORK_INTERFACE)),
-    TOXIC("TOXIC", "a Toxiproxy-style toxic on the connections' bytes", Connections.FIELDS);
+    TOXIC("TOXIC", "a Toxiproxy-style toxic on the connections' bytes", Connections.FIELDS),
+    /** FIS's {@code aws:fis:inject-api-internal-error}: calls answered with the service's 500 internal error. */
+    API_INTERNAL_ERROR("API_INTERNAL_ERROR", "calls answered with the service's internal error (500)", EnumSet.allOf(FaultScope.Field.class)),
+    /** FIS's {@code aws:fis:inject-api-unavailable-error}: calls answered with the service's 503 unavailable error. */
+    API_UNAVAILABLE("API_UNAVAILABLE", "calls answered with the service's unavailable error (503)", EnumSet.allOf(FaultScope.Field.class));
+
+    /** The kinds that answer the calls they cover with an error in the service's own protocol, through one gate each. */
+    public static final Set<FaultKind> CALL_ERRORS = Collections.unmodifiableSet(EnumSet.of(F7_THROTTLING, API_INTERNAL_ERROR, API_UNAVAILABLE));
 
     /** The scope fields of what acts on connections: everything but the principal. */
     private static final class Connections {
@@ -54,6 +62,11 @@ public enum FaultKind {
 
     public String description() {
         return description;
+    }
+
+    /** Whether faults of this kind answer calls with an error ({@link #CALL_ERRORS}). */
+    public boolean answersCalls() {
+        return CALL_ERRORS.contains(this);
     }
 
     /** The scope fields that can narrow a fault of this kind. */

@@ -12,7 +12,7 @@ import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultRequest;
 import dev.backlane.core.fault.FaultSet;
 import dev.backlane.core.fault.FaultSubject;
-import dev.backlane.core.fault.ThrottleGate;
+import dev.backlane.core.fault.CallErrorGate;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.world.World;
 import java.time.Duration;
@@ -46,14 +46,14 @@ import java.util.function.Function;
 public final class Faults implements AutoCloseable {
     /** The kinds the data plane acts on so far; the others are refused rather than accepted and ignored. */
     private static final Set<FaultKind> CARRIED_OUT = EnumSet.of(FaultKind.F1_PUBLIC_DNS, FaultKind.F2_SECURITY_GROUP_DROP,
-            FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F7_THROTTLING);
+            FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F7_THROTTLING, FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE);
     private final FaultCommand command;
     private final InstantSource clock;
     private final IdSource ids;
     private final EventStream events;
     private final FaultLedger ledger;
     private final ScheduledExecutorService timer;
-    private final Map<String, ThrottleGate> gates = new ConcurrentHashMap<>();
+    private final Map<String, CallErrorGate> gates = new ConcurrentHashMap<>();
     /** Every fault not yet ended, in the order made; replaced whole on each change (copy on write). */
     private volatile List<Fault> faults = List.of();
     private volatile ActiveSet activeSet = new ActiveSet(List.of(), FaultSet.none());
@@ -117,8 +117,8 @@ public final class Faults implements AutoCloseable {
     }
 
     private void take(Fault fault) {
-        if (fault.kind() == FaultKind.F7_THROTTLING && fault.parameters().throttles()) {
-            gates.put(fault.id(), new ThrottleGate(fault));
+        if (fault.answersCalls()) {
+            gates.put(fault.id(), new CallErrorGate(fault));
         }
         synchronized (this) {
             List<Fault> more = new ArrayList<>(faults);
@@ -189,21 +189,29 @@ public final class Faults implements AutoCloseable {
         return index;
     }
 
-    /** The first active F7 fault covering the subject that throttles this call (each fault's gate counts the calls it covers). */
-    public Optional<Fault> throttling(FaultSubject subject, String operation) {
+    /**
+     * The first active fault covering the subject that answers this call with an error (F7 throttling, an internal or
+     * unavailable error), in the order of {@link FaultKind#CALL_ERRORS}; each fault's gate counts the calls it covers.
+     */
+    public Optional<Fault> answering(FaultSubject subject, String operation) {
         FaultSet set = active();
-        if (!set.has(FaultKind.F7_THROTTLING)) {
+        if (set.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        for (Fault fault : set.all(FaultKind.F7_THROTTLING, subject)) {
-            List<String> operations = fault.parameters().operations();
-            if (!operations.isEmpty() && !operations.contains(operation)) {
+        for (FaultKind kind : FaultKind.CALL_ERRORS) {
+            if (!set.has(kind)) {
                 continue;
             }
-            ThrottleGate gate = gates.get(fault.id());
-            if (gate != null && gate.throttles(now)) {
-                return Optional.of(fault);
+            for (Fault fault : set.all(kind, subject)) {
+                List<String> operations = fault.parameters().operations();
+                if (!operations.isEmpty() && !operations.contains(operation)) {
+                    continue;
+                }
+                CallErrorGate gate = gates.get(fault.id());
+                if (gate != null && gate.answers(now)) {
+                    return Optional.of(fault);
+                }
             }
         }
         return Optional.empty();

@@ -93,11 +93,11 @@ class FaultsTest {
     @Test
     void throttlingCountsOnlyTheCallsItsScopeAndOperationsCover() {
         create(FaultRequest.of("F7", Map.of("service", "s3")).withPercentage(50).withOperations(List.of("GetObject")));
-        assertEquals(Optional.empty(), faults.throttling(S3_CALL, "PutObject"));
-        assertEquals(Optional.empty(), faults.throttling(S3_CALL.with(Field.SERVICE, "sqs"), "GetObject"));
-        assertEquals(Optional.empty(), faults.throttling(S3_CALL, "GetObject"));
-        assertEquals(FaultKind.F7_THROTTLING, faults.throttling(S3_CALL, "GetObject").orElseThrow().kind());
-        assertEquals(Optional.empty(), faults.throttling(S3_CALL, "GetObject"));
+        assertEquals(Optional.empty(), faults.answering(S3_CALL, "PutObject"));
+        assertEquals(Optional.empty(), faults.answering(S3_CALL.with(Field.SERVICE, "sqs"), "GetObject"));
+        assertEquals(Optional.empty(), faults.answering(S3_CALL, "GetObject"));
+        assertEquals(FaultKind.F7_THROTTLING, faults.answering(S3_CALL, "GetObject").orElseThrow().kind());
+        assertEquals(Optional.empty(), faults.answering(S3_CALL, "GetObject"));
     }
 
     private Fault create(FaultRequest request) {

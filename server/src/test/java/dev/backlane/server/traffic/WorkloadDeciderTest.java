@@ -14,7 +14,7 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.traffic.HttpRequestHead;
 import dev.backlane.core.traffic.RequestFacts;
-import dev.backlane.core.traffic.ThrottlingError;
+import dev.backlane.core.traffic.CallError;
 import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.dataplane.gateway.GatewayDecision;
@@ -105,7 +105,7 @@ class WorkloadDeciderTest {
     @Test
     void aThrottledCallIsAnsweredWithTheServicesThrottleAndNeverForwarded() {
         Upstreams upstreams = Upstreams.parse(List.of("s3=" + S3_UPSTREAM, "sqs=" + S3_UPSTREAM));
-        WorkloadDecider.Throttling throttling = (workload, facts, path, callerAccount) -> Optional.of(ThrottlingError.of(facts.service()));
+        WorkloadDecider.Throttling throttling = (workload, facts, path, callerAccount) -> Optional.of(CallError.THROTTLING.of(facts.service()));
         Fixed s3Put = new Fixed(facts("s3", "PutObject"), null, path(Verdict.PRIVATE));
         GatewayDecision.Respond s3 = assertInstanceOf(GatewayDecision.Respond.class, decide(s3Put, upstreams, S3_PUT, throttling));
         assertEquals(503, s3.status());

@@ -5,6 +5,7 @@ import static dev.backlane.server.api.fis.FisAnswers.percentage;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.fault.Fault;
+import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultRequest;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
@@ -19,10 +20,16 @@ import java.util.Optional;
 
 /**
  * Carries out an experiment's actions as faults on the server's {@link Faults}, each from the action's start for its
- * {@code duration}: {@code aws:fis:inject-api-throttle-error} becomes an F7 fault for each target role (the principal
- * the workloads call as), on the action's service and operations at its percentage; {@code aws:fis:wait} makes nothing.
+ * {@code duration}: {@code aws:fis:inject-api-throttle-error}, {@code inject-api-internal-error} and
+ * {@code inject-api-unavailable-error} become an F7, {@code API_INTERNAL_ERROR} or {@code API_UNAVAILABLE} fault for each
+ * target role (the principal the workloads call as), on the action's service and operations at its percentage;
+ * {@code aws:fis:wait} makes nothing.
  */
 final class FisActions {
+    /** The fault kind each of FIS's API error actions makes. */
+    private static final Map<String, FaultKind> API_ERROR_KINDS = Map.of("aws:fis:inject-api-throttle-error", FaultKind.F7_THROTTLING,
+            "aws:fis:inject-api-internal-error", FaultKind.API_INTERNAL_ERROR, "aws:fis:inject-api-unavailable-error", FaultKind.API_UNAVAILABLE);
+
     private final Faults faults;
 
     FisActions(Faults faults) {
@@ -35,9 +42,9 @@ final class FisActions {
         try {
             Map<String, Object> parameters = action.has("parameters") ? action.map("parameters") : Map.of();
             switch (action.string("actionId")) {
-                case "aws:fis:inject-api-throttle-error" -> {
+                case "aws:fis:inject-api-throttle-error", "aws:fis:inject-api-internal-error", "aws:fis:inject-api-unavailable-error" -> {
                     for (String role : targetArns(action, "Roles", resolvedTargets)) {
-                        made.add(apiError(call, name, "F7", role, parameters, start, duration).id());
+                        made.add(apiError(call, name, API_ERROR_KINDS.get(action.string("actionId")), role, parameters, start, duration).id());
                     }
                 }
                 default -> {
@@ -65,7 +72,7 @@ final class FisActions {
     }
 
     /** A fault answering one role's calls to the service (operations named in the action) with an error, at the percentage. */
-    private Fault apiError(Call call, String name, String kind, String roleArn, Map<String, Object> parameters, Instant start, Duration duration) {
+    private Fault apiError(Call call, String name, FaultKind kind, String roleArn, Map<String, Object> parameters, Instant start, Duration duration) {
         List<String> operations = List.of(String.valueOf(parameters.getOrDefault("operations", "")).split(",")).stream().map(String::trim)
                 .filter(operation -> !operation.isEmpty()).toList();
         Map<String, String> scope = new LinkedHashMap<>();
@@ -73,7 +80,7 @@ final class FisActions {
         scope.put("region", call.scope().region());
         scope.put("service", String.valueOf(parameters.get("service")));
         scope.put("principal", roleArn);
-        FaultRequest request = FaultRequest.of(kind, scope).withOperations(operations)
+        FaultRequest request = FaultRequest.of(kind.label(), scope).withOperations(operations)
                 .withPercentage(percentage(name, String.valueOf(parameters.get("percentage")))).withDuration(duration.toString());
         if (start.isAfter(call.now())) {
             request = request.withStartTime(start.toString());

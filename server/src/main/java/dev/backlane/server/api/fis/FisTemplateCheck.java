@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 final class FisTemplateCheck {
     static final Pattern SELECTION_MODE = Pattern.compile("ALL|COUNT\\((\\d+)\\)|PERCENT\\((\\d+)\\)");
 
+    /** The API namespaces FIS's API error actions take (the FIS actions reference). */
+    private static final Map<String, List<String>> API_ERROR_SERVICES = Map.of("aws:fis:inject-api-throttle-error", List.of("ec2", "kinesis"),
+            "aws:fis:inject-api-internal-error", List.of("ec2"), "aws:fis:inject-api-unavailable-error", List.of("ec2"));
+
     private final FisCatalogue catalogue;
 
     FisTemplateCheck(FisCatalogue catalogue) {
@@ -102,10 +106,11 @@ final class FisTemplateCheck {
             }
         }
         duration(name, (String) parameters.get("duration"));
-        if (actionId.equals("aws:fis:inject-api-throttle-error")) {
+        if (API_ERROR_SERVICES.containsKey(actionId)) {
             String service = (String) parameters.get("service");
-            if (!List.of("ec2", "kinesis").contains(service)) {
-                throw validation("Action %s: parameter service must be ec2 or kinesis, not %s", name, service);
+            List<String> services = API_ERROR_SERVICES.get(actionId);
+            if (!services.contains(service)) {
+                throw validation("Action %s: parameter service must be %s, not %s", name, String.join(" or ", services), service);
             }
             percentage(name, (String) parameters.get("percentage"));
         }

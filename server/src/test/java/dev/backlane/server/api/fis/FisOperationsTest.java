@@ -138,6 +138,20 @@ class FisOperationsTest {
     }
 
     @Test
+    void internalAndUnavailableErrorActionsMakeTheirFaultKinds() throws Exception {
+        for (String actionId : List.of("aws:fis:inject-api-internal-error", "aws:fis:inject-api-unavailable-error")) {
+            String templateId = ok("POST", "/experimentTemplates", template("e-" + actionId, "none", actionId)).path("experimentTemplate").path("id").asText();
+            ok("POST", "/experiments", "{\"clientToken\": \"s-" + actionId + "\", \"experimentTemplateId\": \"" + templateId + "\"}");
+        }
+        assertEquals(List.of(FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE), faults.list().stream().map(Fault::kind).toList());
+        assertEquals(50, faults.list().get(1).parameters().percentage().orElseThrow());
+        ApiResponse kinesis = call("POST", "/experimentTemplates", null,
+                template("e-kinesis", "none", "aws:fis:inject-api-internal-error").replace("\"service\": \"ec2\"", "\"service\": \"kinesis\""));
+        assertEquals("ValidationException", kinesis.errorCode());
+        assertTrue(kinesis.body().contains("service must be ec2"), kinesis.body());
+    }
+
+    @Test
     void tagsAreReadAndRemovedByArnFromThePath() throws Exception {
         String arn = ok("POST", "/experimentTemplates", template("t5", "none", "aws:fis:inject-api-throttle-error"))
                 .path("experimentTemplate").path("arn").asText();

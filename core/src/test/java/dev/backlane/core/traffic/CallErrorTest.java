@@ -6,7 +6,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-class ThrottlingErrorTest {
+class CallErrorTest {
     @Test
     void eachServiceThrottlesInItsOwnWords() {
         assertThrottle("s3", ErrorCode.SLOW_DOWN, 503, "Please reduce your request rate.");
@@ -20,11 +20,21 @@ class ThrottlingErrorTest {
 
     @Test
     void aServiceNobodyDescribedThrottlesAsAJsonService() {
-        assertEquals(ErrorCode.THROTTLING_EXCEPTION, ThrottlingError.of("no-such-service").code());
+        assertEquals(ErrorCode.THROTTLING_EXCEPTION, CallError.THROTTLING.of("no-such-service").code());
+    }
+
+    @Test
+    void internalAndUnavailableErrorsAreTheServicesOwn() {
+        assertEquals(ErrorCode.INTERNAL_ERROR, CallError.INTERNAL_ERROR.of("ec2").code());
+        assertEquals("An internal error has occurred.", CallError.INTERNAL_ERROR.of("ec2").getMessage());
+        assertEquals(ErrorCode.INTERNAL_FAILURE, CallError.INTERNAL_ERROR.of("sts").code());
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, CallError.SERVICE_UNAVAILABLE.of("ec2").code());
+        assertEquals(503, CallError.SERVICE_UNAVAILABLE.of("logs").code().httpStatus());
+        assertEquals("Service is unable to handle request.", CallError.SERVICE_UNAVAILABLE.of("s3").getMessage());
     }
 
     private static void assertThrottle(String service, ErrorCode code, int status, String message) {
-        AwsException error = ThrottlingError.of(service);
+        AwsException error = CallError.THROTTLING.of(service);
         assertEquals(code, error.code(), service);
         assertEquals(status, error.code().httpStatus(), service);
         assertEquals(message, error.getMessage(), service);

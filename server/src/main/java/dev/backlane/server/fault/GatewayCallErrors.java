@@ -10,7 +10,7 @@ import dev.backlane.core.fault.FaultScope.Field;
 import dev.backlane.core.fault.FaultSubject;
 import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.traffic.RequestFacts;
-import dev.backlane.core.traffic.ThrottlingError;
+import dev.backlane.core.traffic.CallError;
 import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.server.traffic.WorkloadDecider;
@@ -18,23 +18,24 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * F7 at a workload's gateway: a call the path lets through is throttled when an active F7 fault covers it — the
- * workload's account, region, VPC, subnet and zone (of its interface), the endpoint the path leaves through, the
- * service's signing name, the workload, the principal the call is made as — and the fault's gate says so. The call
- * is then answered with the service's own throttling error ({@link ThrottlingError}) and never forwarded.
+ * Faults that answer calls, at a workload's gateway: a call the path lets through fails when an active F7,
+ * {@code API_INTERNAL_ERROR} or {@code API_UNAVAILABLE} fault covers it — the workload's account, region, VPC, subnet
+ * and zone (of its interface), the endpoint the path leaves through, the service's signing name, the workload, the
+ * principal the call is made as — and the fault's gate says so. The call is then answered with the service's own
+ * error ({@link CallError}: its throttle, its 500 or its 503) and never forwarded.
  */
-public final class GatewayThrottling implements WorkloadDecider.Throttling {
+public final class GatewayCallErrors implements WorkloadDecider.Throttling {
     private final Faults faults;
     private final Supplier<WorldIndex> world;
 
-    public GatewayThrottling(Faults faults, Supplier<WorldIndex> world) {
+    public GatewayCallErrors(Faults faults, Supplier<WorldIndex> world) {
         this.faults = requireNonNull(faults, "faults is null");
         this.world = requireNonNull(world, "world is null");
     }
 
     @Override
     public Optional<AwsException> throttle(Workload workload, RequestFacts facts, PathResult path, String callerAccount) {
-        if (!faults.active().has(FaultKind.F7_THROTTLING)) {
+        if (faults.active().isEmpty()) {
             return Optional.empty();
         }
         FaultSubject subject = FaultSubject.in(workload.scope()).with(Field.WORKLOAD, workload.id())
@@ -46,6 +47,17 @@ public final class GatewayThrottling implements WorkloadDecider.Throttling {
             subject = subject.with(Field.VPC, eni.get().vpcId()).with(Field.SUBNET, eni.get().subnetId())
                     .with(Field.ZONE, eni.get().availabilityZone());
         }
-        return faults.throttling(subject, facts.operation()).map(fault -> ThrottlingError.of(facts.service()));
+        return faults.answering(subject, facts.operation()).map(fault -> errorOf(fault.kind()).of(facts.service()));
+    }
+
+    /** The error a fault that answers calls makes the service give. */
+    static CallError errorOf(FaultKind kind) {
+        return switch (kind) {
+            case F7_THROTTLING -> CallError.THROTTLING;
+            case API_INTERNAL_ERROR -> CallError.INTERNAL_ERROR;
+            case API_UNAVAILABLE -> CallError.SERVICE_UNAVAILABLE;
+            case F1_PUBLIC_DNS, F2_SECURITY_GROUP_DROP, F3_ZONE_UNAVAILABLE, F4_POLICY_DENY, F5_COST_SPIKE, F6_ASYMMETRIC_ROUTING, F8_TELEMETRY_LOSS,
+                    TOXIC -> throw new IllegalArgumentException(kind.label() + " faults do not answer calls");
+        };
     }
 }

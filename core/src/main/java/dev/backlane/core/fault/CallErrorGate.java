@@ -5,23 +5,24 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * Decides, call by call, whether an F7 fault throttles: with a percentage, exactly that share of the calls it covers,
- * spread evenly (at 25%, every fourth call; no randomness, so a test knows which calls fail); with a rate, a token
- * bucket holding one second of calls, refilled at that rate, so calls beyond the rate are throttled. Time comes from
- * the caller. Thread-safe: gateways on several event loops share one gate per fault.
+ * Decides, call by call, whether a fault that answers calls with an error ({@link FaultKind#answersCalls()}: F7's
+ * throttling, {@code API_INTERNAL_ERROR}, {@code API_UNAVAILABLE}) answers this one: with a percentage, exactly that
+ * share of the calls it covers, spread evenly (at 25%, every fourth call; no randomness, so a test knows which calls
+ * fail); with a rate (F7 only), a token bucket holding one second of calls, refilled at that rate, so calls beyond the
+ * rate are throttled. Time comes from the caller. Thread-safe: gateways on several event loops share one gate per fault.
  */
-public final class ThrottleGate {
+public final class CallErrorGate {
     private final Fault fault;
     private long calls;
     private double tokens;
     private Instant refilled;
 
-    public ThrottleGate(Fault fault) {
+    public CallErrorGate(Fault fault) {
         this.fault = requireNonNull(fault, "fault is null");
-        if (fault.kind() != FaultKind.F7_THROTTLING || !fault.parameters().throttles()) {
-            throw new IllegalArgumentException(fault.describe() + " is not a throttling fault");
+        if (!fault.answersCalls()) {
+            throw new IllegalArgumentException(fault.describe() + " does not answer calls with an error");
         }
-        this.tokens = fault.parameters().requestsPerSecond().map(ThrottleGate::capacity).orElse(0.0);
+        this.tokens = fault.parameters().requestsPerSecond().map(CallErrorGate::capacity).orElse(0.0);
         this.refilled = fault.startTime();
     }
 
@@ -29,8 +30,8 @@ public final class ThrottleGate {
         return fault;
     }
 
-    /** Whether the call arriving at {@code at} is throttled. */
-    public synchronized boolean throttles(Instant at) {
+    /** Whether the call arriving at {@code at} is answered with the fault's error. */
+    public synchronized boolean answers(Instant at) {
         requireNonNull(at, "at is null");
         if (fault.parameters().requestsPerSecond().isPresent()) {
             double rate = fault.parameters().requestsPerSecond().get();
@@ -47,7 +48,7 @@ public final class ThrottleGate {
         }
         int percentage = fault.parameters().percentage().orElse(100);
         calls++;
-        // Call n is throttled when it carries the share past another whole call: floor(n*p/100) > floor((n-1)*p/100).
+        // Call n is answered when it carries the share past another whole call: floor(n*p/100) > floor((n-1)*p/100).
         return calls * percentage / 100 > (calls - 1) * percentage / 100;
     }
 
