@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -378,6 +379,60 @@ class GatewayTunnelTest {
             assertArrayEquals(new byte[] {5, (byte) 0xFF}, socket.getInputStream().readNBytes(2), "GSSAPI only: no acceptable method");
             assertTrue(closedByPeer(socket.getInputStream()));
         }
+    }
+
+    @Test
+    void aSocks4ClientIsRejectedInSocks4sOwnWords() throws Exception {
+        InetSocketAddress gateway = open(new TunnelDecider(request -> {
+            throw new AssertionError("never asked");
+        }));
+        try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            // SOCKS4 CONNECT 10.0.1.20:443, user "u".
+            socket.getOutputStream().write(new byte[] {4, 1, 1, (byte) 0xBB, 10, 0, 1, 20, 'u', 0});
+            assertArrayEquals(new byte[] {0, 91, 0, 0, 0, 0, 0, 0}, socket.getInputStream().readNBytes(8), "request rejected or failed");
+            assertTrue(closedByPeer(socket.getInputStream()));
+        }
+    }
+
+    @Test
+    void connectRefusalsGetTheirHttpStatus() throws Exception {
+        InetSocketAddress gateway = open(new TunnelDecider(request -> switch (request.host()) {
+            case "unknown.example" -> new TunnelDecision.Refuse(TunnelDecision.Refusal.HOST_UNREACHABLE, "unknown.example does not resolve",
+                    Optional.empty(), Optional.of(ScriptedDecider.BLOCKED));
+            case "elsewhere.example" -> new TunnelDecision.Refuse(TunnelDecision.Refusal.NOT_SUPPORTED, "not an endpoint service", Optional.empty(),
+                    Optional.empty());
+            default -> new TunnelDecision.Tunnel(closedPort(), new byte[0], TunnelDecider.FLOW, ScriptedDecider.PRIVATE);
+        }));
+        for (Map.Entry<String, Integer> expected : Map.of("unknown.example", 502, "elsewhere.example", 501, "closed.example", 502).entrySet()) {
+            try (HttpWire client = new HttpWire(gateway)) {
+                client.send("CONNECT " + expected.getKey() + ":443 HTTP/1.1\r\nHost: " + expected.getKey() + ":443\r\n\r\n");
+                HttpWire.Response response = client.read();
+                assertEquals(expected.getValue(), response.status(), expected.getKey());
+                assertTrue(response.text().startsWith("Backlane gateway:"), response.text());
+                assertTrue(client.closedByPeer());
+            }
+        }
+    }
+
+    @Test
+    void aBlockedTunnelInResetModeIsResetWithoutAReply() throws Exception {
+        InetSocketAddress gateway = open(BlockedTraffic.RESET, Duration.ofSeconds(350),
+                new TunnelDecider(request -> new TunnelDecision.Block(Optional.of(TunnelDecider.FLOW), ScriptedDecider.BLOCKED)));
+        try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(new byte[] {5, 1, 0});
+            socket.getInputStream().readNBytes(2);
+            socket.getOutputStream().write(domainRequest("svc.example", 443));
+            assertThrows(SocketException.class, () -> socket.getInputStream().read(), "SOCKS5: a reset, no reply");
+        }
+        try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("CONNECT svc.example:443 HTTP/1.1\r\nHost: svc.example:443\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThrows(SocketException.class, () -> socket.getInputStream().read(), "CONNECT: a reset, no status");
+        }
+        GatewayForwardingTest.waitFor(() -> refused.size() == 2);
+        assertTrue(refused.stream().allMatch(PrivateLinkConnectionRefusedEvent::reset));
     }
 
     @Test
