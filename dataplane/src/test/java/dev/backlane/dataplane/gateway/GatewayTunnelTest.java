@@ -415,15 +415,25 @@ class GatewayTunnelTest {
         }
     }
 
+    /** A decider that finds every path BLOCKED. */
+    private static TunnelDecider blocking() {
+        return new TunnelDecider(request -> new TunnelDecision.Block(Optional.of(TunnelDecider.FLOW), ScriptedDecider.BLOCKED));
+    }
+
+    /** A raw connection that has greeted the gateway in SOCKS5 and asked to CONNECT to svc.example:443. */
+    private static Socket socksAsked(InetSocketAddress gateway, int timeoutMillis) throws IOException {
+        Socket socket = new Socket(gateway.getAddress(), gateway.getPort());
+        socket.setSoTimeout(timeoutMillis);
+        socket.getOutputStream().write(new byte[] {5, 1, 0});
+        socket.getInputStream().readNBytes(2);
+        socket.getOutputStream().write(domainRequest("svc.example", 443));
+        return socket;
+    }
+
     @Test
     void aBlockedTunnelInResetModeIsResetWithoutAReply() throws Exception {
-        InetSocketAddress gateway = open(BlockedTraffic.RESET, Duration.ofSeconds(350),
-                new TunnelDecider(request -> new TunnelDecision.Block(Optional.of(TunnelDecider.FLOW), ScriptedDecider.BLOCKED)));
-        try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(new byte[] {5, 1, 0});
-            socket.getInputStream().readNBytes(2);
-            socket.getOutputStream().write(domainRequest("svc.example", 443));
+        InetSocketAddress gateway = open(BlockedTraffic.RESET, Duration.ofSeconds(350), blocking());
+        try (Socket socket = socksAsked(gateway, 5_000)) {
             assertThrows(SocketException.class, () -> socket.getInputStream().read(), "SOCKS5: a reset, no reply");
         }
         try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
@@ -437,13 +447,8 @@ class GatewayTunnelTest {
 
     @Test
     void aBlockedSocks5ConnectionStallsUntilTheLimitThenIsReset() throws Exception {
-        InetSocketAddress gateway = open(BlockedTraffic.STALL, Duration.ofSeconds(2),
-                new TunnelDecider(request -> new TunnelDecision.Block(Optional.of(TunnelDecider.FLOW), ScriptedDecider.BLOCKED)));
-        try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
-            socket.setSoTimeout(700);
-            socket.getOutputStream().write(new byte[] {5, 1, 0});
-            socket.getInputStream().readNBytes(2);
-            socket.getOutputStream().write(domainRequest("svc.example", 443));
+        InetSocketAddress gateway = open(BlockedTraffic.STALL, Duration.ofSeconds(2), blocking());
+        try (Socket socket = socksAsked(gateway, 700)) {
             assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(), "no reply: the SYN was dropped");
             socket.setSoTimeout(5_000);
             assertTrue(closedByPeer(socket.getInputStream()));
