@@ -34,6 +34,7 @@ import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
+import dev.backlane.server.api.fis.FisStopConditions;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
@@ -195,7 +196,9 @@ public final class BacklaneServer implements AutoCloseable {
         AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)));
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now);
         // FIS experiments carry out their actions as faults.
-        new FisOperations(faults).register(operations);
+        new FisOperations(faults, alarms).register(operations);
+        // An alarm that goes to ALARM stops the experiments that have it as a stop condition.
+        events.subscribe(AlarmStateChangedEvent.class, new FisStopConditions(cloud, faults));
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),

@@ -139,6 +139,7 @@ final class FisExperiments {
         tree.put("id", experiment.id());
         tree.put("arn", experiment.arn(scope));
         tree.putAll(experiment.members());
+        tree.remove(FisStopConditions.STOP_REASON);
         Map<String, Object> actionTrees = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : castMap(experiment.members().get("actions")).entrySet()) {
             Map<String, Object> action = new LinkedHashMap<>(castMap(entry.getValue()));
@@ -168,7 +169,7 @@ final class FisExperiments {
         tree.put("startTime", experiment.startTime());
         tree.put("tags", experiment.tags());
         if (experiment.stoppedAt() != null) {
-            tree.put("state", state("stopped", "Experiment stopped."));
+            tree.put("state", state("stopped", String.valueOf(experiment.members().getOrDefault(FisStopConditions.STOP_REASON, "Experiment stopped."))));
             tree.put("endTime", experiment.stoppedAt());
         } else if (!now.isBefore(experiment.endTime())) {
             tree.put("state", state("completed", "Experiment completed."));

@@ -4,6 +4,7 @@ import static dev.backlane.server.api.fis.FisAnswers.notFound;
 import static dev.backlane.server.api.fis.FisAnswers.page;
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.model.FisExperiment;
 import dev.backlane.core.model.FisExperimentTemplate;
 import dev.backlane.core.model.ResourceTypes;
@@ -31,10 +32,12 @@ public final class FisOperations implements OperationFamily {
     private static final String SERVICE = "fis";
 
     private final FisCatalogue catalogue = new FisCatalogue();
-    private final FisTemplates templates = new FisTemplates(new FisTemplateCheck(catalogue));
+    private final FisTemplates templates;
     private final FisExperiments experiments;
 
-    public FisOperations(Faults faults) {
+    /** Stop conditions name alarms of {@code alarms}; {@link FisStopConditions} stops the experiments when they go to ALARM. */
+    public FisOperations(Faults faults, AlarmStore alarms) {
+        this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
         this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")));
     }
 

@@ -6,6 +6,8 @@ import static dev.backlane.server.api.fis.FisAnswers.percentage;
 import static dev.backlane.server.api.fis.FisAnswers.validation;
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.model.Scope;
 import dev.backlane.server.api.Input;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +28,14 @@ final class FisTemplateCheck {
             "aws:fis:inject-api-internal-error", List.of("ec2"), "aws:fis:inject-api-unavailable-error", List.of("ec2"));
 
     private final FisCatalogue catalogue;
+    private final AlarmStore alarms;
 
-    FisTemplateCheck(FisCatalogue catalogue) {
+    FisTemplateCheck(FisCatalogue catalogue, AlarmStore alarms) {
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
+        this.alarms = requireNonNull(alarms, "alarms is null");
     }
 
-    Map<String, Object> template(Input input, boolean creating) {
+    Map<String, Object> template(Input input, boolean creating, Scope scope) {
         Map<String, Object> checked = new LinkedHashMap<>();
         checked.put("description", input.string("description"));
         checked.put("roleArn", input.string("roleArn"));
@@ -41,8 +45,14 @@ final class FisTemplateCheck {
         }
         for (Input stop : stopConditions) {
             String source = stop.string("source");
-            if (!"none".equals(source)) {
-                throw validation("Stop condition source %s is not supported: Backlane has no CloudWatch alarms; use the source none", source);
+            if (FisStopConditions.ALARM_SOURCE.equals(source)) {
+                // FIS watches the alarm of the template's own account and region, which must exist.
+                String arn = stop.string("value");
+                if (arn == null || alarms.findByArn(arn).filter(alarm -> alarm.scope().equals(scope)).isEmpty()) {
+                    throw validation("Stop condition %s: the CloudWatch alarm %s does not exist", source, arn);
+                }
+            } else if (!"none".equals(source)) {
+                throw validation("Stop condition source %s is not supported: use aws:cloudwatch:alarm or none", source);
             }
         }
         checked.put("stopConditions", input.values().get("stopConditions"));

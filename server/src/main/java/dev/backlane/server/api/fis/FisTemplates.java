@@ -37,7 +37,7 @@ final class FisTemplates {
     Map<String, Object> create(Call call) {
         Input input = call.input();
         String token = Optional.ofNullable(input.string("clientToken")).orElse("");
-        Map<String, Object> checked = check.template(input, true);
+        Map<String, Object> checked = check.template(input, true, call.scope());
         return call.write(transaction -> {
             Optional<FisExperimentTemplate> made = token.isEmpty() ? Optional.empty()
                     : transaction.all(ResourceTypes.FIS_EXPERIMENT_TEMPLATE).stream().filter(template -> template.clientToken().equals(token)).findFirst();
@@ -75,7 +75,7 @@ final class FisTemplates {
                 merged.put(member, call.input().values().get(member));
             }
         }
-        Map<String, Object> checked = check.template(new Input(merged), false);
+        Map<String, Object> checked = check.template(new Input(merged), false, call.scope());
         return call.write(transaction -> {
             FisExperimentTemplate template = template(transaction.state(), id);
             Map<String, Object> members = new LinkedHashMap<>(template.members());

@@ -1,5 +1,10 @@
 package dev.backlane.server.api.fis;
 
+import dev.backlane.core.alarm.AlarmRequests;
+import dev.backlane.core.alarm.AlarmState;
+import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.event.AlarmStateChangedEvent;
+import dev.backlane.core.metrics.MetricStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +45,14 @@ class FisOperationsTest {
     private final SteppingClock clock = new SteppingClock();
     private final Cloud cloud = new Cloud(World.empty(), clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
     private final Faults faults = new Faults(new FaultCommand(RegionCatalog.standard()), clock, IdSource.sequential(), new EventStream());
+    private final FisStopConditions stopConditions = new FisStopConditions(cloud, faults);
+    private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
+            transition -> stopConditions.accept(AlarmStateChangedEvent.of(transition)));
     private final ApiDispatcher dispatcher;
 
     FisOperationsTest() {
         OperationRegistry registry = new OperationRegistry();
-        new FisOperations(faults).register(registry);
+        new FisOperations(faults, alarms).register(registry);
         dispatcher = new ApiDispatcher(Map.of("fis", FIS), registry, cloud);
     }
 
@@ -53,14 +62,19 @@ class FisOperationsTest {
     }
 
     private static String template(String token, String stopSource, String actionId) {
+        return template(token, stopSource, null, actionId);
+    }
+
+    private static String template(String token, String stopSource, String stopValue, String actionId) {
+        String stop = stopValue == null ? "{\"source\": \"" + stopSource + "\"}" : "{\"source\": \"" + stopSource + "\", \"value\": \"" + stopValue + "\"}";
         return """
                 {"clientToken": "%s", "description": "throttle", "roleArn": "arn:aws:iam::111122223333:role/fis",
-                 "stopConditions": [{"source": "%s"}],
+                 "stopConditions": [%s],
                  "targets": {"orders": {"resourceType": "aws:iam:role", "resourceArns": ["%s", "arn:aws:iam::111122223333:role/other"],
                                         "selectionMode": "COUNT(1)"}},
                  "actions": {"throttle": {"actionId": "%s", "targets": {"Roles": "orders"},
                    "parameters": {"service": "ec2", "operations": "DescribeVpcs,DescribeSubnets", "percentage": "50", "duration": "PT5M"}}}}
-                """.formatted(token, stopSource, ROLE, actionId);
+                """.formatted(token, stop, ROLE, actionId);
     }
 
     private ApiResponse call(String method, String path, String query, String body) {
@@ -95,13 +109,37 @@ class FisOperationsTest {
 
     @Test
     void badTemplatesAreRefusedWithValidationExceptions() {
-        ApiResponse alarm = call("POST", "/experimentTemplates", null, template("t2", "aws:cloudwatch:alarm", "aws:fis:inject-api-throttle-error"));
+        ApiResponse alarm = call("POST", "/experimentTemplates", null, template("t2", "aws:sns:topic", "aws:fis:inject-api-throttle-error"));
         assertEquals(400, alarm.status());
         assertEquals("ValidationException", alarm.errorCode());
-        assertTrue(alarm.body().contains("aws:cloudwatch:alarm"), alarm.body());
+        assertTrue(alarm.body().contains("aws:sns:topic"), alarm.body());
         ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:ec2:reboot-instances"));
         assertEquals("ValidationException", unknown.errorCode());
         assertTrue(unknown.body().contains("aws:ec2:reboot-instances"), unknown.body());
+    }
+
+    @Test
+    void anAlarmStopConditionMustExistAndStopsTheExperimentWhenItGoesToAlarm() throws Exception {
+        String arn = "arn:aws:cloudwatch:us-east-1:111122223333:alarm:orders-errors";
+        ApiResponse missing = call("POST", "/experimentTemplates", null, template("a1", "aws:cloudwatch:alarm", arn, "aws:fis:inject-api-throttle-error"));
+        assertEquals("ValidationException", missing.errorCode());
+        assertTrue(missing.body().contains(arn), missing.body());
+        alarms.put(SCOPE, "orders-errors", AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Optional.of("App"), Optional.of("Errors"), List.of(), Optional.of("Sum"), Optional.empty(), Optional.of(60),
+                Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(1.0), Optional.of("GreaterThanThreshold"), Optional.of("notBreaching"),
+                Optional.empty(), List.of(), Optional.empty(), Map.of(), false)), Map.of(), clock.instant());
+        String templateId = ok("POST", "/experimentTemplates", template("a2", "aws:cloudwatch:alarm", arn, "aws:fis:inject-api-throttle-error"))
+                .path("experimentTemplate").path("id").asText();
+        String id = ok("POST", "/experiments", "{\"clientToken\": \"a3\", \"experimentTemplateId\": \"" + templateId + "\"}")
+                .path("experiment").path("id").asText();
+        assertEquals(1, faults.list().size());
+        clock.advance(Duration.ofMinutes(1));
+        alarms.setState(SCOPE, "orders-errors", AlarmState.ALARM, "errors", Optional.empty(), clock.instant());
+        JsonNode stopped = ok("GET", "/experiments/" + id, "").path("experiment");
+        assertEquals("stopped", stopped.path("state").path("status").asText());
+        assertEquals("Experiment stopped by stop condition.", stopped.path("state").path("reason").asText());
+        assertEquals("stopped", stopped.path("actions").path("throttle").path("state").path("status").asText());
+        assertTrue(faults.list().isEmpty(), "the stop condition ends the experiment's faults");
     }
 
     @Test

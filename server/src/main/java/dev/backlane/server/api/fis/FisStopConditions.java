@@ -1,0 +1,74 @@
+package dev.backlane.server.api.fis;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.backlane.core.alarm.AlarmState;
+import dev.backlane.core.event.AlarmStateChangedEvent;
+import dev.backlane.core.model.FisExperiment;
+import dev.backlane.core.model.ResourceTypes;
+import dev.backlane.core.world.Cloud;
+import dev.backlane.server.fault.Faults;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * FIS stop conditions on CloudWatch alarms: when an alarm goes to ALARM, every running experiment of its account and
+ * region with a stop condition {@code aws:cloudwatch:alarm} on it is stopped, as FIS does — its faults end and it
+ * reads as {@code stopped}, with the reason saying the stop condition stopped it. Subscribed to the event stream's
+ * {@link AlarmStateChangedEvent}s; runs on the alarms' evaluation thread (or that of the SetAlarmState call).
+ */
+public final class FisStopConditions implements Consumer<AlarmStateChangedEvent> {
+    static final String ALARM_SOURCE = "aws:cloudwatch:alarm";
+    /** Where a stopped experiment keeps why, among its members (not written on the wire: the model has no such member). */
+    static final String STOP_REASON = "backlane:stopReason";
+    static final String STOPPED_BY_CONDITION = "Experiment stopped by stop condition.";
+
+    private final Cloud cloud;
+    private final Faults faults;
+
+    public FisStopConditions(Cloud cloud, Faults faults) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.faults = requireNonNull(faults, "faults is null");
+    }
+
+    @Override
+    public void accept(AlarmStateChangedEvent event) {
+        if (event.current() != AlarmState.ALARM) {
+            return;
+        }
+        String arn = event.alarm().arn();
+        Instant at = event.at();
+        List<FisExperiment> stopped = cloud.write(event.alarm().scope(), transaction -> {
+            List<FisExperiment> running = new ArrayList<>();
+            for (FisExperiment experiment : transaction.all(ResourceTypes.FIS_EXPERIMENT)) {
+                if (experiment.stoppedAt() == null && at.isBefore(experiment.endTime()) && watches(experiment, arn)) {
+                    transaction.put(ResourceTypes.FIS_EXPERIMENT, stoppedByCondition(experiment, at));
+                    running.add(experiment);
+                }
+            }
+            return running;
+        });
+        stopped.forEach(experiment -> experiment.faultIds().forEach(faults::remove));
+    }
+
+    /** Whether one of the experiment's stop conditions is the alarm. */
+    static boolean watches(FisExperiment experiment, String alarmArn) {
+        Object conditions = experiment.members().get("stopConditions");
+        if (!(conditions instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().map(FisAnswers::castMap)
+                .anyMatch(condition -> ALARM_SOURCE.equals(condition.get("source")) && alarmArn.equals(condition.get("value")));
+    }
+
+    private static FisExperiment stoppedByCondition(FisExperiment experiment, Instant at) {
+        Map<String, Object> members = new LinkedHashMap<>(experiment.members());
+        members.put(STOP_REASON, STOPPED_BY_CONDITION);
+        return new FisExperiment(experiment.id(), experiment.clientToken(), members, experiment.startTime(), experiment.actionStarts(),
+                experiment.actionEnds(), experiment.faultIds(), at, experiment.tags());
+    }
+}
