@@ -16,16 +16,16 @@ public final class SecurityGroupRecords {
     private SecurityGroupRecords() {}
 
     public static SecurityGroup save(Transaction transaction, SecurityGroup group) {
-        Set<String> kept = new HashSet<>();
+        // A rule keeps its ID for as long as its group keeps it, so the locators to write are those of the
+        // rules the group did not have before, and the ones to remove those of the rules it no longer has.
+        Set<String> had = new HashSet<>();
+        transaction.find(ResourceTypes.SECURITY_GROUP, group.id()).ifPresent(previous -> previous.rules().forEach(rule -> had.add(rule.id())));
         for (SecurityGroupRule rule : group.rules()) {
-            kept.add(rule.id());
-            if (transaction.find(ResourceTypes.SECURITY_GROUP_RULE, rule.id()).isEmpty()) {
+            if (!had.remove(rule.id())) {
                 transaction.put(ResourceTypes.SECURITY_GROUP_RULE, new SecurityGroupRuleLocator(rule.id(), group.id(), group.vpcId()));
             }
         }
-        transaction.find(ResourceTypes.SECURITY_GROUP, group.id()).ifPresent(previous -> previous.rules().stream()
-                .filter(rule -> !kept.contains(rule.id()))
-                .forEach(rule -> transaction.remove(ResourceTypes.SECURITY_GROUP_RULE, rule.id())));
+        had.forEach(dropped -> transaction.remove(ResourceTypes.SECURITY_GROUP_RULE, dropped));
         return transaction.put(ResourceTypes.SECURITY_GROUP, group);
     }
 
