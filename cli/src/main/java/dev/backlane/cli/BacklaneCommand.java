@@ -8,6 +8,7 @@ import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.dns.DnsCommand;
 import dev.backlane.cli.explain.ExplainCommand;
 import dev.backlane.cli.fault.FaultCommand;
+import dev.backlane.cli.gameday.GamedayCommand;
 import dev.backlane.cli.policy.PolicyCommand;
 import dev.backlane.cli.run.RunCommand;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
                 ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, SliCommand.class,
-                        DnsCommand.class, FaultCommand.class,
+                        DnsCommand.class, FaultCommand.class, GamedayCommand.class,
                         RunCommand.class})
 public final class BacklaneCommand implements Runnable {
 

@@ -81,7 +81,7 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
     }
 
     /** The request the body asks for; a member that is not known or not of its type is refused naming it. */
-    static FaultRequest request(JsonNode body) {
+    public static FaultRequest request(JsonNode body) {
         unknownMembers(body, TOP_LEVEL, "");
         Map<String, String> scope = new LinkedHashMap<>();
         JsonNode scopeNode = body.path("scope");

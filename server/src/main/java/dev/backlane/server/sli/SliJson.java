@@ -20,7 +20,7 @@ import java.util.function.Function;
  * The SLIs as {@code /_backlane/sli} answers them. The question, every field optional: {@code {"window": "5m"|"1h"|"6h"|"1d"|"30d"
  * (default 1h), "endpoint": "vpce-...", "kind": "all|endpoint|service|zone|workload|vpc|sink", "slos": {overrides}}}. The
  * answer: {@code {"window", "at", "reports": [{"kind", "id", "indicators": [{"id", "name", "value", "unit", "objective", "met",
- * "basis"}], "statuses": {"200": n}}], "overflowedKeys"}}.
+ * "basis", "numerator", "denominator" (ratios only)}], "statuses": {"200": n}}], "overflowedKeys"}}.
  */
 public final class SliJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +69,8 @@ public final class SliJson {
                 indicator.objective().ifPresentOrElse(objective -> one.put("objective", objective), () -> one.putNull("objective"));
                 indicator.met().ifPresentOrElse(met -> one.put("met", met), () -> one.putNull("met"));
                 one.put("basis", indicator.basis());
+                indicator.numerator().ifPresent(count -> one.put("numerator", count));
+                indicator.denominator().ifPresent(count -> one.put("denominator", count));
             }
             ObjectNode statuses = item.putObject("statuses");
             report.statuses().forEach((status, count) -> statuses.put(Integer.toString(status), count));
