@@ -1,0 +1,122 @@
+package dev.backlane.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backlane.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every shipped game day ({@code backlane gameday list}) run by {@code backlane gameday run NAME} against one server on
+ * a quarter of its clock, one after the other: each sets up its own VPC, endpoints and workload through the EC2 API and
+ * the admin API, drives signed calls through the workload's gateway, injects its fault (inline or through FIS) and takes
+ * its world down. Each report is checked: the exit code and hypotheses the scenario is built to show, the signal that
+ * detected the fault, recovery once the fault ended, and a self-contained HTML page.
+ */
+class GamedayIT {
+    @RegisterExtension
+    static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests());
+
+    /** What each shipped game day shows: its exit code, its hypotheses' results, and which signals may detect its fault (none: not detected). */
+    private record Expected(int exitCode, List<String> hypotheses, Set<String> detectedBy) {}
+
+    private static final Map<String, Expected> EXPECTED = Map.of(
+            "dns-failure", new Expected(1, List.of("broken"), Set.of("M2")),
+            "endpoint-deletion", new Expected(1, List.of("broken"), Set.of("M2", "M3", "client.success")),
+            "security-group-deny", new Expected(1, List.of("broken"), Set.of("M3", "client.success")),
+            "zone-outage-single-zone-endpoint", new Expected(1, List.of("broken"), Set.of("M3", "client.success")),
+            "zone-outage-every-zone", new Expected(0, List.of("held", "held"), Set.of()),
+            "restrictive-policy-rollout", new Expected(1, List.of("broken"), Set.of("M3", "M6", "client.success")),
+            "throttling-without-retries", new Expected(1, List.of("broken", "held"), Set.of("M3", "M6", "client.success")),
+            "throttling-with-retries", new Expected(0, List.of("held"), Set.of("M3", "M6")));
+
+    @Test
+    void everyShippedGameDayRunsOnAShortClockAndItsReportShowsTheFaultDetectedAndTrafficRecovered(@TempDir Path reports) throws Exception {
+        BacklaneCli.Result listed = BacklaneCli.run("gameday", "list");
+        assertEquals(0, listed.exitCode(), listed.err());
+        List<String> names = listed.out().lines().map(line -> line.split("\\s+")[0]).toList();
+        assertEquals(EXPECTED.keySet(), Set.copyOf(names), "every shipped game day is checked here");
+        List<String> failures = new ArrayList<>();
+        for (String name : names) {
+            Path directory = reports.resolve(name);
+            BacklaneCli.Result run = BacklaneCli.run("gameday", "run", name, "--time-scale", "0.25", "--json", "--report-dir", directory.toString(),
+                    "--endpoint-url", backlane.endpoint());
+            Expected expected = EXPECTED.get(name);
+            if (run.exitCode() != expected.exitCode()) {
+                failures.add(name + ": exit " + run.exitCode() + ", expected " + expected.exitCode() + "\n" + run.err() + run.out());
+                continue;
+            }
+            JsonNode report = WorkloadNetwork.json(run.out());
+            List<String> statuses = new ArrayList<>();
+            report.path("hypotheses").forEach(hypothesis -> statuses.add(hypothesis.path("status").asText()));
+            check(failures, name, expected.hypotheses().equals(statuses), "hypotheses " + statuses, report);
+            JsonNode incident = report.path("incidents").get(0);
+            assertNotNull(incident, name + ": an incident is reported");
+            if (expected.detectedBy().isEmpty()) {
+                check(failures, name, incident.path("detectedBy").isNull(), "detected by " + incident.path("detectedBy"), report);
+            } else {
+                check(failures, name, expected.detectedBy().contains(incident.path("detectedBy").asText()), "detected by " + incident.path("detectedBy"),
+                        report);
+                check(failures, name, incident.path("timeToDetectSeconds").asDouble() < 2, "time to detect " + incident.path("timeToDetectSeconds"),
+                        report);
+            }
+            check(failures, name, incident.path("recovered").asBoolean(false), "recovered " + incident.path("recovered"), report);
+            check(failures, name, report.path("traffic").path("calls").asLong() > 20, "calls " + report.path("traffic"), report);
+            check(failures, name, report.path("leftBehind").isEmpty(), "left behind " + report.path("leftBehind"), report);
+            String html = Files.readString(directory.resolve("report.html"));
+            check(failures, name, html.contains("<svg") && html.contains("<polyline") && !html.contains("src=") && !html.contains("href="),
+                    "a self-contained page with SVG timelines", report);
+            assertEquals(report, WorkloadNetwork.json(Files.readString(directory.resolve("report.json"))), "report.json is the printed report");
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+        JsonNode faults = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/faults", null).body());
+        assertTrue(faults.path("faults").isEmpty(), "no fault outlives its game day: " + faults);
+        JsonNode workloads = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/workloads", null).body());
+        assertTrue(workloads.path("workloads").isEmpty(), "every workload was taken down: " + workloads);
+    }
+
+    @Test
+    void aGameDayFileWithAnErrorIsRefusedBeforeAnythingRunsNamingItsLineAndField(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad
+                setup:
+                  workloads:
+                    - {name: app, subnet: subnet-0123456789abcdef0}
+                traffic:
+                  - {workload: app, call: sts:GetCallerIdentity, rate: 5000}
+                hypotheses:
+                  - expect: M3 >= 99.9
+                steps:
+                  - wait: 3s
+                  - fault: {name: f, kind: F7, duration: 0s, colour: red}
+                """);
+        BacklaneCli.Result run = BacklaneCli.run("gameday", "run", file.toString(), "--endpoint-url", backlane.endpoint());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(file + ":6:") && run.err().contains("traffic[0].rate: 5000 is out of range"), run.err());
+        assertTrue(run.err().contains(file + ":11:") && run.err().contains("steps[1].fault.colour: unknown field"), run.err());
+        assertTrue(run.err().contains("steps[1].fault.duration: 0s is out of range"), run.err());
+        JsonNode workloads = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/workloads", null).body());
+        assertFalse(workloads.path("workloads").size() > 0, "nothing ran");
+
+        BacklaneCli.Result unreachable = BacklaneCli.run("gameday", "run", "dns-failure", "--endpoint-url", "http://127.0.0.1:1");
+        assertEquals(3, unreachable.exitCode(), unreachable.err());
+    }
+
+    private static void check(List<String> failures, String name, boolean ok, String what, JsonNode report) {
+        if (!ok) {
+            failures.add(name + ": " + what + "\n" + report.toPrettyString());
+        }
+    }
+}
