@@ -23,8 +23,12 @@ final class GamedayReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MONTH = Duration.ofDays(30);
 
-    /** One interval between two readings: each signal's {numerator, denominator} (a ratio) or {value} (latency). */
-    record Interval(double start, double end, Map<Signal, double[]> counts, List<Double> latencies) {
+    /**
+     * One interval between two readings: each signal's {numerator, denominator} (a ratio) or {value} (latency); the
+     * client's calls are those that began in it, and {@code clientEnded} counts those that ended in it (when their
+     * client found out), which is what detection watches.
+     */
+    record Interval(double start, double end, Map<Signal, double[]> counts, List<Double> latencies, double[] clientEnded) {
         double mid() {
             return (start + end) / 2;
         }
@@ -35,6 +39,14 @@ final class GamedayReport {
                 return Optional.empty();
             }
             return Optional.of(signal.ratio() ? count[0] / count[1] : count[0]);
+        }
+
+        /** The value as it could be seen at the interval's end: the client's success over the calls that ended in it. */
+        Optional<Double> seen(Signal signal) {
+            if (signal != Signal.CLIENT_SUCCESS) {
+                return value(signal);
+            }
+            return clientEnded[1] > 0 ? Optional.of(clientEnded[0] / clientEnded[1]) : Optional.empty();
         }
     }
 
@@ -164,7 +176,7 @@ final class GamedayReport {
                 if (interval.end() <= start || interval.start() >= until) {
                     continue;
                 }
-                Optional<Double> value = interval.value(signal);
+                Optional<Double> value = interval.seen(signal);
                 if (value.isPresent() && !objective.met(value.get())) {
                     double after = Math.max(0, interval.end() - start);
                     moved.addObject().put("signal", signal.label()).put("movedAfterSeconds", round(after))
@@ -251,8 +263,18 @@ final class GamedayReport {
         return interval.mid() >= phase[0] && interval.mid() < phase[1];
     }
 
-    /** The intervals between consecutive readings from the traffic's start to its end. */
+    /**
+     * The intervals between consecutive readings from the traffic's start to its end: the server's counts are those that
+     * arrived between the readings; the client's calls are those that began between them, whenever they ended.
+     */
     private static List<Interval> intervals(GamedayRun.Record record, Instant origin) {
+        List<ClientCounters.Call> calls = new ArrayList<>();
+        record.samples().forEach(sample -> calls.addAll(sample.client().ended()));
+        calls.sort(java.util.Comparator.comparing(ClientCounters.Call::start));
+        int next = 0;
+        while (next < calls.size() && calls.get(next).start().isBefore(record.samples().get(0).at())) {
+            next++;
+        }
         List<Interval> intervals = new ArrayList<>();
         List<Sample> samples = record.samples();
         for (int index = 1; index < samples.size(); index++) {
@@ -263,11 +285,23 @@ final class GamedayReport {
                 long[] previous = before.server().get(signal);
                 counts.put(signal, new double[] {Math.max(0, count[0] - previous[0]), Math.max(0, count[1] - previous[1])});
             });
-            ClientCounters.Reading client = after.client();
-            ClientCounters.Reading previous = before.client();
-            counts.put(Signal.CLIENT_SUCCESS, new double[] {client.succeeded() - previous.succeeded(), client.calls() - previous.calls()});
-            percentile(client.latencies(), 0.95).ifPresent(p95 -> counts.put(Signal.CLIENT_LATENCY_P95, new double[] {p95, 1}));
-            intervals.add(new Interval(seconds(origin, before.at()), seconds(origin, after.at()), counts, client.latencies()));
+            double[] success = new double[2];
+            List<Double> latencies = new ArrayList<>();
+            boolean last = index == samples.size() - 1;
+            for (; next < calls.size() && (last || calls.get(next).start().isBefore(after.at())); next++) {
+                ClientCounters.Call call = calls.get(next);
+                success[0] += call.success() ? 1 : 0;
+                success[1]++;
+                latencies.add(call.millis());
+            }
+            counts.put(Signal.CLIENT_SUCCESS, success);
+            double[] ended = new double[2];
+            for (ClientCounters.Call call : after.client().ended()) {
+                ended[0] += call.success() ? 1 : 0;
+                ended[1]++;
+            }
+            percentile(latencies, 0.95).ifPresent(p95 -> counts.put(Signal.CLIENT_LATENCY_P95, new double[] {p95, 1}));
+            intervals.add(new Interval(seconds(origin, before.at()), seconds(origin, after.at()), counts, latencies, ended));
         }
         return intervals;
     }

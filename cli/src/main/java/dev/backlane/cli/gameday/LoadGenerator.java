@@ -69,11 +69,12 @@ final class LoadGenerator implements AutoCloseable {
         try {
             calls.execute(() -> call(target));
         } catch (RejectedExecutionException full) {
-            counters.call(false, 0);
+            counters.call(Instant.now(), false, 0);
         }
     }
 
     private void call(Target target) {
+        Instant start = Instant.now();
         long began = System.nanoTime();
         Scenario.Traffic traffic = target.traffic();
         if (traffic.resolve()) {
@@ -94,7 +95,7 @@ final class LoadGenerator implements AutoCloseable {
                 break;
             }
         }
-        counters.call(success, (System.nanoTime() - began) / 1e6);
+        counters.call(start, success, (System.nanoTime() - began) / 1e6);
     }
 
     /** One attempt's outcome, judged as an SDK judges it. */
