@@ -283,7 +283,7 @@ public final class EventPipelineBenchmark {
                 boolean privateName = service.equals("sts") || service.equals("s3");
                 String answer = privateName ? "10.0.0." + (4 + random.nextInt(2)) : "52.94.0." + random.nextInt(250);
                 events[i] = new DnsQueryEvent("111122223333", "us-east-1", vpcIds.get(random.nextInt(vpcIds.size())), when,
-                        service + ".us-east-1.amazonaws.com.", "A", "IN", "NOERROR", List.of(new DnsQueryEvent.Answer(answer, "A", "IN")),
+                        service + ".us-east-1.amazonaws.com.", "A", "IN", "NOERROR", List.of(new DnsQueryEvent.Answer(answer, "A", "IN", 60)),
                         "10.0.0.10", 50_000 + random.nextInt(10_000), "UDP", Map.of("instance", "i-0123456789abcdef0"));
             }
         }

@@ -1,6 +1,7 @@
 package dev.backlane.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,9 @@ class ConsoleIT {
             direct.putObject(request -> request.bucket("console").key("there"), RequestBody.fromString("here"));
         }
         network = WorkloadNetwork.build(backlane.newAccount(), 95);
-        network.ec2.createTags(request -> request.resources(network.vpc).tags(Tag.builder().key("Name").value(HOSTILE_NAME).build()));
         endpoint = network.s3InterfaceEndpoint()[0];
+        network.ec2.createTags(request -> request.resources(network.vpc, network.privateSubnet, endpoint)
+                .tags(Tag.builder().key("Name").value(HOSTILE_NAME).build()));
         workload = network.workload(backlane);
         try (S3Client s3 = WorkloadGatewayIT.s3(URI.create(workload.path("endpointUrl").asText()), network.account.id())) {
             for (int i = 0; i < 6; i++) {
@@ -139,13 +143,26 @@ class ConsoleIT {
         String availability = row(executive, "exec-availability", WorkloadNetwork.S3).innerText();
         assertTrue(availability.contains("100 %") && availability.contains(m1.path("objective").asText()), "the endpoint's M1: " + availability);
         double cost = admin("POST", "/_backlane/cost", "{}").path("scopes").findValues("components").stream()
-                .flatMap(components -> java.util.stream.StreamSupport.stream(components.spliterator(), false))
+                .flatMap(components -> StreamSupport.stream(components.spliterator(), false))
                 .filter(component -> component.path("id").asText().equals(endpoint)).findFirst().orElseThrow().path("total").asDouble();
         assertTrue(row(executive, "exec-cost", endpoint).innerText().contains(String.format(Locale.ROOT, "$%.2f", cost)),
                 row(executive, "exec-cost", endpoint).innerText());
         JsonNode m2 = indicator(report("vpc", "1h", network.vpc), "M2");
         assertEquals(1.0, m2.path("value").asDouble(), m2.toString());
         assertTrue(row(executive, "exec-private", network.vpc).innerText().contains("100 %"));
+        JsonNode trend = admin("GET", "/_backlane/trends?window=1h", null);
+        JsonNode now = trend.path("points").get(trend.path("points").size() - 1);
+        assertEquals(7, now.path("calls").asLong(), "the six 200s and the 404 are in the last five minutes: " + now);
+        assertTrue(now.path("p95Millis").path("s3").asDouble() > 0, now.toString());
+        double hourlyOnly = StreamSupport.stream(admin("POST", "/_backlane/cost", "{\"defaultGbPerMonth\": 0}").path("scopes").spliterator(), false)
+                .mapToDouble(scope -> scope.path("total").asDouble()).sum();
+        assertEquals(hourlyOnly, trend.path("points").get(0).path("monthlyCost").asDouble(), 1e-3, "a step without traffic costs the hours");
+        assertTrue(now.path("monthlyCost").asDouble() > hourlyOnly, "the last step's traffic costs its GB too: " + now);
+        long withCalls = StreamSupport.stream(trend.path("points").spliterator(), false).filter(point -> point.path("p95Millis").has("s3")).count();
+        assertEquals(withCalls, executive.locator("#exec-trend-latency circle.point[data-series='s3']").count(), "a point per step with calls");
+        assertEquals(12, executive.locator("#exec-trend-cost circle.point").count());
+        assertTrue(executive.locator("#exec-trend-cost-last").innerText().contains(String.format(Locale.ROOT, "$%.2f",
+                now.path("monthlyCost").asDouble())), executive.locator("#exec-trend-cost-last").innerText());
         executive.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-executive.png")).setFullPage(true));
 
         Page oncall = open("oncall");
@@ -165,6 +182,18 @@ class ConsoleIT {
         debug.waitForSelector("#debug-dns table");
         String answer = row(debug, "debug-dns", "s3.us-east-1.amazonaws.com").innerText();
         assertTrue(answer.contains("\t10.95."), "the endpoint's private address, as dig got it: " + answer);
+        JsonNode queries = admin("GET", "/_backlane/events?kind=dns&limit=5", null);
+        JsonNode asked = queries.path("events").get(queries.path("events").size() - 1);
+        assertEquals("s3.us-east-1.amazonaws.com.", asked.path("name").asText(), queries.toString());
+        assertEquals(60, asked.path("answers").get(0).path("ttl").asInt(), asked.toString());
+        String timeline = row(debug, "debug-dns-timeline", "s3.us-east-1.amazonaws.com.").innerText();
+        assertTrue(timeline.contains("NOERROR") && timeline.contains(asked.path("answers").get(0).path("rdata").asText() + " (60 s)"), timeline);
+        JsonNode interfaces = StreamSupport.stream(admin("GET", "/_backlane/ui/api/topology", null).findValues("endpoints").spliterator(), false)
+                .flatMap(list -> StreamSupport.stream(list.spliterator(), false))
+                .filter(one -> one.path("vpcEndpointId").asText().equals(endpoint)).findFirst().orElseThrow().path("networkInterfaces");
+        assertEquals(1, interfaces.size(), interfaces.toString());
+        String eni = row(debug, "debug-enis", interfaces.get(0).path("networkInterfaceId").asText()).innerText();
+        assertTrue(eni.contains(endpoint) && eni.contains(network.privateSubnet) && eni.contains("in-use") && eni.contains(" s"), eni);
         debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         for (Page page : List.of(executive, oncall, debug)) {
             page.close();
@@ -172,12 +201,9 @@ class ConsoleIT {
     }
 
     @Test
-    void theNetworkPageDrawsThePathExplainGivesAndEscapesNames() throws Exception {
+    void theNetworkPageDrawsThePathExplainGives() throws Exception {
         Page page = open("network");
         assertEquals(1, page.locator("#network-svg circle.endpoint.health-ok[data-id='" + endpoint + "']").count(), "M1 is met");
-        assertTrue(page.locator("#network-svg text").filter(new Locator.FilterOptions().setHasText(HOSTILE_NAME)).count() > 0,
-                "the Name tag is shown as text");
-        assertEquals(0, page.locator("img").count(), "and never parsed as HTML");
         page.selectOption("#path-workload", workload.path("workloadId").asText());
         page.fill("#path-to", "s3.us-east-1.amazonaws.com");
         page.click("#path-form button");
@@ -187,7 +213,7 @@ class ConsoleIT {
                 .put("account", network.account.id()).put("region", "us-east-1").put("from", workload.path("networkInterfaceId").asText())
                 .put("to", "s3.us-east-1.amazonaws.com").put("port", 443).toString());
         assertEquals("PRIVATE", explained.path("verdict").asText());
-        long forward = java.util.stream.StreamSupport.stream(explained.path("hops").spliterator(), false)
+        long forward = StreamSupport.stream(explained.path("hops").spliterator(), false)
                 .filter(hop -> !hop.path("returnPath").asBoolean()).count();
         assertEquals(forward, page.locator("#network-svg .hop").count(), "one mark per hop");
         assertEquals(forward, page.locator("#path-result li.hop-item").count());
@@ -196,6 +222,36 @@ class ConsoleIT {
         assertTrue(page.locator("#path-verdict").innerText().startsWith("PRIVATE via " + endpoint), page.locator("#path-verdict").innerText());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-network.png")).setFullPage(true));
         page.close();
+    }
+
+    @Test
+    void everyPageShowsAHostileNameAsTextAndRunsNoScriptFromIt() {
+        for (String name : List.of("executive", "oncall", "debug", "network")) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+            AtomicInteger dialogs = new AtomicInteger();
+            page.onDialog(dialog -> {
+                dialogs.incrementAndGet();
+                dialog.dismiss();
+            });
+            page.navigate(backlane.endpoint() + "/_backlane/ui/#" + name);
+            page.waitForSelector("body[data-loaded='" + name + "']");
+            assertEquals(0, page.locator("img").count(), name + ": the Name tag is never parsed as HTML");
+            assertEquals(0, dialogs.get(), name + ": its onerror never ran");
+            assertFalse(page.content().contains(HOSTILE_NAME), name + ": the page's markup holds the name only escaped");
+            switch (name) {
+                case "oncall" -> assertTrue(row(page, "oncall-subnets", HOSTILE_NAME).innerText().contains(HOSTILE_NAME), "the subnet's name");
+                case "debug" -> {
+                    assertTrue(row(page, "debug-provisioning", endpoint).innerText().contains(HOSTILE_NAME), "the endpoint's name");
+                    assertTrue(page.locator("#dns-vpc option").allInnerTexts().stream().anyMatch(text -> text.contains(HOSTILE_NAME)), "the VPC's");
+                }
+                case "network" -> assertTrue(page.locator("#network-svg text").filter(new Locator.FilterOptions().setHasText(HOSTILE_NAME))
+                        .count() > 0, "drawn as text");
+                default -> {
+                    // The executive page names services and endpoint IDs, not tags.
+                }
+            }
+            page.close();
+        }
     }
 
     @Test

@@ -48,15 +48,18 @@ import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.FaultHttpHandler;
 import dev.backlane.server.http.MetricsHttpHandler;
+import dev.backlane.server.http.RecentEventsHttpHandler;
 import dev.backlane.server.http.Route;
 import dev.backlane.server.http.SliHttpHandler;
 import dev.backlane.server.http.SnapshotImportHttpHandler;
 import dev.backlane.server.http.TargetSocketHttpHandler;
+import dev.backlane.server.http.TrendHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.observe.AlarmEvaluations;
 import dev.backlane.server.observe.DataPlaneMetrics;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
+import dev.backlane.server.observe.RecentEvents;
 import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
@@ -233,6 +236,7 @@ public final class BacklaneServer implements AutoCloseable {
         Slis slis = new Slis(events, engine, world, cloud::now, ledger, workloads::workload,
                 workloads::workloads, Slis.PROBE_PERIOD);
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
+        RecentEvents recentEvents = new RecentEvents(events, RecentEvents.CAPACITY);
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
                 workloads::workload, METRICS_EVERY);
         try {
@@ -253,6 +257,8 @@ public final class BacklaneServer implements AutoCloseable {
                     admin("/_backlane/audit", analysis),
                     admin(CostHttpHandler.PATH, new CostHttpHandler(cloud, engine, ledger)),
                     admin(SliHttpHandler.PATH, new SliHttpHandler(slis)),
+                    admin(TrendHttpHandler.PATH, new TrendHttpHandler(slis.book(), () -> engine.index(cloud.snapshot()), cloud::now)),
+                    admin(RecentEventsHttpHandler.PATH, new RecentEventsHttpHandler(recentEvents)),
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),

@@ -26,12 +26,18 @@ public record DnsQueryEvent(String accountId, String region, String vpcId, Insta
     public static final String VERSION = "1.100000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One record of the answer as the log shows it: {@code {"Rdata":"10.0.1.5","Type":"A","Class":"IN"}}. */
-    public record Answer(String rdata, String type, String recordClass) {
+    /**
+     * One record of the answer as the log shows it: {@code {"Rdata":"10.0.1.5","Type":"A","Class":"IN"}}, and its TTL in
+     * seconds, which the query log leaves out but the console's DNS timeline shows (how long clients may cache it).
+     */
+    public record Answer(String rdata, String type, String recordClass, int ttl) {
         public Answer {
             requireNonNull(rdata, "rdata is null");
             requireNonNull(type, "type is null");
             requireNonNull(recordClass, "recordClass is null");
+            if (ttl < 0) {
+                throw new IllegalArgumentException("ttl is at least 0, not " + ttl);
+            }
         }
     }
 
@@ -90,6 +96,6 @@ public record DnsQueryEvent(String accountId, String region, String vpcId, Insta
     }
 
     private static Answer answerOf(DnsRecord record) {
-        return new Answer(record.rdata(), record.typeName(), "IN");
+        return new Answer(record.rdata(), record.typeName(), "IN", record.ttl());
     }
 }

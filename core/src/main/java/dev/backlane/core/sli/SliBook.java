@@ -119,6 +119,21 @@ public final class SliBook {
         return keys;
     }
 
+    /** The raw counts of a key over {@code [now - window, now]}; empty when the key has no counts. */
+    public Optional<SliCounters> counters(SliKey key, Duration window, Instant now) {
+        SliSeries one = series.get(key);
+        return one == null ? Optional.empty() : Optional.of(one.sum(window, now));
+    }
+
+    /**
+     * The same by whole hours however short the window: a trend's hourly points reach back 31 days, where minutes are
+     * kept for six hours only.
+     */
+    public Optional<SliCounters> countersByHours(SliKey key, Duration window, Instant now) {
+        SliSeries one = series.get(key);
+        return one == null ? Optional.empty() : Optional.of(one.sumByHours(window, now));
+    }
+
     /** The SLIs of a key over the window ending {@code now}; empty when the key has no counts. */
     public Optional<SliReport> report(SliKey key, SliWindow window, Instant now, SloTargets slo, Function<SliKey, SliReport.EndpointFacts> facts) {
         SliSeries one = series.get(key);

@@ -37,9 +37,20 @@ public final class SliSeries {
     }
 
     /** The sum over {@code [now - window, now]}, by whole minutes (or hours for windows over six hours). */
-    public synchronized SliCounters sum(Duration window, Instant now) {
+    public SliCounters sum(Duration window, Instant now) {
+        return sum(window, now, window.compareTo(FINE) <= 0);
+    }
+
+    /**
+     * The sum over {@code [now - window, now]} by whole hours, however short the window: a trend's hourly points reach
+     * back 31 days, where minutes are kept for six hours only.
+     */
+    public SliCounters sumByHours(Duration window, Instant now) {
+        return sum(window, now, false);
+    }
+
+    private synchronized SliCounters sum(Duration window, Instant now, boolean fine) {
         SliCounters total = new SliCounters();
-        boolean fine = window.compareTo(FINE) <= 0;
         long unit = fine ? 60L : 3600L;
         long last = Math.floorDiv(now.getEpochSecond(), unit);
         long first = Math.floorDiv(now.minus(window).getEpochSecond(), unit) + 1;

@@ -115,6 +115,15 @@ public final class TopologyJson {
                 .put("creationTimestamp", endpoint.creationTimestamp().toString());
         name(world, scope, endpoint.id()).ifPresent(name -> node.put("name", name));
         endpoint.subnetIds().forEach(node.putArray("subnetIds")::add);
+        ArrayNode interfaces = node.putArray("networkInterfaces");
+        for (String id : endpoint.networkInterfaceIds()) {
+            world.find(scope, ResourceTypes.NETWORK_INTERFACE, id).ifPresent(eni -> interfaces.addObject()
+                    .put("networkInterfaceId", eni.id())
+                    .put("subnetId", eni.subnetId())
+                    .put("availabilityZone", eni.availabilityZone())
+                    .put("privateIpAddress", eni.privateIpAddress())
+                    .put("status", eni.status()));
+        }
         Scope provider = providers.get(endpoint.serviceName());
         if (provider != null) {
             node.put("serviceOwner", provider.account()).put("crossAccount", !provider.account().equals(scope.account()));

@@ -29,7 +29,8 @@ public final class DataPlaneMetrics {
                     + "way out, what the gateway did and HTTP status (0: none)")
             .labelNames("region", "service", "vpc_endpoint_id", "verdict", "via", "outcome", "status").register(registry);
     private final Histogram latency = Histogram.builder().name("backlane_gateway_request_duration_seconds")
-            .help("Time from a request's head to the gateway being done with it, by the call's service and verdict").labelNames("service", "verdict")
+            .help("Time from a request's head to the gateway being done with it, by the call's region and service and the verdict")
+            .labelNames("region", "service", "verdict")
             .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 350)
             .register(registry);
     private final Counter dnsAnswers = Counter.builder().name("backlane_dns_answers_total")
@@ -66,7 +67,7 @@ public final class DataPlaneMetrics {
         String verdict = event.verdict().map(Enum::name).orElse("NONE");
         String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
         requests.labelValues(region, service, endpoint, verdict, via, event.outcome().name(), Integer.toString(event.status())).inc();
-        latency.labelValues(service, verdict).observe(event.latencyNanos() / 1e9);
+        latency.labelValues(region, service, verdict).observe(event.latencyNanos() / 1e9);
     }
 
     void dnsAnswer(DnsQueryEvent event) {

@@ -47,8 +47,18 @@
   };
 
   async function executive() {
-    const [world, endpoints, cost, vpcs, ...latency] = await Promise.all([topology(), sli("endpoint"), json("/_backlane/cost", {}),
-      sli("vpc"), ...WINDOWS.map(window => sli("service", window))]);
+    const [world, endpoints, cost, vpcs, trend, ...latency] = await Promise.all([topology(), sli("endpoint"), json("/_backlane/cost", {}),
+      sli("vpc"), json("/_backlane/trends?window=" + currentWindow()), ...WINDOWS.map(window => sli("service", window))]);
+    const at = trend.points.map(point => new Date(point.end));
+    const services = [...new Set(trend.points.flatMap(point => Object.keys(point.p95Millis)))].sort();
+    fill("exec-trend-latency", B.lines(services.map(service => ({ name: service, points: trend.points.map((point, index) =>
+      ({ time: at[index], value: service in point.p95Millis ? point.p95Millis[service] : null })) })),
+      { label: "p95 latency per service", format: millis, empty: "No calls in this window." }),
+      B.el("p", { class: "muted" }, "Steps of " + trend.step + "; each point is the p95 of the calls in its step."));
+    fill("exec-trend-cost", B.lines([{ name: "month at this traffic", points: trend.points.map((point, index) =>
+      ({ time: at[index], value: Number(point.monthlyCost) })) }], { label: "monthly cost", format: money }),
+      B.el("p", { class: "muted", id: "exec-trend-cost-last" }, "Now: " + money(trend.points[trend.points.length - 1].monthlyCost)
+        + " a month (today's endpoints and NAT gateways, at each step's endpoint traffic scaled to a month)"));
     const availability = B.serviceAvailability(world, endpoints);
     fill("exec-availability", B.bars(availability.map(row => ({ label: row.service, value: row.m1.value,
       text: B.percent(row.m1.value), state: B.state(row.m1) })), { max: 1, objective: availability.length ? objective(availability[0].m1) : null, label: "availability per service",
@@ -115,7 +125,7 @@
   }
 
   async function debug() {
-    const [workloads, world] = await Promise.all([sli("workload"), topology()]);
+    const [workloads, world, queries] = await Promise.all([sli("workload"), topology(), json("/_backlane/events?kind=dns&limit=200")]);
     const placed = Object.fromEntries(world.accounts.flatMap(account => account.vpcs.flatMap(vpc => vpc.workloads.map(workload =>
       [workload.workloadId, { ...workload, vpcId: vpc.vpcId }]))));
     fill("debug-workloads", B.table([{ title: "Workload", value: row => row.id },
@@ -128,10 +138,30 @@
       { title: "Statuses", value: row => Object.entries(row.statuses).map(([code, count]) => code + "×" + count).join(" ") }],
       workloads.filter(row => B.calls(row) > 0), "No workload has made a call yet."));
     const endpoints = world.accounts.flatMap(account => account.vpcs.flatMap(vpc => vpc.endpoints));
-    fill("debug-provisioning", B.table([{ title: "Endpoint", value: row => row.vpcEndpointId },
+    const named = (id, name) => name ? id + " (" + name + ")" : id;
+    fill("debug-provisioning", B.table([{ title: "Endpoint", value: row => named(row.vpcEndpointId, row.name) },
       { title: "Service", value: row => row.serviceName }, { title: "State", value: row => row.state },
       { title: "Provisioning", numeric: true, value: row => row.provisioningSeconds === undefined ? "–" : row.provisioningSeconds + " s" }],
       endpoints, "No endpoints."));
+    const time = text => text ? new Date(text).toLocaleTimeString() : "–";
+    fill("debug-enis", B.table([{ title: "Network interface", value: row => row.eni.networkInterfaceId },
+      { title: "Endpoint", value: row => named(row.endpoint.vpcEndpointId, row.endpoint.name) },
+      { title: "Subnet", value: row => row.eni.subnetId }, { title: "Zone", value: row => row.eni.availabilityZone },
+      { title: "Address", value: row => row.eni.privateIpAddress }, { title: "Status", value: row => row.eni.status },
+      { title: "Created", value: row => time(row.endpoint.creationTimestamp) },
+      { title: "Endpoint available", value: row => time(row.endpoint.availableAt) },
+      { title: "Provisioning", numeric: true, value: row => row.endpoint.provisioningSeconds === undefined ? "–"
+        : row.endpoint.provisioningSeconds + " s" }],
+      endpoints.flatMap(endpoint => (endpoint.networkInterfaces || []).map(eni => ({ endpoint, eni }))),
+      "No interface endpoint has a network interface."));
+    fill("debug-dns-timeline", B.table([{ title: "Time", value: row => time(row.time) }, { title: "VPC", value: row => row.vpcId },
+      { title: "Client", value: row => row.client }, { title: "Name", value: row => row.name }, { title: "Type", value: row => row.type },
+      { title: "Rcode", value: row => B.el("span", { class: row.rcode === "NOERROR" ? "ok" : "bad" }, row.rcode) },
+      { title: "Answers (TTL)", value: row => row.answers.map(answer => answer.rdata + " (" + answer.ttl + " s)").join(", ") },
+      { title: "Cached until", value: row => time(row.cachedUntil) }],
+      queries.events.slice().reverse(), "No DNS query answered yet."),
+      B.el("p", { class: "muted" }, "The newest " + queries.events.length + " of the last " + queries.capacity + " answers kept"
+        + (queries.dropped ? " (" + queries.dropped + " older ones let go)" : "") + "."));
     const vpcSelect = $("dns-vpc"), chosen = vpcSelect.value;
     vpcSelect.replaceChildren(...world.accounts.flatMap(account => account.vpcs).map(vpc =>
       B.el("option", { value: vpc.vpcId }, vpc.vpcId + (vpc.name ? " (" + vpc.name + ")" : ""))));

@@ -41,8 +41,8 @@ class DataPlaneMetricsTest {
                 + "verdict=\"PRIVATE\",via=\"endpoint\",vpc_endpoint_id=\"vpce-1\"} 2.0"), text);
         assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"FORWARDED\",region=\"unknown\",service=\"unknown\",status=\"403\","
                 + "verdict=\"PUBLIC\",via=\"nat\",vpc_endpoint_id=\"\"} 1.0"), text);
-        assertTrue(text.contains("backlane_gateway_request_duration_seconds_bucket{service=\"unknown\",verdict=\"PRIVATE\",le=\"0.005\"} 1"), text);
-        assertTrue(text.contains("backlane_gateway_request_duration_seconds_count{service=\"unknown\",verdict=\"PRIVATE\"} 2"), text);
+        assertTrue(text.contains("backlane_gateway_request_duration_seconds_bucket{region=\"unknown\",service=\"unknown\",verdict=\"PRIVATE\",le=\"0.005\"} 1"), text);
+        assertTrue(text.contains("backlane_gateway_request_duration_seconds_count{region=\"unknown\",service=\"unknown\",verdict=\"PRIVATE\"} 2"), text);
     }
 
     @Test
@@ -50,9 +50,9 @@ class DataPlaneMetricsTest {
         DataPlaneMetrics metrics = new DataPlaneMetrics();
         Instant at = Instant.EPOCH;
         metrics.dnsAnswer(new DnsQueryEvent("1", "us-east-1", "vpc-1", at, "s3.us-east-1.amazonaws.com.", "A", "IN", "NOERROR",
-                List.of(new DnsQueryEvent.Answer("10.0.1.5", "A", "IN")), "127.0.0.1", 1, "UDP", Map.of()));
+                List.of(new DnsQueryEvent.Answer("10.0.1.5", "A", "IN", 60)), "127.0.0.1", 1, "UDP", Map.of()));
         metrics.dnsAnswer(new DnsQueryEvent("1", "us-east-1", "vpc-1", at, "sts.amazonaws.com.", "A", "IN", "NOERROR",
-                List.of(new DnsQueryEvent.Answer("52.94.0.1", "A", "IN")), "127.0.0.1", 1, "UDP", Map.of()));
+                List.of(new DnsQueryEvent.Answer("52.94.0.1", "A", "IN", 60)), "127.0.0.1", 1, "UDP", Map.of()));
         metrics.dnsAnswer(new DnsQueryEvent("1", "us-east-1", "vpc-1", at, "nothing.", "A", "IN", "NXDOMAIN", List.of(), "127.0.0.1", 1, "UDP",
                 Map.of()));
         String text = text(metrics);

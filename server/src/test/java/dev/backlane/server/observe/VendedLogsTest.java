@@ -136,7 +136,7 @@ class VendedLogsTest {
         clock.advance(Duration.ofSeconds(10));
         logs = start(directory);
         DnsQueryEvent query = new DnsQueryEvent("000000000000", "us-east-1", vpcId, clock.instant(), "sts.us-east-1.amazonaws.com.", "A", "IN",
-                "NOERROR", List.of(new DnsQueryEvent.Answer("10.0.1.20", "A", "IN")), "10.0.1.10", 53_000, "UDP", Map.of("instance", "i-1"));
+                "NOERROR", List.of(new DnsQueryEvent.Answer("10.0.1.20", "A", "IN", 60)), "10.0.1.10", 53_000, "UDP", Map.of("instance", "i-1"));
         events.publish(query);
         logs.deliver();
         assertEquals(List.of(query.toJson()), messages("dns", vpcId));
