@@ -88,7 +88,7 @@ class PrometheusAlertingIT {
         }
         ExternalProgram.Result promtool = ExternalProgram.require("promtool").run(home, Map.of(), Duration.ofSeconds(30), rules);
         assertEquals(0, promtool.exitCode(), promtool.describe());
-        assertTrue(promtool.stdout().contains("SUCCESS: 9 rules found"), promtool.describe());
+        assertTrue(promtool.stdout().contains("SUCCESS: 28 rules found"), promtool.describe());
         ExternalProgram.Result amtool = ExternalProgram.require("amtool").run(home, Map.of(), Duration.ofSeconds(30),
                 List.of("check-config", CONTRIB.resolve("alertmanager/alertmanager.yml").toString()));
         assertEquals(0, amtool.exitCode(), amtool.describe());
@@ -157,12 +157,13 @@ class PrometheusAlertingIT {
             assertTrue(page != null, "no page within 60 s of the fault\n" + logs());
             assertEquals("firing", page.path("status").asText(), page.toString());
             assertEquals("page", page.path("receiver").asText(), page.toString());
-            assertEquals(WorkloadNetwork.JSON_MAPPER.createObjectNode().put("alertname", "BacklaneErrorBudgetBurn").put("region", "us-east-1")
+            assertEquals(WorkloadNetwork.JSON_MAPPER.createObjectNode().put("alertname", "EndpointErrorBudgetBurn").put("region", "us-east-1")
                     .put("service", "s3"), page.path("groupLabels"), page.toString());
             assertEquals(1, page.path("alerts").size(), page.toString());
             JsonNode alert = page.path("alerts").get(0);
             assertEquals(endpoint, alert.path("labels").path("vpc_endpoint_id").asText(), alert.toString());
             assertEquals("page", alert.path("labels").path("severity").asText(), alert.toString());
+            assertEquals("1h/5m", alert.path("labels").path("window").asText(), "14.4x over 1h and 5m: " + alert);
             assertTrue(alert.path("annotations").path("summary").asText().contains(endpoint), alert.toString());
             System.out.printf("PrometheusAlertingIT: fault to page %.1f s (rules' durations / %d)%n", toPage / 1e9, SPEED_UP);
 
