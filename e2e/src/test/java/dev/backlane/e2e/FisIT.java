@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateTargetInput;
@@ -161,6 +165,69 @@ class FisIT {
         try (BacklaneServer third = BacklaneServer.start(config); FisClient fis = fisOf(third)) {
             assertEquals(ExperimentStatus.STOPPED, fis.getExperiment(r -> r.id(experimentId)).experiment().state().status());
             assertTrue(third.faults().list().isEmpty(), "a removed fault does not come back");
+        }
+    }
+
+    @Test
+    void ec2ActionsStopAndTerminateTheInstancesTheirTargetsPickAndStoppingTheExperimentStartsThemAgain() throws Exception {
+        BacklaneExtension.Account account = backlane.newAccount();
+        Ec2Client ec2 = account.ec2();
+        List<String> web = ec2.runInstances(r -> r.imageId("ami-760aaa0f").minCount(2).maxCount(2).placement(p -> p.availabilityZone("us-east-1a"))
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(Tag.builder().key("team").value("orders").build())
+                        .build())).instances().stream().map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).sorted().toList();
+        String other = ec2.runInstances(r -> r.imageId("ami-760aaa0f").minCount(1).maxCount(1).placement(p -> p.availabilityZone("us-east-1b"))
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(Tag.builder().key("team").value("orders").build())
+                        .build())).instances().get(0).instanceId();
+        String batch = ec2.runInstances(r -> r.imageId("ami-760aaa0f").minCount(1).maxCount(1)).instances().get(0).instanceId();
+        awaitTrue(() -> ec2.describeInstances(r -> r.filters(f -> f.name("instance-state-name").values("running"))).reservations().stream()
+                .mapToLong(reservation -> reservation.instances().size()).sum() == 4);
+        try (FisClient fis = backlane.fis(account.id())) {
+            ValidationException badPath = assertThrows(ValidationException.class, () -> fis.createExperimentTemplate(r -> r.description("bad")
+                    .roleArn("arn:aws:iam::" + account.id() + ":role/fis").stopConditions(s -> s.source("none"))
+                    .targets(Map.of("web", CreateExperimentTemplateTargetInput.builder().resourceType("aws:ec2:instance")
+                            .resourceTags(Map.of("team", "orders")).filters(f -> f.path("Placement.Nowhere").values("x")).selectionMode("ALL").build()))
+                    .actions(Map.of("stop", CreateExperimentTemplateActionInput.builder().actionId("aws:ec2:stop-instances")
+                            .targets(Map.of("Instances", "web")).build()))));
+            assertTrue(badPath.getMessage().contains("Placement.Nowhere"), badPath.getMessage());
+            String templateId = fis.createExperimentTemplate(r -> r.description("lose orders' zone a").roleArn("arn:aws:iam::" + account.id() + ":role/fis")
+                    .stopConditions(s -> s.source("none"))
+                    .targets(Map.of(
+                            "web", CreateExperimentTemplateTargetInput.builder().resourceType("aws:ec2:instance").resourceTags(Map.of("team", "orders"))
+                                    .filters(f -> f.path("Placement.AvailabilityZone").values("us-east-1a"), f -> f.path("State.Name").values("running"))
+                                    .selectionMode("ALL").build(),
+                            "batch", CreateExperimentTemplateTargetInput.builder().resourceType("aws:ec2:instance")
+                                    .resourceArns("arn:aws:ec2:us-east-1:" + account.id() + ":instance/" + batch).selectionMode("ALL").build()))
+                    .actions(Map.of(
+                            "stop", CreateExperimentTemplateActionInput.builder().actionId("aws:ec2:stop-instances").targets(Map.of("Instances", "web"))
+                                    .parameters(Map.of("startInstancesAfterDuration", "PT10M")).build(),
+                            "terminate", CreateExperimentTemplateActionInput.builder().actionId("aws:ec2:terminate-instances")
+                                    .targets(Map.of("Instances", "batch")).build())))
+                    .experimentTemplate().id();
+            Experiment started = fis.startExperiment(r -> r.experimentTemplateId(templateId)).experiment();
+            assertEquals(web.stream().map(id -> "arn:aws:ec2:us-east-1:" + account.id() + ":instance/" + id).toList(),
+                    started.targets().get("web").resourceArns(), "the tagged instances in us-east-1a, not the one in us-east-1b");
+            assertEquals(Map.of(web.get(0), "stopping", web.get(1), "stopping", other, "running", batch, "shutting-down"), states(ec2));
+            awaitTrue(() -> states(ec2).get(web.get(0)).equals("stopped") && states(ec2).get(web.get(1)).equals("stopped"));
+            Experiment running = fis.getExperiment(r -> r.id(started.id())).experiment();
+            assertEquals(ExperimentStatus.RUNNING, running.state().status(), "the stop action runs until it starts the instances again");
+            assertEquals("completed", running.actions().get("terminate").state().statusAsString());
+            fis.stopExperiment(r -> r.id(started.id()));
+            assertEquals("pending", states(ec2).get(web.get(0)), "stopping the experiment starts the stopped instances at once");
+        }
+    }
+
+    private static Map<String, String> states(Ec2Client ec2) {
+        Map<String, String> states = new java.util.TreeMap<>();
+        ec2.describeInstances().reservations().forEach(reservation -> reservation.instances()
+                .forEach(instance -> states.put(instance.instanceId(), instance.state().nameAsString())));
+        return states;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "timed out");
+            Thread.sleep(100);
         }
     }
 

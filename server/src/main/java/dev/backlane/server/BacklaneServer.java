@@ -198,8 +198,10 @@ public final class BacklaneServer implements AutoCloseable {
         // CloudWatch alarms over the metrics; each transition is published for FIS stop conditions, alerts and the console.
         AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)));
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now);
-        // FIS experiments carry out their actions as faults.
-        new FisOperations(faults, alarms).register(operations);
+        // FIS experiments carry out their actions as faults and as EC2 commands on the instances.
+        FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas());
+        fis.register(operations);
+        fis.resume();
         // An alarm that goes to ALARM stops the experiments that have it as a stop condition.
         events.subscribe(AlarmStateChangedEvent.class, new FisStopConditions(cloud, faults));
         ApiDispatcher dispatcher = new ApiDispatcher(

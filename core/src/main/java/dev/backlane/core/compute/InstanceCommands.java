@@ -50,6 +50,11 @@ public final class InstanceCommands {
     private final InstanceTypeCatalog instanceTypes;
     private final ImageCommands images;
 
+    /** The commands over the catalogues Backlane ships, for callers that act on instances without launching them (FIS). */
+    public static InstanceCommands standard(dev.backlane.core.network.Quotas quotas) {
+        return new InstanceCommands(new NetworkInterfaceCommands(quotas), InstanceTypeCatalog.standard(), new ImageCommands(dev.backlane.core.data.ImageCatalog.standard()));
+    }
+
     public InstanceCommands(NetworkInterfaceCommands networkInterfaces, InstanceTypeCatalog instanceTypes, ImageCommands images) {
         this.networkInterfaces = requireNonNull(networkInterfaces, "networkInterfaces is null");
         this.instanceTypes = requireNonNull(instanceTypes, "instanceTypes is null");

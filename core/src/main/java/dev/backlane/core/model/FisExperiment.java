@@ -14,10 +14,12 @@ import java.util.TreeMap;
  * A started AWS FIS experiment ({@code EXP…}): the members its template gave it (targets resolved to the resources
  * chosen), when each action starts and ends, the faults its actions made, and when it was stopped (null while not).
  * Its state is not stored but read from the clock against these times, so an experiment read after a restart is in
- * the state it would have reached had the server kept running.
+ * the state it would have reached had the server kept running. {@code restarted} names the stop-instances actions whose
+ * instances have been started again (after {@code startInstancesAfterDuration}, or when the experiment stopped first).
  */
 public record FisExperiment(String id, String clientToken, Map<String, Object> members, Instant startTime, Map<String, Instant> actionStarts,
-        Map<String, Instant> actionEnds, List<String> faultIds, Instant stoppedAt, SortedMap<String, String> tags) implements Resource {
+        Map<String, Instant> actionEnds, List<String> faultIds, Instant stoppedAt, SortedMap<String, String> tags, List<String> restarted)
+        implements Resource {
     public FisExperiment {
         requireNonNull(id, "id is null");
         requireNonNull(clientToken, "clientToken is null");
@@ -27,6 +29,7 @@ public record FisExperiment(String id, String clientToken, Map<String, Object> m
         actionEnds = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(actionEnds, "actionEnds is null")));
         faultIds = List.copyOf(requireNonNull(faultIds, "faultIds is null"));
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags == null ? Map.of() : tags));
+        restarted = restarted == null ? List.of() : List.copyOf(restarted);
     }
 
     public String arn(Scope scope) {
@@ -39,10 +42,17 @@ public record FisExperiment(String id, String clientToken, Map<String, Object> m
     }
 
     public FisExperiment stopped(Instant at) {
-        return new FisExperiment(id, clientToken, members, startTime, actionStarts, actionEnds, faultIds, at, tags);
+        return new FisExperiment(id, clientToken, members, startTime, actionStarts, actionEnds, faultIds, at, tags, restarted);
     }
 
     public FisExperiment withTags(SortedMap<String, String> replacement) {
-        return new FisExperiment(id, clientToken, members, startTime, actionStarts, actionEnds, faultIds, stoppedAt, replacement);
+        return new FisExperiment(id, clientToken, members, startTime, actionStarts, actionEnds, faultIds, stoppedAt, replacement, restarted);
+    }
+
+    /** The experiment once the instances its action {@code name} stopped have been started again. */
+    public FisExperiment withRestarted(String name) {
+        List<String> more = new java.util.ArrayList<>(restarted);
+        more.add(name);
+        return new FisExperiment(id, clientToken, members, startTime, actionStarts, actionEnds, faultIds, stoppedAt, tags, more);
     }
 }

@@ -31,9 +31,11 @@ import java.util.TreeMap;
  */
 final class FisExperiments {
     private final FisActions actions;
+    private final FisInstanceActions instanceActions;
 
-    FisExperiments(FisActions actions) {
+    FisExperiments(FisActions actions, FisInstanceActions instanceActions) {
         this.actions = requireNonNull(actions, "actions is null");
+        this.instanceActions = requireNonNull(instanceActions, "instanceActions is null");
     }
 
     /** Synchronized so that two starts with one client token make one experiment. */
@@ -49,7 +51,7 @@ final class FisExperiments {
         Map<String, Object> resolvedTargets = new LinkedHashMap<>();
         for (Map.Entry<String, Object> target : castMap(template.members().get("targets")).entrySet()) {
             Map<String, Object> resolved = new LinkedHashMap<>(castMap(target.getValue()));
-            resolved.put("resourceArns", FisTargets.selected(new Input(resolved)));
+            resolved.put("resourceArns", FisTargets.resolve(target.getKey(), new Input(resolved), call.read(), call.scope(), now));
             resolvedTargets.put(target.getKey(), resolved);
         }
         List<String> faultIds = new ArrayList<>();
@@ -58,7 +60,7 @@ final class FisExperiments {
         try {
             for (Map.Entry<String, Object> entry : castMap(template.members().get("actions")).entrySet()) {
                 Input action = new Input(castMap(entry.getValue()));
-                Duration duration = FisAnswers.duration(entry.getKey(), (String) castMap(action.values().get("parameters")).get("duration"));
+                Duration duration = FisInstanceActions.duration(action.string("actionId"), castMap(action.values().get("parameters")));
                 actionStarts.put(entry.getKey(), now);
                 actionEnds.put(entry.getKey(), now.plus(duration));
                 faultIds.addAll(actions.carryOut(call, entry.getKey(), action, resolvedTargets, now, duration));
@@ -76,14 +78,19 @@ final class FisExperiments {
             Map<String, String> tags = new TreeMap<>();
             (call.input().has("tags") ? call.input().map("tags") : Map.<String, Object>of()).forEach((key, value) -> tags.put(key, String.valueOf(value)));
             FisExperiment experiment = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, actionStarts, actionEnds, faultIds, null,
-                    new TreeMap<>(tags));
-            return call.write(transaction -> {
+                    new TreeMap<>(tags), List.of());
+            Map<String, Object> answered = call.write(transaction -> {
+                for (Object action : castMap(template.members().get("actions")).values()) {
+                    instanceActions.carryOut(transaction, new Input(castMap(action)), resolvedTargets);
+                }
                 transaction.put(ResourceTypes.FIS_EXPERIMENT, experiment);
                 Map<String, Object> answer = tree(transaction.scope(), experiment, now);
                 // AWS answers the start while the experiment initiates; its actions have been carried out by the time it is read again.
                 answer.put("state", state("initiating", "Experiment is initiating."));
                 return Output.of("experiment", answer);
             });
+            instanceActions.scheduleStarts(call.scope(), experiment);
+            return answered;
         } catch (RuntimeException refused) {
             actions.end(faultIds);
             throw refused;
@@ -101,8 +108,9 @@ final class FisExperiments {
         if (experiment.stoppedAt() != null || !now.isBefore(experiment.endTime())) {
             return Output.of("experiment", tree(call.scope(), experiment, now));
         }
-        FisExperiment stopped = experiment.stopped(now);
         Map<String, Object> answer = call.write(transaction -> {
+            // Instances a stop action stopped are started at once, as when its time runs out.
+            FisExperiment stopped = instanceActions.startStopped(transaction, experiment.stopped(now), now);
             transaction.put(ResourceTypes.FIS_EXPERIMENT, stopped);
             Map<String, Object> tree = tree(transaction.scope(), stopped, now);
             tree.put("state", state("stopping", "Stopping Experiment."));

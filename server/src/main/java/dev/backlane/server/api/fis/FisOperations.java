@@ -5,7 +5,10 @@ import static dev.backlane.server.api.fis.FisAnswers.page;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.compute.InstanceCommands;
 import dev.backlane.core.model.FisExperiment;
+import dev.backlane.core.network.Quotas;
+import dev.backlane.core.world.Cloud;
 import dev.backlane.core.model.FisExperimentTemplate;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
@@ -35,10 +38,21 @@ public final class FisOperations implements OperationFamily {
     private final FisTemplates templates;
     private final FisExperiments experiments;
 
-    /** Stop conditions name alarms of {@code alarms}; {@link FisStopConditions} stops the experiments when they go to ALARM. */
-    public FisOperations(Faults faults, AlarmStore alarms) {
+    private final FisInstanceActions instanceActions;
+
+    /**
+     * FIS over the server's faults; stop conditions name alarms of {@code alarms} ({@link FisStopConditions} stops the
+     * experiments when they go to ALARM); the EC2 actions act on the cloud's instances with the commands over the quotas.
+     */
+    public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas) {
         this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
-        this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")));
+        this.instanceActions = new FisInstanceActions(cloud, InstanceCommands.standard(quotas));
+        this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")), instanceActions);
+    }
+
+    /** Takes up what experiments made before a restart still owe: the start of instances they stopped for a while. */
+    public void resume() {
+        instanceActions.resume();
     }
 
     @Override

@@ -69,6 +69,6 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
         Map<String, Object> members = new LinkedHashMap<>(experiment.members());
         members.put(STOP_REASON, STOPPED_BY_CONDITION);
         return new FisExperiment(experiment.id(), experiment.clientToken(), members, experiment.startTime(), experiment.actionStarts(),
-                experiment.actionEnds(), experiment.faultIds(), at, experiment.tags());
+                experiment.actionEnds(), experiment.faultIds(), at, experiment.tags(), experiment.restarted());
     }
 }

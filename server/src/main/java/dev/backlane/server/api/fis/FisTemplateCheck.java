@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class FisTemplateCheck {
     static final Pattern SELECTION_MODE = Pattern.compile("ALL|COUNT\\((\\d+)\\)|PERCENT\\((\\d+)\\)");
+    private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:instance/i-[0-9a-f]{8,17}");
 
     /** The API namespaces FIS's API error actions take (the FIS actions reference). */
     private static final Map<String, List<String>> API_ERROR_SERVICES = Map.of("aws:fis:inject-api-throttle-error", List.of("ec2", "kinesis"),
@@ -93,9 +94,29 @@ final class FisTemplateCheck {
         if (arns == tags) {
             throw validation("Target %s: exactly one of resourceArns or resourceTags must be specified", name);
         }
-        if (tags) {
+        boolean instances = resourceType.equals("aws:ec2:instance");
+        if (tags && !instances) {
             // Backlane's world holds no IAM roles to match tags against.
             throw validation("Target %s: resource type %s can only be targeted by resourceArns in Backlane", name, resourceType);
+        }
+        if (arns && instances) {
+            for (String arn : target.strings("resourceArns")) {
+                if (!INSTANCE_ARN.matcher(arn).matches()) {
+                    throw validation("Target %s: %s is not the ARN of an EC2 instance", name, arn);
+                }
+            }
+        }
+        for (Input filter : target.structures("filters")) {
+            if (!instances) {
+                throw validation("Target %s: resource type %s takes no filters in Backlane", name, resourceType);
+            }
+            if (!FisTargets.INSTANCE_PATHS.containsKey(filter.string("path"))) {
+                throw validation("Target %s: filter path %s is not one Backlane reads; use one of %s", name, filter.string("path"),
+                        String.join(", ", new java.util.TreeSet<>(FisTargets.INSTANCE_PATHS.keySet())));
+            }
+            if (filter.strings("values").isEmpty()) {
+                throw validation("Target %s: filter %s needs values", name, filter.string("path"));
+            }
         }
     }
 
@@ -115,7 +136,12 @@ final class FisTemplateCheck {
                 throw validation("Action %s: required parameter %s is missing", name, parameter.getKey());
             }
         }
-        duration(name, (String) parameters.get("duration"));
+        if (parameters.containsKey("duration")) {
+            duration(name, (String) parameters.get("duration"));
+        }
+        if (parameters.containsKey("startInstancesAfterDuration")) {
+            duration(name, (String) parameters.get("startInstancesAfterDuration"));
+        }
         if (API_ERROR_SERVICES.containsKey(actionId)) {
             String service = (String) parameters.get("service");
             List<String> services = API_ERROR_SERVICES.get(actionId);

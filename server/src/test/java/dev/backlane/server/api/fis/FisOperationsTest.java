@@ -52,7 +52,7 @@ class FisOperationsTest {
 
     FisOperationsTest() {
         OperationRegistry registry = new OperationRegistry();
-        new FisOperations(faults, alarms).register(registry);
+        new FisOperations(faults, alarms, cloud, dev.backlane.core.network.Quotas.awsDefaults()).register(registry);
         dispatcher = new ApiDispatcher(Map.of("fis", FIS), registry, cloud);
     }
 
@@ -113,9 +113,9 @@ class FisOperationsTest {
         assertEquals(400, alarm.status());
         assertEquals("ValidationException", alarm.errorCode());
         assertTrue(alarm.body().contains("aws:sns:topic"), alarm.body());
-        ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:ec2:reboot-instances"));
+        ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:network:disrupt-connectivity"));
         assertEquals("ValidationException", unknown.errorCode());
-        assertTrue(unknown.body().contains("aws:ec2:reboot-instances"), unknown.body());
+        assertTrue(unknown.body().contains("aws:network:disrupt-connectivity"), unknown.body());
     }
 
     @Test
