@@ -38,6 +38,7 @@ import dev.backlane.server.api.fis.FisStopConditions;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
+import dev.backlane.server.fault.FaultsOnConnections;
 import dev.backlane.server.fault.GatewayCallErrors;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
@@ -222,6 +223,7 @@ public final class BacklaneServer implements AutoCloseable {
         Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic())
                 .withMaxConnections(config.gatewayMaxConnections()));
         events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
+        FaultsOnConnections.follow(events, gateways);
         // The API port is known once open; workloads are placed only after that.
         AtomicReference<URI> apiPort = new AtomicReference<>();
         // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
@@ -313,7 +315,7 @@ public final class BacklaneServer implements AutoCloseable {
      * {@code --upstream}, and this server's own API port for the services it serves.
      */
     private static Function<Workload, GatewayDecider> deciders(ServerConfig config, PathEngine engine, Supplier<WorldIndex> world, Cloud cloud,
-            Supplier<URI> apiPort, TargetSockets targetSockets, WorkloadDecider.Throttling throttling) {
+            Supplier<URI> apiPort, TargetSockets targetSockets, WorkloadDecider.InjectedFaults injected) {
         RequestClassifier classifier = RequestClassifier.standard();
         TrafficJudge judge = new TrafficJudge(engine);
         ServiceProtocols protocols = ServiceProtocols.standard();
@@ -332,7 +334,7 @@ public final class BacklaneServer implements AutoCloseable {
         TunnelJudge tunnels = new TunnelJudge(engine);
         WorkloadDecider.ConnectionJudge connections = (workload, host, port) -> tunnels.judge(world.get(), workload, host, port, cloud.now());
         return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount(),
-                connections, targetSockets, throttling);
+                connections, targetSockets, injected);
     }
 
     /** The API port as a loopback client reaches it, also when it listens on every address. */

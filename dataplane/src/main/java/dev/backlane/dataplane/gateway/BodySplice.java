@@ -55,11 +55,12 @@ final class BodySplice implements ChannelFutureListener {
 
     /**
      * Whether a body can go from one channel to the other by splice: both epoll sockets on one event loop, neither
-     * encrypting (TLS must see every byte).
+     * encrypting (TLS must see every byte), no fault acting on their bytes (a toxic must see them too).
      */
     static boolean possible(Channel from, Channel to) {
         return from instanceof AbstractEpollStreamChannel && to instanceof AbstractEpollStreamChannel && from.eventLoop() == to.eventLoop()
-                && from.pipeline().get(SslHandler.class) == null && to.pipeline().get(SslHandler.class) == null;
+                && from.pipeline().get(SslHandler.class) == null && to.pipeline().get(SslHandler.class) == null
+                && !ConnectionFaults.acting(from) && !ConnectionFaults.acting(to);
     }
 
     /**

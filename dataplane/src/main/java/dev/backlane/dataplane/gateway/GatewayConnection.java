@@ -274,6 +274,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
         state = State.TUNNELING;
         stopTimers();
+        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock().instant());
         List<String> httpHandlers = List.of(Gateways.GATEWAY_HANDLER, Gateways.HTTP_DECODER, Gateways.HTTP_ENCODER);
         TunnelConnection.start(ctx.channel(), httpHandlers, io.netty.buffer.Unpooled.EMPTY_BUFFER, decision,
                 new TunnelReplies.Http(), request.get().host(), config, transport, events);
@@ -317,8 +318,12 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             return;
         }
         if (decision instanceof GatewayDecision.Forward forward) {
+            carrying(forward.facts(), forward.path());
             forward(forward);
         } else if (decision instanceof GatewayDecision.Respond respond) {
+            if (respond.facts() != null && respond.path() != null) {
+                carrying(respond.facts(), respond.path());
+            }
             facts = Optional.ofNullable(respond.facts());
             path = Optional.ofNullable(respond.path());
             answer(GatewayResponses.of(respond.status(), respond.headers(), respond.body()), Outcome.RESPONDED);
@@ -327,6 +332,12 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         } else {
             deciderFailed(new IllegalStateException("the decider gave no decision"));
         }
+    }
+
+    /** Lays the faults acting on connections carrying this call's service through its path (none, mostly). */
+    private void carrying(RequestFacts callFacts, PathResult callPath) {
+        ConnectionFaults.carrying(ctx.channel(), new ConnectionTraffic(Optional.of(callFacts.service()),
+                callPath.via().filter(via -> via.startsWith("vpce-"))), decider, config.clock().instant());
     }
 
     private void deciderFailed(RuntimeException e) {

@@ -1,6 +1,8 @@
 package dev.backlane.dataplane.gateway;
 
+import dev.backlane.core.fault.Fault;
 import dev.backlane.core.traffic.HttpRequestHead;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,5 +26,14 @@ public interface GatewayDecider {
     default TunnelDecision decideTunnel(TunnelRequest request) {
         return new TunnelDecision.Refuse(TunnelDecision.Refusal.NOT_SUPPORTED, "this gateway carries no TCP tunnels", Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * The active faults acting on the bytes of a connection carrying this traffic (toxics, F7's added latency, F6), in
+     * the order made; none by default. Asked at every request and tunnel judged, so it must cost next to nothing when
+     * no such fault is active.
+     */
+    default List<Fault> connectionFaults(ConnectionTraffic traffic) {
+        return List.of();
     }
 }

@@ -40,7 +40,7 @@ public final class Gateways implements AutoCloseable {
     static final String HTTP_ENCODER = "http-encoder";
     static final String GATEWAY_HANDLER = "gateway";
 
-    private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections) {
+    private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections, GatewayDecider decider) {
     }
 
     private final GatewayConfig config;
@@ -72,7 +72,7 @@ public final class Gateways implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup(workloadId, GlobalEventExecutor.INSTANCE);
         Channel listener = bootstrap(workloadId, decider, connections).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
         InetSocketAddress address = (InetSocketAddress) listener.localAddress();
-        byWorkload.put(workloadId, new Bound(address, listener, connections));
+        byWorkload.put(workloadId, new Bound(address, listener, connections, decider));
         return address;
     }
 
@@ -153,6 +153,27 @@ public final class Gateways implements AutoCloseable {
             }
         }
         return ended;
+    }
+
+    /**
+     * Faults acting on connections started: each open connection that has carried traffic asks its gateway's decider
+     * which act on it now, and gets those it had not been given (F6 among them, which breaks established connections).
+     */
+    public void faultsStarted() {
+        for (Bound bound : byWorkload.values()) {
+            for (Channel connection : bound.connections()) {
+                connection.eventLoop().execute(() -> ConnectionFaults.faultsStarted(connection, bound.decider()));
+            }
+        }
+    }
+
+    /** The fault ended: its handlers leave every connection, letting go at once what they held. */
+    public void faultEnded(String faultId) {
+        for (Bound bound : byWorkload.values()) {
+            for (Channel connection : bound.connections()) {
+                connection.eventLoop().execute(() -> ConnectionFaults.lift(connection, faultId));
+            }
+        }
     }
 
     @Override

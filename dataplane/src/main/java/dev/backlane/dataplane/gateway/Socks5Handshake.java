@@ -131,6 +131,7 @@ final class Socks5Handshake extends ChannelInboundHandlerAdapter {
             decision = new TunnelDecision.Refuse(TunnelDecision.Refusal.NOT_SUPPORTED, "the tunnel could not be judged: " + GatewayResponses.describe(e),
                     Optional.empty(), Optional.empty());
         }
+        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock().instant());
         ByteBuf early = received;
         received = Unpooled.EMPTY_BUFFER;
         TunnelConnection.start(ctx.channel(), List.of(NAME), early, decision, replies, destination.host(), config, transport, events);

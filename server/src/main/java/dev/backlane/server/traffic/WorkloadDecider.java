@@ -8,6 +8,7 @@ import dev.backlane.core.analysis.ExplanationCode;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.ServiceTarget;
 import dev.backlane.core.event.PrivateLinkFlow;
+import dev.backlane.core.fault.Fault;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.traffic.HttpRequestHead;
@@ -19,6 +20,7 @@ import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
+import dev.backlane.dataplane.gateway.ConnectionTraffic;
 import dev.backlane.dataplane.gateway.GatewayDecider;
 import dev.backlane.dataplane.gateway.GatewayDecision;
 import dev.backlane.dataplane.gateway.TunnelDecision;
@@ -76,12 +78,21 @@ public final class WorkloadDecider implements GatewayDecider {
         TunnelJudge.Judgement judge(Workload workload, String host, int port);
     }
 
-    /** Whether an injected fault throttles a call its path lets through (F7); the error to answer instead, in the service's words. */
-    public interface Throttling {
-        /** No call is throttled. */
-        Throttling NONE = (workload, facts, path, callerAccount) -> Optional.empty();
+    /**
+     * The injected faults a workload's gateway carries out itself: whether one throttles a call its path lets through
+     * (F7; the error to answer instead, in the service's words), and which act on the bytes of a connection (toxics,
+     * F7's added latency, F6).
+     */
+    public interface InjectedFaults {
+        /** No call is throttled, no connection touched. */
+        InjectedFaults NONE = (workload, facts, path, callerAccount) -> Optional.empty();
 
         Optional<AwsException> throttle(Workload workload, RequestFacts facts, PathResult path, String callerAccount);
+
+        /** The active faults acting on the bytes of the workload's connection carrying this traffic. */
+        default List<Fault> connectionFaults(Workload workload, ConnectionTraffic traffic) {
+            return List.of();
+        }
     }
 
     private final Workload workload;
@@ -94,17 +105,17 @@ public final class WorkloadDecider implements GatewayDecider {
     private final String principalAccount;
     private final ConnectionJudge connections;
     private final TargetSockets targetSockets;
-    private final Throttling throttling;
+    private final InjectedFaults faults;
 
     /** {@code defaultAccount} is the account of access keys that are not 12 digits, as on Backlane's API port. */
     public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
             String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets) {
-        this(workload, classifier, judge, upstreams, inProcess, protocols, defaultAccount, connections, targetSockets, Throttling.NONE);
+        this(workload, classifier, judge, upstreams, inProcess, protocols, defaultAccount, connections, targetSockets, InjectedFaults.NONE);
     }
 
-    /** A decider that also asks {@code throttling} about each call the path lets through. */
+    /** A decider that also asks {@code faults} about each call the path lets through and each connection's traffic. */
     public WorkloadDecider(Workload workload, Classifier classifier, Judge judge, Upstreams upstreams, URI inProcess, ServiceProtocols protocols,
-            String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets, Throttling throttling) {
+            String defaultAccount, ConnectionJudge connections, TargetSockets targetSockets, InjectedFaults faults) {
         this.workload = requireNonNull(workload, "workload is null");
         this.classifier = requireNonNull(classifier, "classifier is null");
         this.judge = requireNonNull(judge, "judge is null");
@@ -115,7 +126,7 @@ public final class WorkloadDecider implements GatewayDecider {
         this.principalAccount = accountOf(workload);
         this.connections = requireNonNull(connections, "connections is null");
         this.targetSockets = requireNonNull(targetSockets, "targetSockets is null");
-        this.throttling = requireNonNull(throttling, "throttling is null");
+        this.faults = requireNonNull(faults, "faults is null");
     }
 
     /** As on Backlane's API port: a 12-digit access key ID selects that account, any other the default one. */
@@ -127,6 +138,11 @@ public final class WorkloadDecider implements GatewayDecider {
     private static String accountOf(Workload workload) {
         String[] parts = workload.principalArn().split(":", 6);
         return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : workload.scope().account();
+    }
+
+    @Override
+    public List<Fault> connectionFaults(ConnectionTraffic traffic) {
+        return faults.connectionFaults(workload, traffic);
     }
 
     @Override
@@ -155,7 +171,7 @@ public final class WorkloadDecider implements GatewayDecider {
     /** {@code decidedOn}: the facts the denial names (the denied authorization); {@code facts}: the call's, for the record. */
     private GatewayDecision decide(HttpRequestHead head, RequestFacts facts, RequestFacts decidedOn, PathResult path, String callerAccount) {
         return switch (path.verdict()) {
-            case PRIVATE, PUBLIC -> throttling.throttle(workload, facts, path, callerAccount)
+            case PRIVATE, PUBLIC -> faults.throttle(workload, facts, path, callerAccount)
                     .map(throttled -> respond(head, Optional.of(facts.service()), throttled, facts, path))
                     .or(() -> upstream(facts.service()).map(upstream -> new GatewayDecision.Forward(upstream, facts, path)))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));

@@ -78,10 +78,10 @@ class WorkloadDeciderTest {
     }
 
     private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head) {
-        return decide(fixed, upstreams, head, WorkloadDecider.Throttling.NONE);
+        return decide(fixed, upstreams, head, WorkloadDecider.InjectedFaults.NONE);
     }
 
-    private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head, WorkloadDecider.Throttling throttling) {
+    private static GatewayDecision decide(Fixed fixed, Upstreams upstreams, HttpRequestHead head, WorkloadDecider.InjectedFaults throttling) {
         return new WorkloadDecider(WORKLOAD, fixed, fixed, upstreams, API, ServiceProtocols.standard(), "000000000000", NO_TUNNELS,
                 (scope, vpcId, address, port) -> Optional.empty(), throttling).decide(head, Optional.empty());
     }
@@ -105,7 +105,7 @@ class WorkloadDeciderTest {
     @Test
     void aThrottledCallIsAnsweredWithTheServicesThrottleAndNeverForwarded() {
         Upstreams upstreams = Upstreams.parse(List.of("s3=" + S3_UPSTREAM, "sqs=" + S3_UPSTREAM));
-        WorkloadDecider.Throttling throttling = (workload, facts, path, callerAccount) -> Optional.of(CallError.THROTTLING.of(facts.service()));
+        WorkloadDecider.InjectedFaults throttling = (workload, facts, path, callerAccount) -> Optional.of(CallError.THROTTLING.of(facts.service()));
         Fixed s3Put = new Fixed(facts("s3", "PutObject"), null, path(Verdict.PRIVATE));
         GatewayDecision.Respond s3 = assertInstanceOf(GatewayDecision.Respond.class, decide(s3Put, upstreams, S3_PUT, throttling));
         assertEquals(503, s3.status());

@@ -1,0 +1,43 @@
+package dev.backlane.dataplane.toxic;
+
+import dev.backlane.core.fault.ToxicStream;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Toxiproxy's {@code reset_peer}: the connection is reset (TCP RST: the workload sees "connection reset by peer") when
+ * the toxic begins acting on it, or {@code timeout} ms later; until then the bytes pass.
+ */
+final class ResetPeerToxic extends ToxicHandler {
+    private final long timeoutMillis;
+    private ScheduledFuture<?> resetting;
+
+    ResetPeerToxic(ToxicStream stream, long timeoutMillis) {
+        super(stream);
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (timeoutMillis == 0) {
+            ctx.executor().execute(() -> reset(ctx.channel()));
+        } else {
+            resetting = ctx.executor().schedule(() -> reset(ctx.channel()), timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (resetting != null) {
+            resetting.cancel(false);
+        }
+    }
+
+    @Override
+    void data(ChannelHandlerContext ctx, ByteBuf data, ChannelPromise promise) {
+        pass(ctx, data, promise);
+    }
+}
