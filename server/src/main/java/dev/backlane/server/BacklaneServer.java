@@ -40,6 +40,7 @@ import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
 import dev.backlane.server.fault.FaultsOnConnections;
 import dev.backlane.server.fault.GatewayCallErrors;
+import dev.backlane.server.fault.TelemetryLoss;
 import dev.backlane.server.http.AdminHttpHandler;
 import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
@@ -236,13 +237,13 @@ public final class BacklaneServer implements AutoCloseable {
         cloud.whenChanged(established::changed);
         events.subscribe(FaultStartedEvent.class, started -> established.changed());
         VendedLogs vendedLogs = VendedLogs.start(events, cloud, workloads::workload,
-                config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD);
+                config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD, new TelemetryLoss(faults));
         Slis slis = new Slis(events, engine, world, cloud::now, ledger, workloads::workload,
                 workloads::workloads, Slis.PROBE_PERIOD);
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
         RecentEvents recentEvents = new RecentEvents(events, RecentEvents.CAPACITY);
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
-                workloads::workload, METRICS_EVERY);
+                workloads::workload, METRICS_EVERY, new TelemetryLoss(faults));
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public final class CallErrorGate {
     private final Fault fault;
-    private long calls;
+    private final EvenShare share;
     private double tokens;
     private Instant refilled;
 
@@ -24,6 +24,7 @@ public final class CallErrorGate {
         }
         this.tokens = fault.parameters().requestsPerSecond().map(CallErrorGate::capacity).orElse(0.0);
         this.refilled = fault.startTime();
+        this.share = new EvenShare(fault.parameters().percentage().orElse(100));
     }
 
     public Fault fault() {
@@ -46,10 +47,7 @@ public final class CallErrorGate {
             }
             return true;
         }
-        int percentage = fault.parameters().percentage().orElse(100);
-        calls++;
-        // Call n is answered when it carries the share past another whole call: floor(n*p/100) > floor((n-1)*p/100).
-        return calls * percentage / 100 > (calls - 1) * percentage / 100;
+        return share.next();
     }
 
     /** One second of calls, and at least one, so a rate below 1 per second still admits a call now and then. */

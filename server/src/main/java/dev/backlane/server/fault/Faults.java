@@ -11,8 +11,11 @@ import dev.backlane.core.fault.FaultCommand;
 import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultRequest;
 import dev.backlane.core.fault.FaultSet;
+import dev.backlane.core.fault.EvenShare;
 import dev.backlane.core.fault.FaultSubject;
 import dev.backlane.core.fault.CallErrorGate;
+import dev.backlane.core.fault.TelemetryFate;
+import dev.backlane.core.fault.TelemetryKind;
 import dev.backlane.core.model.IdSource;
 import dev.backlane.core.world.World;
 import java.time.Duration;
@@ -44,10 +47,11 @@ import java.util.function.Function;
  * fault that is the index itself, so faults cost nothing when none is made.
  */
 public final class Faults implements AutoCloseable {
+    private static final EvenShare NEVER = new EvenShare(0);
     /** The kinds the data plane acts on so far; the others are refused rather than accepted and ignored. */
     private static final Set<FaultKind> CARRIED_OUT = EnumSet.of(FaultKind.F1_PUBLIC_DNS, FaultKind.F2_SECURITY_GROUP_DROP,
             FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F6_ASYMMETRIC_ROUTING, FaultKind.F7_THROTTLING,
-            FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE, FaultKind.TOXIC);
+            FaultKind.F8_TELEMETRY_LOSS, FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE, FaultKind.TOXIC);
     private final FaultCommand command;
     private final InstantSource clock;
     private final IdSource ids;
@@ -55,6 +59,8 @@ public final class Faults implements AutoCloseable {
     private final FaultLedger ledger;
     private final ScheduledExecutorService timer;
     private final Map<String, CallErrorGate> gates = new ConcurrentHashMap<>();
+    /** Each F8 fault's share of the records it loses, so its percentage holds over all it covers. */
+    private final Map<String, EvenShare> losses = new ConcurrentHashMap<>();
     /** Every fault not yet ended, in the order made; replaced whole on each change (copy on write). */
     private volatile List<Fault> faults = List.of();
     private volatile ActiveSet activeSet = new ActiveSet(List.of(), FaultSet.none());
@@ -120,6 +126,9 @@ public final class Faults implements AutoCloseable {
     private void take(Fault fault) {
         if (fault.answersCalls()) {
             gates.put(fault.id(), new CallErrorGate(fault));
+        }
+        if (fault.kind() == FaultKind.F8_TELEMETRY_LOSS && fault.parameters().percentage().isPresent()) {
+            losses.put(fault.id(), new EvenShare(fault.parameters().percentage().get()));
         }
         synchronized (this) {
             List<Fault> more = new ArrayList<>(faults);
@@ -218,6 +227,15 @@ public final class Faults implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** What the active F8 faults do to one telemetry record of the kind about the subject; delivered now when none covers it. */
+    public TelemetryFate telemetry(TelemetryKind kind, FaultSubject subject) {
+        FaultSet set = active();
+        if (!set.has(FaultKind.F8_TELEMETRY_LOSS)) {
+            return TelemetryFate.DELIVERED;
+        }
+        return TelemetryFate.of(kind, set.all(FaultKind.F8_TELEMETRY_LOSS, subject), fault -> losses.getOrDefault(fault.id(), NEVER));
+    }
+
     private void schedule(Instant at, Runnable task) {
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         if (delay == 0) {
@@ -252,6 +270,7 @@ public final class Faults implements AutoCloseable {
             faults = List.copyOf(fewer);
         }
         gates.remove(fault.id());
+        losses.remove(fault.id());
         Instant now = clock.instant();
         if (removed && !now.isBefore(fault.startTime())) {
             events.publish(new FaultEndedEvent(fault, reason == FaultEndedEvent.Reason.EXPIRED ? fault.endTime() : now, reason));

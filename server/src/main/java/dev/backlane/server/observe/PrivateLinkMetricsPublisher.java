@@ -1,5 +1,12 @@
 package dev.backlane.server.observe;
 
+import dev.backlane.core.event.TelemetryDeliveryEvent;
+import dev.backlane.core.fault.FaultScope;
+import dev.backlane.core.fault.FaultSubject;
+import dev.backlane.core.fault.TelemetryFate;
+import dev.backlane.core.fault.TelemetryKind;
+import dev.backlane.core.metrics.Dimension;
+import java.util.ArrayList;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.event.DnsQueryEvent;
@@ -52,9 +59,26 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     private final DataPlaneMetrics prometheus;
     private final List<EventStream.Subscription<?>> subscriptions;
     private final ScheduledExecutorService scheduler;
+    private final EventStream events;
+    private final TelemetryFaults telemetryFaults;
+    /** Data an F8 fault holds back, with when each is due; guarded by itself. */
+    private final List<Late> late = new ArrayList<>();
+
+    private record Late(Instant due, PrivateLinkAggregator.Published published) {}
 
     public PrivateLinkMetricsPublisher(EventStream events, MetricStore store, DataPlaneMetrics prometheus, InstantSource clock, Supplier<World> world,
             Function<String, Optional<Workload>> workloads, Duration every) {
+        this(events, store, prometheus, clock, world, workloads, every, TelemetryFaults.NONE);
+    }
+
+    /**
+     * As the other constructor, with F8 faults losing or delaying the CloudWatch data (the Prometheus series are the
+     * server's own, not AWS's telemetry, and are left whole). Each put reports its data offered and delivered for M9.
+     */
+    public PrivateLinkMetricsPublisher(EventStream events, MetricStore store, DataPlaneMetrics prometheus, InstantSource clock, Supplier<World> world,
+            Function<String, Optional<Workload>> workloads, Duration every, TelemetryFaults telemetryFaults) {
+        this.events = requireNonNull(events, "events is null");
+        this.telemetryFaults = requireNonNull(telemetryFaults, "telemetryFaults is null");
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.prometheus = requireNonNull(prometheus, "prometheus is null");
@@ -106,9 +130,47 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     }
 
     private void put(List<PrivateLinkAggregator.Published> ready, Instant now) {
+        boolean faulted = telemetryFaults.acting();
+        long delivered = 0;
         for (PrivateLinkAggregator.Published published : ready) {
-            store.put(published.scope(), List.of(published.datum()), now);
+            TelemetryFate fate = faulted ? telemetryFaults.fate(TelemetryKind.METRICS, subject(published)) : TelemetryFate.DELIVERED;
+            if (fate.now()) {
+                store.put(published.scope(), List.of(published.datum()), now);
+                delivered++;
+            } else if (!fate.lost()) {
+                synchronized (late) {
+                    late.add(new Late(now.plus(fate.delay()), published));
+                }
+            }
         }
+        long deliveredLate = 0;
+        synchronized (late) {
+            for (java.util.Iterator<Late> held = late.iterator(); held.hasNext();) {
+                Late next = held.next();
+                if (!next.due().isAfter(now)) {
+                    store.put(next.published().scope(), List.of(next.published().datum()), now);
+                    held.remove();
+                    deliveredLate++;
+                }
+            }
+        }
+        if (!ready.isEmpty() || deliveredLate > 0) {
+            events.publish(new TelemetryDeliveryEvent(TelemetryDeliveryEvent.METRICS, now, ready.size(), delivered + deliveredLate));
+        }
+    }
+
+    /** What F8 knows of a datum: its account and region, and the endpoint, VPC and subnet its dimensions name. */
+    private static FaultSubject subject(PrivateLinkAggregator.Published published) {
+        FaultSubject subject = FaultSubject.in(published.scope());
+        for (Dimension dimension : published.datum().key().dimensions()) {
+            switch (dimension.name()) {
+                case "VPC Endpoint Id" -> subject = subject.with(FaultScope.Field.ENDPOINT, dimension.value());
+                case "VPC Id" -> subject = subject.with(FaultScope.Field.VPC, dimension.value());
+                case "Subnet Id" -> subject = subject.with(FaultScope.Field.SUBNET, dimension.value());
+                default -> { }
+            }
+        }
+        return subject;
     }
 
     private void opened(PrivateLinkConnectionOpenedEvent event) {

@@ -13,6 +13,10 @@ import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionOpenedEvent;
 import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
 import dev.backlane.core.event.TelemetryDeliveryEvent;
+import dev.backlane.core.fault.FaultScope;
+import dev.backlane.core.fault.FaultSubject;
+import dev.backlane.core.fault.TelemetryFate;
+import dev.backlane.core.fault.TelemetryKind;
 import dev.backlane.core.flowlog.FlowLogCollector;
 import dev.backlane.core.flowlog.FlowLogLines;
 import dev.backlane.core.flowlog.FlowSample;
@@ -24,6 +28,7 @@ import dev.backlane.core.logs.LogNames;
 import dev.backlane.core.model.FlowLog;
 import dev.backlane.core.model.FlowLogDestinationOptions;
 import dev.backlane.core.model.LogEvent;
+import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResolverQueryLogConfig;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
@@ -85,12 +90,19 @@ public final class VendedLogs implements AutoCloseable {
     private final EventStream events;
     private final List<EventStream.Subscription<?>> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
+    private final TelemetryFaults telemetryFaults;
+    /** Flow-log lines and query-log records an F8 fault holds back, with when they are due, in the order held. */
+    private final List<Late> late = new ArrayList<>();
+
+    /** Records held back: flow-log lines of one flow log, or query-log records of one configuration and VPC. */
+    private record Late(Instant due, FlowLogLines lines, QueryLogKey key, List<DnsQueryEvent> queries) {}
 
     /** The queries of one VPC for one query logging configuration since the last delivery. */
     private record QueryLogKey(Scope scope, ResolverQueryLogConfig config, String vpcId) {}
 
-    private VendedLogs(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root) {
+    private VendedLogs(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root, TelemetryFaults telemetryFaults) {
         this.events = requireNonNull(events, "events is null");
+        this.telemetryFaults = requireNonNull(telemetryFaults, "telemetryFaults is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.files = new S3LogFiles(requireNonNull(s3Root, "s3Root is null"));
         // A workload removed before its last events are read is still known by the ID it had.
@@ -111,7 +123,13 @@ public final class VendedLogs implements AutoCloseable {
      * that holds the "s3" destinations' buckets.
      */
     public static VendedLogs start(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root, Duration period) {
-        VendedLogs logs = new VendedLogs(events, cloud, workloads, s3Root);
+        return start(events, cloud, workloads, s3Root, period, TelemetryFaults.NONE);
+    }
+
+    /** As {@link #start(EventStream, Cloud, Function, Path, Duration)}, with F8 faults losing or delaying records. */
+    public static VendedLogs start(EventStream events, Cloud cloud, Function<String, Optional<Workload>> workloads, Path s3Root, Duration period,
+            TelemetryFaults telemetryFaults) {
+        VendedLogs logs = new VendedLogs(events, cloud, workloads, s3Root, telemetryFaults);
         for (Class<? extends Event> type : List.of(GatewayConnectionOpenedEvent.class, GatewayRequestEvent.class, GatewayConnectionClosedEvent.class,
                 PrivateLinkConnectionOpenedEvent.class, PrivateLinkConnectionClosedEvent.class, PrivateLinkConnectionRefusedEvent.class,
                 DnsQueryEvent.class)) {
@@ -139,6 +157,7 @@ public final class VendedLogs implements AutoCloseable {
         process(world, now);
         deliverFlowLogs(flows.flush(world, now.getEpochSecond()));
         deliverQueries();
+        deliverLate(now);
     }
 
     @Override
@@ -155,6 +174,7 @@ public final class VendedLogs implements AutoCloseable {
             process(world, cloud.now());
             deliverFlowLogs(flows.drain(world));
             deliverQueries();
+            deliverLate(Instant.MAX);
         }
     }
 
@@ -219,19 +239,78 @@ public final class VendedLogs implements AutoCloseable {
 
     private void deliverFlowLogs(List<FlowLogLines> ready) {
         for (FlowLogLines lines : ready) {
-            FlowLog flowLog = lines.flowLog();
-            switch (flowLog.logDestinationType()) {
-                case CLOUD_WATCH_LOGS -> toCloudWatchLogs(lines);
-                case S3 -> toS3(lines);
-                case KINESIS_DATA_FIREHOSE -> {
-                    LOG.fine(() -> flowLog.id() + ": Backlane does not serve Firehose; " + lines.lines().size() + " records not delivered");
-                    report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
-                }
+            FlowLogLines now = telemetryFaults.acting() ? underFaults(cloud.snapshot(), lines) : lines;
+            if (!now.lines().isEmpty()) {
+                deliverFlowLog(now, false);
             }
         }
     }
 
-    private void toCloudWatchLogs(FlowLogLines lines) {
+    /**
+     * The lines F8 faults let through now: those lost are reported offered and not delivered, those held back are
+     * reported offered and kept for a later run.
+     */
+    private FlowLogLines underFaults(World world, FlowLogLines lines) {
+        Scope scope = lines.scope();
+        FaultSubject flowLogSubject = FaultSubject.in(scope);
+        String resource = lines.flowLog().resourceId();
+        flowLogSubject = resource.startsWith("vpc-") ? flowLogSubject.with(FaultScope.Field.VPC, resource)
+                : resource.startsWith("subnet-") ? flowLogSubject.with(FaultScope.Field.SUBNET, resource) : flowLogSubject;
+        List<FlowLogLines.Line> now = new ArrayList<>();
+        Map<Duration, List<FlowLogLines.Line>> held = new LinkedHashMap<>();
+        long lost = 0;
+        for (FlowLogLines.Line line : lines.lines()) {
+            FaultSubject subject = flowLogSubject.with(FaultScope.Field.NETWORK_INTERFACE, line.interfaceId());
+            Optional<NetworkInterface> eni = world.hasScope(scope) ? world.find(scope, ResourceTypes.NETWORK_INTERFACE, line.interfaceId())
+                    : Optional.empty();
+            if (eni.isPresent()) {
+                subject = subject.with(FaultScope.Field.VPC, eni.get().vpcId()).with(FaultScope.Field.SUBNET, eni.get().subnetId());
+            }
+            TelemetryFate fate = telemetryFaults.fate(TelemetryKind.FLOW_LOGS, subject);
+            if (fate.lost()) {
+                lost++;
+            } else if (fate.now()) {
+                now.add(line);
+            } else {
+                held.computeIfAbsent(fate.delay(), delay -> new ArrayList<>()).add(line);
+            }
+        }
+        Instant at = cloud.now();
+        report(TelemetryDeliveryEvent.FLOW_LOGS, at, lost, 0);
+        held.forEach((delay, kept) -> {
+            report(TelemetryDeliveryEvent.FLOW_LOGS, at, kept.size(), 0);
+            late.add(new Late(at.plus(delay), new FlowLogLines(scope, lines.flowLog(), kept), null, List.of()));
+        });
+        return new FlowLogLines(scope, lines.flowLog(), now);
+    }
+
+    /** Delivers what F8 faults held back and is due by {@code now}; reported as delivered, having been offered when held. */
+    private void deliverLate(Instant now) {
+        List<Late> due = late.stream().filter(held -> !held.due().isAfter(now)).toList();
+        late.removeAll(due);
+        for (Late held : due) {
+            if (held.lines() != null) {
+                deliverFlowLog(held.lines(), true);
+            } else {
+                deliverQueries(held.key(), held.queries(), true);
+            }
+        }
+    }
+
+    /** One flow log's lines to its destination; {@code late} lines were reported offered when an F8 fault held them. */
+    private void deliverFlowLog(FlowLogLines lines, boolean late) {
+        FlowLog flowLog = lines.flowLog();
+        switch (flowLog.logDestinationType()) {
+            case CLOUD_WATCH_LOGS -> toCloudWatchLogs(lines, late);
+            case S3 -> toS3(lines, late);
+            case KINESIS_DATA_FIREHOSE -> {
+                LOG.fine(() -> flowLog.id() + ": Backlane does not serve Firehose; " + lines.lines().size() + " records not delivered");
+                report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), 0);
+            }
+        }
+    }
+
+    private void toCloudWatchLogs(FlowLogLines lines, boolean late) {
         FlowLog flowLog = lines.flowLog();
         Scope groupScope = groupScope(flowLog.logDestination()).orElse(lines.scope());
         String suffix = "-" + flowLog.trafficType().name().toLowerCase(Locale.ROOT);
@@ -245,19 +324,19 @@ public final class VendedLogs implements AutoCloseable {
                 return null;
             });
             markDelivery(lines.scope(), flowLog.id(), null);
-            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), lines.lines().size());
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), lines.lines().size());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, flowLog.id() + ": cannot deliver to log group " + flowLog.logGroupName(), e);
             markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
-            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), 0);
         }
     }
 
-    private void toS3(FlowLogLines lines) {
+    private void toS3(FlowLogLines lines, boolean late) {
         FlowLog flowLog = lines.flowLog();
         if (flowLog.destinationOptions() != null && flowLog.destinationOptions().fileFormat().equals(FlowLogDestinationOptions.PARQUET)) {
             LOG.warning(() -> flowLog.id() + ": Backlane writes plain-text log files only; " + lines.lines().size() + " Parquet records not delivered");
-            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), 0);
             return;
         }
         StringBuilder text = new StringBuilder(lines.header()).append('\n');
@@ -271,11 +350,11 @@ public final class VendedLogs implements AutoCloseable {
         try {
             files.write(bucket.name(), key, content);
             markDelivery(lines.scope(), flowLog.id(), null);
-            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), lines.lines().size());
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), lines.lines().size());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, flowLog.id() + ": cannot write " + key + " under " + files.root(), e);
             markDelivery(lines.scope(), flowLog.id(), ACCESS_ERROR);
-            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), lines.lines().size(), 0);
+            report(TelemetryDeliveryEvent.FLOW_LOGS, cloud.now(), late ? 0 : lines.lines().size(), 0);
         }
     }
 
@@ -298,38 +377,74 @@ public final class VendedLogs implements AutoCloseable {
         for (Map.Entry<QueryLogKey, List<DnsQueryEvent>> entry : queries.entrySet()) {
             QueryLogKey key = entry.getKey();
             List<DnsQueryEvent> logged = entry.getValue();
-            String destination = key.config().destinationArn();
-            try {
-                Optional<Scope> groupScope = groupScope(destination);
-                if (groupScope.isPresent()) {
-                    Matcher arn = LogNames.GROUP_ARN.matcher(destination);
-                    arn.matches();
-                    List<LogEvent> events = logged.stream().map(query -> new LogEvent(query.queryTimestamp().toEpochMilli(), query.toJson())).toList();
-                    cloud.write(groupScope.get(), transaction -> delivery.deliver(transaction, arn.group(3), key.vpcId(), events));
-                } else if (LogObjectKeys.Bucket.isBucketArn(destination)) {
-                    StringBuilder text = new StringBuilder();
-                    logged.forEach(query -> text.append(query.toJson()).append('\n'));
-                    byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
-                    LogObjectKeys.Bucket bucket = LogObjectKeys.Bucket.of(destination);
-                    files.write(bucket.name(), LogObjectKeys.queryLog(bucket.prefix(), key.scope().account(), key.vpcId(),
-                            logged.get(0).queryTimestamp(), LogObjectKeys.hash(content)), content);
-                } else {
-                    // A destination Backlane does not write (Firehose): the records are offered and lost.
-                    report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), 0);
-                    continue;
-                }
-                report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), logged.size());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, key.config().id() + ": cannot deliver " + logged.size() + " query log records to " + destination, e);
-                report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), logged.size(), 0);
+            if (telemetryFaults.acting()) {
+                logged = underFaults(key, logged);
+            }
+            if (!logged.isEmpty()) {
+                deliverQueries(key, logged, false);
             }
         }
         queries.clear();
     }
 
+    /** The query-log records F8 faults let through now; those lost or held back are reported offered, the held kept. */
+    private List<DnsQueryEvent> underFaults(QueryLogKey key, List<DnsQueryEvent> logged) {
+        FaultSubject subject = FaultSubject.in(key.scope()).with(FaultScope.Field.VPC, key.vpcId());
+        List<DnsQueryEvent> now = new ArrayList<>();
+        Map<Duration, List<DnsQueryEvent>> held = new LinkedHashMap<>();
+        long lost = 0;
+        for (DnsQueryEvent query : logged) {
+            TelemetryFate fate = telemetryFaults.fate(TelemetryKind.QUERY_LOGS, subject);
+            if (fate.lost()) {
+                lost++;
+            } else if (fate.now()) {
+                now.add(query);
+            } else {
+                held.computeIfAbsent(fate.delay(), delay -> new ArrayList<>()).add(query);
+            }
+        }
+        Instant at = cloud.now();
+        report(TelemetryDeliveryEvent.QUERY_LOGS, at, lost, 0);
+        held.forEach((delay, kept) -> {
+            report(TelemetryDeliveryEvent.QUERY_LOGS, at, kept.size(), 0);
+            late.add(new Late(at.plus(delay), null, key, kept));
+        });
+        return now;
+    }
+
+    /** One configuration's records for one VPC to its destination; {@code late} ones were reported offered when held. */
+    private void deliverQueries(QueryLogKey key, List<DnsQueryEvent> logged, boolean late) {
+        long offered = late ? 0 : logged.size();
+        String destination = key.config().destinationArn();
+        try {
+            Optional<Scope> groupScope = groupScope(destination);
+            if (groupScope.isPresent()) {
+                Matcher arn = LogNames.GROUP_ARN.matcher(destination);
+                arn.matches();
+                List<LogEvent> events = logged.stream().map(query -> new LogEvent(query.queryTimestamp().toEpochMilli(), query.toJson())).toList();
+                cloud.write(groupScope.get(), transaction -> delivery.deliver(transaction, arn.group(3), key.vpcId(), events));
+            } else if (LogObjectKeys.Bucket.isBucketArn(destination)) {
+                StringBuilder text = new StringBuilder();
+                logged.forEach(query -> text.append(query.toJson()).append('\n'));
+                byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+                LogObjectKeys.Bucket bucket = LogObjectKeys.Bucket.of(destination);
+                files.write(bucket.name(), LogObjectKeys.queryLog(bucket.prefix(), key.scope().account(), key.vpcId(),
+                        logged.get(0).queryTimestamp(), LogObjectKeys.hash(content)), content);
+            } else {
+                // A destination Backlane does not write (Firehose): the records are offered and lost.
+                report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), offered, 0);
+                return;
+            }
+            report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), offered, logged.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, key.config().id() + ": cannot deliver " + logged.size() + " query log records to " + destination, e);
+            report(TelemetryDeliveryEvent.QUERY_LOGS, cloud.now(), offered, 0);
+        }
+    }
+
     /** Publishes a delivery run's figures for M9 (telemetry ingestion success). */
     private void report(String sink, Instant at, long offered, long delivered) {
-        if (offered > 0) {
+        if (offered > 0 || delivered > 0) {
             events.publish(new TelemetryDeliveryEvent(sink, at, offered, delivered));
         }
     }
