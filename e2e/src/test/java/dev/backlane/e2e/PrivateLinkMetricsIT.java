@@ -139,6 +139,17 @@ class PrivateLinkMetricsIT {
             JsonNode requests = poll("http://127.0.0.1:" + port,
                     "sum(backlane_gateway_requests_total{service=\"s3\",verdict=\"PRIVATE\",via=\"endpoint\"})", Duration.ofSeconds(30));
             assertEquals("2", requests.path("value").get(1).asText(), requests.toString());
+            // The SLIs as series: both calls through the endpoint succeeded (M3), and M5 counted their bytes.
+            JsonNode success = poll("http://127.0.0.1:" + port, "backlane_sli{indicator=\"M3\",window=\"5m\",endpoint=\"" + endpoint + "\"}",
+                    Duration.ofSeconds(30));
+            assertEquals("1", success.path("value").get(1).asText(), success.toString());
+            assertEquals("ratio", success.path("metric").path("unit").asText(), success.toString());
+            JsonNode met = poll("http://127.0.0.1:" + port, "backlane_sli_objective_met{indicator=\"M3\",window=\"1h\",endpoint=\"" + endpoint + "\"}",
+                    Duration.ofSeconds(30));
+            assertEquals("1", met.path("value").get(1).asText(), met.toString());
+            JsonNode volume = poll("http://127.0.0.1:" + port, "backlane_sli{indicator=\"M5\",window=\"5m\",endpoint=\"" + endpoint + "\"}",
+                    Duration.ofSeconds(30));
+            assertTrue(volume.path("value").get(1).asDouble() > 4096, volume.toString());
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -82,6 +86,7 @@ class SliIT {
             assertTrue(healthy.path("M4").path("value").asDouble() > 0, healthy.path("M4").toString());
             assertTrue(healthy.path("M5").path("value").asDouble() > 0, healthy.path("M5").toString());
             assertTrue(healthy.path("M7").path("value").asDouble() >= 0 && healthy.path("M7").path("met").asBoolean(), healthy.path("M7").toString());
+            assertSlisInCloudWatch(healthy.path("M3").path("value").asDouble());
             JsonNode vpc = indicators(sli(List.of("--kind", "vpc", "--window", "5m")));
             assertEquals(1.0, vpc.path("M2").path("value").asDouble(), "the private answer: " + vpc.path("M2"));
 
@@ -98,6 +103,20 @@ class SliIT {
                 "--fail-on-breach"));
         assertEquals(1, breach.exitCode(), breach.describe());
         assertTrue(breach.stdout().contains("BREACHED"), breach.stdout());
+    }
+
+    /** The SLIs are in CloudWatch too, in Backlane/SLI of the server's default account, per endpoint. */
+    private static void assertSlisInCloudWatch(double successRate) {
+        assertEquals(200, WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/metrics/publish", null).statusCode());
+        Instant now = Instant.now();
+        try (CloudWatchClient cloudWatch = backlane.cloudWatch(ServerConfig.forTests().defaultAccount())) {
+            GetMetricDataResponse data = cloudWatch.getMetricData(request -> request.startTime(now.minus(5, ChronoUnit.MINUTES))
+                    .endTime(now.plus(1, ChronoUnit.MINUTES)).metricDataQueries(query -> query.id("m3").metricStat(stat -> stat.period(300)
+                            .stat("Maximum").metric(metric -> metric.namespace("Backlane/SLI").metricName("M3")
+                                    .dimensions(dimension -> dimension.name("Endpoint").value(endpoint))))));
+            assertEquals(List.of(successRate), data.metricDataResults().get(0).values(), data.toString());
+            assertTrue(cloudWatch.listMetrics(request -> request.namespace("Backlane/SLI").dimensions(filter -> filter.name("Zone"))).hasMetrics());
+        }
     }
 
     @Test

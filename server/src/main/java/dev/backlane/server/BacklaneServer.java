@@ -66,6 +66,7 @@ import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.ServiceProtocols;
 import dev.backlane.server.requestlog.RequestLog;
+import dev.backlane.server.sli.SliCollector;
 import dev.backlane.server.sli.Slis;
 import dev.backlane.server.store.ChangeFollower;
 import dev.backlane.server.store.SqlStore;
@@ -242,6 +243,8 @@ public final class BacklaneServer implements AutoCloseable {
                 workloads::workloads, Slis.PROBE_PERIOD);
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
         RecentEvents recentEvents = new RecentEvents(events, RecentEvents.CAPACITY);
+        prometheus.register(new SliCollector(slis::reports));
+        slis.publishTo(metrics, new Scope(config.defaultAccount(), config.defaultRegion()));
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
                 workloads::workload, METRICS_EVERY, new TelemetryLoss(faults));
         try {
@@ -267,7 +270,10 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
-                    admin(MetricsHttpHandler.PATH, new MetricsHttpHandler(prometheus, publisher)),
+                    admin(MetricsHttpHandler.PATH, new MetricsHttpHandler(prometheus, () -> {
+                        publisher.publishNow();
+                        slis.publishNow();
+                    })),
                     admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
                             new Scope(config.defaultAccount(), config.defaultRegion()))),
                     admin(TargetSocketHttpHandler.PATH, new TargetSocketHttpHandler(targetSockets, cloud, regions,

@@ -6,24 +6,24 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.server.observe.DataPlaneMetrics;
-import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
  * {@code GET /_backlane/metrics}: the data plane's metrics for Prometheus to scrape, in its text exposition format;
- * {@code POST /_backlane/metrics/publish}: puts the PrivateLink metrics counted so far in the current minute into
- * CloudWatch's store now, rather than when the minute ends (for tests that read them back at once).
+ * {@code POST /_backlane/metrics/publish}: puts the PrivateLink metrics counted so far in the current minute, and the
+ * SLIs' current readings, into CloudWatch's store now, rather than when the minute ends (for tests that read them back
+ * at once).
  */
 public final class MetricsHttpHandler implements HttpHandler {
     public static final String PATH = "/_backlane/metrics";
     private static final String PUBLISH_PATH = PATH + "/publish";
 
     private final DataPlaneMetrics metrics;
-    private final PrivateLinkMetricsPublisher publisher;
+    private final Runnable publisher;
 
-    public MetricsHttpHandler(DataPlaneMetrics metrics, PrivateLinkMetricsPublisher publisher) {
+    public MetricsHttpHandler(DataPlaneMetrics metrics, Runnable publisher) {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.publisher = requireNonNull(publisher, "publisher is null");
     }
@@ -45,7 +45,7 @@ public final class MetricsHttpHandler implements HttpHandler {
                     }
                 }
             } else if (path.equals(PUBLISH_PATH) && method.equals("POST")) {
-                publisher.publishNow();
+                publisher.run();
                 send(exchange, 200, "{\"status\":\"published\"}");
             } else if (path.equals(PATH) || path.equals(PUBLISH_PATH)) {
                 send(exchange, 405, "{\"error\":\"method not allowed\"}");

@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,11 @@ public final class DataPlaneMetrics {
 
     private Counter counter(String name, String help, String[] labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+    }
+
+    /** Adds series read at each scrape (the SLIs). */
+    public void register(MultiCollector collector) {
+        registry.register(collector);
     }
 
     void request(GatewayRequestEvent event) {

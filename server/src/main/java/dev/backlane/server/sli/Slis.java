@@ -6,13 +6,20 @@ import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.cost.PriceList;
 import dev.backlane.core.event.EventStream;
+import dev.backlane.core.metrics.MetricStore;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.sli.SliBook;
+import dev.backlane.core.sli.SliKey;
+import dev.backlane.core.sli.SliReport;
+import dev.backlane.core.sli.SliWindow;
 import dev.backlane.core.sli.SloTargets;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.server.traffic.TrafficLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +38,7 @@ public final class Slis implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final TrafficLedger ledger;
     private final SyntheticProbes probes;
+    private volatile SliMetricsPublisher publisher;
 
     public Slis(EventStream events, PathEngine engine, Supplier<WorldIndex> world, Supplier<Instant> clock, TrafficLedger ledger,
             Function<String, Optional<Workload>> workload, Supplier<Collection<Workload>> workloads, Duration probePeriod) {
@@ -41,12 +49,37 @@ public final class Slis implements AutoCloseable {
         this.probes = new SyntheticProbes(book, engine, world, clock, workloads, probePeriod);
     }
 
+    /** Publishes the SLIs to CloudWatch's store each minute too, in {@code Backlane/SLI} of the scope given. */
+    public void publishTo(MetricStore store, Scope scope) {
+        publisher = new SliMetricsPublisher(this::reports, store, scope, clock, Duration.ofMinutes(1));
+    }
+
+    /** Puts the current readings into CloudWatch's store now, if published there. */
+    public void publishNow() {
+        SliMetricsPublisher current = publisher;
+        if (current != null) {
+            current.publishNow();
+        }
+    }
+
     public SliBook book() {
         return book;
     }
 
     public SyntheticProbes probes() {
         return probes;
+    }
+
+    /** Every key's SLIs over the window, against the standard SLOs, as the Prometheus series and CloudWatch metrics export them. */
+    public List<SliReport> reports(SliWindow window) {
+        WorldIndex index = world.get();
+        Instant now = clock.get();
+        EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(PriceList.standard().hoursPerMonth()));
+        List<SliReport> reports = new ArrayList<>();
+        for (SliKey key : book.keys()) {
+            reports.add(book.reportOrEmpty(key, window, now, SloTargets.standard(), facts));
+        }
+        return reports;
     }
 
     public ObjectNode answer(JsonNode question) {
@@ -59,5 +92,8 @@ public final class Slis implements AutoCloseable {
     @Override
     public void close() {
         probes.close();
+        if (publisher != null) {
+            publisher.close();
+        }
     }
 }
