@@ -40,13 +40,18 @@ final class WalCheckpointer implements AutoCloseable {
     /** The log has grown past {@link #RESTART_FRAMES}: the writer is to finish the copy before its next batch. */
     private volatile boolean restartDue;
 
-    private WalCheckpointer(Connection connection) {
+    private WalCheckpointer(Connection connection, long intervalMillis) {
         this.connection = requireNonNull(connection, "connection is null");
-        this.rounds = PeriodicTask.start("backlane-wal-checkpoint", INTERVAL_MILLIS, this::checkpoint);
+        this.rounds = PeriodicTask.start("backlane-wal-checkpoint", intervalMillis, this::checkpoint);
     }
 
     /** Opens a connection of its own to the database and checkpoints every {@value #INTERVAL_MILLIS} ms. */
     static WalCheckpointer start(Path database) throws SQLException {
+        return start(database, INTERVAL_MILLIS);
+    }
+
+    /** The same, every {@code intervalMillis}: a test that checkpoints by hand keeps the rounds out of its way. */
+    static WalCheckpointer start(Path database, long intervalMillis) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA synchronous=FULL");
@@ -55,7 +60,7 @@ final class WalCheckpointer implements AutoCloseable {
             connection.close();
             throw e;
         }
-        return new WalCheckpointer(connection);
+        return new WalCheckpointer(connection, intervalMillis);
     }
 
     /** Copies what it can now; a frame the writer still needs is copied by a later round. */

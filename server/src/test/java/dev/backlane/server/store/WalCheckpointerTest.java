@@ -11,9 +11,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WalCheckpointerTest {
+    /**
+     * The tests checkpoint by hand: a round of the checkpointer's own running at the same moment would find
+     * the log busy, and the hand-made checkpoint would copy nothing (what made these tests fail under load).
+     */
+    private static final long BY_HAND = TimeUnit.HOURS.toMillis(1);
+
     /** Frames in the write-ahead log now (the second column of wal_checkpoint's answer). */
     private static int logFrames(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
@@ -58,7 +65,7 @@ class WalCheckpointerTest {
         try (Connection writer = writerWithoutAutomaticCheckpoints(database)) {
             commitRows(writer, 300, 0);
             // No automatic checkpoint: the log holds every commit's frames.
-            try (WalCheckpointer checkpointer = WalCheckpointer.start(database);
+            try (WalCheckpointer checkpointer = WalCheckpointer.start(database, BY_HAND);
                     Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
                 checkpointer.checkpoint();
                 commitRows(writer, 1, 300);
@@ -73,7 +80,7 @@ class WalCheckpointerTest {
     void aLogTooLongIsFinishedByTheWriterWhoseNextCommitStartsItAgain() throws Exception {
         Path database = Files.createTempDirectory("wal-checkpointer").resolve("backlane.db");
         try (Connection writer = writerWithoutAutomaticCheckpoints(database);
-                WalCheckpointer checkpointer = WalCheckpointer.start(database);
+                WalCheckpointer checkpointer = WalCheckpointer.start(database, BY_HAND);
                 Connection observer = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             commitRows(writer, 200, 0);
             checkpointer.checkpoint();
