@@ -4,6 +4,7 @@ import static dev.backlane.server.api.fis.FisAnswers.castMap;
 import static dev.backlane.server.api.fis.FisAnswers.percentage;
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.error.AwsException;
 import dev.backlane.core.fault.Fault;
 import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultRequest;
@@ -23,12 +24,18 @@ import java.util.Optional;
  * {@code duration}: {@code aws:fis:inject-api-throttle-error}, {@code inject-api-internal-error} and
  * {@code inject-api-unavailable-error} become an F7, {@code API_INTERNAL_ERROR} or {@code API_UNAVAILABLE} fault for each
  * target role (the principal the workloads call as), on the action's service and operations at its percentage;
- * {@code aws:fis:wait} makes nothing.
+ * Backlane's own {@code backlane:dns:resolve-public}, {@code backlane:vpce:drop-traffic}, {@code zone-unavailable} and
+ * {@code deny-actions} make the guide's F1-F4 over the scope their parameters name; {@code aws:fis:wait} makes nothing.
  */
 final class FisActions {
     /** The fault kind each of FIS's API error actions makes. */
     private static final Map<String, FaultKind> API_ERROR_KINDS = Map.of("aws:fis:inject-api-throttle-error", FaultKind.F7_THROTTLING,
             "aws:fis:inject-api-internal-error", FaultKind.API_INTERNAL_ERROR, "aws:fis:inject-api-unavailable-error", FaultKind.API_UNAVAILABLE);
+
+    /** The guide's failure mode each of Backlane's own actions makes. */
+    private static final Map<String, FaultKind> BACKLANE_KINDS = Map.of("backlane:dns:resolve-public", FaultKind.F1_PUBLIC_DNS,
+            "backlane:vpce:drop-traffic", FaultKind.F2_SECURITY_GROUP_DROP, "backlane:vpce:zone-unavailable", FaultKind.F3_ZONE_UNAVAILABLE,
+            "backlane:vpce:deny-actions", FaultKind.F4_POLICY_DENY);
 
     private final Faults faults;
 
@@ -47,8 +54,10 @@ final class FisActions {
                         made.add(apiError(call, name, API_ERROR_KINDS.get(action.string("actionId")), role, parameters, start, duration).id());
                     }
                 }
+                case "backlane:dns:resolve-public", "backlane:vpce:drop-traffic", "backlane:vpce:zone-unavailable", "backlane:vpce:deny-actions" ->
+                    made.add(backlaneFault(call, name, action.string("actionId"), parameters, start, duration).id());
                 default -> {
-                    // aws:fis:wait: the action only takes its time.
+                    // aws:fis:wait and the EC2 actions (FisInstanceActions) make no fault.
                 }
             }
         } catch (RuntimeException refused) {
@@ -69,6 +78,35 @@ final class FisActions {
             arns.add(String.valueOf(arn));
         }
         return arns;
+    }
+
+    /**
+     * The fault of one of Backlane's own actions: its kind's guide mode, scoped to the caller's account and region and to
+     * the scope fields among its parameters. A fault the world refuses (an endpoint that does not exist) refuses the
+     * experiment with FIS's ValidationException, naming the action.
+     */
+    private Fault backlaneFault(Call call, String name, String actionId, Map<String, Object> parameters, Instant start, Duration duration) {
+        Map<String, String> scope = new LinkedHashMap<>();
+        scope.put("account", call.scope().account());
+        scope.put("region", call.scope().region());
+        for (String field : List.of("vpcId", "subnetId", "availabilityZone", "vpcEndpointId", "service", "principal")) {
+            if (parameters.containsKey(field)) {
+                scope.put(field, String.valueOf(parameters.get(field)));
+            }
+        }
+        FaultRequest request = FaultRequest.of(BACKLANE_KINDS.get(actionId).label(), scope).withDuration(duration.toString());
+        if (parameters.containsKey("actions")) {
+            request = request.withActions(List.of(String.valueOf(parameters.get("actions")).split(",")).stream().map(String::trim)
+                    .filter(action -> !action.isEmpty()).toList());
+        }
+        if (start.isAfter(call.now())) {
+            request = request.withStartTime(start.toString());
+        }
+        try {
+            return faults.create(request, call.world(), id -> Optional.empty());
+        } catch (AwsException refused) {
+            throw FisAnswers.validation("Action %s: %s", name, refused.getMessage());
+        }
     }
 
     /** A fault answering one role's calls to the service (operations named in the action) with an error, at the percentage. */

@@ -190,6 +190,33 @@ class FisOperationsTest {
     }
 
     @Test
+    void backlanesOwnActionsAreListedAndMakeTheGuidesFaults() throws Exception {
+        List<String> listed = new java.util.ArrayList<>();
+        ok("GET", "/actions", "").path("actions").forEach(action -> listed.add(action.path("id").asText()));
+        assertTrue(listed.containsAll(List.of("backlane:dns:resolve-public", "backlane:vpce:drop-traffic", "backlane:vpce:zone-unavailable",
+                "backlane:vpce:deny-actions")), listed.toString());
+        String zoneDown = """
+                {"clientToken": "zone", "description": "zone a down", "roleArn": "arn:aws:iam::111122223333:role/fis",
+                 "stopConditions": [{"source": "none"}],
+                 "actions": {"down": {"actionId": "backlane:vpce:zone-unavailable",
+                   "parameters": {"availabilityZone": "us-east-1a", "service": "s3", "duration": "PT2M"}}}}
+                """;
+        String templateId = ok("POST", "/experimentTemplates", zoneDown).path("experimentTemplate").path("id").asText();
+        ok("POST", "/experiments", "{\"clientToken\": \"z1\", \"experimentTemplateId\": \"" + templateId + "\"}");
+        Fault fault = faults.list().get(0);
+        assertEquals(FaultKind.F3_ZONE_UNAVAILABLE, fault.kind());
+        assertEquals("us-east-1a", fault.scope().get(FaultScope.Field.ZONE).orElseThrow());
+        assertEquals(Duration.ofMinutes(2), Duration.between(fault.startTime(), fault.endTime()));
+
+        String missing = zoneDown.replace("\"zone\"", "\"gone\"").replace("\"service\": \"s3\"", "\"vpcEndpointId\": \"vpce-0123456789abcdef0\"");
+        String missingId = ok("POST", "/experimentTemplates", missing).path("experimentTemplate").path("id").asText();
+        ApiResponse refused = call("POST", "/experiments", null, "{\"clientToken\": \"z2\", \"experimentTemplateId\": \"" + missingId + "\"}");
+        assertEquals("ValidationException", refused.errorCode());
+        assertTrue(refused.body().contains("vpce-0123456789abcdef0"), refused.body());
+        assertEquals(1, faults.list().size(), "a refused start makes no fault");
+    }
+
+    @Test
     void tagsAreReadAndRemovedByArnFromThePath() throws Exception {
         String arn = ok("POST", "/experimentTemplates", template("t5", "none", "aws:fis:inject-api-throttle-error"))
                 .path("experimentTemplate").path("arn").asText();
