@@ -58,12 +58,14 @@ final class FisExperiments {
         Map<String, Instant> actionStarts = new LinkedHashMap<>();
         Map<String, Instant> actionEnds = new LinkedHashMap<>();
         try {
+            Map<String, Instant> starts = FisActionOrder.startTimes(castMap(template.members().get("actions")), now);
             for (Map.Entry<String, Object> entry : castMap(template.members().get("actions")).entrySet()) {
                 Input action = new Input(castMap(entry.getValue()));
                 Duration duration = FisInstanceActions.duration(action.string("actionId"), castMap(action.values().get("parameters")));
-                actionStarts.put(entry.getKey(), now);
-                actionEnds.put(entry.getKey(), now.plus(duration));
-                faultIds.addAll(actions.carryOut(call, entry.getKey(), action, resolvedTargets, now, duration));
+                Instant start = starts.get(entry.getKey());
+                actionStarts.put(entry.getKey(), start);
+                actionEnds.put(entry.getKey(), start.plus(duration));
+                faultIds.addAll(actions.carryOut(call, entry.getKey(), action, resolvedTargets, start, duration));
             }
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("experimentTemplateId", template.id());

@@ -69,6 +69,7 @@ final class FisTemplateCheck {
         for (Map.Entry<String, Object> action : actions.entrySet()) {
             action(action.getKey(), new Input(castMap(action.getValue())), targets, actions.keySet());
         }
+        FisActionOrder.starts(actions);
         checked.put("actions", actions);
         if (input.has("experimentOptions")) {
             checked.put("experimentOptions", input.values().get("experimentOptions"));
@@ -174,8 +175,10 @@ final class FisTemplateCheck {
                     throw validation("Action %s: startAfter names %s, which is not an action of the template", name, after);
                 }
             }
-            // Actions run together from the experiment's start; an order between them is not carried out.
-            throw validation("Action %s: startAfter is not supported by Backlane; its actions all start with the experiment", name);
+            if (actionId.startsWith("aws:ec2:")) {
+                // Backlane runs the EC2 commands in the experiment's start; it does not defer them.
+                throw validation("Action %s: startAfter is not supported by Backlane for %s; an EC2 action starts with the experiment", name, actionId);
+            }
         }
     }
 }

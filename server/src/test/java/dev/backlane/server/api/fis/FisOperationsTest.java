@@ -217,6 +217,33 @@ class FisOperationsTest {
     }
 
     @Test
+    void anActionStartsAfterTheActionsItNamesHaveEnded() throws Exception {
+        String ordered = """
+                {"clientToken": "order", "description": "wait, then throttle", "roleArn": "arn:aws:iam::111122223333:role/fis",
+                 "stopConditions": [{"source": "none"}],
+                 "targets": {"orders": {"resourceType": "aws:iam:role", "resourceArns": ["%s"], "selectionMode": "ALL"}},
+                 "actions": {"first": {"actionId": "aws:fis:wait", "parameters": {"duration": "PT2M"}},
+                             "throttle": {"actionId": "aws:fis:inject-api-throttle-error", "targets": {"Roles": "orders"}, "startAfter": ["first"],
+                               "parameters": {"service": "ec2", "operations": "DescribeVpcs", "percentage": "100", "duration": "PT3M"}}}}
+                """.formatted(ROLE);
+        String templateId = ok("POST", "/experimentTemplates", ordered).path("experimentTemplate").path("id").asText();
+        String id = ok("POST", "/experiments", "{\"clientToken\": \"o1\", \"experimentTemplateId\": \"" + templateId + "\"}")
+                .path("experiment").path("id").asText();
+        assertTrue(faults.active().isEmpty(), "the throttle waits for the wait action");
+        assertEquals("pending", ok("GET", "/experiments/" + id, "").path("experiment").path("actions").path("throttle").path("state").path("status").asText());
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, faults.active().faults().size(), "the throttle starts when the wait ends");
+        assertEquals("running", ok("GET", "/experiments/" + id, "").path("experiment").path("actions").path("throttle").path("state").path("status").asText());
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals("completed", ok("GET", "/experiments/" + id, "").path("experiment").path("state").path("status").asText());
+
+        ApiResponse cycle = call("POST", "/experimentTemplates", null, ordered.replace("\"order\"", "\"cycle\"")
+                .replace("\"parameters\": {\"duration\": \"PT2M\"}", "\"startAfter\": [\"throttle\"], \"parameters\": {\"duration\": \"PT2M\"}"));
+        assertEquals("ValidationException", cycle.errorCode());
+        assertTrue(cycle.body().contains("cycle"), cycle.body());
+    }
+
+    @Test
     void tagsAreReadAndRemovedByArnFromThePath() throws Exception {
         String arn = ok("POST", "/experimentTemplates", template("t5", "none", "aws:fis:inject-api-throttle-error"))
                 .path("experimentTemplate").path("arn").asText();
