@@ -68,7 +68,7 @@ class GamedayIT {
             } else {
                 check(failures, name, expected.detectedBy().contains(incident.path("detectedBy").asText()), "detected by " + incident.path("detectedBy"),
                         report);
-                check(failures, name, incident.path("timeToDetectSeconds").asDouble() < 2, "time to detect " + incident.path("timeToDetectSeconds"),
+                check(failures, name, incident.path("timeToDetectSeconds").asDouble() < 3, "time to detect " + incident.path("timeToDetectSeconds"),
                         report);
             }
             check(failures, name, incident.path("recovered").asBoolean(false), "recovered " + incident.path("recovered"), report);

@@ -65,8 +65,8 @@ final class GamedayRun {
         SliSampler sampler = new SliSampler(server);
         ClientCounters counters = new ClientCounters();
         List<Sample> samples = new CopyOnWriteArrayList<>();
-        List<Incident> incidents = new ArrayList<>();
-        Map<String, String> started = new LinkedHashMap<>();
+        List<Incident> incidents = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> started = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         List<String> left = new ArrayList<>();
         ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gameday-sli");
@@ -75,6 +75,20 @@ final class GamedayRun {
         });
         Instant trafficStart = null;
         Instant trafficEnd = null;
+        // A stop (Ctrl-C, SIGTERM) mid-run still ends the faults it started and takes its world down. The JVM halts once
+        // its hooks end, so the hook waits for a clean-up the main thread has begun instead of returning.
+        boolean[] cleaned = {false};
+        Runnable cleanUp = () -> {
+            synchronized (cleaned) {
+                if (!cleaned[0]) {
+                    cleaned[0] = true;
+                    endStillActing(api, incidents, started, left);
+                    left.addAll(world.takeDown());
+                }
+            }
+        };
+        Thread onStop = new Thread(cleanUp, "gameday-cleanup");
+        Runtime.getRuntime().addShutdownHook(onStop);
         try (LoadGenerator load = new LoadGenerator(counters)) {
             progress.accept("setting up " + scenario.name());
             world.build();
@@ -118,8 +132,12 @@ final class GamedayRun {
             if (trafficEnd != null) {
                 samples.add(new Sample(Instant.now(), sampler.read(), counters.read()));
             }
-            endStillActing(api, incidents, started, left);
-            left.addAll(world.takeDown());
+            cleanUp.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException stopping) {
+                // The JVM is stopping: the hook has run or will find the clean-up done.
+            }
         }
         return new Record(scenario, timeScale, trafficStart, trafficEnd, List.copyOf(samples), incidents, Map.copyOf(sampler.objectives()), left);
     }

@@ -49,12 +49,25 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * One call from each target, not counted, before the traffic starts: the HTTP client's first request (its set-up,
-     * class loading) can take a second, which would read as a fault before any.
+     * A second's worth of calls from each target at once, not counted, before the traffic starts: the HTTP client's first
+     * requests (its set-up, class loading, a connection each) can take a second, which would read as a fault before any.
      */
     void warmUp(List<Target> targets) {
+        List<java.util.concurrent.Future<?>> warming = new ArrayList<>();
         for (Target target : targets) {
-            attempt(target, WARM_UP_TIMEOUT);
+            for (int call = 0; call < Math.min(Math.ceil(target.traffic().rate()), MAX_CALLS_IN_FLIGHT / 2); call++) {
+                warming.add(calls.submit(() -> attempt(target, WARM_UP_TIMEOUT)));
+            }
+        }
+        for (java.util.concurrent.Future<?> call : warming) {
+            try {
+                call.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // A failed warm-up call is no part of the game day.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

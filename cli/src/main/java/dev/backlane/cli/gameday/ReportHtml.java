@@ -50,7 +50,7 @@ final class ReportHtml {
                 + "<th>Recovery</th><th>Bad events</th><th>Burn rate during the fault</th><th>Share of a 30-day budget (%)</th></tr>\n");
         for (JsonNode sli : report.path("slis")) {
             html.append("<tr><td>").append(escape(sli.path("signal").asText())).append(" ").append(escape(sli.path("name").asText())).append("</td><td>")
-                    .append(escape(text(sli.path("objective")))).append("</td><td>").append(text(sli.path("baseline"))).append("</td><td>")
+                    .append(text(sli.path("objective"))).append("</td><td>").append(text(sli.path("baseline"))).append("</td><td>")
                     .append(text(sli.path("fault"))).append("</td><td>").append(text(sli.path("recovery"))).append("</td><td>")
                     .append(text(sli.path("badEvents"))).append("</td><td>").append(text(sli.path("burnRate"))).append("</td><td>")
                     .append(text(sli.path("monthlyBudgetSpentPercent"))).append("</td></tr>\n");
