@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Faults on the bytes of connections, as real clients meet them through a workload's gateway to S3: Toxiproxy's
  * toxics (latency with the SDK for Java v2; reset_peer, limit_data and bandwidth with {@code curl}), F7's added
- * latency, and F6 breaking the SDK's kept-alive connection while new ones still open — each with what the server's
- * telemetry says (the fault's start, the call forwarded on a path that is fine, the connection's close and bytes).
+ * latency, F6 breaking the SDK's kept-alive connection while new ones still open, and F5's extra traffic through the NAT
+ * gateway — each with what the server's telemetry says (the fault's start, the call forwarded on a path that is fine,
+ * the connection's close and bytes, the gateway's calls and M5).
  */
 class ConnectionFaultIT {
     private static final S3TestServer S3_UPSTREAM = S3TestServer.start();
@@ -172,6 +173,47 @@ class ConnectionFaultIT {
             // A new connection opens and works while the fault is still active.
             assertArrayEquals(SMALL, s3.getObjectAsBytes(get -> get.bucket(BUCKET).key("small.txt")).asByteArray());
             remove(faultId);
+        }
+    }
+
+    @Test
+    void costSpikePushesItsVolumeThroughTheNatGatewayAndTheCountersMove() throws Exception {
+        WorkloadNetwork network = WorkloadNetwork.build(backlane.newAccount(), 84);
+        JsonNode workload = network.workload(backlane);
+        String workloadId = workload.path("workloadId").asText();
+        List<GatewayRequestEvent> calls = new CopyOnWriteArrayList<>();
+        try (var subscription = backlane.server().events().subscribe(GatewayRequestEvent.class, event -> {
+            if (event.workloadId().equals(workloadId)) {
+                calls.add(event);
+            }
+        })) {
+            ObjectNode spike = fault("F5", scope().put("workloadId", workloadId).put("service", "s3"));
+            spike.putObject("parameters").put("bytesPerSecond", 4_000_000).put("totalBytes", 3_000_000);
+            JsonNode made = create(spike);
+            assertEquals(3_000_000, made.path("parameters").path("totalBytes").asLong(), made.toString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (calls.stream().mapToLong(GatewayRequestEvent::bytesIn).sum() < 3_000_000) {
+                assertTrue(System.nanoTime() < deadline, "the extra traffic did not pass the gateway: " + calls);
+                Thread.sleep(20);
+            }
+            // No S3 endpoint in this VPC: the extra traffic leaves through the NAT gateway, as the workload's calls would.
+            assertTrue(calls.stream().allMatch(call -> call.verdict().orElseThrow() == Verdict.PUBLIC
+                    && call.via().orElseThrow().equals(network.natGateway)), calls.toString());
+            assertEquals(3, calls.size(), "three calls of at most 1 MiB carry 3,000,000 bytes");
+            remove(made.path("faultId").asText());
+        }
+        HttpResponse<String> slis = WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/sli?kind=workload&window=5m", null);
+        JsonNode report = null;
+        for (JsonNode candidate : WorkloadNetwork.json(slis.body()).path("reports")) {
+            if (candidate.path("id").asText().equals(workloadId)) {
+                report = candidate;
+            }
+        }
+        assertTrue(report != null, slis.body());
+        for (JsonNode indicator : report.path("indicators")) {
+            if (indicator.path("id").asText().equals("M5")) {
+                assertTrue(indicator.path("value").asDouble() >= 3_000_000, "M5 counts the extra bytes: " + indicator);
+            }
         }
     }
 

@@ -36,6 +36,7 @@ import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
 import dev.backlane.server.api.fis.FisStopConditions;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
+import dev.backlane.server.fault.ExtraTraffic;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
 import dev.backlane.server.fault.FaultsOnConnections;
@@ -232,6 +233,7 @@ public final class BacklaneServer implements AutoCloseable {
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
+        ExtraTraffic.follow(events, gateways::address, workloads::workload, cloud::now);
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
         // Changes act on open tunnels too: each committed change, or fault started, has them judged again.
         EstablishedTunnels established = new EstablishedTunnels(gateways, new EstablishedTunnelJudge(engine), world, workloads::workload, cloud::now);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.cli.common.AdminClient;
 import dev.backlane.cli.common.CommandFailure;
+import dev.backlane.core.traffic.SigV4;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

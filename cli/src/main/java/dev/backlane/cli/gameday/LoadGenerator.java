@@ -1,5 +1,6 @@
 package dev.backlane.cli.gameday;
 
+import dev.backlane.core.traffic.SigV4;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -50,7 +50,7 @@ public final class Faults implements AutoCloseable {
     private static final EvenShare NEVER = new EvenShare(0);
     /** The kinds the data plane acts on so far; the others are refused rather than accepted and ignored. */
     private static final Set<FaultKind> CARRIED_OUT = EnumSet.of(FaultKind.F1_PUBLIC_DNS, FaultKind.F2_SECURITY_GROUP_DROP,
-            FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F6_ASYMMETRIC_ROUTING, FaultKind.F7_THROTTLING,
+            FaultKind.F3_ZONE_UNAVAILABLE, FaultKind.F4_POLICY_DENY, FaultKind.F5_COST_SPIKE, FaultKind.F6_ASYMMETRIC_ROUTING, FaultKind.F7_THROTTLING,
             FaultKind.F8_TELEMETRY_LOSS, FaultKind.API_INTERNAL_ERROR, FaultKind.API_UNAVAILABLE, FaultKind.TOXIC);
     private final FaultCommand command;
     private final InstantSource clock;

@@ -135,7 +135,7 @@ public final class WorkloadDecider implements GatewayDecider {
     }
 
     /** The account of the workload's principal ({@code arn:aws:iam::ACCOUNT:...}): its calls are made in it. */
-    private static String accountOf(Workload workload) {
+    public static String accountOf(Workload workload) {
         String[] parts = workload.principalArn().split(":", 6);
         return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : workload.scope().account();
     }

@@ -1,4 +1,4 @@
-package dev.backlane.cli.gameday;
+package dev.backlane.core.traffic;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,11 +11,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for the load generator's and the set-up's requests: the {@code Authorization} header of a
- * request signed over {@code host} and {@code x-amz-date}, as the SDKs send it. The access key ID is the account's
+ * AWS Signature Version 4 for Backlane's own load generators (game days, F5's extra traffic): the {@code Authorization}
+ * header of a request signed over {@code host} and {@code x-amz-date}, as the SDKs send it; the time is the caller's. The access key ID is the account's
  * 12 digits, which is how Backlane tells the account of a call.
  */
-final class SigV4 {
+public final class SigV4 {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -23,14 +23,14 @@ final class SigV4 {
     private final String secretKey;
     private final String region;
 
-    SigV4(String accessKeyId, String secretKey, String region) {
+    public SigV4(String accessKeyId, String secretKey, String region) {
         this.accessKeyId = accessKeyId;
         this.secretKey = secretKey;
         this.region = region;
     }
 
     /** The headers to add: {@code x-amz-date}, {@code x-amz-content-sha256} and {@code Authorization}. */
-    String[] headers(String service, String method, String host, String path, String query, byte[] body, Instant now) {
+    public String[] headers(String service, String method, String host, String path, String query, byte[] body, Instant now) {
         String amzDate = STAMP.format(now);
         String date = amzDate.substring(0, 8);
         String payloadHash = HEX.formatHex(sha256(body));
