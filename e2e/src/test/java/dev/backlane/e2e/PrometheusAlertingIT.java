@@ -88,7 +88,7 @@ class PrometheusAlertingIT {
         }
         ExternalProgram.Result promtool = ExternalProgram.require("promtool").run(home, Map.of(), Duration.ofSeconds(30), rules);
         assertEquals(0, promtool.exitCode(), promtool.describe());
-        assertTrue(promtool.stdout().contains("SUCCESS: 28 rules found"), promtool.describe());
+        assertTrue(promtool.stdout().contains("SUCCESS: 29 rules found"), promtool.describe());
         ExternalProgram.Result amtool = ExternalProgram.require("amtool").run(home, Map.of(), Duration.ofSeconds(30),
                 List.of("check-config", CONTRIB.resolve("alertmanager/alertmanager.yml").toString()));
         assertEquals(0, amtool.exitCode(), amtool.describe());
