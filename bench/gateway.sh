@@ -57,29 +57,8 @@ else
 fi
 jar="$root/bench/target/benchmarks.jar"
 
-work=$(mktemp -d)
-cleanup() {
-  # start() runs in a command substitution (a subshell), so the processes' ids are kept in files.
-  for pidfile in "$work"/*.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start() { # name, jar, args...: starts a GatewayBenchServer role and echoes its port
-  local name=$1 role_jar=$2; shift 2
-  # Serial GC with a 768 MiB young generation: a collection every few seconds, of a few MiB live, on one thread.
-  # Parallel GC on a 256 MiB heap collected every second, and on two cores shared with wrk its two GC threads
-  # waited for each other: pauses of 5-15 ms, up to 490 ms when the machine was busy (bench/README.md).
-  java -Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC -cp "$role_jar" dev.backlane.bench.gateway.GatewayBenchServer "$@" >"$work/$name.out" 2>&1 &
-  echo $! >"$work/$name.pid"
-  for _ in $(seq 100); do
-    if grep -q '^listening' "$work/$name.out" 2>/dev/null; then awk '/^listening/ {print $2}' "$work/$name.out"; return; fi
-    sleep 0.1
-  done
-  echo "$name did not start:" >&2; cat "$work/$name.out" >&2; exit 1
-}
+# The work directory, start() for the roles, median() and load().
+source "$root/bench/gateway-roles.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 upstream=$(start upstream "$jar" upstream 0 1)
@@ -142,8 +121,6 @@ fi
 micros() { # wrk latency ("151.00us", "1.20ms", "2.00s") in microseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else if (v ~ /s$/) print n * 1000000; else print n }'
 }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-load() { awk '{print $1}' /proc/loadavg; }
 
 echo "gateway benchmark: $(nproc) cores, ${seconds}s per measurement after ${warmup}s warm-up, $rounds round(s), gateway and HAProxy on $threads thread(s)"
 echo "targets: $targets; load average at the start: $(load)"

@@ -24,30 +24,12 @@ done
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install -y wrk)" >&2; exit 2; }
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o -DskipTests -pl bench -am package
 jar="$root/bench/target/benchmarks.jar"
-work=$(mktemp -d)
-cleanup() {
-  for pidfile in "$work"/*.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-start() { # name, args...: starts a GatewayBenchServer role (as gateway.sh does) and echoes its port
-  local name=$1; shift
-  java -Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC -cp "$jar" dev.backlane.bench.gateway.GatewayBenchServer "$@" >"$work/$name.out" 2>&1 &
-  echo $! >"$work/$name.pid"
-  for _ in $(seq 300); do
-    if grep -q '^listening' "$work/$name.out" 2>/dev/null; then awk '/^listening/ {print $2}' "$work/$name.out"; return; fi
-    sleep 0.1
-  done
-  echo "$name did not start:" >&2; cat "$work/$name.out" >&2; exit 1
-}
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-load() { awk '{print $1}' /proc/loadavg; }
+# The work directory, start() for the roles, median() and load().
+source "$root/bench/gateway-roles.sh"
 
-upstream=$(start upstream upstream 0 1)
-declare -A port=([quiet]=$(start quiet gateway-private "http://127.0.0.1:$upstream" "$threads")
-                 [observed]=$(start observed gateway-observed "http://127.0.0.1:$upstream" "$threads"))
+upstream=$(start upstream "$jar" upstream 0 1)
+declare -A port=([quiet]=$(start quiet "$jar" gateway-private "http://127.0.0.1:$upstream" "$threads")
+                 [observed]=$(start observed "$jar" gateway-observed "http://127.0.0.1:$upstream" "$threads"))
 wrk_threads=$(( connections < threads ? connections : threads ))
 echo "observability benchmark: $(nproc) cores, $connections connections, ${seconds}s x $rounds round(s) after ${warmup}s warm-up; load average at the start: $(load)"
 for target in quiet observed; do
