@@ -92,19 +92,8 @@ class CloudWatchAlarmsIT {
         Files.writeString(script, """
                 import boto3, botocore, botocore.session, datetime, json, os, sys
                 endpoint, protocol, account = sys.argv[1], sys.argv[2], sys.argv[3]
-                session = botocore.session.get_session()
-                if protocol != "preferred":
-                    # A copy of the installed model that lists only this protocol, found first on the loader's path.
-                    loader = session.get_component("data_loader")
-                    model = loader.load_service_model("cloudwatch", "service-2")
-                    model["metadata"]["protocols"] = [protocol]
-                    model["metadata"]["protocol"] = protocol
-                    folder = os.path.join(os.environ["MODELS"], protocol)
-                    target = os.path.join(folder, "cloudwatch", model["metadata"]["apiVersion"])
-                    os.makedirs(target, exist_ok=True)
-                    with open(os.path.join(target, "service-2.json"), "w") as out:
-                        json.dump(model, out)
-                    loader.search_paths.insert(0, folder)
+                service = "cloudwatch"
+                """ + Boto3Protocols.SESSION + """
                 cw = boto3.Session(botocore_session=session).client("cloudwatch", endpoint_url=endpoint, region_name="us-east-1",
                     aws_access_key_id=account, aws_secret_access_key="test")
                 now = datetime.datetime.now(datetime.timezone.utc)

@@ -77,19 +77,8 @@ class CloudWatchMetricsIT {
         Files.writeString(script, """
                 import boto3, botocore, botocore.config, botocore.session, datetime, json, os, sys
                 endpoint, protocol, value = sys.argv[1], sys.argv[2], float(sys.argv[3])
-                session = botocore.session.get_session()
-                if protocol != "preferred":
-                    # A copy of the installed model that lists only this protocol, found first on the loader's path.
-                    loader = session.get_component("data_loader")
-                    model = loader.load_service_model("cloudwatch", "service-2")
-                    model["metadata"]["protocols"] = [protocol]
-                    model["metadata"]["protocol"] = protocol
-                    folder = os.path.join(os.environ["MODELS"], protocol)
-                    target = os.path.join(folder, "cloudwatch", model["metadata"]["apiVersion"])
-                    os.makedirs(target, exist_ok=True)
-                    with open(os.path.join(target, "service-2.json"), "w") as out:
-                        json.dump(model, out)
-                    loader.search_paths.insert(0, folder)
+                service = "cloudwatch"
+                """ + Boto3Protocols.SESSION + """
                 # PutMetricData's body is gzip-compressed however small (it is compressed from 10 KiB by default).
                 cw = boto3.Session(botocore_session=session).client("cloudwatch", endpoint_url=endpoint, region_name="us-east-1",
                     config=botocore.config.Config(request_min_compression_size_bytes=1))

@@ -116,14 +116,17 @@ public final class AlarmRequests {
         checkActions(request.alarmActions(), "AlarmActions");
         checkActions(request.insufficientDataActions(), "InsufficientDataActions");
         checkTags(request.tags().size());
-        int period;
         Optional<MetricKey> metric = Optional.empty();
         if (request.metrics().isEmpty()) {
             metric = Optional.of(singleMetric(request));
-            period = request.period().orElseThrow();
         } else {
-            period = metricQueries(request, operator);
+            metricQueries(request);
         }
+        AlarmDefinition definition = new AlarmDefinition(request.description(), request.actionsEnabled().orElse(true), request.okActions(),
+                request.alarmActions(), request.insufficientDataActions(), metric, request.statistic(), request.extendedStatistic(), request.period(),
+                request.unit(), evaluationPeriods, request.datapointsToAlarm(), request.threshold(), operator, request.treatMissingData(),
+                request.evaluateLowSampleCountPercentile(), request.metrics(), request.thresholdMetricId());
+        int period = definition.evaluatedPeriod();
         long total = (long) period * evaluationPeriods;
         if (period < 3600 && total > MAX_RANGE_SECONDS || total > MAX_LONG_RANGE_SECONDS) {
             throw AwsException.of(ErrorCode.VALIDATION_ERROR, "The evaluation period of the alarm, Period (%d) multiplied by EvaluationPeriods (%d), "
@@ -133,10 +136,7 @@ public final class AlarmRequests {
             throw AwsException.of(ErrorCode.UNSUPPORTED, "ComparisonOperator %s: Backlane does not evaluate anomaly detection bands.",
                     operator.wireName());
         }
-        return new AlarmDefinition(request.description(), request.actionsEnabled().orElse(true), request.okActions(), request.alarmActions(),
-                request.insufficientDataActions(), metric, request.statistic(), request.extendedStatistic(), request.period(), request.unit(),
-                evaluationPeriods, request.datapointsToAlarm(), request.threshold(), operator, request.treatMissingData(),
-                request.evaluateLowSampleCountPercentile(), request.metrics(), request.thresholdMetricId());
+        return definition;
     }
 
     /** How many tags a resource may carry; also TagResource's check. */
@@ -192,8 +192,8 @@ public final class AlarmRequests {
         return new MetricKey(namespace, metricName, request.dimensions());
     }
 
-    /** The {@code Metrics} of a metric-math alarm: valid queries, exactly one returning data, a metric statistic; its period. */
-    private static int metricQueries(PutAlarmRequest request, ComparisonOperator operator) {
+    /** The {@code Metrics} of a metric-math alarm: valid queries, exactly one returning data, a period to evaluate at. */
+    private static void metricQueries(PutAlarmRequest request) {
         for (String single : List.of("MetricName", "Namespace", "Dimensions", "Statistic", "ExtendedStatistic", "Period", "Unit")) {
             boolean given = switch (single) {
                 case "MetricName" -> request.metricName().isPresent();
@@ -245,8 +245,6 @@ public final class AlarmRequests {
                     expression.id());
         }
         // The expressions themselves are checked when the alarm is first evaluated, before it is stored (MetricDataReader).
-        return expression.metricStat().map(MetricDataQuery.MetricStat::period).or(expression::period).orElseGet(() -> request.metrics().stream()
-                .flatMap(query -> query.metricStat().stream()).mapToInt(MetricDataQuery.MetricStat::period).min().orElse(60));
     }
 
     /** An alarm's period: 10, 20, 30 seconds (high resolution) or a multiple of 60. */

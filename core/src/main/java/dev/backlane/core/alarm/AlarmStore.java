@@ -193,7 +193,12 @@ public final class AlarmStore {
                     boolean due = alarm.evaluatedAt().map(last -> Math.floorDiv(now.getEpochSecond(), cadence)
                             > Math.floorDiv(last.getEpochSecond(), cadence)).orElse(true);
                     if (due) {
-                        evaluate(alarm, now, changed);
+                        try {
+                            evaluate(alarm, now, changed);
+                        } catch (AwsException failed) {
+                            // Its expression failed on this data (checked when put, so rare): it keeps its state, the others go on.
+                            alarms.put(alarm.name(), alarm.evaluated(now));
+                        }
                     }
                 }
             }

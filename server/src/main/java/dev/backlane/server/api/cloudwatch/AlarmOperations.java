@@ -74,18 +74,7 @@ public final class AlarmOperations implements OperationFamily {
 
     private Map<String, Object> putMetricAlarm(Call call) {
         Input input = call.input();
-        List<MetricDataQuery> metrics = new ArrayList<>();
-        List<Input> given = input.structures("Metrics");
-        for (int i = 0; i < given.size(); i++) {
-            Input query = given.get(i);
-            Input stat = query.structure("MetricStat");
-            String path = "Metrics.member." + (i + 1) + ".MetricStat";
-            metrics.add(new MetricDataQuery(query.string("Id"),
-                    Optional.ofNullable(stat).map(s -> new MetricDataQuery.MetricStat(MetricOperations.metric(s.structure("Metric"), path + ".Metric"),
-                            s.integer("Period"), s.string("Stat"), s.optionalString("Unit"))),
-                    query.optionalString("Expression"), Optional.ofNullable(query.integer("Period")), query.optionalString("Label"),
-                    query.bool("ReturnData", true)));
-        }
+        List<MetricDataQuery> metrics = MetricOperations.queries(input, "Metrics");
         AlarmDefinition definition = AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(
                 input.optionalString("AlarmDescription"),
                 Optional.ofNullable(input.bool("ActionsEnabled")),

@@ -115,14 +115,14 @@ public final class MetricOperations implements OperationFamily {
         return output;
     }
 
-    private Map<String, Object> getMetricData(Call call) {
-        Input input = call.input();
+    /** The {@code MetricDataQuery} list member as given (GetMetricData's {@code MetricDataQueries}, PutMetricAlarm's {@code Metrics}). */
+    static List<MetricDataQuery> queries(Input input, String member) {
         List<MetricDataQuery> queries = new ArrayList<>();
-        List<Input> given = input.structures("MetricDataQueries");
+        List<Input> given = input.structures(member);
         for (int i = 0; i < given.size(); i++) {
             Input query = given.get(i);
             Input stat = query.structure("MetricStat");
-            String path = "MetricDataQueries.member." + (i + 1) + ".MetricStat";
+            String path = member + ".member." + (i + 1) + ".MetricStat";
             queries.add(new MetricDataQuery(
                     query.string("Id"),
                     Optional.ofNullable(stat).map(s -> new MetricDataQuery.MetricStat(metric(s.structure("Metric"), path + ".Metric"),
@@ -132,6 +132,12 @@ public final class MetricOperations implements OperationFamily {
                     query.optionalString("Label"),
                     query.bool("ReturnData", true)));
         }
+        return queries;
+    }
+
+    private Map<String, Object> getMetricData(Call call) {
+        Input input = call.input();
+        List<MetricDataQuery> queries = queries(input, "MetricDataQueries");
         MetricDataReader.Page page = reader.read(call.scope(), queries, (Instant) input.values().get("StartTime"),
                 (Instant) input.values().get("EndTime"), "TimestampAscending".equals(input.string("ScanBy")),
                 Optional.ofNullable(input.integer("MaxDatapoints")), input.optionalString("NextToken"), clock.instant());

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * watches. Gives the members to keep, with FIS's defaults filled in.
  */
 final class FisTemplateCheck {
+    /** FIS's quota of stop conditions per experiment template. */
+    static final int MAX_STOP_CONDITIONS = 5;
     static final Pattern SELECTION_MODE = Pattern.compile("ALL|COUNT\\((\\d+)\\)|PERCENT\\((\\d+)\\)");
     private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:instance/i-[0-9a-f]{8,17}");
 
@@ -43,6 +45,9 @@ final class FisTemplateCheck {
         List<Input> stopConditions = input.structures("stopConditions");
         if (stopConditions.isEmpty()) {
             throw validation("At least one stop condition is required");
+        }
+        if (stopConditions.size() > MAX_STOP_CONDITIONS) {
+            throw validation("A template may have at most %d stop conditions, not %d", MAX_STOP_CONDITIONS, stopConditions.size());
         }
         for (Input stop : stopConditions) {
             String source = stop.string("source");
