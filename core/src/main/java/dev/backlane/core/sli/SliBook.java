@@ -22,12 +22,19 @@ public final class SliBook {
     private static final Duration BASELINE = Duration.ofDays(1);
 
     private final int maxKeys;
+    private final Duration slot;
     private final Map<SliKey, SliSeries> series = new ConcurrentHashMap<>();
     private final AtomicLong overflowed = new AtomicLong();
 
     public SliBook(int maxKeys) {
+        this(maxKeys, SliSeries.MINUTE);
+    }
+
+    /** A book whose finest slot is {@code slot}: a minute, or a minute divided by the alerts' time scale in tests. */
+    public SliBook(int maxKeys, Duration slot) {
         this.maxKeys = maxKeys;
-        series.put(SliKey.ALL, new SliSeries());
+        this.slot = slot;
+        series.put(SliKey.ALL, new SliSeries(slot));
     }
 
     /** An AWS call through a workload's gateway: its status (0: none), latency and bytes. */
@@ -106,7 +113,7 @@ public final class SliBook {
                     overflowed.incrementAndGet();
                     continue;
                 }
-                one = series.computeIfAbsent(key, ignored -> new SliSeries());
+                one = series.computeIfAbsent(key, ignored -> new SliSeries(slot));
             }
             one.record(at, update);
         }

@@ -7,24 +7,41 @@ import java.util.function.Consumer;
 /**
  * One key's counts over time: per minute for the last six hours and per hour for the last 31 days, each a ring whose
  * slots are allocated only when something happens in them, so a quiet key costs two arrays of references. A window of
- * up to six hours is summed from minutes, a longer one from hours.
+ * up to six hours is summed from minutes, a longer one from hours. Tests that run the alerting windows on a short clock
+ * give a shorter "minute" ({@code slot}); an "hour" is always sixty of them.
  */
 public final class SliSeries {
     private static final int MINUTES = 6 * 60;
     private static final int HOURS = 31 * 24;
-    static final Duration FINE = Duration.ofMinutes(MINUTES);
+    static final Duration MINUTE = Duration.ofMinutes(1);
 
+    private final long fineMillis;
+    private final long coarseMillis;
+    private final Duration fineSpan;
     private final SliCounters[] minutes = new SliCounters[MINUTES];
     private final long[] minuteOf = new long[MINUTES];
     private final SliCounters[] hours = new SliCounters[HOURS];
     private final long[] hourOf = new long[HOURS];
 
+    public SliSeries() {
+        this(MINUTE);
+    }
+
+    /** A series whose finest slot is {@code slot} long (a minute, unless the clock is scaled) and whose coarse slots are sixty of those. */
+    public SliSeries(Duration slot) {
+        this.fineMillis = slot.toMillis();
+        if (fineMillis < 1 || MINUTE.toMillis() % fineMillis != 0) {
+            throw new IllegalArgumentException("an SLI slot must divide a minute into whole milliseconds, not " + slot);
+        }
+        this.coarseMillis = fineMillis * 60;
+        this.fineSpan = slot.multipliedBy(MINUTES);
+    }
+
     /** Counts what happened at {@code at} into its minute and its hour. */
     public synchronized void record(Instant at, Consumer<SliCounters> update) {
-        long minute = Math.floorDiv(at.getEpochSecond(), 60L);
-        long hour = Math.floorDiv(minute, 60L);
-        update.accept(slot(minutes, minuteOf, minute));
-        update.accept(slot(hours, hourOf, hour));
+        long millis = at.toEpochMilli();
+        update.accept(slot(minutes, minuteOf, Math.floorDiv(millis, fineMillis)));
+        update.accept(slot(hours, hourOf, Math.floorDiv(millis, coarseMillis)));
     }
 
     private static SliCounters slot(SliCounters[] ring, long[] of, long index) {
@@ -38,7 +55,7 @@ public final class SliSeries {
 
     /** The sum over {@code [now - window, now]}, by whole minutes (or hours for windows over six hours). */
     public SliCounters sum(Duration window, Instant now) {
-        return sum(window, now, window.compareTo(FINE) <= 0);
+        return sum(window, now, window.compareTo(fineSpan) <= 0);
     }
 
     /**
@@ -51,9 +68,9 @@ public final class SliSeries {
 
     private synchronized SliCounters sum(Duration window, Instant now, boolean fine) {
         SliCounters total = new SliCounters();
-        long unit = fine ? 60L : 3600L;
-        long last = Math.floorDiv(now.getEpochSecond(), unit);
-        long first = Math.floorDiv(now.minus(window).getEpochSecond(), unit) + 1;
+        long unit = fine ? fineMillis : coarseMillis;
+        long last = Math.floorDiv(now.toEpochMilli(), unit);
+        long first = Math.floorDiv(now.minus(window).toEpochMilli(), unit) + 1;
         SliCounters[] ring = fine ? minutes : hours;
         long[] of = fine ? minuteOf : hourOf;
         for (long index = Math.max(first, last - ring.length + 1); index <= last; index++) {

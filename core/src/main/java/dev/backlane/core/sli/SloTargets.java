@@ -19,6 +19,8 @@ public record SloTargets(OptionalDouble availability, OptionalDouble privateReso
         OptionalDouble rejectRate, OptionalDouble telemetryIngestionRate, OptionalDouble costPerGb) {
     private static final String RESOURCE = "/dev/backlane/core/data/slos.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The member of an SLO file that holds its alerting settings. */
+    public static final String ALERTS = "alerts";
     private static final java.util.List<String> FIELDS = java.util.List.of("availability", "privateResolveRate", "successRate",
             "latencyP95OverBaselineMillis", "bytesPerMonth", "clientErrorRate", "provisioningSeconds", "rejectRate", "telemetryIngestionRate",
             "costPerGb");
@@ -51,8 +53,9 @@ public record SloTargets(OptionalDouble availability, OptionalDouble privateReso
         }
         for (Iterator<String> names = document.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException("unknown SLO " + name + "; the SLOs are " + String.join(", ", FIELDS));
+            // An SLO file's alerting rules and webhooks are read by AlertSettings.
+            if (!FIELDS.contains(name) && !name.equals(ALERTS)) {
+                throw new IllegalArgumentException("unknown SLO " + name + "; the SLOs are " + String.join(", ", FIELDS) + " (and " + ALERTS + ")");
             }
         }
         OptionalDouble[] values = new OptionalDouble[FIELDS.size()];
