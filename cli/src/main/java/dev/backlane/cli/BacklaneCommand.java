@@ -2,6 +2,7 @@ package dev.backlane.cli;
 
 import dev.backlane.cli.audit.AuditCommand;
 import dev.backlane.cli.cost.CostCommand;
+import dev.backlane.cli.alert.AlertsCommand;
 import dev.backlane.cli.sli.SliCommand;
 import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.ExitCode;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
                 "1:done, but the answer is a failure: an unmet --expect, audit findings at --fail-on, a refused document or query",
                 ExitCode.USAGE_LINE, ExitCode.UNREACHABLE_LINE},
         subcommands = {CommandLine.HelpCommand.class, StartCommand.class, PolicyCommand.class, ExportCommand.class,
-                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, SliCommand.class,
+                ImportStateCommand.class, ImportCommand.class, ExplainCommand.class, AuditCommand.class, CostCommand.class, SliCommand.class, AlertsCommand.class,
                         DnsCommand.class, FaultCommand.class, GamedayCommand.class,
                         RunCommand.class})
 public final class BacklaneCommand implements Runnable {

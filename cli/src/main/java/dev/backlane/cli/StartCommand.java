@@ -2,6 +2,8 @@ package dev.backlane.cli;
 
 import dev.backlane.cli.common.CommandFailure;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.InputFile;
+import dev.backlane.core.alert.AlertSettings;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.network.Quotas;
@@ -9,6 +11,7 @@ import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.dataplane.gateway.BlockedTraffic;
 import dev.backlane.server.BacklaneServer;
 import dev.backlane.server.ServerConfig;
+import dev.backlane.server.alert.AlertConfig;
 import dev.backlane.server.requestlog.RequestLogDestination;
 import dev.backlane.server.store.StoreException;
 import dev.backlane.server.traffic.Upstreams;
@@ -85,6 +88,20 @@ final class StartCommand implements Callable<Integer> {
                     + "beyond it is closed at once. 1 to " + ServerConfig.MAX_GATEWAY_CONNECTIONS + " (default: ${DEFAULT-VALUE}).")
     String gatewayMaxConnections;
 
+    @Option(names = "--slo-file", paramLabel = "FILE",
+            description = "SLOs of your own for the SLIs and alerts (JSON: the fields of slos.json to change, and \"alerts\": rules, "
+                    + "evaluationInterval, webhooks; see docs/alerts.md).")
+    Path sloFile;
+
+    @Option(names = "--alert-webhook", paramLabel = "URL",
+            description = "Send alert notifications to this URL in Alertmanager's webhook format (repeatable; added to the SLO file's).")
+    java.util.List<String> alertWebhooks = java.util.List.of();
+
+    @Option(names = "--alert-time-scale", paramLabel = "N", defaultValue = "1",
+            description = "For tests: run the alerting windows, their for durations, the evaluation interval and the SLIs' minute N times "
+                    + "faster (a divisor of 60000; default: ${DEFAULT-VALUE}).")
+    long alertTimeScale;
+
     /** The connection pool and the migrations report every start at INFO; only their warnings matter here. */
     private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -100,7 +117,9 @@ final class StartCommand implements Callable<Integer> {
         int maxConnections;
         java.util.List<ZoneMappingPin> pins = new java.util.ArrayList<>();
         java.util.Optional<java.net.InetSocketAddress> forwarder = java.util.Optional.empty();
+        AlertConfig alerting;
         try {
+            alerting = alerting();
             if (dnsForwarder != null) {
                 forwarder = java.util.Optional.of(ServerConfig.parseDnsForwarder(dnsForwarder));
             }
@@ -125,7 +144,7 @@ final class StartCommand implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(bind, port, dataDirectory, storeUrl, inMemory, configured, defaultRegion, ServerConfig.DEFAULT_ACCOUNT)
                 .withTransitions(times).withRequestLog(requestLog).withUpstreams(upstreamsByService).withBlockedTraffic(blockedMode)
-                .withGatewayMaxConnections(maxConnections);
+                .withGatewayMaxConnections(maxConnections).withAlerting(alerting);
         if (forwarder.isPresent()) {
             config = config.withDnsForwarder(forwarder.get());
         }
@@ -167,6 +186,26 @@ final class StartCommand implements Callable<Integer> {
                     + ServerConfig.MAX_GATEWAY_CONNECTIONS + ", not '" + text + "'");
         }
         return Integer.parseInt(value);
+    }
+
+    /** The SLOs and alerting of --slo-file, --alert-webhook and --alert-time-scale; IllegalArgumentException names what is wrong. */
+    private AlertConfig alerting() {
+        AlertConfig alerting = AlertConfig.standard();
+        if (sloFile != null) {
+            String text = InputFile.readString(sloFile, "the SLO file");
+            try {
+                alerting = AlertConfig.fromSloFile(new com.fasterxml.jackson.databind.ObjectMapper().readTree(text));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("--slo-file " + sloFile + " is not JSON: " + e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--slo-file " + sloFile + ": " + e.getMessage(), e);
+            }
+        }
+        java.util.List<java.net.URI> webhooks = new java.util.ArrayList<>();
+        for (String webhook : alertWebhooks) {
+            webhooks.add(AlertSettings.webhook(webhook, "--alert-webhook"));
+        }
+        return alerting.withWebhooks(webhooks).withTimeScale(alertTimeScale);
     }
 
     private static String requestLogDescription(ServerConfig config) {

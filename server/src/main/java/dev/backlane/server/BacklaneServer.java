@@ -47,6 +47,7 @@ import dev.backlane.server.http.AnalysisHttpHandler;
 import dev.backlane.server.http.ApiPort;
 import dev.backlane.server.http.AwsHttpHandler;
 import dev.backlane.server.http.ConsoleHttpHandler;
+import dev.backlane.server.http.AlertsHttpHandler;
 import dev.backlane.server.http.CostHttpHandler;
 import dev.backlane.server.http.DnsHttpHandler;
 import dev.backlane.server.http.FaultHttpHandler;
@@ -242,7 +243,7 @@ public final class BacklaneServer implements AutoCloseable {
         VendedLogs vendedLogs = VendedLogs.start(events, cloud, workloads::workload,
                 config.dataDirectory().resolve(S3_DIRECTORY), VENDED_LOGS_PERIOD, new TelemetryLoss(faults));
         Slis slis = new Slis(events, engine, world, cloud::now, ledger, workloads::workload,
-                workloads::workloads, Slis.PROBE_PERIOD);
+                workloads::workloads, Slis.PROBE_PERIOD, config.alerting(), () -> apiPort.get());
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
         RecentEvents recentEvents = new RecentEvents(events, RecentEvents.CAPACITY);
         prometheus.register(new SliCollector(slis::reports));
@@ -269,6 +270,7 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(SliHttpHandler.PATH, new SliHttpHandler(slis)),
                     admin(TrendHttpHandler.PATH, new TrendHttpHandler(slis.book(), () -> engine.index(cloud.snapshot()), cloud::now)),
                     admin(RecentEventsHttpHandler.PATH, new RecentEventsHttpHandler(recentEvents)),
+                    admin(AlertsHttpHandler.PATH, new AlertsHttpHandler(slis.alerts())),
                     admin(SnapshotImportHttpHandler.PATH, new SnapshotImportHttpHandler(cloud)),
                     admin(ZoneMappingHttpHandler.PATH, new ZoneMappingHttpHandler(cloud)),
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),

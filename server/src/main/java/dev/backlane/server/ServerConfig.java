@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.TransitionTimes;
 import dev.backlane.dataplane.gateway.BlockedTraffic;
+import dev.backlane.server.alert.AlertConfig;
 import dev.backlane.server.requestlog.RequestLogDestination;
 import dev.backlane.server.traffic.Upstreams;
 import java.net.InetAddress;
@@ -21,11 +22,12 @@ import java.util.regex.Pattern;
  * request log goes (by default to {@code logs/requests.log} in the data directory, even when the state
  * is kept elsewhere), the DNS server the VPC resolvers forward names outside their views to, if any, where
  * workloads' gateways send the calls of services Backlane does not serve, and what they do with calls the path
- * engine finds BLOCKED, and how many connections one workload's gateway holds open at most.
+ * engine finds BLOCKED, how many connections one workload's gateway holds open at most, and how its SLOs are judged and
+ * alerted on.
  */
 public record ServerConfig(String bindAddress, int port, Path dataDirectory, String storeUrl, boolean inMemory, Quotas quotas,
         String defaultRegion, String defaultAccount, TransitionTimes transitions, RequestLogDestination requestLog, Optional<InetSocketAddress> dnsForwarder,
-        Upstreams upstreams, BlockedTraffic blockedTraffic, int gatewayMaxConnections) {
+        Upstreams upstreams, BlockedTraffic blockedTraffic, int gatewayMaxConnections, AlertConfig alerting) {
 
     public static final int DEFAULT_PORT = 4577;
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -53,6 +55,7 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
             throw new IllegalArgumentException("--gateway-max-connections must be between 1 and " + MAX_GATEWAY_CONNECTIONS + ", not "
                     + gatewayMaxConnections);
         }
+        requireNonNull(alerting, "alerting is null");
     }
 
     /** A configuration whose state changes take Backlane's default times, with the request log in the data directory. */
@@ -60,14 +63,14 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
             String defaultRegion, String defaultAccount) {
         this(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, TransitionTimes.standard(),
                 RequestLogDestination.FILE, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL,
-                DEFAULT_GATEWAY_MAX_CONNECTIONS);
+                DEFAULT_GATEWAY_MAX_CONNECTIONS, AlertConfig.standard());
     }
 
     /** In memory on an ephemeral loopback port, with no request log: what tests use. */
     public static ServerConfig forTests() {
         return new ServerConfig("127.0.0.1", 0, Path.of(".backlane"), "", true, Quotas.awsDefaults(), DEFAULT_REGION, DEFAULT_ACCOUNT,
                 TransitionTimes.standard(), RequestLogDestination.OFF, Optional.empty(), Upstreams.none(), BlockedTraffic.STALL,
-                DEFAULT_GATEWAY_MAX_CONNECTIONS);
+                DEFAULT_GATEWAY_MAX_CONNECTIONS, AlertConfig.standard());
     }
 
     /** Where the request log is written when it goes to a file. */
@@ -77,35 +80,35 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
 
     /** The same configuration with its request log going elsewhere ({@code --log-requests}). */
     public ServerConfig withRequestLog(RequestLogDestination destination) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, destination, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, newPort, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     public ServerConfig withQuotas(Quotas newQuotas) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, newQuotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     public ServerConfig withStore(Path directory, boolean memoryOnly) {
-        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, port, directory, "", memoryOnly, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     /** State in a shared PostgreSQL store. */
     public ServerConfig withSharedStore(String jdbcUrl) {
-        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, port, dataDirectory, jdbcUrl, false, quotas, defaultRegion, defaultAccount, transitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     /** The same configuration with other transition times ({@link TransitionTimes#instant()} for tests that never wait). */
     public ServerConfig withTransitions(TransitionTimes newTransitions) {
-        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections);
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, newTransitions, requestLog, dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     /** The same configuration with the VPC resolvers forwarding the names outside their views to this DNS server ({@code --dns-forwarder}). */
     public ServerConfig withDnsForwarder(InetSocketAddress forwarder) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                Optional.of(forwarder), upstreams, blockedTraffic, gatewayMaxConnections);
+                Optional.of(forwarder), upstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     /**
@@ -153,19 +156,25 @@ public record ServerConfig(String bindAddress, int port, Path dataDirectory, Str
     /** The same configuration with the upstreams of workloads' gateways ({@code --upstream}). */
     public ServerConfig withUpstreams(Upstreams newUpstreams) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                dnsForwarder, newUpstreams, blockedTraffic, gatewayMaxConnections);
+                dnsForwarder, newUpstreams, blockedTraffic, gatewayMaxConnections, alerting);
     }
 
     /** The same configuration with what gateways do with BLOCKED calls ({@code --blocked-traffic}). */
     public ServerConfig withBlockedTraffic(BlockedTraffic mode) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                dnsForwarder, upstreams, mode, gatewayMaxConnections);
+                dnsForwarder, upstreams, mode, gatewayMaxConnections, alerting);
     }
 
     /** The same configuration with the most open connections one workload's gateway holds ({@code --gateway-max-connections}). */
     public ServerConfig withGatewayMaxConnections(int connections) {
         return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
-                dnsForwarder, upstreams, blockedTraffic, connections);
+                dnsForwarder, upstreams, blockedTraffic, connections, alerting);
+    }
+
+    /** The same configuration with other SLOs, alerting rules, webhooks or time scale ({@code --slo-file}, {@code --alert-webhook}, {@code --alert-time-scale}). */
+    public ServerConfig withAlerting(AlertConfig newAlerting) {
+        return new ServerConfig(bindAddress, port, dataDirectory, storeUrl, inMemory, quotas, defaultRegion, defaultAccount, transitions, requestLog,
+                dnsForwarder, upstreams, blockedTraffic, gatewayMaxConnections, newAlerting);
     }
 
     /** Whether state is in memory only, in the embedded store, or in a shared one; for messages. */

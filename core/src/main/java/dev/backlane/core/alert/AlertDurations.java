@@ -29,10 +29,13 @@ public final class AlertDurations {
     /** The shortest way of writing {@code duration} in those units. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0s";
+        }
         long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
         String[] units = {"d", "h", "m", "s"};
         for (int i = 0; i < sizes.length; i++) {
-            if (millis != 0 && millis % sizes[i] == 0) {
+            if (millis % sizes[i] == 0) {
                 return millis / sizes[i] + units[i];
             }
         }

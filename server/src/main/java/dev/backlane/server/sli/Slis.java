@@ -14,7 +14,10 @@ import dev.backlane.core.sli.SliReport;
 import dev.backlane.core.sli.SliWindow;
 import dev.backlane.core.sli.SloTargets;
 import dev.backlane.core.traffic.Workload;
+import dev.backlane.server.alert.AlertConfig;
+import dev.backlane.server.alert.Alerts;
 import dev.backlane.server.traffic.TrafficLedger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,27 +29,39 @@ import java.util.function.Supplier;
 
 /**
  * The server's SLIs: one {@link SliBook} fed by the event stream ({@link SliRecorder}) and the synthetic probes
- * ({@link SyntheticProbes}), read against the guide's SLOs ({@link SloTargets#standard()}).
+ * ({@link SyntheticProbes}), read against the guide's SLOs ({@link SloTargets#standard()}) or the SLO file's, and the
+ * {@link Alerts} raised on them.
  */
 public final class Slis implements AutoCloseable {
     /** Keys kept: endpoints, services, zones, workloads, VPCs, sinks; a few MB at most while quiet, bounded when busy. */
     private static final int MAX_KEYS = 20_000;
     public static final Duration PROBE_PERIOD = Duration.ofSeconds(30);
 
-    private final SliBook book = new SliBook(MAX_KEYS);
+    private final SliBook book;
     private final Supplier<WorldIndex> world;
     private final Supplier<Instant> clock;
     private final TrafficLedger ledger;
     private final SyntheticProbes probes;
     private volatile SliMetricsPublisher publisher;
+    private final SloTargets slos;
+    private final Alerts alerts;
 
     public Slis(EventStream events, PathEngine engine, Supplier<WorldIndex> world, Supplier<Instant> clock, TrafficLedger ledger,
-            Function<String, Optional<Workload>> workload, Supplier<Collection<Workload>> workloads, Duration probePeriod) {
+            Function<String, Optional<Workload>> workload, Supplier<Collection<Workload>> workloads, Duration probePeriod, AlertConfig alerting,
+            Supplier<URI> externalUrl) {
+        this.book = new SliBook(MAX_KEYS, alerting.sliSlot());
+        this.slos = alerting.slos();
         this.world = world;
         this.clock = clock;
         this.ledger = ledger;
         new SliRecorder(book, events, workload, world);
         this.probes = new SyntheticProbes(book, engine, world, clock, workloads, probePeriod);
+        this.alerts = new Alerts(alerting, book, world, clock, externalUrl);
+    }
+
+    /** The alerts raised on these SLIs. */
+    public Alerts alerts() {
+        return alerts;
     }
 
     /** Publishes the SLIs to CloudWatch's store each minute too, in {@code Backlane/SLI} of the scope given. */
@@ -77,7 +92,7 @@ public final class Slis implements AutoCloseable {
         EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(PriceList.standard().hoursPerMonth()));
         List<SliReport> reports = new ArrayList<>();
         for (SliKey key : book.keys()) {
-            reports.add(book.reportOrEmpty(key, window, now, SloTargets.standard(), facts));
+            reports.add(book.reportOrEmpty(key, window, now, slos, facts));
         }
         return reports;
     }
@@ -86,11 +101,12 @@ public final class Slis implements AutoCloseable {
         WorldIndex index = world.get();
         Instant now = clock.get();
         EndpointFacts facts = new EndpointFacts(index, now, ledger.volumes(PriceList.standard().hoursPerMonth()));
-        return SliJson.answer(book, question, now, SloTargets.standard(), facts, EndpointFacts.endpointIds(index));
+        return SliJson.answer(book, question, now, slos, facts, EndpointFacts.endpointIds(index));
     }
 
     @Override
     public void close() {
+        alerts.close();
         probes.close();
         if (publisher != null) {
             publisher.close();
