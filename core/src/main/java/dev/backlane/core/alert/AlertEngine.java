@@ -62,12 +62,13 @@ public final class AlertEngine {
         requireNonNull(now, "now is null");
         Map<AlertKey, Holding> holding = new LinkedHashMap<>();
         Map<SliKey, AlertSubject> bySubject = new HashMap<>();
+        WindowCounts counts = new WindowCounts(book, now);
         for (AlertSubject subject : subjects) {
             bySubject.put(subject.key(), subject);
             for (int i = 0; i < scaled.size(); i++) {
                 AlertRule rule = scaled.get(i);
                 RuleOnSubject one = new RuleOnSubject(i, subject.key());
-                AlertCondition.Reading reading = rule.condition().read(rule.indicator(), book, subject.key(), now, slo, timeScale);
+                AlertCondition.Reading reading = rule.condition().read(rule.indicator(), counts, subject.key(), slo, timeScale);
                 if (!reading.holds()) {
                     holdingSince.remove(one);
                     continue;

@@ -2,18 +2,17 @@ package dev.backlane.core.alert;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.sli.SliBook;
 import dev.backlane.core.sli.SliKey;
 import dev.backlane.core.sli.SloTargets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
  * The guide's default ticket rule, "2x baseline for 1 hour": the level of an SLI without an error budget (latency p95,
  * bytes per second and so their cost) over {@code window} is more than {@code factor} times its level over
- * {@code baseline} (the last day), which includes the window as M4's baseline does.
+ * {@code baseline} (the last day), which includes the window as M4's baseline does. A key seen for less than the
+ * baseline has none yet.
  */
 public record BaselineCondition(double factor, Duration window, Duration baseline) implements AlertCondition {
     public BaselineCondition {
@@ -22,9 +21,13 @@ public record BaselineCondition(double factor, Duration window, Duration baselin
     }
 
     @Override
-    public Reading read(AlertIndicator indicator, SliBook book, SliKey key, Instant now, SloTargets slo, long timeScale) {
-        OptionalDouble level = book.counters(key, window, now).map(counts -> indicator.level(counts, window)).orElse(OptionalDouble.empty());
-        OptionalDouble base = book.counters(key, baseline, now).map(counts -> indicator.level(counts, baseline)).orElse(OptionalDouble.empty());
+    public Reading read(AlertIndicator indicator, WindowCounts counts, SliKey key, SloTargets slo, long timeScale) {
+        // A key seen for less than the baseline has none yet: a day's average over an hour's traffic would be diluted.
+        if (!counts.seenFor(key, baseline)) {
+            return Reading.not("no baseline for " + indicator.name() + " yet: seen for less than " + BurnRateCondition.label(baseline, timeScale));
+        }
+        OptionalDouble level = counts.over(key, window).map(sum -> indicator.level(sum, window)).orElse(OptionalDouble.empty());
+        OptionalDouble base = counts.over(key, baseline).map(sum -> indicator.level(sum, baseline)).orElse(OptionalDouble.empty());
         if (level.isEmpty() || base.isEmpty() || base.getAsDouble() <= 0) {
             return Reading.not("no baseline for " + indicator.name());
         }

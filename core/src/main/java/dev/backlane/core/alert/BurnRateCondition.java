@@ -2,11 +2,9 @@ package dev.backlane.core.alert;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.backlane.core.sli.SliBook;
 import dev.backlane.core.sli.SliKey;
 import dev.backlane.core.sli.SloTargets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -31,13 +29,13 @@ public record BurnRateCondition(double factor, Duration longWindow, Duration sho
     }
 
     @Override
-    public Reading read(AlertIndicator indicator, SliBook book, SliKey key, Instant now, SloTargets slo, long timeScale) {
+    public Reading read(AlertIndicator indicator, WindowCounts counts, SliKey key, SloTargets slo, long timeScale) {
         OptionalDouble budget = indicator.errorBudget(slo);
         if (budget.isEmpty()) {
             return Reading.not(indicator.name() + " has no SLO");
         }
-        OptionalDouble longRatio = book.counters(key, longWindow, now).map(indicator::errorRatio).orElse(OptionalDouble.empty());
-        OptionalDouble shortRatio = book.counters(key, shortWindow, now).map(indicator::errorRatio).orElse(OptionalDouble.empty());
+        OptionalDouble longRatio = counts.over(key, longWindow).map(indicator::errorRatio).orElse(OptionalDouble.empty());
+        OptionalDouble shortRatio = counts.over(key, shortWindow).map(indicator::errorRatio).orElse(OptionalDouble.empty());
         if (longRatio.isEmpty() || shortRatio.isEmpty()) {
             return Reading.not("no events in the " + (longRatio.isEmpty() ? label(longWindow, timeScale) : label(shortWindow, timeScale)) + " window");
         }

@@ -141,6 +141,12 @@ public final class SliBook {
         return one == null ? Optional.empty() : Optional.of(one.sumByHours(window, now));
     }
 
+    /** When the first fact of a key was counted; empty when it has none. */
+    public Optional<Instant> firstSeen(SliKey key) {
+        SliSeries one = series.get(key);
+        return one == null ? Optional.empty() : Optional.ofNullable(one.firstSeen());
+    }
+
     /** The SLIs of a key over the window ending {@code now}; empty when the key has no counts. */
     public Optional<SliReport> report(SliKey key, SliWindow window, Instant now, SloTargets slo, Function<SliKey, SliReport.EndpointFacts> facts) {
         SliSeries one = series.get(key);

@@ -22,6 +22,7 @@ public final class SliSeries {
     private final long[] minuteOf = new long[MINUTES];
     private final SliCounters[] hours = new SliCounters[HOURS];
     private final long[] hourOf = new long[HOURS];
+    private Instant firstSeen;
 
     public SliSeries() {
         this(MINUTE);
@@ -39,6 +40,9 @@ public final class SliSeries {
 
     /** Counts what happened at {@code at} into its minute and its hour. */
     public synchronized void record(Instant at, Consumer<SliCounters> update) {
+        if (firstSeen == null || at.isBefore(firstSeen)) {
+            firstSeen = at;
+        }
         long millis = at.toEpochMilli();
         update.accept(slot(minutes, minuteOf, Math.floorDiv(millis, fineMillis)));
         update.accept(slot(hours, hourOf, Math.floorDiv(millis, coarseMillis)));
@@ -51,6 +55,11 @@ public final class SliSeries {
             of[slot] = index;
         }
         return ring[slot];
+    }
+
+    /** When the first thing counted here happened: how much history a baseline has. */
+    public synchronized Instant firstSeen() {
+        return firstSeen;
     }
 
     /** The sum over {@code [now - window, now]}, by whole minutes (or hours for windows over six hours). */

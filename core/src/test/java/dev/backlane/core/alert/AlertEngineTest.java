@@ -55,11 +55,11 @@ class AlertEngineTest {
         // 50 minutes ago: 2% errors (burn 20) in the hour; the last five minutes clean.
         traffic(S3_A, START.minus(Duration.ofMinutes(50)), 980, 20);
         traffic(S3_A, START, 1000, 0);
-        AlertCondition.Reading reading = condition.read(AlertIndicator.M3, book, S3_A.key(), START, slo, 1);
+        AlertCondition.Reading reading = condition.read(AlertIndicator.M3, new WindowCounts(book, START), S3_A.key(), slo, 1);
         assertEquals(false, reading.holds(), "the short window shows it over: " + reading.description());
         // Now 3% errors in the last minute too: the hour burns at 25 / 2000 / 0.001 = 12.5x, under 14.4.
         traffic(S3_A, START, 0, 30);
-        reading = condition.read(AlertIndicator.M3, book, S3_A.key(), START, slo, 1);
+        reading = condition.read(AlertIndicator.M3, new WindowCounts(book, START), S3_A.key(), slo, 1);
         assertTrue(reading.description().contains("M3 error budget (0.001) burning 24.6x over 1h and 29.1x over 5m (threshold 14.4x)"),
                 reading.description());
         assertTrue(reading.holds());
@@ -171,6 +171,8 @@ class AlertEngineTest {
         for (int i = 0; i < 1000; i++) {
             book.request(START.minus(Duration.ofHours(5)), List.of(S3_A.key()), 200, 10_000_000, 0);
         }
+        book.request(START.minus(Duration.ofHours(25)), List.of(S3_A.key()), 200, 10_000_000, 0);
+        assertEquals(List.of(), engine.evaluate(START.minus(Duration.ofHours(2)), book, slo, List.of(S3_A)), "seen for 23 hours: no baseline yet");
         for (int i = 0; i < 50; i++) {
             book.request(START, List.of(S3_A.key()), 200, 15_000_000, 0);
         }
