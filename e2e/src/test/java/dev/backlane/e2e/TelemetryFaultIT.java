@@ -124,12 +124,10 @@ class TelemetryFaultIT {
     }
 
     private static JsonNode create(ObjectNode request) {
-        HttpResponse<String> response = WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/faults", request.toString());
-        assertEquals(201, response.statusCode(), response.body());
-        return WorkloadNetwork.json(response.body());
+        return AdminFaults.create(backlane.endpoint(), request);
     }
 
     private static void remove(String faultId) {
-        assertEquals(200, WorkloadNetwork.admin(backlane.endpoint(), "DELETE", "/_backlane/faults/" + faultId, null).statusCode());
+        AdminFaults.remove(backlane.endpoint(), faultId);
     }
 }

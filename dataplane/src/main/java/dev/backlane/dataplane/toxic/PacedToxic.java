@@ -197,6 +197,7 @@ final class PacedToxic extends ToxicHandler {
     /** Leaving the pipeline (the fault ended): what is held goes on at once, in order. */
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        super.handlerRemoved(ctx);
         release(ctx, Long.MAX_VALUE);
         removed = true;
     }

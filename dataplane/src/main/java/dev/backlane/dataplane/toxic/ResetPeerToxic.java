@@ -4,8 +4,6 @@ import dev.backlane.core.fault.ToxicStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Toxiproxy's {@code reset_peer}: the connection is reset (TCP RST: the workload sees "connection reset by peer") when
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ResetPeerToxic extends ToxicHandler {
     private final long timeoutMillis;
-    private ScheduledFuture<?> resetting;
 
     ResetPeerToxic(ToxicStream stream, long timeoutMillis) {
         super(stream);
@@ -22,18 +19,7 @@ final class ResetPeerToxic extends ToxicHandler {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (timeoutMillis == 0) {
-            ctx.executor().execute(() -> reset(ctx.channel()));
-        } else {
-            resetting = ctx.executor().schedule(() -> reset(ctx.channel()), timeoutMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (resetting != null) {
-            resetting.cancel(false);
-        }
+        after(ctx, timeoutMillis, () -> reset(ctx.channel()));
     }
 
     @Override

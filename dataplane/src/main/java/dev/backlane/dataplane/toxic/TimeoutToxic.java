@@ -4,8 +4,6 @@ import dev.backlane.core.fault.ToxicStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Toxiproxy's {@code timeout}: no byte gets through its way, and the connection is closed {@code timeout} ms after the
@@ -14,7 +12,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class TimeoutToxic extends ToxicHandler {
     private final long timeoutMillis;
-    private ScheduledFuture<?> closing;
 
     TimeoutToxic(ToxicStream stream, long timeoutMillis) {
         super(stream);
@@ -24,16 +21,7 @@ final class TimeoutToxic extends ToxicHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         if (timeoutMillis > 0) {
-            closing = ctx.executor().schedule(() -> {
-                ctx.channel().close();
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (closing != null) {
-            closing.cancel(false);
+            after(ctx, timeoutMillis, () -> ctx.channel().close());
         }
     }
 

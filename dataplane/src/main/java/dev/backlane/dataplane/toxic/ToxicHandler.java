@@ -10,6 +10,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,6 +22,7 @@ import java.util.random.RandomGenerator;
  */
 public abstract class ToxicHandler extends ChannelDuplexHandler {
     private final ToxicStream stream;
+    private ScheduledFuture<?> timer;
 
     ToxicHandler(ToxicStream stream) {
         this.stream = requireNonNull(stream, "stream is null");
@@ -39,6 +42,18 @@ public abstract class ToxicHandler extends ChannelDuplexHandler {
 
     ToxicStream stream() {
         return stream;
+    }
+
+    /** Does {@code action} on the channel's event loop {@code millis} from now; not at all if the toxic leaves first. */
+    void after(ChannelHandlerContext ctx, long millis, Runnable action) {
+        timer = ctx.executor().schedule(action, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
     }
 
     @Override
