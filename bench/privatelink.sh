@@ -72,7 +72,8 @@ sink=$(awk '/^listening/ {print $2}' "$work/target.out")
 [ -n "$sink" ] || { echo "the target did not start:" >&2; cat "$work/target.out" >&2; exit 1; }
 
 admin=$(free_port)
-backlane_flags="-Xmx1g -XX:+UseSerialGC"
+# BACKLANE_JAVA_OPTS adds flags to the server's JVM, e.g. a flight recording to see where a connection's time goes.
+backlane_flags="-Xmx1g -XX:+UseSerialGC ${BACKLANE_JAVA_OPTS:-}"
 # shellcheck disable=SC2086
 java $backlane_flags -jar "$backlane_jar" start --port "$admin" --in-memory --instant-transitions --log-requests=off >"$work/backlane.out" 2>&1 &
 backlane_pid=$!

@@ -225,6 +225,8 @@ final class TunnelConnection {
         if (events.wants(PrivateLinkConnectionOpenedEvent.class)) {
             events.publish(new PrivateLinkConnectionOpenedEvent(flow, openedAt));
         }
+        // The client's reply first: it is what the client waits for; the target hears the preamble in the same turn.
+        client.writeAndFlush(replies.established());
         if (preamble.length > 0) {
             target.write(Unpooled.wrappedBuffer(preamble));
         }
@@ -236,7 +238,6 @@ final class TunnelConnection {
         }
         early = Unpooled.EMPTY_BUFFER;
         target.flush();
-        client.writeAndFlush(replies.established());
         client.read();
         target.read();
     }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,42 @@ class GatewayTunnelTest {
             byte[] reply = in.readNBytes(10);
             assertEquals(0, reply[1], "succeeded");
             assertEquals("ping", new String(in.readNBytes(4), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void aGreetingSentWithTheRequestIsAnsweredTogetherWithTheReply() throws Exception {
+        CountDownLatch judged = new CountDownLatch(1);
+        try (TunnelTarget target = TunnelTarget.echo()) {
+            InetSocketAddress gateway = open(new TunnelDecider(request -> {
+                // The gateway judges on its event loop: the client is not answered before the judgement is over.
+                awaitQuietly(judged);
+                return new TunnelDecision.Tunnel(target.address(), new byte[0], TunnelDecider.FLOW, ScriptedDecider.PRIVATE);
+            }));
+            try (Socket socket = new Socket(gateway.getAddress(), gateway.getPort())) {
+                ByteArrayOutputStream hello = new ByteArrayOutputStream();
+                hello.writeBytes(new byte[] {5, 1, 0});
+                hello.writeBytes(domainRequest("svc.example", 443));
+                socket.getOutputStream().write(hello.toByteArray());
+                socket.setSoTimeout(500);
+                assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(),
+                        "the method choice waits for the request's reply, as the client waits for both");
+                judged.countDown();
+                socket.setSoTimeout(5_000);
+                assertArrayEquals(new byte[] {5, 0}, socket.getInputStream().readNBytes(2));
+                assertEquals(0, socket.getInputStream().readNBytes(10)[1], "succeeded");
+                socket.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("ping", new String(socket.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
