@@ -67,11 +67,17 @@ final class FisActions {
         return made;
     }
 
+    /** A parameter FIS gives as a comma-separated list ({@code DescribeVpcs,DescribeSubnets}), its items trimmed. */
+    private static List<String> commaList(Object parameter) {
+        return List.of(String.valueOf(parameter).split(",")).stream().map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
     void end(List<String> faultIds) {
         faultIds.forEach(faults::remove);
     }
 
-    private static List<String> targetArns(Input action, String key, Map<String, Object> resolvedTargets) {
+    /** The ARNs the experiment resolved for the template target the action names under {@code key} ({@code Roles}, {@code Instances}). */
+    static List<String> targetArns(Input action, String key, Map<String, Object> resolvedTargets) {
         String targetName = String.valueOf(action.map("targets").get(key));
         List<String> arns = new ArrayList<>();
         for (Object arn : (List<?>) castMap(resolvedTargets.get(targetName)).get("resourceArns")) {
@@ -96,8 +102,7 @@ final class FisActions {
         }
         FaultRequest request = FaultRequest.of(BACKLANE_KINDS.get(actionId).label(), scope).withDuration(duration.toString());
         if (parameters.containsKey("actions")) {
-            request = request.withActions(List.of(String.valueOf(parameters.get("actions")).split(",")).stream().map(String::trim)
-                    .filter(action -> !action.isEmpty()).toList());
+            request = request.withActions(commaList(parameters.get("actions")));
         }
         if (start.isAfter(call.now())) {
             request = request.withStartTime(start.toString());
@@ -111,8 +116,7 @@ final class FisActions {
 
     /** A fault answering one role's calls to the service (operations named in the action) with an error, at the percentage. */
     private Fault apiError(Call call, String name, FaultKind kind, String roleArn, Map<String, Object> parameters, Instant start, Duration duration) {
-        List<String> operations = List.of(String.valueOf(parameters.getOrDefault("operations", "")).split(",")).stream().map(String::trim)
-                .filter(operation -> !operation.isEmpty()).toList();
+        List<String> operations = commaList(parameters.getOrDefault("operations", ""));
         Map<String, String> scope = new LinkedHashMap<>();
         scope.put("account", call.scope().account());
         scope.put("region", call.scope().region());

@@ -138,11 +138,6 @@ final class FisInstanceActions {
     }
 
     private static List<String> instanceIds(Input action, Map<String, Object> resolvedTargets) {
-        String targetName = String.valueOf(action.map("targets").get("Instances"));
-        List<String> ids = new ArrayList<>();
-        for (Object arn : (List<?>) castMap(resolvedTargets.get(targetName)).get("resourceArns")) {
-            ids.add(FisTargets.idOf(String.valueOf(arn)));
-        }
-        return ids;
+        return FisActions.targetArns(action, "Instances", resolvedTargets).stream().map(FisTargets::idOf).toList();
     }
 }
