@@ -24,8 +24,9 @@ import java.util.Optional;
  * {@code duration}: {@code aws:fis:inject-api-throttle-error}, {@code inject-api-internal-error} and
  * {@code inject-api-unavailable-error} become an F7, {@code API_INTERNAL_ERROR} or {@code API_UNAVAILABLE} fault for each
  * target role (the principal the workloads call as), on the action's service and operations at its percentage;
- * Backlane's own {@code backlane:dns:resolve-public}, {@code backlane:vpce:drop-traffic}, {@code zone-unavailable} and
- * {@code deny-actions} make the guide's F1-F4 over the scope their parameters name; {@code aws:fis:wait} makes nothing.
+ * Backlane's own {@code backlane:dns:resolve-public}, {@code backlane:vpce:drop-traffic}, {@code zone-unavailable},
+ * {@code deny-actions}, {@code backlane:network:break-connections} and {@code backlane:telemetry:lose-records} make the
+ * guide's F1-F4, F6 and F8 over the scope their parameters name; {@code aws:fis:wait} makes nothing.
  */
 final class FisActions {
     /** The fault kind each of FIS's API error actions makes. */
@@ -35,7 +36,8 @@ final class FisActions {
     /** The guide's failure mode each of Backlane's own actions makes. */
     private static final Map<String, FaultKind> BACKLANE_KINDS = Map.of("backlane:dns:resolve-public", FaultKind.F1_PUBLIC_DNS,
             "backlane:vpce:drop-traffic", FaultKind.F2_SECURITY_GROUP_DROP, "backlane:vpce:zone-unavailable", FaultKind.F3_ZONE_UNAVAILABLE,
-            "backlane:vpce:deny-actions", FaultKind.F4_POLICY_DENY);
+            "backlane:vpce:deny-actions", FaultKind.F4_POLICY_DENY, "backlane:network:break-connections", FaultKind.F6_ASYMMETRIC_ROUTING,
+            "backlane:telemetry:lose-records", FaultKind.F8_TELEMETRY_LOSS);
 
     private final Faults faults;
 
@@ -54,7 +56,8 @@ final class FisActions {
                         made.add(apiError(call, name, API_ERROR_KINDS.get(action.string("actionId")), role, parameters, start, duration).id());
                     }
                 }
-                case "backlane:dns:resolve-public", "backlane:vpce:drop-traffic", "backlane:vpce:zone-unavailable", "backlane:vpce:deny-actions" ->
+                case "backlane:dns:resolve-public", "backlane:vpce:drop-traffic", "backlane:vpce:zone-unavailable", "backlane:vpce:deny-actions",
+                        "backlane:network:break-connections", "backlane:telemetry:lose-records" ->
                     made.add(backlaneFault(call, name, action.string("actionId"), parameters, start, duration).id());
                 default -> {
                     // aws:fis:wait and the EC2 actions (FisInstanceActions) make no fault.
@@ -103,6 +106,18 @@ final class FisActions {
         FaultRequest request = FaultRequest.of(BACKLANE_KINDS.get(actionId).label(), scope).withDuration(duration.toString());
         if (parameters.containsKey("actions")) {
             request = request.withActions(commaList(parameters.get("actions")));
+        }
+        if (parameters.containsKey("mode")) {
+            request = request.withMode(String.valueOf(parameters.get("mode")));
+        }
+        if (parameters.containsKey("percentage")) {
+            request = request.withPercentage(percentage(name, String.valueOf(parameters.get("percentage"))));
+        }
+        if (parameters.containsKey("delay")) {
+            request = request.withDelay(String.valueOf(parameters.get("delay")));
+        }
+        if (parameters.containsKey("telemetry")) {
+            request = request.withTelemetry(commaList(parameters.get("telemetry")));
         }
         if (start.isAfter(call.now())) {
             request = request.withStartTime(start.toString());

@@ -214,6 +214,15 @@ class FisOperationsTest {
         assertEquals("ValidationException", refused.errorCode());
         assertTrue(refused.body().contains("vpce-0123456789abcdef0"), refused.body());
         assertEquals(1, faults.list().size(), "a refused start makes no fault");
+
+        String lose = zoneDown.replace("\"zone\"", "\"lose\"").replace("backlane:vpce:zone-unavailable", "backlane:telemetry:lose-records")
+                .replace("\"availabilityZone\": \"us-east-1a\", \"service\": \"s3\"", "\"percentage\": \"40\", \"telemetry\": \"flowLogs\"");
+        String loseId = ok("POST", "/experimentTemplates", lose).path("experimentTemplate").path("id").asText();
+        ok("POST", "/experiments", "{\"clientToken\": \"l1\", \"experimentTemplateId\": \"" + loseId + "\"}");
+        Fault telemetry = faults.list().get(1);
+        assertEquals(FaultKind.F8_TELEMETRY_LOSS, telemetry.kind());
+        assertEquals(40, telemetry.parameters().percentage().orElseThrow());
+        assertEquals(1, telemetry.parameters().telemetry().size());
     }
 
     @Test
