@@ -262,6 +262,9 @@ class ConsoleIT {
         try {
             Page page = open("oncall");
             String shown = row(page, "oncall-faults", faultId).innerText();
+            JsonNode alerts = admin("GET", "/_backlane/alerts", null);
+            assertEquals(0, alerts.path("firing").asLong(), "a few calls a minute ago fire nothing yet (for: 2m): " + alerts);
+            assertEquals("No alert is firing.", page.locator("#oncall-alerts").innerText().trim(), "the panel reads /_backlane/alerts");
             assertTrue(shown.contains("F7") && shown.contains(endpoint) && shown.contains("active"), shown);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-oncall.png")).setFullPage(true));
             page.close();

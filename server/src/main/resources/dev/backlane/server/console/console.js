@@ -91,8 +91,17 @@
   }
 
   async function oncall() {
-    const [zones, recent, endpoints, world, faults] = await Promise.all([sli("zone"), sli("endpoint", "5m"), sli("endpoint"), topology(),
-      json("/_backlane/faults")]);
+    const [zones, recent, endpoints, world, faults, alerts] = await Promise.all([sli("zone"), sli("endpoint", "5m"), sli("endpoint"), topology(),
+      json("/_backlane/faults"), json("/_backlane/alerts")]);
+    const GROUPING = ["alertname", "severity", "indicator", "region", "service"];
+    fill("oncall-alerts", B.table([{ title: "Alert", value: row => row.alert },
+      { title: "Severity", value: row => B.el("span", { class: row.severity === "page" ? "bad" : "warn" }, row.severity) },
+      { title: "Region", value: row => row.labels.region }, { title: "Service", value: row => row.labels.service },
+      { title: "Subject", value: row => Object.entries(row.labels).filter(([key]) => !GROUPING.includes(key))
+        .map(([key, value]) => key + "=" + value).join(", ") },
+      { title: "Firing since", value: row => row.firedAt ? new Date(row.firedAt).toLocaleTimeString() : "–" },
+      { title: "What", value: row => row.annotations.description || row.annotations.summary || "" }],
+      alerts.alerts.filter(alert => alert.state === "firing"), "No alert is firing."));
     fill("oncall-zones", B.table([{ title: "Zone", value: row => row.id },
       { title: "M1 availability", value: row => mark(B.indicator(row, "M1")), numeric: true },
       { title: "M3 success", value: row => mark(B.indicator(row, "M3")), numeric: true },
