@@ -78,6 +78,7 @@ import dev.backlane.server.traffic.TargetDeregistrations;
 import dev.backlane.server.traffic.TargetHealthChecker;
 import dev.backlane.server.traffic.TargetSocketRegistry;
 import dev.backlane.server.traffic.TargetSockets;
+import dev.backlane.server.traffic.NatZoneCrossing;
 import dev.backlane.server.traffic.TrafficLedger;
 import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.traffic.Workloads;
@@ -220,7 +221,6 @@ public final class BacklaneServer implements AutoCloseable {
                 operations,
                 cloud);
         RequestLog requestLog = null;
-        TrafficLedger ledger = new TrafficLedger(events, cloud::now);
         Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
                 config.dnsForwarder());
@@ -234,6 +234,7 @@ public final class BacklaneServer implements AutoCloseable {
         TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
+        TrafficLedger ledger = new TrafficLedger(events, cloud::now, new NatZoneCrossing(cloud::snapshot, workloads::workload));
         ExtraTraffic.follow(events, gateways::address, workloads::workload, cloud::now);
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.
         // Changes act on open tunnels too: each committed change, or fault started, has them judged again.

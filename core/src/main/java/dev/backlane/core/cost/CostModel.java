@@ -29,9 +29,10 @@ import java.util.TreeMap;
  * Prices a month of each scope's endpoints and NAT gateways as AWS bills them, from the world and a month's traffic:
  * interface endpoints per zone-hour and per GB processed (the tiers apply to the region's total, shared out in
  * proportion), Gateway Load Balancer endpoints per hour and per GB, gateway endpoints free, NAT gateways per hour and
- * per GB. Every component that exists at {@code at} (and is not being deleted) is billed the whole month. Then the
- * what-ifs: S3 and DynamoDB traffic of a NAT gateway or an interface endpoint through a gateway endpoint instead; one
- * interface endpoint shared over a transit gateway instead of one per VPC.
+ * per GB, and the data transfer between zones of a NAT gateway's traffic from workloads in other zones. Every
+ * component that exists at {@code at} (and is not being deleted) is billed the whole month. Then the what-ifs: S3 and
+ * DynamoDB traffic of a NAT gateway or an interface endpoint through a gateway endpoint instead; one interface endpoint
+ * shared over a transit gateway instead of one per VPC.
  */
 public final class CostModel {
     private static final MathContext PRECISION = MathContext.DECIMAL64;
@@ -94,6 +95,14 @@ public final class CostModel {
             BigDecimal gb = traffic.of(nat.id()).gbPerMonth();
             components.add(component(nat.id(), Kind.NAT_GATEWAY, nat.vpcId(), Optional.empty(), 1, rates.natGatewayHour().multiply(hours), gb,
                     gb.multiply(rates.natGatewayGb())));
+            // A workload reaching a NAT gateway in another zone pays the intra-region rate out of one zone and again into
+            // the other. PrivateLink's own cross-zone transfer (a workload to an endpoint interface in another zone) has
+            // been free since 2022-04-01, so endpoints get no such line.
+            BigDecimal crossed = traffic.crossZoneOf(nat.id());
+            if (crossed.signum() > 0) {
+                components.add(component(nat.id(), Kind.CROSS_AZ_DATA_TRANSFER, nat.vpcId(), Optional.empty(), 0, BigDecimal.ZERO, crossed,
+                        crossed.multiply(rates.crossAzGb()).multiply(BigDecimal.valueOf(2))));
+            }
         }
 
         Map<String, BigDecimal> byVpc = new TreeMap<>();

@@ -24,7 +24,9 @@ public record CostReport(String currency, String pricesAsOf, int hoursPerMonth, 
         INTERFACE_ENDPOINT("interface-endpoint"),
         GATEWAY_ENDPOINT("gateway-endpoint"),
         GATEWAY_LOAD_BALANCER_ENDPOINT("gateway-load-balancer-endpoint"),
-        NAT_GATEWAY("nat-gateway");
+        NAT_GATEWAY("nat-gateway"),
+        /** The data transfer between Availability Zones of a component's traffic (its ID is the component's). */
+        CROSS_AZ_DATA_TRANSFER("cross-az-data-transfer");
 
         private final String label;
 

@@ -38,16 +38,19 @@ public final class TrafficVolumes {
     private final Map<String, Volume> byComponent;
     private final Volume otherwise;
     private final String basis;
+    /** Of a component's GB per month, those that crossed between Availability Zones to or from it (both directions). */
+    private final Map<String, BigDecimal> crossZone;
 
-    private TrafficVolumes(Map<String, Volume> byComponent, Volume otherwise, String basis) {
+    private TrafficVolumes(Map<String, Volume> byComponent, Volume otherwise, String basis, Map<String, BigDecimal> crossZone) {
         this.byComponent = Map.copyOf(byComponent);
         this.otherwise = otherwise;
         this.basis = basis;
+        this.crossZone = Map.copyOf(crossZone);
     }
 
     /** Volumes given per component, and {@code otherwise} for every component not named. */
     public static TrafficVolumes assumed(Map<String, Volume> byComponent, Volume otherwise) {
-        return new TrafficVolumes(byComponent, requireNonNull(otherwise, "otherwise is null"), "assumed");
+        return new TrafficVolumes(byComponent, requireNonNull(otherwise, "otherwise is null"), "assumed", Map.of());
     }
 
     /**
@@ -56,6 +59,15 @@ public final class TrafficVolumes {
      * few bytes into terabytes.
      */
     public static TrafficVolumes observed(Map<String, Map<String, Long>> bytes, Duration observed, int hoursPerMonth) {
+        return observed(bytes, Map.of(), observed, hoursPerMonth);
+    }
+
+    /**
+     * As {@link #observed(Map, Duration, int)}, with the bytes of each component that crossed between Availability
+     * Zones (a workload in one zone, the component in another), scaled the same way.
+     */
+    public static TrafficVolumes observed(Map<String, Map<String, Long>> bytes, Map<String, Long> crossZoneBytes, Duration observed,
+            int hoursPerMonth) {
         Duration span = observed.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : observed;
         BigDecimal scale = BigDecimal.valueOf(hoursPerMonth * 3600L).divide(BigDecimal.valueOf(span.toSeconds()), PRECISION);
         Map<String, Volume> volumes = new TreeMap<>();
@@ -68,7 +80,10 @@ public final class TrafficVolumes {
             }
             volumes.put(component, new Volume(gb(total).multiply(scale, PRECISION), byService));
         });
-        return new TrafficVolumes(volumes, Volume.NONE, "observed over " + span.toSeconds() + " s, scaled to " + hoursPerMonth + " hours");
+        Map<String, BigDecimal> crossZone = new TreeMap<>();
+        crossZoneBytes.forEach((component, crossed) -> crossZone.put(component, gb(crossed).multiply(scale, PRECISION)));
+        return new TrafficVolumes(volumes, Volume.NONE, "observed over " + span.toSeconds() + " s, scaled to " + hoursPerMonth + " hours",
+                crossZone);
     }
 
     private static BigDecimal gb(long bytes) {
@@ -77,6 +92,21 @@ public final class TrafficVolumes {
 
     public Volume of(String componentId) {
         return byComponent.getOrDefault(componentId, otherwise);
+    }
+
+    /** The same volumes, with {@code gbPerMonth} of the named components' traffic crossing between Availability Zones. */
+    public TrafficVolumes withCrossZone(Map<String, BigDecimal> gbPerMonth) {
+        gbPerMonth.values().forEach(gb -> {
+            if (gb.signum() < 0) {
+                throw new IllegalArgumentException("a cross-zone volume is at least 0 GB, not " + gb);
+            }
+        });
+        return new TrafficVolumes(byComponent, otherwise, basis, gbPerMonth);
+    }
+
+    /** The GB per month that crossed between Availability Zones to or from the component; zero when none is known. */
+    public BigDecimal crossZoneOf(String componentId) {
+        return crossZone.getOrDefault(componentId, BigDecimal.ZERO);
     }
 
     public Optional<Volume> named(String componentId) {

@@ -76,6 +76,31 @@ class CostModelTest {
     }
 
     @Test
+    void trafficFromAnotherZoneToANatGatewayIsItsOwnLineAtTheCrossZoneRateEachWay() {
+        NatGateway nat = world.natGateway(a);
+        VpcEndpoint sts = world.interfaceEndpoint(vpc, STS, true, "available", List.of(a));
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(nat.id(), gb("300"), sts.id(), gb("50")), Volume.NONE)
+                .withCrossZone(Map.of(nat.id(), new BigDecimal("100"), sts.id(), new BigDecimal("50"))));
+        ComponentCost crossed = cost.components().stream().filter(line -> line.kind() == Kind.CROSS_AZ_DATA_TRANSFER).findFirst().orElseThrow();
+        assertEquals(nat.id(), crossed.id());
+        assertEquals(0, new BigDecimal("2").compareTo(crossed.data()), "100 GB x $0.01 out of one zone and $0.01 into the other");
+        assertEquals(0, BigDecimal.ZERO.compareTo(crossed.hourly()));
+        assertEquals(1, cost.components().stream().filter(line -> line.kind() == Kind.CROSS_AZ_DATA_TRANSFER).count(),
+                "PrivateLink's cross-zone transfer is free: " + cost.components());
+        BigDecimal natTotal = component(cost, nat.id()).total();
+        assertEquals(0, natTotal.add(new BigDecimal("2")).add(component(cost, sts.id()).total()).compareTo(cost.vpcs().get(0).total()),
+                "the VPC's total counts the cross-zone line");
+    }
+
+    @Test
+    void observedCrossZoneBytesAreScaledToAMonth() {
+        TrafficVolumes observed = TrafficVolumes.observed(Map.of("nat-1", Map.of("s3", 2_000_000_000L)), Map.of("nat-1", 1_000_000_000L),
+                Duration.ofHours(1), 730);
+        assertEquals(0, new BigDecimal("730").compareTo(observed.crossZoneOf("nat-1")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(observed.crossZoneOf("nat-2")));
+    }
+
+    @Test
     void oneSharedInterfaceEndpointSavesZoneHoursButPaysTheTransitGateway() {
         Vpc other = world.vpc("10.1.0.0/16");
         Subnet c = world.subnet(other, "10.1.1.0/24", "us-east-1a");

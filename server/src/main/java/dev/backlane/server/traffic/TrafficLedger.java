@@ -28,6 +28,17 @@ public final class TrafficLedger {
     private final Supplier<Instant> clock;
     private final Instant started;
     private final Map<String, Account> components = new ConcurrentHashMap<>();
+    private final ZoneCrossing zones;
+    /** Per component, the bytes that crossed between Availability Zones (the workload in one, the component in another). */
+    private final Map<String, Long> crossZone = new ConcurrentHashMap<>();
+
+    /** Whether a workload's traffic through a component ({@code nat-}) crosses between Availability Zones. */
+    @FunctionalInterface
+    public interface ZoneCrossing {
+        ZoneCrossing NEVER = (workloadId, componentId) -> false;
+
+        boolean crosses(String workloadId, String componentId);
+    }
 
     /** One component's bytes: per service in total, and per hour (a ring of {@link #HOURS_KEPT}, by hour since the epoch). */
     private static final class Account {
@@ -62,7 +73,12 @@ public final class TrafficLedger {
     }
 
     public TrafficLedger(EventStream events, Supplier<Instant> clock) {
+        this(events, clock, ZoneCrossing.NEVER);
+    }
+
+    public TrafficLedger(EventStream events, Supplier<Instant> clock, ZoneCrossing zones) {
         this.clock = clock;
+        this.zones = zones;
         this.started = clock.get();
         // For the stream's life: the ledger lives and dies with the server's data plane.
         events.subscribe(GatewayRequestEvent.class, this::onRequest);
@@ -74,7 +90,13 @@ public final class TrafficLedger {
             return;
         }
         String service = event.facts().map(facts -> facts.service()).orElse("unknown");
-        add(event.via().get(), service, event.bytesIn() + event.bytesOut(), event.start());
+        String via = event.via().get();
+        long bytes = event.bytesIn() + event.bytesOut();
+        add(via, service, bytes, event.start());
+        // Only NAT gateways: PrivateLink's cross-zone transfer is free, and an internet gateway is not in a zone.
+        if (bytes > 0 && via.startsWith("nat-") && zones.crosses(event.workloadId(), via)) {
+            crossZone.merge(via, bytes, Long::sum);
+        }
     }
 
     private void onConnection(PrivateLinkConnectionClosedEvent event) {
@@ -95,7 +117,7 @@ public final class TrafficLedger {
     public TrafficVolumes volumes(int hoursPerMonth) {
         Map<String, Map<String, Long>> bytes = new TreeMap<>();
         components.forEach((id, account) -> bytes.put(id, account.byService()));
-        return TrafficVolumes.observed(bytes, Duration.between(started, clock.get()), hoursPerMonth);
+        return TrafficVolumes.observed(bytes, new TreeMap<>(crossZone), Duration.between(started, clock.get()), hoursPerMonth);
     }
 
     /** The components whose last complete hour is a cost spike. */
