@@ -15,6 +15,7 @@ import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.sli.SliBook;
+import dev.backlane.core.sli.SliKey;
 import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.world.ChangeSink;
@@ -24,6 +25,7 @@ import dev.backlane.server.observe.DataPlaneMetrics;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import dev.backlane.server.observe.VendedLogs;
 import dev.backlane.server.sli.SliRecorder;
+import dev.backlane.server.sli.Slis;
 import dev.backlane.server.traffic.TrafficLedger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -118,6 +120,10 @@ public final class EventPipelineBenchmark {
                 ENDPOINTS, SERVICES.length, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path s3Root = Files.createTempDirectory("backlane-bench-logs");
+        if (args.length > 0 && args[0].equals("--per-key")) {
+            perKey(Integer.parseInt(args[1]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--minutes")) {
             // Memory only: MINUTES simulated minutes at 1,000 events/s, the heap printed every EVERY minutes.
             int minutes = Integer.parseInt(args[1]);
@@ -229,9 +235,44 @@ public final class EventPipelineBenchmark {
             }
             long after = usedAfterGc();
             System.out.printf("%d min at 1,000 events/s: %,d events in %.1f s; heap used after GC %.1f MB (before the subscribers %.1f MB,"
-                    + " so %.1f MB for the pipeline); SliBook keys %d (overflowed %d); vended-logs inbox dropped %d%n", minutes, minutes * 60_000L,
+                    + " so %.1f MB for the pipeline); SliBook keys %d (evicted %d); vended-logs inbox dropped %d%n", minutes, minutes * 60_000L,
                     (System.nanoTime() - started) / 1e9, after / 1e6, before / 1e6, (after - before) / 1e6, pipeline.book().keys().size(),
-                    pipeline.book().overflowed(), pipeline.logs().droppedEvents());
+                    pipeline.book().evicted(), pipeline.logs().droppedEvents());
+        }
+    }
+
+    /**
+     * Part 4: what one SLI key costs on the heap once its rings are full, without the rest of the pipeline: {@code keys}
+     * keys each get ten requests a minute (varied latency, mostly 200s, some 404, 429 and 503) for six hours (the minute
+     * ring full) and then for 31 days (the hour ring full too); the heap after GC over the number of keys.
+     */
+    private static void perKey(int keys) {
+        long before = usedAfterGc();
+        SliBook book = new SliBook(keys + 1);
+        List<List<SliKey>> keyLists = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            keyLists.add(List.of(new SliKey(SliKey.Kind.ENDPOINT, String.format("vpce-%017x", k))));
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        int[] statuses = {200, 200, 200, 200, 200, 200, 200, 404, 429, 503};
+        long minute = 0;
+        for (long until : new long[] {6 * 60, 31 * 24 * 60}) {
+            for (; minute < until; minute++) {
+                Instant at = START.plusSeconds(minute * 60);
+                for (List<SliKey> key : keyLists) {
+                    for (int i = 0; i < 10; i++) {
+                        // Latency log-uniform from 0.1 ms to 1 s.
+                        long nanos = (long) (100_000 * Math.pow(10_000, random.nextDouble()));
+                        book.request(at, key, statuses[random.nextInt(statuses.length)], nanos, 1024);
+                    }
+                }
+            }
+            long used = usedAfterGc() - before;
+            System.out.printf("SLI per-key cost after %s: %,d bytes a key (%d keys, %.1f MB); at %,d keys: %.0f MiB%n",
+                    until == 360 ? "6 hours" : "31 days", used / keys, keys, used / 1e6, Slis.MAX_KEYS, (double) used / keys * Slis.MAX_KEYS / (1 << 20));
+        }
+        if (book.keys().size() != keys + 1) {
+            throw new IllegalStateException("keys lost: " + book.keys().size());
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * The counts behind the SLIs M1-M10, per key, kept over time ({@link SliSeries}): what the data plane reports goes to
  * every key it concerns (the call as a whole, its endpoint, service, zone, workload...). At most {@code maxKeys} keys
- * are kept; what would need another is counted under {@link SliKey#ALL} only, and {@link #overflowed} says how often.
- * Thread-safe; pure (the caller gives the time).
+ * are kept, {@link SliKey#ALL} among them, because each costs memory once its rings fill (see {@link SliSeries}): a new
+ * key past that evicts the key whose last fact is the oldest (its history is lost; {@link #evicted} counts them), so
+ * the keys kept are the ones active lately. Thread-safe; pure (the caller gives the time).
  */
 public final class SliBook {
     private static final Duration BASELINE = Duration.ofDays(1);
@@ -24,7 +25,7 @@ public final class SliBook {
     private final int maxKeys;
     private final Duration slot;
     private final Map<SliKey, SliSeries> series = new ConcurrentHashMap<>();
-    private final AtomicLong overflowed = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
 
     public SliBook(int maxKeys) {
         this(maxKeys, SliSeries.MINUTE);
@@ -109,14 +110,36 @@ public final class SliBook {
             }
             SliSeries one = series.get(key);
             if (one == null) {
-                if (series.size() >= maxKeys) {
-                    overflowed.incrementAndGet();
-                    continue;
-                }
-                one = series.computeIfAbsent(key, ignored -> new SliSeries(slot));
+                one = add(key);
             }
             one.record(at, update);
         }
+    }
+
+    /** A new key's series, evicting the least recently active key when the book is full; rare, so under the book's lock. */
+    private synchronized SliSeries add(SliKey key) {
+        SliSeries one = series.get(key);
+        if (one != null) {
+            return one;
+        }
+        if (series.size() >= maxKeys) {
+            SliKey oldest = null;
+            long oldestMillis = Long.MAX_VALUE;
+            for (Map.Entry<SliKey, SliSeries> entry : series.entrySet()) {
+                long last = entry.getValue().lastSeenMillis();
+                if (!entry.getKey().equals(SliKey.ALL) && last < oldestMillis) {
+                    oldest = entry.getKey();
+                    oldestMillis = last;
+                }
+            }
+            if (oldest != null) {
+                series.remove(oldest);
+                evicted.incrementAndGet();
+            }
+        }
+        one = new SliSeries(slot);
+        series.put(key, one);
+        return one;
     }
 
     /** The keys with counts, in order. */
@@ -162,7 +185,8 @@ public final class SliBook {
                 facts.apply(key)));
     }
 
-    public long overflowed() {
-        return overflowed.get();
+    /** How many keys were dropped, the least recently active first, to make room for new ones. */
+    public long evicted() {
+        return evicted.get();
     }
 }

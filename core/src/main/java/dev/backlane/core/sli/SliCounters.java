@@ -1,5 +1,6 @@
 package dev.backlane.core.sli;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,9 @@ import java.util.TreeMap;
  * Not thread-safe: {@link SliSeries} synchronizes.
  */
 public final class SliCounters {
+    private static final int[] NO_CODES = new int[0];
+    private static final long[] NO_COUNTS = new long[0];
+
     long probes;
     long probeFailures;
     long dnsAnswers;
@@ -25,7 +29,9 @@ public final class SliCounters {
     long rejects;
     long telemetryOffered;
     long telemetryDelivered;
-    final Map<Integer, Long> statuses = new TreeMap<>();
+    /** HTTP statuses seen, ascending, and their counts: a few per minute, so two small arrays rather than a map of boxes. */
+    private int[] statusCodes = NO_CODES;
+    private long[] statusCounts = NO_COUNTS;
     LatencyHistogram latency;
 
     void add(SliCounters other) {
@@ -44,10 +50,31 @@ public final class SliCounters {
         rejects += other.rejects;
         telemetryOffered += other.telemetryOffered;
         telemetryDelivered += other.telemetryDelivered;
-        other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+        for (int i = 0; i < other.statusCodes.length; i++) {
+            status(other.statusCodes[i], other.statusCounts[i]);
+        }
         if (other.latency != null) {
             latency().add(other.latency);
         }
+    }
+
+    private void status(int code, long count) {
+        int at = Arrays.binarySearch(statusCodes, code);
+        if (at >= 0) {
+            statusCounts[at] += count;
+            return;
+        }
+        at = -at - 1;
+        int[] codes = new int[statusCodes.length + 1];
+        long[] counts = new long[statusCodes.length + 1];
+        System.arraycopy(statusCodes, 0, codes, 0, at);
+        System.arraycopy(statusCounts, 0, counts, 0, at);
+        codes[at] = code;
+        counts[at] = count;
+        System.arraycopy(statusCodes, at, codes, at + 1, statusCodes.length - at);
+        System.arraycopy(statusCounts, at, counts, at + 1, statusCodes.length - at);
+        statusCodes = codes;
+        statusCounts = counts;
     }
 
     LatencyHistogram latency() {
@@ -65,7 +92,7 @@ public final class SliCounters {
         if (status == 0) {
             unanswered++;
         } else {
-            statuses.merge(status, 1L, Long::sum);
+            status(status, 1);
             if (status < 400) {
                 successes++;
             } else if (status == 429) {
@@ -139,8 +166,13 @@ public final class SliCounters {
         return telemetryDelivered;
     }
 
+    /** The count of each HTTP status, ascending. */
     public Map<Integer, Long> statuses() {
-        return Map.copyOf(statuses);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        for (int i = 0; i < statusCodes.length; i++) {
+            statuses.put(statusCodes[i], statusCounts[i]);
+        }
+        return statuses;
     }
 
     /** The latency histogram (empty when no request was seen). */

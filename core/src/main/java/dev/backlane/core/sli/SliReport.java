@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * The ten SLIs of one key over one window, with their SLOs. M4's baseline is the p95 of the day before the reading;
@@ -55,7 +54,7 @@ public record SliReport(SliKey key, SliWindow window, List<Indicator> indicators
                 slo.telemetryIngestionRate(), "telemetry records delivered"));
         indicators.add(Indicator.compared("M10", "cost per GB", facts.costPerGb(), "USD per GB", slo.costPerGb(), false,
                 facts.costPerGb().isPresent() ? "the month's cost at the observed traffic over its GB (backlane cost)" : "no traffic, or not an endpoint"));
-        return new SliReport(key, window, indicators, new TreeMap<>(in.statuses));
+        return new SliReport(key, window, indicators, in.statuses());
     }
 
     private static Indicator latency(SliCounters in, SliCounters day, SloTargets slo) {

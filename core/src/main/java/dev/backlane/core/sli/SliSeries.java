@@ -23,6 +23,8 @@ public final class SliSeries {
     private final SliCounters[] hours = new SliCounters[HOURS];
     private final long[] hourOf = new long[HOURS];
     private Instant firstSeen;
+    /** The latest time counted, read without the lock by {@link SliBook} to choose which key to evict. */
+    private volatile long lastSeenMillis = Long.MIN_VALUE;
 
     public SliSeries() {
         this(MINUTE);
@@ -44,6 +46,9 @@ public final class SliSeries {
             firstSeen = at;
         }
         long millis = at.toEpochMilli();
+        if (millis > lastSeenMillis) {
+            lastSeenMillis = millis;
+        }
         update.accept(slot(minutes, minuteOf, Math.floorDiv(millis, fineMillis)));
         update.accept(slot(hours, hourOf, Math.floorDiv(millis, coarseMillis)));
     }
@@ -55,6 +60,10 @@ public final class SliSeries {
             of[slot] = index;
         }
         return ring[slot];
+    }
+
+    long lastSeenMillis() {
+        return lastSeenMillis;
     }
 
     /** When the first thing counted here happened: how much history a baseline has. */

@@ -82,10 +82,17 @@ class SliBookTest {
         assertEquals(Optional.of(true), report.indicator("M7").met(), "under the 5-minute SLO");
         assertEquals(0.156, report.indicator("M10").value().getAsDouble());
 
-        SliBook small = new SliBook(2);
-        small.request(NOW, List.of(ENDPOINT, SERVICE), 200, 1000, 0);
-        assertEquals(List.of(SliKey.ALL, ENDPOINT), small.keys());
-        assertEquals(1, small.overflowed());
+        SliKey zone = new SliKey(SliKey.Kind.ZONE, "use1-az1");
+        SliBook small = new SliBook(3);
+        small.request(NOW.minusSeconds(120), List.of(ENDPOINT), 200, 1000, 0);
+        small.request(NOW.minusSeconds(60), List.of(SERVICE), 200, 1000, 0);
+        small.request(NOW.minusSeconds(30), List.of(ENDPOINT), 200, 1000, 0);
+        assertEquals(0, small.evicted());
+        small.request(NOW, List.of(zone), 503, 1000, 0);
+        assertEquals(List.of(SliKey.ALL, ENDPOINT, SERVICE, zone).stream().filter(key -> !key.equals(SERVICE)).sorted().toList(), small.keys(),
+                "the least recently active key made room");
+        assertEquals(1, small.evicted());
+        assertEquals(4, small.counters(SliKey.ALL, Duration.ofMinutes(5), NOW).orElseThrow().requests(), "all still counts every fact");
     }
 
     @Test

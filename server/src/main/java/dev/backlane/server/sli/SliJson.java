@@ -20,7 +20,7 @@ import java.util.function.Function;
  * The SLIs as {@code /_backlane/sli} answers them. The question, every field optional: {@code {"window": "5m"|"1h"|"6h"|"1d"|"30d"
  * (default 1h), "endpoint": "vpce-...", "kind": "all|endpoint|service|zone|workload|vpc|sink", "slos": {overrides}}}. The
  * answer: {@code {"window", "at", "reports": [{"kind", "id", "indicators": [{"id", "name", "value", "unit", "objective", "met",
- * "basis", "numerator", "denominator" (ratios only)}], "statuses": {"200": n}}], "overflowedKeys"}}.
+ * "basis", "numerator", "denominator" (ratios only)}], "statuses": {"200": n}}], "evictedKeys"}}.
  */
 public final class SliJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +75,7 @@ public final class SliJson {
             ObjectNode statuses = item.putObject("statuses");
             report.statuses().forEach((status, count) -> statuses.put(Integer.toString(status), count));
         }
-        root.put("overflowedKeys", book.overflowed());
+        root.put("evictedKeys", book.evicted());
         return root;
     }
 

@@ -33,8 +33,12 @@ import java.util.function.Supplier;
  * {@link Alerts} raised on them.
  */
 public final class Slis implements AutoCloseable {
-    /** Keys kept: endpoints, services, zones, workloads, VPCs, sinks; a few MB at most while quiet, bounded when busy. */
-    private static final int MAX_KEYS = 20_000;
+    /**
+     * Keys kept: endpoints, services, zones, workloads, VPCs, sinks. A key with traffic every minute costs about 0.9 MB
+     * once its 31 days of hours fill (0.15 MB at six hours; EventPipelineBenchmark --per-key, bench/README.md), so 500
+     * keys stay under about 450 MiB; past that the least recently active key is evicted ({@link SliBook#evicted}).
+     */
+    public static final int MAX_KEYS = 500;
     public static final Duration PROBE_PERIOD = Duration.ofSeconds(30);
 
     private final SliBook book;
