@@ -111,7 +111,7 @@ class FlowLogDeliveryLinesTest {
     @Test
     void aCallItsOwnGroupDropsIsRejectedOnTheWorkloadInterface() {
         world.allowIn(endpoints.id(), 443, "10.0.0.0/16");
-        world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnet), endpoints.id());
+        String endpointEni = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnet), endpoints.id()).networkInterfaceIds().get(0);
         world.revokeAllEgress(workloads.id());
         flowLog(subnet.id(), FlowLogResourceType.SUBNET, FlowLogTrafficType.ALL, "${interface-id} ${packets} ${action} ${flow-direction}");
         PathResult path = world.explain(eni.id(), "sts.us-east-1.amazonaws.com", 443);
@@ -120,7 +120,42 @@ class FlowLogDeliveryLinesTest {
                 Optional.empty(), Optional.of("ENI_SG_RULES_MISMATCH"), GatewayRequestEvent.Outcome.RESET, 0, 300, 0, at(3), 1_000_000L,
                 path.destination())));
 
-        assertEquals(List.of(eni.id() + " 1 REJECT egress"), sorted(collector.flush(world.world(), WINDOW + 60).get(0)));
+        // The SYN never reached the endpoint's interface: it had no traffic in the window.
+        assertEquals(List.of(eni.id() + " 1 REJECT egress", endpointEni + " - - -"), sorted(collector.flush(world.world(), WINDOW + 60).get(0)));
+    }
+
+    @Test
+    void anInterfaceWithoutTrafficInAWindowGetsANodataRecordOnceAndTrafficOfAnyActionCounts() {
+        world.allowIn(endpoints.id(), 443, "10.0.0.0/16");
+        String endpointEni = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnet), endpoints.id()).networkInterfaceIds().get(0);
+        FlowLog all = flowLog(vpc.id(), FlowLogResourceType.VPC, FlowLogTrafficType.ALL, null);
+        FlowLog rejects = flowLog(vpc.id(), FlowLogResourceType.VPC, FlowLogTrafficType.REJECT, null);
+        PathResult path = world.explain(eni.id(), "sts.us-east-1.amazonaws.com", 443);
+        // Accepted traffic in the second window only: the first has none anywhere.
+        feed(sampler.request(world.world(), request(path, 50600, 100, 100, at(61))));
+
+        List<FlowLogLines> first = collector.flush(world.world(), WINDOW + 60);
+        String account = world.scope.account();
+        List<String> nodata = Stream.of(eni.id(), endpointEni).sorted()
+                .map(id -> "2 " + account + " " + id + " - - - - - - - " + WINDOW + " " + (WINDOW + 59) + " - NODATA").toList();
+        assertEquals(List.of(all.id(), rejects.id()), first.stream().map(lines -> lines.flowLog().id()).sorted().toList());
+        first.forEach(lines -> assertEquals(nodata, sorted(lines), lines.flowLog().trafficType().toString()));
+        assertEquals(List.of(), collector.flush(world.world(), WINDOW + 61), "a window's NODATA records are written once");
+
+        List<FlowLogLines> second = collector.flush(world.world(), WINDOW + 120);
+        assertEquals(List.of(all.id()), second.stream().map(lines -> lines.flowLog().id()).toList(),
+                "the accepted traffic is no record of the REJECT flow log, but it was traffic: no NODATA there");
+        assertTrue(second.get(0).lines().stream().noneMatch(line -> line.text().endsWith("NODATA")), second.get(0).lines().toString());
+    }
+
+    @Test
+    void nodataRecordsAreWrittenForTheLatestWindowsOnlyWhenTheClockJumps() {
+        FlowLog flowLog = flowLog(eni.id(), FlowLogResourceType.NETWORK_INTERFACE, FlowLogTrafficType.ALL, "${start} ${log-status}");
+        List<FlowLogLines> ready = collector.flush(world.world(), WINDOW + 3600);
+        assertEquals(flowLog.id(), ready.get(0).flowLog().id());
+        List<String> starts = ready.get(0).lines().stream().map(FlowLogLines.Line::text).toList();
+        assertEquals(FlowLogCollector.MAX_NODATA_WINDOWS, starts.size(), starts.toString());
+        assertEquals((WINDOW + 3600 - 60) + " NODATA", starts.get(starts.size() - 1));
     }
 
     @Test
