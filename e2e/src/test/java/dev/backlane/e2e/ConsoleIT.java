@@ -40,6 +40,8 @@ class ConsoleIT {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final S3TestServer S3_UPSTREAM = S3TestServer.start();
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>shop";
+    /** Asked before the endpoint's name, so the DNS timeline's newest answer stays the endpoint's. */
+    private static final String UNKNOWN_NAME = "nothing-here.example.com";
 
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests()
@@ -72,6 +74,7 @@ class ConsoleIT {
                 // a 404 in the statuses
             }
         }
+        assertEquals(List.of(), WorkloadNetwork.dig(workload, UNKNOWN_NAME), "no such name");
         assertTrue(WorkloadNetwork.dig(workload, "s3.us-east-1.amazonaws.com").stream().allMatch(address -> address.startsWith("10.95.")));
         assertTrue(backlane.server().slis().probes().probeAll() > 0, "the endpoint was probed");
         Files.createDirectories(SCREENSHOTS);
@@ -170,6 +173,12 @@ class ConsoleIT {
         assertEquals(7, recent, "six 200s and a 404");
         String rates = row(oncall, "oncall-rates", endpoint).innerText();
         assertTrue(rates.contains("\t7\t") && rates.contains(String.format(Locale.ROOT, "%.2f %%", 100.0 / 7)), rates);
+        JsonNode failed = StreamSupport.stream(admin("GET", "/_backlane/events?kind=dns&limit=1000", null).path("events").spliterator(), false)
+                .filter(event -> event.path("name").asText().equals(UNKNOWN_NAME + ".")).findFirst().orElseThrow();
+        assertEquals("NXDOMAIN", failed.path("rcode").asText(), failed.toString());
+        String failure = row(oncall, "oncall-dns-failures", UNKNOWN_NAME + ".").innerText();
+        assertTrue(failure.contains("NXDOMAIN") && failure.contains(network.vpc) && failure.contains("\tA\t"), failure);
+        assertEquals(0, row(oncall, "oncall-dns-failures", "s3.us-east-1.amazonaws.com").count(), "a NOERROR answer is no failure");
 
         Page debug = open("debug");
         String workloadId = workload.path("workloadId").asText();
@@ -194,6 +203,11 @@ class ConsoleIT {
         assertEquals(1, interfaces.size(), interfaces.toString());
         String eni = row(debug, "debug-enis", interfaces.get(0).path("networkInterfaceId").asText()).innerText();
         assertTrue(eni.contains(endpoint) && eni.contains(network.privateSubnet) && eni.contains("in-use") && eni.contains(" s"), eni);
+        long resetOrDropped = StreamSupport.stream(admin("GET", "/_backlane/events?kind=gateway&limit=1000", null).path("events").spliterator(), false)
+                .filter(event -> List.of("RESET", "STALLED", "BLOCKED_WITH_ERROR", "UPSTREAM_FAILED").contains(event.path("outcome").asText())).count();
+        assertEquals(0, resetOrDropped, "every call was forwarded");
+        assertTrue(debug.locator("#debug-resets").innerText().startsWith("No request was reset or dropped among the newest"),
+                debug.locator("#debug-resets").innerText());
         debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         for (Page page : List.of(executive, oncall, debug)) {
             page.close();

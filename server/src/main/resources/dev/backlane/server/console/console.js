@@ -31,6 +31,24 @@
   const objective = indicator => indicator.objective ? Number(indicator.objective.replace(/^[<>]=\s*/, "")) : null;
   const mark = indicator => B.el("span", { class: B.state(indicator) }, B.percent(indicator.value));
   const fill = (id, ...nodes) => $(id).replaceChildren(...nodes);
+  const time = text => text ? new Date(text).toLocaleTimeString() : "–";
+  /** The resolver's answers that failed the asker (docs/console.md): no such name, the resolver failed, or it refused. */
+  const DNS_FAILURES = ["NXDOMAIN", "SERVFAIL", "REFUSED"];
+  /** The gateway outcomes that reset or dropped a request, with their column titles. */
+  const DROPS = { RESET: "Reset", STALLED: "Dropped (stalled)", BLOCKED_WITH_ERROR: "Blocked (504)", UPSTREAM_FAILED: "Upstream failed" };
+
+  /** The gateway events that were reset or dropped, counted per endpoint (via, or "direct") and workload, newest first. */
+  B.resetsAndDrops = function (events) {
+    const groups = {};
+    events.filter(event => event.outcome in DROPS).forEach(event => {
+      const via = event.via || "direct", key = via + " " + event.workloadId;
+      const group = groups[key] || (groups[key] = { via, workloadId: event.workloadId, counts: {}, last: null });
+      group.counts[event.outcome] = (group.counts[event.outcome] || 0) + 1;
+      if (!group.last || event.time > group.last) group.last = event.time;
+    });
+    return Object.values(groups).sort((a, b) => b.last.localeCompare(a.last));
+  };
+  const resetsAndDrops = B.resetsAndDrops;
 
   /** Each endpoint's service (from the topology) with the endpoint's M1: probes are made per endpoint, not per service. */
   B.serviceAvailability = function (world, endpoints) {
@@ -91,8 +109,13 @@
   }
 
   async function oncall() {
-    const [zones, recent, endpoints, world, faults, alerts] = await Promise.all([sli("zone"), sli("endpoint", "5m"), sli("endpoint"), topology(),
-      json("/_backlane/faults"), json("/_backlane/alerts")]);
+    const [zones, recent, endpoints, world, faults, alerts, queries] = await Promise.all([sli("zone"), sli("endpoint", "5m"), sli("endpoint"),
+      topology(), json("/_backlane/faults"), json("/_backlane/alerts"), json("/_backlane/events?kind=dns&limit=1000")]);
+    fill("oncall-dns-failures", B.table([{ title: "Time", value: row => time(row.time) }, { title: "VPC", value: row => row.vpcId },
+      { title: "Name", value: row => row.name }, { title: "Type", value: row => row.type },
+      { title: "Rcode", value: row => B.el("span", { class: "bad" }, row.rcode) }],
+      queries.events.filter(row => DNS_FAILURES.includes(row.rcode)).reverse().slice(0, 50), "No failed DNS answer among the newest "
+        + queries.events.length + "."));
     const GROUPING = ["alertname", "severity", "indicator", "region", "service"];
     fill("oncall-alerts", B.table([{ title: "Alert", value: row => row.alert },
       { title: "Severity", value: row => B.el("span", { class: row.severity === "page" ? "bad" : "warn" }, row.severity) },
@@ -134,7 +157,12 @@
   }
 
   async function debug() {
-    const [workloads, world, queries] = await Promise.all([sli("workload"), topology(), json("/_backlane/events?kind=dns&limit=200")]);
+    const [workloads, world, queries, requests] = await Promise.all([sli("workload"), topology(), json("/_backlane/events?kind=dns&limit=200"),
+      json("/_backlane/events?kind=gateway&limit=1000")]);
+    fill("debug-resets", B.table([{ title: "Endpoint", value: row => row.via }, { title: "Workload", value: row => row.workloadId },
+      ...Object.entries(DROPS).map(([outcome, title]) => ({ title, numeric: true, value: row => row.counts[outcome] || 0 })),
+      { title: "Last", value: row => time(row.last) }], resetsAndDrops(requests.events), "No request was reset or dropped among the newest "
+        + requests.events.length + "."));
     const placed = Object.fromEntries(world.accounts.flatMap(account => account.vpcs.flatMap(vpc => vpc.workloads.map(workload =>
       [workload.workloadId, { ...workload, vpcId: vpc.vpcId }]))));
     fill("debug-workloads", B.table([{ title: "Workload", value: row => row.id },
@@ -152,7 +180,6 @@
       { title: "Service", value: row => row.serviceName }, { title: "State", value: row => row.state },
       { title: "Provisioning", numeric: true, value: row => row.provisioningSeconds === undefined ? "–" : row.provisioningSeconds + " s" }],
       endpoints, "No endpoints."));
-    const time = text => text ? new Date(text).toLocaleTimeString() : "–";
     fill("debug-enis", B.table([{ title: "Network interface", value: row => row.eni.networkInterfaceId },
       { title: "Endpoint", value: row => named(row.endpoint.vpcEndpointId, row.endpoint.name) },
       { title: "Subnet", value: row => row.eni.subnetId }, { title: "Zone", value: row => row.eni.availabilityZone },
