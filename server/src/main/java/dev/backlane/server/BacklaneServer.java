@@ -264,7 +264,7 @@ public final class BacklaneServer implements AutoCloseable {
             List<Route> routes = List.of(
                     new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog),
                             AwsHttpHandler.MAX_BODY_BYTES + 1, true),
-                    admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump())),
+                    admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump(), alarms)),
                     admin("/_backlane/explain", analysis),
                     admin("/_backlane/audit", analysis),
                     admin(CostHttpHandler.PATH, new CostHttpHandler(cloud, engine, ledger)),

@@ -115,6 +115,15 @@ public final class AlarmStore {
         }
     }
 
+    /**
+     * Forgets every alarm and all history, in every account and region (Backlane's reset): nothing is recorded, as
+     * the history itself is gone, and no transition is given to the listener.
+     */
+    public synchronized void clear() {
+        scopes.clear();
+        histories.clear();
+    }
+
     /** SetAlarmState: the state until the alarm's next evaluation; the reason data must be JSON. */
     public MetricAlarm setState(Scope scope, String name, AlarmState state, String reason, Optional<String> reasonData, Instant now) {
         reasonData.ifPresent(AlarmStore::checkJson);

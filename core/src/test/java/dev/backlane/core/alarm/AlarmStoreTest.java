@@ -56,6 +56,22 @@ class AlarmStoreTest {
     }
 
     @Test
+    void clearForgetsEveryAlarmAndItsHistoryInEveryScopeWithoutPublishing() {
+        Scope other = new Scope("111111111111", "eu-west-1");
+        store.put(SCOPE, "latency", Alarms.definition(1, 1, "missing"), Map.of(), CREATED);
+        store.put(other, "errors", Alarms.definition(1, 1, "missing"), Map.of(), CREATED);
+        store.setState(other, "errors", AlarmState.ALARM, "testing", Optional.empty(), CREATED);
+        published.clear();
+        store.clear();
+        assertTrue(store.find(SCOPE, "latency").isEmpty());
+        assertTrue(store.find(other, "errors").isEmpty());
+        assertTrue(store.history(other, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED).isEmpty());
+        assertTrue(published.isEmpty());
+        // A name can be used again, as new.
+        assertEquals(AlarmState.INSUFFICIENT_DATA, store.put(other, "errors", Alarms.definition(1, 1, "missing"), Map.of(), CREATED).status().value());
+    }
+
+    @Test
     void setAlarmStateHoldsUntilTheNextEvaluation() {
         store.put(SCOPE, "latency", Alarms.definition(1, 1, "notBreaching"), Map.of(), CREATED);
         assertEquals(AlarmState.OK, store.find(SCOPE, "latency").orElseThrow().status().value());

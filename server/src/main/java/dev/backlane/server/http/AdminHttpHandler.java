@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.World;
@@ -16,18 +17,20 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Backlane's own endpoints under {@code /_backlane/}: health, reset (durably clears all state) and
- * state ({@code GET} exports the portable JSON dump, {@code PUT} replaces all state with one).
+ * Backlane's own endpoints under {@code /_backlane/}: health, reset (durably clears all state, and the CloudWatch
+ * alarms kept in memory) and state ({@code GET} exports the portable JSON dump, {@code PUT} replaces all state with one).
  */
 public final class AdminHttpHandler implements HttpHandler {
     private static final Set<String> PATHS = Set.of("/_backlane/health", "/_backlane/reset", "/_backlane/state");
 
     private final Cloud cloud;
     private final StateDump dump;
+    private final AlarmStore alarms;
 
-    public AdminHttpHandler(Cloud cloud, StateDump dump) {
+    public AdminHttpHandler(Cloud cloud, StateDump dump, AlarmStore alarms) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.dump = requireNonNull(dump, "dump is null");
+        this.alarms = requireNonNull(alarms, "alarms is null");
     }
 
     @Override
@@ -40,6 +43,8 @@ public final class AdminHttpHandler implements HttpHandler {
                     send(exchange, 200, "{\"status\":\"ok\"}");
                 } else if (path.equals("/_backlane/reset") && method.equals("POST")) {
                     cloud.replace(World.empty());
+                    // Only once the world is durably empty: a store that refuses the reset leaves the alarms too.
+                    alarms.clear();
                     send(exchange, 200, "{\"status\":\"reset\"}");
                 } else if (path.equals("/_backlane/state") && method.equals("GET")) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -46,14 +46,28 @@ public final class HttpApi {
     }
 
     public Response ec2(String action, String... parameters) {
-        StringBuilder form = new StringBuilder("Action=").append(action).append("&Version=2016-11-15");
+        return query(null, "2016-11-15", action, parameters);
+    }
+
+    /** A CloudWatch Query call, signed (unverified) for the monitoring service so the server routes it there. */
+    public Response monitoring(String action, String... parameters) {
+        return query("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=0",
+                "2010-08-01", action, parameters);
+    }
+
+    private Response query(String authorization, String version, String action, String... parameters) {
+        StringBuilder form = new StringBuilder("Action=").append(action).append("&Version=").append(version);
         for (int i = 0; i < parameters.length; i += 2) {
             form.append('&').append(URLEncoder.encode(parameters[i], StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
         }
-        return send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     public Response admin(String method, String path, String body) {

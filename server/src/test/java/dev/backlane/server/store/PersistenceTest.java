@@ -83,8 +83,17 @@ class PersistenceTest {
         try (BacklaneServer server = BacklaneServer.start(config)) {
             HttpApi api = new HttpApi(server.endpoint());
             vpc = api.ec2("CreateVpc", "CidrBlock", "10.1.0.0/16").first("vpcId");
+            assertEquals(200, api.monitoring("PutMetricAlarm", "AlarmName", "api-latency", "Namespace", "App", "MetricName", "Latency",
+                    "Statistic", "Maximum", "Period", "60", "EvaluationPeriods", "1", "Threshold", "100",
+                    "ComparisonOperator", "GreaterThanThreshold").status());
+            assertEquals(List.of("api-latency"), api.monitoring("DescribeAlarms").all("AlarmName"));
             assertEquals(200, api.admin("POST", "/_backlane/reset", null).status());
             assertFalse(api.ec2("DescribeVpcs").body().contains(vpc));
+            // The alarms (in memory) go with the world, their history too.
+            HttpApi.Response alarms = api.monitoring("DescribeAlarms");
+            assertEquals(200, alarms.status(), alarms.body());
+            assertEquals(List.of(), alarms.all("AlarmName"), alarms.body());
+            assertEquals(List.of(), api.monitoring("DescribeAlarmHistory").all("AlarmName"));
         }
         try (BacklaneServer restarted = BacklaneServer.start(config)) {
             HttpApi api = new HttpApi(restarted.endpoint());
