@@ -76,8 +76,18 @@ final class ConnectionFaults {
 
     /** Whether bytes must pass through the connection's pipeline (no splice past it): a fault acts on them. */
     static boolean acting(Channel channel) {
+        // Mostly no fault was ever laid on the connection: answered from its state without walking the pipeline.
+        ConnectionFaults state = channel.attr(KEY).get();
+        if (state == null || state.decided.isEmpty()) {
+            return false;
+        }
         ChannelPipeline pipeline = channel.pipeline();
-        return pipeline.get(ToxicHandler.class) != null || pipeline.get(StreamBreakHandler.class) != null;
+        for (String faultId : state.decided) {
+            if (pipeline.get(faultId) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void lay(Channel channel, List<Fault> faults) {
