@@ -32,10 +32,13 @@ import java.util.TreeMap;
 final class FisExperiments {
     private final FisActions actions;
     private final FisInstanceActions instanceActions;
+    private final FisStopConditions.InAlarm inAlarm;
 
-    FisExperiments(FisActions actions, FisInstanceActions instanceActions) {
+    /** {@code inAlarm} tells which of an experiment's stop conditions is in ALARM when it starts. */
+    FisExperiments(FisActions actions, FisInstanceActions instanceActions, FisStopConditions.InAlarm inAlarm) {
         this.actions = requireNonNull(actions, "actions is null");
         this.instanceActions = requireNonNull(instanceActions, "instanceActions is null");
+        this.inAlarm = requireNonNull(inAlarm, "inAlarm is null");
     }
 
     /** Synchronized so that two starts with one client token make one experiment. */
@@ -54,6 +57,24 @@ final class FisExperiments {
             resolved.put("resourceArns", FisTargets.resolve(target.getKey(), new Input(resolved), call.read(), call.scope(), now));
             resolvedTargets.put(target.getKey(), resolved);
         }
+        Map<String, Object> members = members(call, template, resolvedTargets);
+        Map<String, String> tags = new TreeMap<>();
+        (call.input().has("tags") ? call.input().map("tags") : Map.<String, Object>of()).forEach((key, value) -> tags.put(key, String.valueOf(value)));
+        Optional<String> alarm = inAlarm.first(call.scope(), template.members().get("stopConditions"));
+        if (alarm.isPresent()) {
+            // FIS checks the stop conditions as the experiment initiates: one already in ALARM fails it before any action runs.
+            members.put(FisStopConditions.FAILURE, String.format(FisStopConditions.FAILED_IN_ALARM, alarm.get()));
+            Map<String, Instant> never = new LinkedHashMap<>();
+            castMap(template.members().get("actions")).keySet().forEach(name -> never.put(name, now));
+            FisExperiment failed = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, never, never, List.of(), now, new TreeMap<>(tags),
+                    List.of());
+            return call.write(transaction -> {
+                transaction.put(ResourceTypes.FIS_EXPERIMENT, failed);
+                Map<String, Object> answer = tree(transaction.scope(), failed, now);
+                answer.put("state", state("initiating", "Experiment is initiating."));
+                return Output.of("experiment", answer);
+            });
+        }
         List<String> faultIds = new ArrayList<>();
         Map<String, Instant> actionStarts = new LinkedHashMap<>();
         Map<String, Instant> actionEnds = new LinkedHashMap<>();
@@ -67,18 +88,6 @@ final class FisExperiments {
                 actionEnds.put(entry.getKey(), start.plus(duration));
                 faultIds.addAll(actions.carryOut(call, entry.getKey(), action, resolvedTargets, start, duration));
             }
-            Map<String, Object> members = new LinkedHashMap<>();
-            members.put("experimentTemplateId", template.id());
-            members.put("roleArn", template.members().get("roleArn"));
-            members.put("targets", resolvedTargets);
-            members.put("actions", template.members().get("actions"));
-            members.put("stopConditions", template.members().get("stopConditions"));
-            if (template.members().containsKey("logConfiguration")) {
-                members.put("logConfiguration", template.members().get("logConfiguration"));
-            }
-            members.put("experimentOptions", Map.of("accountTargeting", "single-account", "emptyTargetResolutionMode", "fail", "actionsMode", "run-all"));
-            Map<String, String> tags = new TreeMap<>();
-            (call.input().has("tags") ? call.input().map("tags") : Map.<String, Object>of()).forEach((key, value) -> tags.put(key, String.valueOf(value)));
             FisExperiment experiment = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, actionStarts, actionEnds, faultIds, null,
                     new TreeMap<>(tags), List.of());
             Map<String, Object> answered = call.write(transaction -> {
@@ -97,6 +106,21 @@ final class FisExperiments {
             actions.end(faultIds);
             throw refused;
         }
+    }
+
+    /** The members an experiment takes from its template, with its targets as resolved. */
+    private static Map<String, Object> members(Call call, FisExperimentTemplate template, Map<String, Object> resolvedTargets) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("experimentTemplateId", template.id());
+        members.put("roleArn", template.members().get("roleArn"));
+        members.put("targets", resolvedTargets);
+        members.put("actions", template.members().get("actions"));
+        members.put("stopConditions", template.members().get("stopConditions"));
+        if (template.members().containsKey("logConfiguration")) {
+            members.put("logConfiguration", template.members().get("logConfiguration"));
+        }
+        members.put("experimentOptions", Map.of("accountTargeting", "single-account", "emptyTargetResolutionMode", "fail", "actionsMode", "run-all"));
+        return members;
     }
 
     Map<String, Object> get(Call call) {
@@ -150,13 +174,17 @@ final class FisExperiments {
         tree.put("arn", experiment.arn(scope));
         tree.putAll(experiment.members());
         tree.remove(FisStopConditions.STOP_REASON);
+        tree.remove(FisStopConditions.FAILURE);
+        Object failure = experiment.members().get(FisStopConditions.FAILURE);
         Map<String, Object> actionTrees = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : castMap(experiment.members().get("actions")).entrySet()) {
             Map<String, Object> action = new LinkedHashMap<>(castMap(entry.getValue()));
             Instant actionStart = experiment.actionStarts().get(entry.getKey());
             Instant actionEnd = experiment.actionEnds().get(entry.getKey());
             Instant stoppedAt = experiment.stoppedAt();
-            if (stoppedAt != null && !stoppedAt.isAfter(actionStart)) {
+            if (failure != null) {
+                action.put("state", state("cancelled", "Experiment failed before the action started."));
+            } else if (stoppedAt != null && !stoppedAt.isAfter(actionStart)) {
                 action.put("state", state("cancelled", "Experiment was stopped before the action started."));
             } else if (stoppedAt != null && stoppedAt.isBefore(actionEnd)) {
                 action.put("startTime", actionStart);
@@ -178,7 +206,10 @@ final class FisExperiments {
         tree.put("creationTime", experiment.startTime());
         tree.put("startTime", experiment.startTime());
         tree.put("tags", experiment.tags());
-        if (experiment.stoppedAt() != null) {
+        if (failure != null) {
+            tree.put("state", state("failed", String.valueOf(failure)));
+            tree.put("endTime", experiment.stoppedAt());
+        } else if (experiment.stoppedAt() != null) {
             tree.put("state", state("stopped", String.valueOf(experiment.members().getOrDefault(FisStopConditions.STOP_REASON, "Experiment stopped."))));
             tree.put("endTime", experiment.stoppedAt());
         } else if (!now.isBefore(experiment.endTime())) {

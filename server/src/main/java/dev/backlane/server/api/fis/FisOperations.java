@@ -47,7 +47,7 @@ public final class FisOperations implements OperationFamily {
     public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas) {
         this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
         this.instanceActions = new FisInstanceActions(cloud, InstanceCommands.standard(quotas));
-        this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")), instanceActions);
+        this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")), instanceActions, FisStopConditions.InAlarm.of(alarms));
     }
 
     /** Takes up what experiments made before a restart still owe: the start of instances they stopped for a while. */

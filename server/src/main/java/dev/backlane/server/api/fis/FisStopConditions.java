@@ -3,6 +3,8 @@ package dev.backlane.server.api.fis;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.alarm.AlarmState;
+import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.model.Scope;
 import dev.backlane.core.event.AlarmStateChangedEvent;
 import dev.backlane.core.model.FisExperiment;
 import dev.backlane.core.model.ResourceTypes;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +29,24 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
     /** Where a stopped experiment keeps why, among its members (not written on the wire: the model has no such member). */
     static final String STOP_REASON = "backlane:stopReason";
     static final String STOPPED_BY_CONDITION = "Experiment stopped by stop condition.";
+    /** Where an experiment that failed as it initiated keeps why (not written on the wire but as its state's reason). */
+    static final String FAILURE = "backlane:failure";
+    static final String FAILED_IN_ALARM = "Experiment failed to start: stop condition %s is in ALARM state.";
+
+    /** Which of a template's stop conditions names an alarm of the scope that is in ALARM now. */
+    @FunctionalInterface
+    interface InAlarm {
+        Optional<String> first(Scope scope, Object stopConditions);
+
+        /** Reads the alarms' states from the store. */
+        static InAlarm of(AlarmStore alarms) {
+            requireNonNull(alarms, "alarms is null");
+            return (scope, stopConditions) -> alarmArns(stopConditions).stream()
+                    .filter(arn -> alarms.findByArn(arn).filter(alarm -> alarm.scope().equals(scope))
+                            .filter(alarm -> alarm.status().value() == AlarmState.ALARM).isPresent())
+                    .findFirst();
+        }
+    }
 
     private final Cloud cloud;
     private final Faults faults;
@@ -57,12 +78,16 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
 
     /** Whether one of the experiment's stop conditions is the alarm. */
     static boolean watches(FisExperiment experiment, String alarmArn) {
-        Object conditions = experiment.members().get("stopConditions");
+        return alarmArns(experiment.members().get("stopConditions")).contains(alarmArn);
+    }
+
+    /** The ARNs of the alarms among stop conditions. */
+    static List<String> alarmArns(Object conditions) {
         if (!(conditions instanceof List<?> list)) {
-            return false;
+            return List.of();
         }
-        return list.stream().map(FisAnswers::castMap)
-                .anyMatch(condition -> ALARM_SOURCE.equals(condition.get("source")) && alarmArn.equals(condition.get("value")));
+        return list.stream().map(FisAnswers::castMap).filter(condition -> ALARM_SOURCE.equals(condition.get("source")))
+                .map(condition -> String.valueOf(condition.get("value"))).toList();
     }
 
     private static FisExperiment stoppedByCondition(FisExperiment experiment, Instant at) {

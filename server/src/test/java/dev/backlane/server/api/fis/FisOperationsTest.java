@@ -124,10 +124,7 @@ class FisOperationsTest {
         ApiResponse missing = call("POST", "/experimentTemplates", null, template("a1", "aws:cloudwatch:alarm", arn, "aws:fis:inject-api-throttle-error"));
         assertEquals("ValidationException", missing.errorCode());
         assertTrue(missing.body().contains(arn), missing.body());
-        alarms.put(SCOPE, "orders-errors", AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(Optional.empty(), Optional.empty(), List.of(),
-                List.of(), List.of(), Optional.of("App"), Optional.of("Errors"), List.of(), Optional.of("Sum"), Optional.empty(), Optional.of(60),
-                Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(1.0), Optional.of("GreaterThanThreshold"), Optional.of("notBreaching"),
-                Optional.empty(), List.of(), Optional.empty(), Map.of(), false)), Map.of(), clock.instant());
+        putAlarm("orders-errors");
         String templateId = ok("POST", "/experimentTemplates", template("a2", "aws:cloudwatch:alarm", arn, "aws:fis:inject-api-throttle-error"))
                 .path("experimentTemplate").path("id").asText();
         String id = ok("POST", "/experiments", "{\"clientToken\": \"a3\", \"experimentTemplateId\": \"" + templateId + "\"}")
@@ -140,6 +137,38 @@ class FisOperationsTest {
         assertEquals("Experiment stopped by stop condition.", stopped.path("state").path("reason").asText());
         assertEquals("stopped", stopped.path("actions").path("throttle").path("state").path("status").asText());
         assertTrue(faults.list().isEmpty(), "the stop condition ends the experiment's faults");
+    }
+
+    @Test
+    void anExperimentWhoseStopConditionIsAlreadyInAlarmFailsWithoutActing() throws Exception {
+        String arn = "arn:aws:cloudwatch:us-east-1:111122223333:alarm:orders-errors";
+        putAlarm("orders-errors");
+        String templateId = ok("POST", "/experimentTemplates", template("f1", "aws:cloudwatch:alarm", arn, "aws:fis:inject-api-throttle-error"))
+                .path("experimentTemplate").path("id").asText();
+        alarms.setState(SCOPE, "orders-errors", AlarmState.ALARM, "errors", Optional.empty(), clock.instant());
+        JsonNode started = ok("POST", "/experiments", "{\"clientToken\": \"f2\", \"experimentTemplateId\": \"" + templateId + "\"}").path("experiment");
+        assertEquals("initiating", started.path("state").path("status").asText());
+        assertTrue(faults.list().isEmpty(), "no action of a failed experiment runs");
+        JsonNode failed = ok("GET", "/experiments/" + started.path("id").asText(), "").path("experiment");
+        assertEquals("failed", failed.path("state").path("status").asText());
+        assertTrue(failed.path("state").path("reason").asText().contains(arn), failed.toString());
+        assertEquals("cancelled", failed.path("actions").path("throttle").path("state").path("status").asText());
+        assertTrue(failed.path(FisStopConditions.FAILURE).isMissingNode(), "Backlane's own member is not written on the wire");
+        assertEquals("failed", ok("DELETE", "/experiments/" + started.path("id").asText(), "").path("experiment").path("state").path("status").asText(),
+                "stopping a failed experiment changes nothing");
+
+        alarms.setState(SCOPE, "orders-errors", AlarmState.OK, "fine", Optional.empty(), clock.instant());
+        String running = ok("POST", "/experiments", "{\"clientToken\": \"f3\", \"experimentTemplateId\": \"" + templateId + "\"}")
+                .path("experiment").path("id").asText();
+        assertEquals("running", ok("GET", "/experiments/" + running, "").path("experiment").path("state").path("status").asText());
+        assertEquals(1, faults.list().size());
+    }
+
+    private void putAlarm(String name) {
+        alarms.put(SCOPE, name, AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Optional.of("App"), Optional.of("Errors"), List.of(), Optional.of("Sum"), Optional.empty(), Optional.of(60),
+                Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(1.0), Optional.of("GreaterThanThreshold"), Optional.of("notBreaching"),
+                Optional.empty(), List.of(), Optional.empty(), Map.of(), false)), Map.of(), clock.instant());
     }
 
     @Test
