@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -34,7 +36,8 @@ import software.amazon.awssdk.services.fis.model.ValidationException;
 /**
  * The AWS Fault Injection Service API as its clients drive it: the CLI makes a template whose action throttles a role's
  * EC2 calls and starts it, boto3 reads the experiment running, a workload calling as that role meets
- * RequestLimitExceeded through its gateway, the SDK for Java v2 stops the experiment and the fault ends with it.
+ * RequestLimitExceeded through its gateway, the SDK for Java v2 stops the experiment and the fault ends with it. An
+ * experiment's log is read back with the CLI from CloudWatch Logs.
  */
 class FisIT {
     @RegisterExtension
@@ -131,6 +134,50 @@ class FisIT {
                 print(json.dumps({"vpcs": "ok"}))
                 """);
         assertEquals("ok", after.path("vpcs").asText());
+    }
+
+    @Test
+    void anExperimentLogsToCloudWatchLogsAndFailsWhenItsStopConditionIsAlreadyInAlarm() throws Exception {
+        String account = backlane.newAccount().id();
+        Path home = Files.createTempDirectory("fis-logs-cli-");
+        Map<String, String> environment = new HashMap<>(AwsCliIT.environment(home));
+        environment.put("AWS_ACCESS_KEY_ID", account);
+        ExternalProgram aws = AwsCliJson.awsCli();
+        try (CloudWatchLogsClient logs = backlane.logs(account); CloudWatchClient cloudWatch = backlane.cloudWatch(account);
+                FisClient fis = backlane.fis(account)) {
+            logs.createLogGroup(r -> r.logGroupName("/fis/e2e"));
+            cloudWatch.putMetricAlarm(r -> r.alarmName("orders-errors").namespace("App").metricName("Errors").statistic("Sum").period(60)
+                    .evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanThreshold"));
+            String template = """
+                    {"description": "wait, logged", "roleArn": "arn:aws:iam::%1$s:role/fis",
+                     "stopConditions": [{"source": "aws:cloudwatch:alarm", "value": "arn:aws:cloudwatch:us-east-1:%1$s:alarm:orders-errors"}],
+                     "actions": {"pause": {"actionId": "aws:fis:wait", "parameters": {"duration": "PT10M"}}},
+                     "logConfiguration": {"logSchemaVersion": 2,
+                       "cloudWatchLogsConfiguration": {"logGroupArn": "arn:aws:logs:us-east-1:%1$s:log-group:/fis/e2e:*"}}}
+                    """.formatted(account);
+            String templateId = cli(aws, home, environment, "fis", "create-experiment-template", "--cli-input-json", template)
+                    .path("experimentTemplate").path("id").asText();
+            assertEquals(2, fis.getExperimentTemplate(r -> r.id(templateId)).experimentTemplate().logConfiguration().logSchemaVersion());
+            String experimentId = fis.startExperiment(r -> r.experimentTemplateId(templateId)).experiment().id();
+            fis.stopExperiment(r -> r.id(experimentId));
+            // The CLI reads the whole log: the start, the action's start and its end and the experiment's when it was stopped.
+            List<JsonNode> records = new java.util.ArrayList<>();
+            for (JsonNode event : cli(aws, home, environment, "logs", "filter-log-events", "--log-group-name", "/fis/e2e", "--log-stream-names",
+                    experimentId).path("events")) {
+                records.add(WorkloadNetwork.json(event.path("message").asText()));
+            }
+            assertEquals(List.of("experiment-start", "action-start", "action-end", "experiment-end"),
+                    records.stream().map(record -> record.path("log_type").asText()).toList(), records.toString());
+            assertEquals(experimentId, records.get(0).path("id").asText());
+            assertEquals("aws:fis:wait", records.get(1).path("details").path("action_id").asText());
+            assertEquals("stopped", records.get(3).path("details").path("experiment_state").path("status").asText(), records.toString());
+
+            cloudWatch.setAlarmState(r -> r.alarmName("orders-errors").stateValue("ALARM").stateReason("drill"));
+            String failedId = fis.startExperiment(r -> r.experimentTemplateId(templateId)).experiment().id();
+            Experiment failed = fis.getExperiment(r -> r.id(failedId)).experiment();
+            assertEquals(ExperimentStatus.FAILED, failed.state().status(), failed.toString());
+            assertTrue(failed.state().reason().contains("orders-errors"), failed.toString());
+        }
     }
 
     @Test

@@ -34,7 +34,6 @@ import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
-import dev.backlane.server.api.fis.FisStopConditions;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.ExtraTraffic;
 import dev.backlane.server.fault.Faults;
@@ -135,11 +134,13 @@ public final class BacklaneServer implements AutoCloseable {
     private final TargetDeregistrations deregistrations;
     private final PrivateLinkMetricsPublisher publisher;
     private final AlarmEvaluations alarmEvaluations;
+    private final FisOperations fis;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
             Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
-            PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations) {
+            PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations, FisOperations fis) {
+        this.fis = fis;
         this.publisher = publisher;
         this.alarmEvaluations = alarmEvaluations;
         this.http = http;
@@ -209,7 +210,7 @@ public final class BacklaneServer implements AutoCloseable {
         fis.register(operations);
         fis.resume();
         // An alarm that goes to ALARM stops the experiments that have it as a stop condition.
-        events.subscribe(AlarmStateChangedEvent.class, new FisStopConditions(cloud, faults));
+        events.subscribe(AlarmStateChangedEvent.class, fis.stopConditions());
         ApiDispatcher dispatcher = new ApiDispatcher(
                 Map.of("ec2", ServiceEndpoint.load("ec2", "ec2-2016-11-15.service-2.json"),
                         "sts", ServiceEndpoint.load("sts", "sts-2011-06-15.service-2.json"),
@@ -300,11 +301,12 @@ public final class BacklaneServer implements AutoCloseable {
             // Deregistration delays end within a second; TargetDeregisteredEvent tells the PrivateLink splices.
             TargetDeregistrations deregistrations = new TargetDeregistrations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker, deregistrations, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK));
+                    slis, healthProbes, healthChecker, deregistrations, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK), fis);
         } catch (IOException | UncheckedIOException e) {
             publisher.close();
             slis.close();
             vendedLogs.close();
+            fis.close();
             faults.close();
             gateways.close();
             dns.close();
@@ -414,6 +416,7 @@ public final class BacklaneServer implements AutoCloseable {
     @Override
     public void close() {
         alarmEvaluations.close();
+        fis.close();
         slis.close();
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();

@@ -30,15 +30,20 @@ import java.util.TreeMap;
  * {@link FisExperiment} with its actions' times; its state and each action's are read from the clock against them.
  */
 final class FisExperiments {
+    /** Where an experiment that failed as it initiated keeps why: {@code reason}, and FIS's error {@code code} and {@code location} if any. */
+    static final String FAILURE = "backlane:failure";
+
     private final FisActions actions;
     private final FisInstanceActions instanceActions;
     private final FisStopConditions.InAlarm inAlarm;
+    private final FisExperimentLogs logs;
 
-    /** {@code inAlarm} tells which of an experiment's stop conditions is in ALARM when it starts. */
-    FisExperiments(FisActions actions, FisInstanceActions instanceActions, FisStopConditions.InAlarm inAlarm) {
+    /** {@code inAlarm} tells which of an experiment's stop conditions is in ALARM when it starts; {@code logs} writes its log. */
+    FisExperiments(FisActions actions, FisInstanceActions instanceActions, FisStopConditions.InAlarm inAlarm, FisExperimentLogs logs) {
         this.actions = requireNonNull(actions, "actions is null");
         this.instanceActions = requireNonNull(instanceActions, "instanceActions is null");
         this.inAlarm = requireNonNull(inAlarm, "inAlarm is null");
+        this.logs = requireNonNull(logs, "logs is null");
     }
 
     /** Synchronized so that two starts with one client token make one experiment. */
@@ -60,20 +65,25 @@ final class FisExperiments {
         Map<String, Object> members = members(call, template, resolvedTargets);
         Map<String, String> tags = new TreeMap<>();
         (call.input().has("tags") ? call.input().map("tags") : Map.<String, Object>of()).forEach((key, value) -> tags.put(key, String.valueOf(value)));
-        Optional<String> alarm = inAlarm.first(call.scope(), template.members().get("stopConditions"));
-        if (alarm.isPresent()) {
-            // FIS checks the stop conditions as the experiment initiates: one already in ALARM fails it before any action runs.
-            members.put(FisStopConditions.FAILURE, String.format(FisStopConditions.FAILED_IN_ALARM, alarm.get()));
+        Optional<Map<String, Object>> failure = inAlarm.first(call.scope(), template.members().get("stopConditions"))
+                // FIS checks the stop conditions as the experiment initiates: one already in ALARM fails it before any action runs.
+                .map(alarm -> Map.<String, Object>of("reason", String.format(FisStopConditions.FAILED_IN_ALARM, alarm)))
+                .or(() -> logs.missingGroup(template.members().get("logConfiguration")).map(group -> Map.of(
+                        "reason", String.format(FisExperimentLogs.NO_LOG_GROUP, group), "code", "ConfigurationFailure", "location", "logConfiguration")));
+        if (failure.isPresent()) {
+            members.put(FAILURE, failure.get());
             Map<String, Instant> never = new LinkedHashMap<>();
             castMap(template.members().get("actions")).keySet().forEach(name -> never.put(name, now));
             FisExperiment failed = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, never, never, List.of(), now, new TreeMap<>(tags),
                     List.of());
-            return call.write(transaction -> {
+            Map<String, Object> answered = call.write(transaction -> {
                 transaction.put(ResourceTypes.FIS_EXPERIMENT, failed);
                 Map<String, Object> answer = tree(transaction.scope(), failed, now);
                 answer.put("state", state("initiating", "Experiment is initiating."));
                 return Output.of("experiment", answer);
             });
+            logs.started(call.scope(), failed.id());
+            return answered;
         }
         List<String> faultIds = new ArrayList<>();
         Map<String, Instant> actionStarts = new LinkedHashMap<>();
@@ -101,6 +111,7 @@ final class FisExperiments {
                 return Output.of("experiment", answer);
             });
             instanceActions.scheduleStarts(call.scope(), experiment);
+            logs.started(call.scope(), experiment.id());
             return answered;
         } catch (RuntimeException refused) {
             actions.end(faultIds);
@@ -132,6 +143,7 @@ final class FisExperiments {
         FisExperiment experiment = experiment(call.read(), id);
         Instant now = call.now();
         if (experiment.stoppedAt() != null || !now.isBefore(experiment.endTime())) {
+            logs.deliver(call.scope(), id);
             return Output.of("experiment", tree(call.scope(), experiment, now));
         }
         Map<String, Object> answer = call.write(transaction -> {
@@ -143,6 +155,7 @@ final class FisExperiments {
             return Output.of("experiment", tree);
         });
         actions.end(experiment.faultIds());
+        logs.deliver(call.scope(), id);
         return answer;
     }
 
@@ -173,9 +186,9 @@ final class FisExperiments {
         tree.put("id", experiment.id());
         tree.put("arn", experiment.arn(scope));
         tree.putAll(experiment.members());
-        tree.remove(FisStopConditions.STOP_REASON);
-        tree.remove(FisStopConditions.FAILURE);
-        Object failure = experiment.members().get(FisStopConditions.FAILURE);
+        // Backlane's own members (why it stopped or failed, which log records are written) are not FIS's.
+        tree.keySet().removeIf(member -> member.startsWith("backlane:"));
+        Map<String, Object> failure = experiment.members().containsKey(FAILURE) ? castMap(experiment.members().get(FAILURE)) : null;
         Map<String, Object> actionTrees = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : castMap(experiment.members().get("actions")).entrySet()) {
             Map<String, Object> action = new LinkedHashMap<>(castMap(entry.getValue()));
@@ -207,7 +220,11 @@ final class FisExperiments {
         tree.put("startTime", experiment.startTime());
         tree.put("tags", experiment.tags());
         if (failure != null) {
-            tree.put("state", state("failed", String.valueOf(failure)));
+            Map<String, Object> failed = new LinkedHashMap<>(state("failed", String.valueOf(failure.get("reason"))));
+            if (failure.containsKey("code")) {
+                failed.put("error", Map.of("accountId", scope.account(), "code", failure.get("code"), "location", failure.get("location")));
+            }
+            tree.put("state", failed);
             tree.put("endTime", experiment.stoppedAt());
         } else if (experiment.stoppedAt() != null) {
             tree.put("state", state("stopped", String.valueOf(experiment.members().getOrDefault(FisStopConditions.STOP_REASON, "Experiment stopped."))));

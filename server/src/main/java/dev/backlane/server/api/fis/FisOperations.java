@@ -27,11 +27,12 @@ import java.util.function.Function;
 
 /**
  * AWS Fault Injection Service (REST-JSON): experiment templates ({@link FisTemplates}), experiments that carry out their
- * actions through the server's {@link Faults} ({@link FisExperiments}, {@link FisActions}), tags, and the catalogue of
+ * actions through the server's {@link Faults} ({@link FisExperiments}, {@link FisActions}) and write their logs to
+ * CloudWatch Logs ({@link FisExperimentLogs}), tags, and the catalogue of
  * the actions Backlane carries out ({@link FisCatalogue}). Templates and experiments are kept in the world, and so
  * survive a restart on the same store, as the faults they made do.
  */
-public final class FisOperations implements OperationFamily {
+public final class FisOperations implements OperationFamily, AutoCloseable {
     private static final String SERVICE = "fis";
 
     private final FisCatalogue catalogue = new FisCatalogue();
@@ -39,6 +40,9 @@ public final class FisOperations implements OperationFamily {
     private final FisExperiments experiments;
 
     private final FisInstanceActions instanceActions;
+    private final FisExperimentLogs logs;
+    private final Faults faults;
+    private final Cloud cloud;
 
     /**
      * FIS over the server's faults; stop conditions name alarms of {@code alarms} ({@link FisStopConditions} stops the
@@ -47,12 +51,26 @@ public final class FisOperations implements OperationFamily {
     public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas) {
         this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
         this.instanceActions = new FisInstanceActions(cloud, InstanceCommands.standard(quotas));
-        this.experiments = new FisExperiments(new FisActions(requireNonNull(faults, "faults is null")), instanceActions, FisStopConditions.InAlarm.of(alarms));
+        this.faults = requireNonNull(faults, "faults is null");
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.logs = new FisExperimentLogs(cloud);
+        this.experiments = new FisExperiments(new FisActions(faults), instanceActions, FisStopConditions.InAlarm.of(alarms), logs);
+    }
+
+    /** The stop conditions of these experiments: subscribed to the alarms' transitions, they stop them and write their logs' end. */
+    public FisStopConditions stopConditions() {
+        return new FisStopConditions(cloud, faults, logs::deliver);
     }
 
     /** Takes up what experiments made before a restart still owe: the start of instances they stopped for a while. */
     public void resume() {
         instanceActions.resume();
+        logs.resume();
+    }
+
+    @Override
+    public void close() {
+        logs.close();
     }
 
     @Override

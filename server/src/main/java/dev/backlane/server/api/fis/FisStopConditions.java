@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +30,6 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
     /** Where a stopped experiment keeps why, among its members (not written on the wire: the model has no such member). */
     static final String STOP_REASON = "backlane:stopReason";
     static final String STOPPED_BY_CONDITION = "Experiment stopped by stop condition.";
-    /** Where an experiment that failed as it initiated keeps why (not written on the wire but as its state's reason). */
-    static final String FAILURE = "backlane:failure";
     static final String FAILED_IN_ALARM = "Experiment failed to start: stop condition %s is in ALARM state.";
 
     /** Which of a template's stop conditions names an alarm of the scope that is in ALARM now. */
@@ -50,10 +49,18 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
 
     private final Cloud cloud;
     private final Faults faults;
+    private final BiConsumer<Scope, String> stopped;
 
+    /** Stop conditions that write no experiment log; {@link FisOperations#stopConditions()} gives those that do. */
     public FisStopConditions(Cloud cloud, Faults faults) {
+        this(cloud, faults, (scope, experimentId) -> {});
+    }
+
+    /** {@code stopped} hears of each experiment stopped, after its faults have ended (to write its log's end). */
+    FisStopConditions(Cloud cloud, Faults faults, BiConsumer<Scope, String> stopped) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.faults = requireNonNull(faults, "faults is null");
+        this.stopped = requireNonNull(stopped, "stopped is null");
     }
 
     @Override
@@ -74,6 +81,7 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
             return running;
         });
         stopped.forEach(experiment -> experiment.faultIds().forEach(faults::remove));
+        stopped.forEach(experiment -> this.stopped.accept(event.alarm().scope(), experiment.id()));
     }
 
     /** Whether one of the experiment's stop conditions is the alarm. */

@@ -7,6 +7,7 @@ import static dev.backlane.server.api.fis.FisAnswers.validation;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.logs.LogNames;
 import dev.backlane.core.model.Scope;
 import dev.backlane.server.api.Input;
 import java.util.LinkedHashMap;
@@ -82,9 +83,31 @@ final class FisTemplateCheck {
             checked.put("experimentOptions", Map.of("accountTargeting", "single-account", "emptyTargetResolutionMode", "fail"));
         }
         if (input.has("logConfiguration")) {
+            logConfiguration(new Input(castMap(input.values().get("logConfiguration"))));
             checked.put("logConfiguration", input.values().get("logConfiguration"));
         }
         return checked;
+    }
+
+    /**
+     * A log configuration: schema version 1 or 2, and at least one destination; a CloudWatch Logs destination is a log
+     * group's ARN ({@code arn:aws:logs:REGION:ACCOUNT:log-group:NAME}, optionally with {@code :*}).
+     */
+    private static void logConfiguration(Input configuration) {
+        Integer version = configuration.has("logSchemaVersion") ? configuration.integer("logSchemaVersion") : null;
+        if (version == null || version < 1 || version > 2) {
+            throw validation("logConfiguration: logSchemaVersion %s is not a log schema version; use 2 (or 1)", version);
+        }
+        boolean cloudWatch = configuration.has("cloudWatchLogsConfiguration");
+        if (!cloudWatch && !configuration.has("s3Configuration")) {
+            throw validation("logConfiguration: at least one of cloudWatchLogsConfiguration or s3Configuration is required");
+        }
+        if (cloudWatch) {
+            Object arn = castMap(configuration.values().get("cloudWatchLogsConfiguration")).get("logGroupArn");
+            if (arn == null || !LogNames.GROUP_ARN.matcher(String.valueOf(arn)).matches()) {
+                throw validation("logConfiguration: logGroupArn %s is not the ARN of a CloudWatch Logs log group", arn);
+            }
+        }
     }
 
     private void target(String name, Input target) {

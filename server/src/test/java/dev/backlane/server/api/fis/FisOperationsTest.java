@@ -26,6 +26,8 @@ import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.ApiResponse;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.fault.Faults;
+import dev.backlane.server.api.logs.LogsOperations;
+import dev.backlane.core.logs.LogEventCommands;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +43,8 @@ class FisOperationsTest {
     private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
     private static final String ROLE = "arn:aws:iam::111122223333:role/orders";
     private static final ServiceEndpoint FIS = ServiceEndpoint.load("fis", "fis-2020-12-01.service-2.json");
+    private static final ServiceEndpoint LOGS = ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json");
+    private static final String GROUP_ARN = "arn:aws:logs:us-east-1:111122223333:log-group:/fis/orders";
 
     private final SteppingClock clock = new SteppingClock();
     private final Cloud cloud = new Cloud(World.empty(), clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
@@ -49,15 +53,18 @@ class FisOperationsTest {
     private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
             transition -> stopConditions.accept(AlarmStateChangedEvent.of(transition)));
     private final ApiDispatcher dispatcher;
+    private final FisOperations fis = new FisOperations(faults, alarms, cloud, dev.backlane.core.network.Quotas.awsDefaults());
 
     FisOperationsTest() {
         OperationRegistry registry = new OperationRegistry();
-        new FisOperations(faults, alarms, cloud, dev.backlane.core.network.Quotas.awsDefaults()).register(registry);
-        dispatcher = new ApiDispatcher(Map.of("fis", FIS), registry, cloud);
+        fis.register(registry);
+        new LogsOperations(LogEventCommands.standard()).register(registry);
+        dispatcher = new ApiDispatcher(Map.of("fis", FIS, "logs", LOGS), registry, cloud);
     }
 
     @AfterEach
     void close() {
+        fis.close();
         faults.close();
     }
 
@@ -116,6 +123,14 @@ class FisOperationsTest {
         ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:network:disrupt-connectivity"));
         assertEquals("ValidationException", unknown.errorCode());
         assertTrue(unknown.body().contains("aws:network:disrupt-connectivity"), unknown.body());
+        for (String logConfiguration : List.of("{\"logSchemaVersion\": 3, \"cloudWatchLogsConfiguration\": {\"logGroupArn\": \"" + GROUP_ARN + "\"}}",
+                "{\"logSchemaVersion\": 2, \"cloudWatchLogsConfiguration\": {\"logGroupArn\": \"arn:aws:s3:::not-a-log-group\"}}",
+                "{\"logSchemaVersion\": 2}")) {
+            ApiResponse refused = call("POST", "/experimentTemplates", null, template("t4", "none", "aws:fis:inject-api-throttle-error")
+                    .replace("\"stopConditions\"", "\"logConfiguration\": " + logConfiguration + ", \"stopConditions\""));
+            assertEquals("ValidationException", refused.errorCode(), logConfiguration);
+            assertTrue(refused.body().contains("logConfiguration"), refused.body());
+        }
     }
 
     @Test
@@ -153,7 +168,7 @@ class FisOperationsTest {
         assertEquals("failed", failed.path("state").path("status").asText());
         assertTrue(failed.path("state").path("reason").asText().contains(arn), failed.toString());
         assertEquals("cancelled", failed.path("actions").path("throttle").path("state").path("status").asText());
-        assertTrue(failed.path(FisStopConditions.FAILURE).isMissingNode(), "Backlane's own member is not written on the wire");
+        assertTrue(failed.path(FisExperiments.FAILURE).isMissingNode(), "Backlane's own member is not written on the wire");
         assertEquals("failed", ok("DELETE", "/experiments/" + started.path("id").asText(), "").path("experiment").path("state").path("status").asText(),
                 "stopping a failed experiment changes nothing");
 
@@ -162,6 +177,74 @@ class FisOperationsTest {
                 .path("experiment").path("id").asText();
         assertEquals("running", ok("GET", "/experiments/" + running, "").path("experiment").path("state").path("status").asText());
         assertEquals(1, faults.list().size());
+    }
+
+    private JsonNode logs(String operation, String body) throws Exception {
+        ApiResponse response = dispatcher.dispatchJson(LOGS, SCOPE, "Logs_20140328." + operation, body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.status(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** The experiment's log records, as FilterLogEvents reads them from its stream: each record's JSON. */
+    private List<JsonNode> logRecords(String experimentId) throws Exception {
+        List<JsonNode> records = new java.util.ArrayList<>();
+        for (JsonNode event : logs("FilterLogEvents", "{\"logGroupName\": \"/fis/orders\", \"logStreamNames\": [\"" + experimentId + "\"]}")
+                .path("events")) {
+            records.add(JSON.readTree(event.path("message").asText()));
+        }
+        return records;
+    }
+
+    private static List<String> logTypes(List<JsonNode> records) {
+        return records.stream().map(record -> record.path("log_type").asText()).toList();
+    }
+
+    @Test
+    void anExperimentWritesFisLogRecordsToItsLogGroupAsItRuns() throws Exception {
+        String logged = template("l1", "none", "aws:fis:inject-api-throttle-error").replace("\"stopConditions\"",
+                "\"logConfiguration\": {\"logSchemaVersion\": 2, \"cloudWatchLogsConfiguration\": {\"logGroupArn\": \"" + GROUP_ARN + ":*\"}}, \"stopConditions\"");
+        JsonNode made = ok("POST", "/experimentTemplates", logged).path("experimentTemplate");
+        assertEquals(GROUP_ARN + ":*", made.path("logConfiguration").path("cloudWatchLogsConfiguration").path("logGroupArn").asText());
+        assertEquals(2, made.path("logConfiguration").path("logSchemaVersion").asInt());
+        String templateId = made.path("id").asText();
+
+        JsonNode noGroup = ok("POST", "/experiments", "{\"clientToken\": \"l2\", \"experimentTemplateId\": \"" + templateId + "\"}").path("experiment");
+        JsonNode failed = ok("GET", "/experiments/" + noGroup.path("id").asText(), "").path("experiment");
+        assertEquals("failed", failed.path("state").path("status").asText(), "FIS fails an experiment whose log group does not exist");
+        assertEquals("ConfigurationFailure", failed.path("state").path("error").path("code").asText());
+        assertEquals("logConfiguration", failed.path("state").path("error").path("location").asText());
+        assertTrue(faults.list().isEmpty());
+
+        logs("CreateLogGroup", "{\"logGroupName\": \"/fis/orders\"}");
+        String id = ok("POST", "/experiments", "{\"clientToken\": \"l3\", \"experimentTemplateId\": \"" + templateId + "\"}")
+                .path("experiment").path("id").asText();
+        assertEquals(GROUP_ARN + ":*", ok("GET", "/experiments/" + id, "").path("experiment").path("logConfiguration")
+                .path("cloudWatchLogsConfiguration").path("logGroupArn").asText(), "the experiment carries its template's log configuration");
+        List<JsonNode> started = logRecords(id);
+        assertEquals(List.of("experiment-start", "target-resolution-start", "target-resolution-detail", "target-resolution-end", "action-start"),
+                logTypes(started));
+        for (JsonNode record : started) {
+            assertEquals(id, record.path("id").asText());
+            assertEquals("2", record.path("version").asText());
+            assertEquals("111122223333", record.path("details").path("account_id").asText());
+            assertTrue(record.path("event_timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), record.toString());
+        }
+        assertEquals(templateId, started.get(0).path("details").path("experiment_template_id").asText());
+        assertEquals(1, started.get(2).path("details").path("resolved_targets_count").asInt());
+        assertEquals(ROLE, started.get(2).path("details").path("resolved_targets").path(0).path("arn").asText());
+        assertEquals("throttle", started.get(4).path("details").path("action_name").asText());
+        assertEquals("aws:fis:inject-api-throttle-error", started.get(4).path("details").path("action_id").asText());
+        assertEquals("50", started.get(4).path("details").path("parameters").path("percentage").asText());
+        assertEquals(5, logRecords(id).size(), "the action's end is not written before it ends");
+
+        clock.advance(Duration.ofMinutes(5));
+        ok("DELETE", "/experiments/" + id, ""); // a stop of an ended experiment writes what its end made, as the timer would
+        List<JsonNode> ended = logRecords(id);
+        assertEquals(List.of("action-end", "experiment-end"), logTypes(ended).subList(5, 7));
+        assertEquals("completed", ended.get(5).path("details").path("action_state").path("status").asText());
+        assertEquals("completed", ended.get(6).path("details").path("experiment_state").path("status").asText());
+        ok("DELETE", "/experiments/" + id, "");
+        assertEquals(7, logRecords(id).size(), "each record is written once");
     }
 
     private void putAlarm(String name) {
