@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import dev.backlane.cli.common.SnapshotDirectory;
 import dev.backlane.core.snapshot.Snapshot;
 import dev.backlane.core.snapshot.SnapshotReader;
@@ -14,10 +14,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code backlane import DIR}: reads a snapshot of real accounts (the JSON of {@code aws ec2 describe-*}
@@ -42,8 +42,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The snapshot: DIR/aws_configs/[ACCOUNT/]REGION/*.json, DIR/REGION/*.json or flat DIR/*.json.")
     private Path directory;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Option(names = "--dry-run", description = "Only read the snapshot and print the report.")
     private boolean dryRun;
@@ -61,7 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         JsonNode loaded = server.postJson(IMPORT_PATH, body(texts), "the snapshot");
         if (json) {
             out.println(loaded.toString());

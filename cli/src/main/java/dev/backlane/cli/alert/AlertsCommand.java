@@ -2,15 +2,15 @@ package dev.backlane.cli.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code backlane alerts}: the alerts a running Backlane has pending and firing on its SLIs, and where their notifications went. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
@@ -32,12 +32,12 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer of /_backlane/alerts as JSON.")
     private boolean json;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Override
     public Integer call() {
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         JsonNode answer = server.getJson("/_backlane/alerts", "the alerts");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -2,16 +2,16 @@ package dev.backlane.cli.dns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code backlane dns}: a question put to a VPC's Amazon-provided resolver, answered by a running Backlane
@@ -40,8 +40,8 @@ public final class DnsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print Backlane's answer as JSON.")
     private boolean json;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "The name to resolve (not with --listen).")
     private String name;
@@ -52,7 +52,7 @@ public final class DnsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either NAME to resolve or --listen");
         }
         PrintWriter out = spec.commandLine().getOut();
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         if (listen) {
             JsonNode listener = server.postJson("/_backlane/dns?vpc=" + encode(vpcId), new byte[0], "the DNS listener of " + vpcId);
             print(out, json ? listener.toString() : listener.path("vpcId").asText() + " " + listener.path("address").asText() + " "

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code backlane fault add KIND}: one fault, scoped and time-boxed, made through {@code POST /_backlane/faults}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -124,8 +124,8 @@ public final class FaultAddCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the fault as Backlane describes it.")
     private boolean json;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Override
     public Integer call() {
@@ -177,7 +177,7 @@ public final class FaultAddCommand implements Callable<Integer> {
         if (!telemetry.isEmpty()) {
             telemetry.forEach(parameters.putArray("telemetry")::add);
         }
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         JsonNode fault = server.postJson("/_backlane/faults", request.toString().getBytes(StandardCharsets.UTF_8), "the fault");
         spec.commandLine().getOut().println(json ? fault.toString() : FaultListCommand.line(fault));
         spec.commandLine().getOut().flush();

@@ -2,17 +2,17 @@ package dev.backlane.cli.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code backlane fault list}: the faults not yet ended, one a line. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the faults that are active or waiting to start.",
@@ -25,12 +25,12 @@ public final class FaultListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print Backlane's answer as JSON.")
     private boolean json;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Override
     public Integer call() {
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         JsonNode answer = server.getJson("/_backlane/faults", "the list of faults");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

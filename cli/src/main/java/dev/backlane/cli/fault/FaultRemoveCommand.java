@@ -3,18 +3,18 @@ package dev.backlane.cli.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.cli.common.AdminClient;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code backlane fault remove ID...}: ends faults at once, through {@code DELETE /_backlane/faults/ID}. */
 @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove faults at once (they stop acting immediately).",
@@ -31,12 +31,12 @@ public final class FaultRemoveCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "The faults to remove (fault-...).")
     private List<String> ids;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Override
     public Integer call() {
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         int exit = ExitCode.OK;
         for (String id : ids) {
             String path = "/_backlane/faults/" + URLEncoder.encode(id, StandardCharsets.UTF_8);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.common.AdminClient;
 import dev.backlane.cli.common.CommandFailure;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
+import dev.backlane.cli.common.RunningServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code backlane run}: places a workload (on an instance, or ad hoc in a subnet) in a running Backlane, starts a
@@ -91,15 +91,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "mapped to it and given to CMD to bind: $PORT and $BACKLANE_LISTEN_PORT (the first), $BACKLANE_LISTEN_PORT_<PORT> (each)."})
     private List<Integer> listenPorts = List.of();
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "The program and its arguments (after --).")
     private List<String> command;
 
     @Override
     public Integer call() {
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         AtomicReference<String> placed = new AtomicReference<>();
         // The target sockets mapped for --listen: they go before the workload, so no check reaches a port nobody serves.
         Queue<String> mapped = new ConcurrentLinkedQueue<>();

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.cli.common.AdminClient;
 import dev.backlane.cli.common.CommandFailure;
-import dev.backlane.cli.common.EndpointUrl;
 import dev.backlane.cli.common.ExitCode;
 import dev.backlane.cli.common.InputFile;
+import dev.backlane.cli.common.RunningServer;
 import dev.backlane.server.analysis.PathJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code backlane sli}: the SLIs M1-M10 a running Backlane computes from its traffic, per endpoint, service, zone,
@@ -50,8 +50,8 @@ public final class SliCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON.")
     private boolean json;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = EndpointUrl.DESCRIPTION)
-    private String endpointUrl;
+    @CommandLine.Mixin
+    private RunningServer runningServer;
 
     @Override
     public Integer call() {
@@ -69,7 +69,7 @@ public final class SliCommand implements Callable<Integer> {
                 throw CommandFailure.usage("the SLO file " + sloFile + " is not JSON: " + e.getMessage());
             }
         }
-        AdminClient server = new AdminClient(EndpointUrl.resolve(endpointUrl, System.getenv()));
+        AdminClient server = runningServer.client();
         JsonNode answer = server.postJson("/_backlane/sli", question.toString().getBytes(StandardCharsets.UTF_8), "the SLIs");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
