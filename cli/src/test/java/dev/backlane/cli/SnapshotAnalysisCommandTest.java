@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code backlane explain --snapshot} and {@code backlane audit --snapshot} end to end, in this process
- * and without a server, on the account snapshots of core's test resources. Expected answers follow
- * from the snapshots' routes, groups and ACLs (see core's {@code FixturePathTest} for the reasoning).
+ * {@code backlane explain --snapshot}, {@code backlane audit --snapshot} and {@code backlane cost --snapshot} end to
+ * end, in this process and without a server, on the account snapshots of core's test resources. Expected answers
+ * follow from the snapshots' routes, groups and ACLs (see core's {@code FixturePathTest} for the reasoning), and the
+ * costs from the prices of core's {@code prices.json} (us-east-1 and us-east-2 alike).
  */
 class SnapshotAnalysisCommandTest {
     private static final Path SNAPSHOTS = Path.of("..", "core", "src", "test", "resources", "dev", "backlane", "core", "snapshot", "aws-snapshots");
@@ -236,6 +241,115 @@ class SnapshotAnalysisCommandTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
+    }
+
+    /*
+     * nat-gateway (us-east-2): nat-07ab4846da51f4612 in us-east-2b; only subnet-06f469bcee42e408e, also in us-east-2b,
+     * routes to it, so none of its traffic crosses zones. 730 h x $0.045 = 32.85; 1,200 GB x $0.045 = 54.00.
+     */
+    @Test
+    void costOfASnapshotPricesTheAssumedTrafficOfTheNatGatewayAndItsSameZoneSubnetCrossesNothing() throws Exception {
+        Result result = run("cost", "--snapshot", snapshot("nat-gateway"), "--gb", "nat-07ab4846da51f4612:s3=1000", "--gb",
+                "nat-07ab4846da51f4612:other=200", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode scope = JSON.readTree(result.out()).get("scopes").get(0);
+        assertEquals("us-east-2", scope.get("pricedAs").asText());
+        assertEquals(1, scope.get("components").size(), "no cross-AZ line: " + scope);
+        JsonNode nat = scope.get("components").get(0);
+        assertEquals("nat-gateway", nat.get("kind").asText());
+        assertMoney("32.85", nat.get("hourly"));
+        assertMoney("54.00", nat.get("data"));
+        assertMoney("86.85", nat.get("total"));
+        assertMoney("0.0724", nat.get("costPerGb"));
+        assertMoney("86.85", scope.get("vpcs").get(0).get("total"));
+        JsonNode whatIf = scope.get("whatIfs").get(0);
+        assertEquals("gateway-endpoint-instead-of-nat", whatIf.get("kind").asText());
+        assertMoney("45.00", whatIf.get("monthlySaving"));
+    }
+
+    /*
+     * The nat-gateway snapshot with subnet-02ff259e663e9613e (its interface and instance) in us-east-2a and the main
+     * route table sending 0.0.0.0/0 to the NAT: two subnets route to it, one from another zone, so half of the assumed
+     * 1,000 GB cross zones: 500 GB x ($0.01 out + $0.01 in) = 10.00 on top of the NAT's 32.85 + 45.00.
+     */
+    @Test
+    void costOfASnapshotCountsTheCrossZoneShareOfTheNatGatewaysTrafficFromSubnetsInAnotherZone(@TempDir Path directory) throws Exception {
+        Path copy = directory.resolve("nat-gateway");
+        Path configs = copy.resolve("aws_configs");
+        Files.createDirectories(configs);
+        try (var files = Files.list(Path.of(snapshot("nat-gateway")).resolve("aws_configs"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, configs.resolve(file.getFileName()));
+            }
+        }
+        edit(configs.resolve("Subnets.json"), root -> root.get("Subnets").forEach(subnet -> {
+            if (subnet.get("SubnetId").asText().equals("subnet-02ff259e663e9613e")) {
+                ((ObjectNode) subnet).put("AvailabilityZone", "us-east-2a").put("AvailabilityZoneId", "use2-az1");
+            }
+        }));
+        edit(configs.resolve("NetworkInterfaces.json"), root -> root.get("NetworkInterfaces").forEach(eni -> {
+            if (eni.get("SubnetId").asText().equals("subnet-02ff259e663e9613e")) {
+                ((ObjectNode) eni).put("AvailabilityZone", "us-east-2a");
+            }
+        }));
+        edit(configs.resolve("Reservations.json"), root -> root.get("Reservations").forEach(reservation -> reservation.get("Instances").forEach(instance -> {
+            if (instance.get("SubnetId").asText().equals("subnet-02ff259e663e9613e")) {
+                ((ObjectNode) instance.get("Placement")).put("AvailabilityZone", "us-east-2a");
+            }
+        })));
+        edit(configs.resolve("RouteTables.json"), root -> root.get("RouteTables").forEach(table -> {
+            if (table.get("RouteTableId").asText().equals("rtb-0e169c4a1e0b27b55")) {
+                ((ArrayNode) table.get("Routes")).addObject().put("DestinationCidrBlock", "0.0.0.0/0").put("NatGatewayId", "nat-07ab4846da51f4612")
+                        .put("Origin", "CreateRoute").put("State", "active");
+            }
+        }));
+
+        Result result = run("cost", "--snapshot", copy.toString(), "--default-gb", "1000", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode report = JSON.readTree(result.out());
+        JsonNode components = report.get("scopes").get(0).get("components");
+        assertEquals(2, components.size(), components.toString());
+        assertMoney("77.85", components.get(0).get("total"));
+        JsonNode crossed = components.get(1);
+        assertEquals("cross-az-data-transfer", crossed.get("kind").asText());
+        assertEquals("nat-07ab4846da51f4612", crossed.get("id").asText());
+        assertMoney("500.00", crossed.get("gbPerMonth"));
+        assertMoney("10.00", crossed.get("total"));
+        assertMoney("87.85", report.get("scopes").get(0).get("vpcs").get(0).get("total"));
+        assertMoney("87.85", report.get("accounts").get(0).get("total"));
+
+        Result table = run("cost", "--snapshot", copy.toString(), "--default-gb", "1000");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("cross-az-data-transfer"), table.out());
+    }
+
+    /*
+     * vpc-endpoint-interface (us-east-1): the CloudTrail endpoint has one subnet: 730 h x $0.01 = 7.30, 100 GB x $0.01 = 1.00;
+     * PrivateLink's cross-zone transfer is free, so no cross-AZ line.
+     */
+    @Test
+    void costOfASnapshotPricesAnInterfaceEndpointPerZoneHourAndGbWithoutCrossZoneCharge() throws Exception {
+        Result result = run("cost", "--snapshot", snapshot("vpc-endpoint-interface"), "--default-gb", "100", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode components = JSON.readTree(result.out()).get("scopes").get(0).get("components");
+        assertEquals(1, components.size(), components.toString());
+        JsonNode endpoint = components.get(0);
+        assertEquals("vpce-083c683a6be29b889", endpoint.get("id").asText());
+        assertEquals(1, endpoint.get("zones").asInt());
+        assertMoney("7.30", endpoint.get("hourly"));
+        assertMoney("1.00", endpoint.get("data"));
+        assertMoney("0.083", endpoint.get("costPerGb"));
+    }
+
+    private static void assertMoney(String expected, JsonNode actual) {
+        assertTrue(actual != null && actual.isNumber(), "not an amount: " + actual);
+        assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()), expected + " != " + actual);
+    }
+
+    private static void edit(Path file, Consumer<JsonNode> change) throws Exception {
+        JsonNode root = JSON.readTree(file.toFile());
+        change.accept(root);
+        JSON.writeValue(file.toFile(), root);
     }
 
     private static String snapshot(String name) {

@@ -97,8 +97,9 @@ public final class CostModel {
                     gb.multiply(rates.natGatewayGb())));
             // A workload reaching a NAT gateway in another zone pays the intra-region rate out of one zone and again into
             // the other. PrivateLink's own cross-zone transfer (a workload to an endpoint interface in another zone) has
-            // been free since 2022-04-01, so endpoints get no such line.
-            BigDecimal crossed = traffic.crossZoneOf(nat.id());
+            // been free since 2022-04-01, so endpoints get no such line. Assumed totals do not say which bytes came from
+            // another zone: the routes to the gateway do.
+            BigDecimal crossed = traffic.crossZoneOf(nat.id()).orElseGet(() -> gb.multiply(NatZoneShare.crossing(scope, nat), PRECISION));
             if (crossed.signum() > 0) {
                 components.add(component(nat.id(), Kind.CROSS_AZ_DATA_TRANSFER, nat.vpcId(), Optional.empty(), 0, BigDecimal.ZERO, crossed,
                         crossed.multiply(rates.crossAzGb()).multiply(BigDecimal.valueOf(2))));

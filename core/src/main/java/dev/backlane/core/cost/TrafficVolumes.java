@@ -38,19 +38,22 @@ public final class TrafficVolumes {
     private final Map<String, Volume> byComponent;
     private final Volume otherwise;
     private final String basis;
-    /** Of a component's GB per month, those that crossed between Availability Zones to or from it (both directions). */
-    private final Map<String, BigDecimal> crossZone;
+    /**
+     * Of a component's GB per month, those that crossed between Availability Zones to or from it (both directions);
+     * empty when the traffic says nothing about zones (assumed totals), so the cost model estimates it from the routes.
+     */
+    private final Optional<Map<String, BigDecimal>> crossZone;
 
-    private TrafficVolumes(Map<String, Volume> byComponent, Volume otherwise, String basis, Map<String, BigDecimal> crossZone) {
+    private TrafficVolumes(Map<String, Volume> byComponent, Volume otherwise, String basis, Optional<Map<String, BigDecimal>> crossZone) {
         this.byComponent = Map.copyOf(byComponent);
         this.otherwise = otherwise;
         this.basis = basis;
-        this.crossZone = Map.copyOf(crossZone);
+        this.crossZone = crossZone.map(Map::copyOf);
     }
 
     /** Volumes given per component, and {@code otherwise} for every component not named. */
     public static TrafficVolumes assumed(Map<String, Volume> byComponent, Volume otherwise) {
-        return new TrafficVolumes(byComponent, requireNonNull(otherwise, "otherwise is null"), "assumed", Map.of());
+        return new TrafficVolumes(byComponent, requireNonNull(otherwise, "otherwise is null"), "assumed", Optional.empty());
     }
 
     /**
@@ -83,7 +86,7 @@ public final class TrafficVolumes {
         Map<String, BigDecimal> crossZone = new TreeMap<>();
         crossZoneBytes.forEach((component, crossed) -> crossZone.put(component, gb(crossed).multiply(scale, PRECISION)));
         return new TrafficVolumes(volumes, Volume.NONE, "observed over " + span.toSeconds() + " s, scaled to " + hoursPerMonth + " hours",
-                crossZone);
+                Optional.of(crossZone));
     }
 
     private static BigDecimal gb(long bytes) {
@@ -101,12 +104,15 @@ public final class TrafficVolumes {
                 throw new IllegalArgumentException("a cross-zone volume is at least 0 GB, not " + gb);
             }
         });
-        return new TrafficVolumes(byComponent, otherwise, basis, gbPerMonth);
+        return new TrafficVolumes(byComponent, otherwise, basis, Optional.of(gbPerMonth));
     }
 
-    /** The GB per month that crossed between Availability Zones to or from the component; zero when none is known. */
-    public BigDecimal crossZoneOf(String componentId) {
-        return crossZone.getOrDefault(componentId, BigDecimal.ZERO);
+    /**
+     * The GB per month that crossed between Availability Zones to or from the component (zero when none did), or empty
+     * when these volumes do not say (assumed totals).
+     */
+    public Optional<BigDecimal> crossZoneOf(String componentId) {
+        return crossZone.map(known -> known.getOrDefault(componentId, BigDecimal.ZERO));
     }
 
     public Optional<Volume> named(String componentId) {

@@ -15,6 +15,7 @@ import dev.backlane.core.model.Scope;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.Vpc;
 import dev.backlane.core.model.VpcEndpoint;
+import dev.backlane.core.network.RouteTarget;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -93,11 +94,38 @@ class CostModelTest {
     }
 
     @Test
+    void assumedTrafficOfANatGatewayCrossesZonesInTheShareOfTheSubnetsThatRouteToItFromAnotherZone() {
+        NatGateway nat = world.natGateway(a);
+        Subnet near = world.subnet(vpc, "10.0.3.0/24", "us-east-1a");
+        Subnet unrouted = world.subnet(vpc, "10.0.4.0/24", "us-east-1b");
+        // b (us-east-1b) and near (us-east-1a) send to the NAT in us-east-1a; a and unrouted keep the main table, which does not.
+        world.route(world.routeTable(vpc, b, near).id(), "0.0.0.0/0", RouteTarget.natGateway(nat.id()));
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(nat.id(), gb("300")), Volume.NONE));
+        ComponentCost crossed = cost.components().stream().filter(line -> line.kind() == Kind.CROSS_AZ_DATA_TRANSFER).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("150").compareTo(crossed.gb()), "b's half of the 300 GB: " + unrouted.id() + " does not count");
+        assertEquals(0, new BigDecimal("3").compareTo(crossed.data()), "150 GB x ($0.01 + $0.01)");
+
+        ScopeCost observed = estimate(TrafficVolumes.observed(Map.of(nat.id(), Map.of("s3", 1_000_000_000L)), Duration.ofHours(730), 730));
+        assertTrue(observed.components().stream().noneMatch(line -> line.kind() == Kind.CROSS_AZ_DATA_TRANSFER),
+                "observed traffic says which bytes crossed (none here), routes do not stand in for it: " + observed.components());
+    }
+
+    @Test
+    void assumedTrafficOfANatGatewayInTheZoneOfEverySubnetRoutingToItDoesNotCross() {
+        NatGateway nat = world.natGateway(a);
+        world.route(world.routeTable(vpc, world.subnet(vpc, "10.0.3.0/24", "us-east-1a")).id(), "0.0.0.0/0", RouteTarget.natGateway(nat.id()));
+        NatGateway unused = world.natGateway(b);
+        ScopeCost cost = estimate(TrafficVolumes.assumed(Map.of(), gb("100")));
+        assertTrue(cost.components().stream().noneMatch(line -> line.kind() == Kind.CROSS_AZ_DATA_TRANSFER), cost.components().toString());
+        assertEquals(0, new BigDecimal("37.35").compareTo(component(cost, unused.id()).total()), "no subnet routes to it: 32.85 + 100 GB x $0.045");
+    }
+
+    @Test
     void observedCrossZoneBytesAreScaledToAMonth() {
         TrafficVolumes observed = TrafficVolumes.observed(Map.of("nat-1", Map.of("s3", 2_000_000_000L)), Map.of("nat-1", 1_000_000_000L),
                 Duration.ofHours(1), 730);
-        assertEquals(0, new BigDecimal("730").compareTo(observed.crossZoneOf("nat-1")));
-        assertEquals(0, BigDecimal.ZERO.compareTo(observed.crossZoneOf("nat-2")));
+        assertEquals(0, new BigDecimal("730").compareTo(observed.crossZoneOf("nat-1").orElseThrow()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(observed.crossZoneOf("nat-2").orElseThrow()));
     }
 
     @Test
