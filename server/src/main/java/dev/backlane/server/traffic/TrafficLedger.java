@@ -60,9 +60,9 @@ public final class TrafficLedger {
             return new TreeMap<>(byService);
         }
 
-        /** The complete hours before {@code current}, oldest first, zero where nothing passed. */
-        synchronized long[] completeHours(long current) {
-            long[] out = new long[HOURS_KEPT - 1];
+        /** The complete hours from {@code first} to before {@code current} (at most a day), oldest first, zero where nothing passed. */
+        synchronized long[] completeHours(long first, long current) {
+            long[] out = new long[(int) Math.max(0, Math.min(HOURS_KEPT - 1, current - first))];
             for (int i = 0; i < out.length; i++) {
                 long hour = current - out.length + i;
                 int slot = (int) Math.floorMod(hour, (long) HOURS_KEPT);
@@ -120,11 +120,16 @@ public final class TrafficLedger {
         return TrafficVolumes.observed(bytes, new TreeMap<>(crossZone), Duration.between(started, clock.get()), hoursPerMonth);
     }
 
-    /** The components whose last complete hour is a cost spike. */
+    /**
+     * The components whose last complete hour is a cost spike. Only hours the ledger saw whole count: the hours before
+     * the server started are not hours without traffic, and counting them as such would make a steady component's
+     * baseline small, and its traffic a spike, for the first day.
+     */
     public List<CostAnomaly.Signal> anomalies() {
         long current = hourOf(clock.get());
+        long first = Math.floorDiv(started.getEpochSecond() + 3599L, 3600L);
         List<CostAnomaly.Signal> signals = new ArrayList<>();
-        new TreeMap<>(components).forEach((id, account) -> CostAnomaly.detect(id, account.completeHours(current)).ifPresent(signals::add));
+        new TreeMap<>(components).forEach((id, account) -> CostAnomaly.detect(id, account.completeHours(first, current)).ifPresent(signals::add));
         return signals;
     }
 }
