@@ -13,6 +13,8 @@ import dev.backlane.core.event.GatewayConnectionClosedEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.server.ServerConfig;
 import dev.backlane.server.traffic.Upstreams;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * toxics (latency with the SDK for Java v2; reset_peer, limit_data and bandwidth with {@code curl}), F7's added
  * latency, F6 breaking the SDK's kept-alive connection while new ones still open, and F5's extra traffic through the NAT
  * gateway — each with what the server's telemetry says (the fault's start, the call forwarded on a path that is fine,
- * the connection's close and bytes, the gateway's calls and M5).
+ * the connection's close and bytes, the gateway's calls, M5, and the NAT's observed GB and M10 in the cost report).
  */
 class ConnectionFaultIT {
     private static final S3TestServer S3_UPSTREAM = S3TestServer.start();
@@ -182,6 +186,9 @@ class ConnectionFaultIT {
         JsonNode workload = network.workload(backlane);
         String workloadId = workload.path("workloadId").asText();
         List<GatewayRequestEvent> calls = new CopyOnWriteArrayList<>();
+        JsonNode idle = natCost(network);
+        assertEquals(0, BigDecimal.ZERO.compareTo(idle.path("gbPerMonth").decimalValue()), idle.toString());
+        assertTrue(idle.path("costPerGb").isMissingNode(), "no M10 without traffic: " + idle);
         try (var subscription = backlane.server().events().subscribe(GatewayRequestEvent.class, event -> {
             if (event.workloadId().equals(workloadId)) {
                 calls.add(event);
@@ -202,6 +209,16 @@ class ConnectionFaultIT {
             assertEquals(3, calls.size(), "three calls of at most 1 MiB carry 3,000,000 bytes");
             remove(made.path("faultId").asText());
         }
+        // backlane cost prices the NAT's observed bytes (the calls' bytes both ways, scaled from the server's age to a
+        // month) and M10 is its month's total over them.
+        JsonNode nat = natCost(network);
+        long seconds = Long.parseLong(nat.path("observedSeconds").asText());
+        BigDecimal bytes = BigDecimal.valueOf(calls.stream().mapToLong(call -> call.bytesIn() + call.bytesOut()).sum());
+        BigDecimal gb = bytes.divide(BigDecimal.valueOf(1_000_000_000L)).multiply(BigDecimal.valueOf(730L * 3600L))
+                .divide(BigDecimal.valueOf(seconds), MathContext.DECIMAL64);
+        assertEquals(gb.doubleValue(), nat.path("gbPerMonth").doubleValue(), 0.0001, nat.toString());
+        double total = 32.85 + gb.doubleValue() * 0.045;
+        assertEquals(total / gb.doubleValue(), nat.path("costPerGb").doubleValue(), 0.0001, "M10: " + nat);
         HttpResponse<String> slis = WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/sli?kind=workload&window=5m", null);
         JsonNode report = null;
         for (JsonNode candidate : WorkloadNetwork.json(slis.body()).path("reports")) {
@@ -256,6 +273,22 @@ class ConnectionFaultIT {
         long start = System.nanoTime();
         call.run();
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    /** The NAT gateway's line of {@code POST /_backlane/cost} for the network's account, with the report's observed seconds. */
+    private static JsonNode natCost(WorkloadNetwork network) {
+        HttpResponse<String> answer = WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/cost",
+                "{\"account\": \"" + network.account.id() + "\", \"region\": \"us-east-1\"}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode report = WorkloadNetwork.json(answer.body());
+        Matcher observed = Pattern.compile("observed over (\\d+) s").matcher(report.path("traffic").asText());
+        assertTrue(observed.find(), report.toString());
+        for (JsonNode component : report.path("scopes").path(0).path("components")) {
+            if (component.path("id").asText().equals(network.natGateway) && component.path("kind").asText().equals("nat-gateway")) {
+                return ((ObjectNode) component.deepCopy()).put("observedSeconds", observed.group(1));
+            }
+        }
+        throw new AssertionError(network.natGateway + " is not in " + report);
     }
 
     private static ObjectNode fault(String kind, ObjectNode scope) {
