@@ -9,6 +9,7 @@ import dev.backlane.core.event.AlarmStateChangedEvent;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.FaultStartedEvent;
 import dev.backlane.core.event.TargetDeregisteredEvent;
+import dev.backlane.core.event.TargetUnhealthyEvent;
 import dev.backlane.core.fault.FaultCommand;
 import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.model.Scope;
@@ -79,6 +80,8 @@ import dev.backlane.server.traffic.TargetSocketRegistry;
 import dev.backlane.server.traffic.TargetSockets;
 import dev.backlane.server.traffic.NatZoneCrossing;
 import dev.backlane.server.traffic.TrafficLedger;
+import dev.backlane.server.traffic.UnhealthyTargetTerminations;
+import dev.backlane.server.traffic.UnhealthyTunnels;
 import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.traffic.Workloads;
 import java.io.IOException;
@@ -132,6 +135,7 @@ public final class BacklaneServer implements AutoCloseable {
     private final HealthProbes healthProbes;
     private final TargetHealthChecker healthChecker;
     private final TargetDeregistrations deregistrations;
+    private final UnhealthyTargetTerminations unhealthyTargets;
     private final PrivateLinkMetricsPublisher publisher;
     private final AlarmEvaluations alarmEvaluations;
     private final FisOperations fis;
@@ -139,7 +143,8 @@ public final class BacklaneServer implements AutoCloseable {
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
             Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
-            PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations, FisOperations fis) {
+            UnhealthyTargetTerminations unhealthyTargets, PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations,
+            FisOperations fis) {
         this.fis = fis;
         this.publisher = publisher;
         this.alarmEvaluations = alarmEvaluations;
@@ -159,6 +164,7 @@ public final class BacklaneServer implements AutoCloseable {
         this.healthProbes = healthProbes;
         this.healthChecker = healthChecker;
         this.deregistrations = deregistrations;
+        this.unhealthyTargets = unhealthyTargets;
     }
 
     /** The request log the configuration asks for; throws {@link UncheckedIOException} when its file cannot be opened. */
@@ -228,6 +234,7 @@ public final class BacklaneServer implements AutoCloseable {
         Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic())
                 .withMaxConnections(config.gatewayMaxConnections()));
         events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
+        events.subscribe(TargetUnhealthyEvent.class, new UnhealthyTunnels(gateways));
         FaultsOnConnections.follow(events, gateways);
         // The API port is known once open; workloads are placed only after that.
         AtomicReference<URI> apiPort = new AtomicReference<>();
@@ -300,8 +307,11 @@ public final class BacklaneServer implements AutoCloseable {
             TargetHealthChecker healthChecker = new TargetHealthChecker(cloud, targetSockets, healthProbes, HEALTH_CHECK_TICK);
             // Deregistration delays end within a second; TargetDeregisteredEvent tells the PrivateLink splices.
             TargetDeregistrations deregistrations = new TargetDeregistrations(cloud, events, java.time.Duration.ofSeconds(1));
+            // So do unhealthy targets' connections, as their groups' target_health_state.unhealthy.* say.
+            UnhealthyTargetTerminations unhealthyTargets = new UnhealthyTargetTerminations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker, deregistrations, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK), fis);
+                    slis, healthProbes, healthChecker, deregistrations, unhealthyTargets, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK),
+                    fis);
         } catch (IOException | UncheckedIOException e) {
             publisher.close();
             slis.close();
@@ -423,6 +433,7 @@ public final class BacklaneServer implements AutoCloseable {
         // First, while the store is open: no more health recorded, and the ad-hoc workloads' interfaces go with the server.
         healthChecker.close();
         deregistrations.close();
+        unhealthyTargets.close();
         healthProbes.close();
         workloads.close();
         faults.close();

@@ -240,7 +240,7 @@ final class PrivateLinkProvider {
 
     /**
      * The targets a new connection may go to: healthy ones (or those whose group checks no health); when
-     * none is, every target in reach that is {@code initial} or {@code unhealthy} (the load balancer
+     * none is, every target in reach that is {@code initial} or {@code unhealthy} (draining or not: the load balancer
      * fails open). Draining and unused targets take no new connections.
      */
     private List<Placed> healthy(TargetGroup group, List<Placed> inReach) {
@@ -250,7 +250,7 @@ final class PrivateLinkProvider {
             TargetHealth health = TargetCommands.health(group, target.target(), true, at);
             switch (health.state()) {
                 case "healthy", "unavailable" -> healthy.add(target);
-                case "initial", "unhealthy" -> failOpen.add(target);
+                case "initial", "unhealthy", "unhealthy.draining" -> failOpen.add(target);
                 default -> { }
             }
         }

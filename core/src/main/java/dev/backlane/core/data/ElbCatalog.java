@@ -46,6 +46,19 @@ public final class ElbCatalog {
         return strings(root.path("targetGroupAttributes").path(family));
     }
 
+    /** The range AWS documents for a numeric target group attribute, if it documents one. */
+    public Optional<Range> targetGroupAttributeRange(String key) {
+        JsonNode range = root.path("targetGroupAttributeRanges").path(key);
+        return range.isMissingNode() ? Optional.empty() : Optional.of(new Range(range.get(0).asLong(), range.get(1).asLong()));
+    }
+
+    /** The smallest and largest values an attribute takes, both included. */
+    public record Range(long min, long max) {
+        public boolean contains(long value) {
+            return value >= min && value <= max;
+        }
+    }
+
     /** Default attributes of a listener of the protocol; empty for protocols without any. */
     public SortedMap<String, String> listenerAttributes(ElbProtocol protocol) {
         return strings(root.path("listenerAttributes").path(protocol == null ? "" : protocol.wireName()));

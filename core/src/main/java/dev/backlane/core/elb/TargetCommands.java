@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -131,13 +133,16 @@ public final class TargetCommands {
         return state.all(ResourceTypes.TARGET_GROUP).stream().anyMatch(group -> group.targets().stream().anyMatch(target -> group.hasLeft(target, now)));
     }
 
-    /** An IP target's address, or an instance's primary private address (its ID when the instance is gone). */
     private static String address(Transaction transaction, TargetGroup group, Target target) {
+        return address(group, target, id -> transaction.find(ResourceTypes.INSTANCE, id));
+    }
+
+    /** An IP target's address, or an instance's primary private address (its ID when the instance is gone). */
+    static String address(TargetGroup group, Target target, Function<String, Optional<Instance>> instances) {
         if (group.targetType() != TargetType.INSTANCE) {
             return target.id();
         }
-        return transaction.find(ResourceTypes.INSTANCE, target.id()).map(instance -> instance.privateIpAddress()).filter(found -> found != null)
-                .orElse(target.id());
+        return instances.apply(target.id()).map(Instance::privateIpAddress).filter(found -> found != null).orElse(target.id());
     }
 
     /**
@@ -148,7 +153,6 @@ public final class TargetCommands {
      */
     public static boolean recordHealth(Transaction transaction, String targetGroupArn, String targetId, Integer port, TargetHealthState state,
             TargetHealthReason reason, String description, Instant at) {
-        ObservedHealth observed = new ObservedHealth(state, reason, description, at);
         TargetGroup group = transaction.find(ResourceTypes.TARGET_GROUP, targetGroupArn).orElse(null);
         if (group == null) {
             return false;
@@ -156,7 +160,10 @@ public final class TargetCommands {
         List<Target> targets = new ArrayList<>(group.targets());
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).sameAs(targetId, port)) {
-                targets.set(i, targets.get(i).withObservedHealth(observed));
+                // A new reason in the same state keeps the time the state began: an unhealthy target's draining counts from it.
+                ObservedHealth previous = targets.get(i).observedHealth();
+                Instant since = previous != null && previous.state() == state ? previous.observedTime() : at;
+                targets.set(i, targets.get(i).withObservedHealth(new ObservedHealth(state, reason, description, since)));
                 transaction.put(ResourceTypes.TARGET_GROUP, group.withTargets(targets));
                 return true;
             }
@@ -207,7 +214,8 @@ public final class TargetCommands {
         }
         ObservedHealth observed = target.observedHealth();
         if (observed != null) {
-            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, observed.state().wireName(),
+            String state = UnhealthyTargets.isDraining(group, target, now) ? TargetHealthState.UNHEALTHY_DRAINING.wireName() : observed.state().wireName();
+            return new TargetHealth(target.id(), target.port(), target.availabilityZone(), healthCheckPort, state,
                     observed.reason() == null ? null : observed.reason().wireName(), observed.description());
         }
         Duration checking = Duration.ofSeconds((long) group.healthCheck().intervalSeconds() * group.healthCheck().healthyThreshold());

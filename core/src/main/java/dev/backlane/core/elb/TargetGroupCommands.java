@@ -15,6 +15,7 @@ import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Transaction;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -119,9 +120,20 @@ public final class TargetGroupCommands {
                 throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target group attribute key '%s' is not recognized", change.getKey());
             }
             AttributeValues.check("Target group", change.getKey(), current, change.getValue());
+            Optional<ElbCatalog.Range> range = catalog.targetGroupAttributeRange(change.getKey());
+            if (range.isPresent() && !range.get().contains(Long.parseLong(change.getValue()))) {
+                throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target group attribute '%s' must be from %d to %d, not '%s'", change.getKey(),
+                        range.get().min(), range.get().max(), change.getValue());
+            }
             attributes.put(change.getKey(), change.getValue());
         }
-        return transaction.put(ResourceTypes.TARGET_GROUP, group.withAttributes(attributes));
+        TargetGroup changed = group.withAttributes(attributes);
+        // The NLB user guide: the draining interval "can only be configured when" unhealthy connection termination is off.
+        if (changed.terminatesConnectionsWhenUnhealthy() && !changed.unhealthyDrainingInterval().isZero()) {
+            throw AwsException.of(ErrorCode.VALIDATION_ERROR, "Target group attribute '%s' can only be set when '%s' is 'false'",
+                    TargetGroup.UNHEALTHY_DRAINING_INTERVAL, TargetGroup.UNHEALTHY_CONNECTION_TERMINATION);
+        }
+        return transaction.put(ResourceTypes.TARGET_GROUP, changed);
     }
 
     /** Which kind of load balancer a target group serves, which decides its defaults. */

@@ -25,6 +25,11 @@ public record PrivateLinkConnectionClosedEvent(PrivateLinkFlow flow, Instant ope
         IDLE_TIMEOUT,
         /** The target was deregistered and its deregistration delay ran out. */
         DEREGISTERED,
+        /**
+         * The target failed its health checks: reset as it turned unhealthy, or when its unhealthy draining interval
+         * ended ({@code target_health_state.unhealthy.*} of its target group).
+         */
+        TARGET_UNHEALTHY,
         /** A fault injected on purpose reset or cut it (an F3 zone outage, an F2 security-group drop, while open). */
         FAULT,
         /** The service owner rejected the endpoint's connection while it was open. */

@@ -147,11 +147,11 @@ public final class FlowSampler {
     public List<FlowSample> privateLinkClosed(World world, PrivateLinkConnectionClosedEvent event) {
         Closing consumer = switch (event.cause()) {
             case CONSUMER_RESET -> Closing.RST;
-            case CONSUMER_CLOSED, TARGET_CLOSED, TARGET_RESET, IDLE_TIMEOUT, DEREGISTERED, FAULT, ENDPOINT_REJECTED, ENDPOINT_DELETED,
-                    NETWORK_ACL -> Closing.FIN;
+            case CONSUMER_CLOSED, TARGET_CLOSED, TARGET_RESET, IDLE_TIMEOUT, DEREGISTERED, TARGET_UNHEALTHY, FAULT, ENDPOINT_REJECTED,
+                    ENDPOINT_DELETED, NETWORK_ACL -> Closing.FIN;
         };
         Closing provider = switch (event.cause()) {
-            case TARGET_RESET, IDLE_TIMEOUT, DEREGISTERED, FAULT, ENDPOINT_REJECTED, ENDPOINT_DELETED, NETWORK_ACL -> Closing.RST;
+            case TARGET_RESET, IDLE_TIMEOUT, DEREGISTERED, TARGET_UNHEALTHY, FAULT, ENDPOINT_REJECTED, ENDPOINT_DELETED, NETWORK_ACL -> Closing.RST;
             case CONSUMER_CLOSED, TARGET_CLOSED, CONSUMER_RESET -> Closing.FIN;
         };
         return privateLink(world, event.flow()).map(leg -> both(leg, PacketEstimate.tcp(event.bytesFromConsumer(), Opening.NONE, consumer),

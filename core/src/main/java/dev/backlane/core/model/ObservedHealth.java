@@ -8,8 +8,9 @@ import java.time.Instant;
  * A target's health as the load balancer's health checks last found it: {@code initial} until the
  * first checks decide, then {@code healthy} or {@code unhealthy} with AWS's reason and description
  * (for example {@code Target.ResponseCodeMismatch}, "Health checks failed with these codes: [500]").
- * Only the states a health check can produce are observed; {@code unused}, {@code draining} and
- * {@code unavailable} follow from the configuration, not from a check.
+ * {@code observedTime} is when the checks moved the target into its state (a new reason in the same state keeps
+ * it). Only the states a health check can produce are observed; {@code unused}, {@code draining},
+ * {@code unhealthy.draining} and {@code unavailable} follow from the configuration and the time, not from a check.
  */
 public record ObservedHealth(TargetHealthState state, TargetHealthReason reason, String description, Instant observedTime) {
     public ObservedHealth {

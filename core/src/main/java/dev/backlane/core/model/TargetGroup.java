@@ -25,6 +25,8 @@ public record TargetGroup(
         HealthCheck healthCheck,
         SortedMap<String, String> attributes,
         List<Target> targets) implements Resource, InVpc {
+    public static final String UNHEALTHY_CONNECTION_TERMINATION = "target_health_state.unhealthy.connection_termination.enabled";
+    public static final String UNHEALTHY_DRAINING_INTERVAL = "target_health_state.unhealthy.draining_interval_seconds";
 
     public TargetGroup {
         requireNonNull(id, "id is null");
@@ -47,6 +49,23 @@ public record TargetGroup(
      */
     public boolean terminatesConnectionsOnDeregistration() {
         return "true".equals(attributes.get("deregistration_delay.connection_termination.enabled"));
+    }
+
+    /**
+     * {@code target_health_state.unhealthy.connection_termination.enabled}: whether the load balancer resets the
+     * connections open to a target as soon as it turns unhealthy (AWS's default, true).
+     */
+    public boolean terminatesConnectionsWhenUnhealthy() {
+        return !"false".equals(attributes.get(UNHEALTHY_CONNECTION_TERMINATION));
+    }
+
+    /**
+     * {@code target_health_state.unhealthy.draining_interval_seconds}: how long a target that turned unhealthy stays
+     * {@code unhealthy.draining}, its connections kept, when the group does not terminate them at once (0 by default).
+     */
+    public Duration unhealthyDrainingInterval() {
+        String seconds = attributes.get(UNHEALTHY_DRAINING_INTERVAL);
+        return Duration.ofSeconds(seconds == null ? 0 : Long.parseLong(seconds));
     }
 
     /** Whether the target has left the group: deregistered, and its deregistration delay over at {@code now}. */

@@ -31,8 +31,6 @@ public final class DeregisteredTunnels implements Consumer<TargetDeregisteredEve
 
     /** The flows spliced to the deregistered target. */
     static Predicate<PrivateLinkFlow> to(TargetDeregisteredEvent deregistered) {
-        return flow -> flow.serviceAccount().equals(deregistered.account()) && flow.region().equals(deregistered.region())
-                && flow.targetAddress().equals(Optional.of(deregistered.address()))
-                && flow.targetPort().isPresent() && flow.targetPort().getAsInt() == deregistered.port();
+        return TargetTunnels.to(deregistered.account(), deregistered.region(), deregistered.address(), deregistered.port());
     }
 }
