@@ -181,6 +181,59 @@ class FisIT {
     }
 
     @Test
+    void apiErrorActionsFailTheTargetRolesCallsMadeStraightToTheApiPort() throws Exception {
+        String account = backlane.newAccount().id();
+        String role = "arn:aws:iam::" + account + ":role/batch";
+        try (FisClient fis = backlane.fis(account)) {
+            CreateExperimentTemplateTargetInput batch = CreateExperimentTemplateTargetInput.builder().resourceType("aws:iam:role").resourceArns(role)
+                    .selectionMode("ALL").build();
+            String templateId = fis.createExperimentTemplate(r -> r.description("fail batch's EC2 reads").roleArn(role)
+                    .stopConditions(s -> s.source("none")).targets(Map.of("batch", batch))
+                    .actions(Map.of(
+                            "throttle", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:inject-api-throttle-error")
+                                    .targets(Map.of("Roles", "batch"))
+                                    .parameters(Map.of("service", "ec2", "operations", "DescribeVpcs", "percentage", "100", "duration", "PT10M")).build(),
+                            "unavailable", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:inject-api-unavailable-error")
+                                    .targets(Map.of("Roles", "batch"))
+                                    .parameters(Map.of("service", "ec2", "operations", "DescribeSubnets", "percentage", "100", "duration", "PT10M"))
+                                    .build())))
+                    .experimentTemplate().id();
+            fis.startExperiment(r -> r.experimentTemplateId(templateId));
+        }
+        // boto3 assumes the role through Backlane's STS and calls EC2 on the API port with the session's credentials.
+        Path file = Files.createTempFile("fis-api-port-", ".py");
+        Files.writeString(file, """
+                import boto3, botocore, botocore.config, json
+                no_retries = botocore.config.Config(retries={"total_max_attempts": 1})
+                creds = boto3.client("sts").assume_role(RoleArn="%s", RoleSessionName="drill")["Credentials"]
+                session = dict(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                               aws_session_token=creds["SessionToken"])
+                as_role = boto3.client("ec2", config=no_retries, **session)
+                as_root = boto3.client("ec2", config=no_retries)
+                def attempt(call):
+                    try:
+                        call()
+                        return "ok"
+                    except botocore.exceptions.ClientError as e:
+                        return "%%s %%d" %% (e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
+                print(json.dumps({"identity": boto3.client("sts", **session).get_caller_identity()["Arn"],
+                                  "vpcs": attempt(as_role.describe_vpcs), "subnets": attempt(as_role.describe_subnets),
+                                  "groups": attempt(as_role.describe_security_groups), "rootVpcs": attempt(as_root.describe_vpcs)}))
+                """.formatted(role));
+        ExternalProgram python = ExternalProgram.find("python3").orElseThrow(() -> new IllegalStateException("python3 is not installed"));
+        ExternalProgram.Result result = python.run(Path.of("."), Map.of("AWS_ENDPOINT_URL", backlane.endpoint(), "AWS_ACCESS_KEY_ID", account,
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"), Duration.ofSeconds(60), List.of(file.toString()));
+        Files.deleteIfExists(file);
+        assertEquals(0, result.exitCode(), result::describe);
+        JsonNode read = WorkloadNetwork.json(result.stdout().strip());
+        assertEquals("arn:aws:sts::" + account + ":assumed-role/batch/drill", read.path("identity").asText(), read.toString());
+        assertEquals("RequestLimitExceeded 503", read.path("vpcs").asText(), read.toString());
+        assertEquals("ServiceUnavailable 503", read.path("subnets").asText(), read.toString());
+        assertEquals("ok", read.path("groups").asText(), "an operation no action names");
+        assertEquals("ok", read.path("rootVpcs").asText(), "the account's root is not the role");
+    }
+
+    @Test
     void templatesExperimentsAndTheirFaultsSurviveARestartOnTheSameStore() throws Exception {
         ServerConfig config = ServerConfig.forTests().withStore(Files.createTempDirectory("backlane-fis"), false);
         String role = "arn:aws:iam::000000000000:role/orders";

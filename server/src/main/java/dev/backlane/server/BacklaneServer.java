@@ -35,11 +35,13 @@ import dev.backlane.dataplane.health.HealthProbes;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
+import dev.backlane.server.api.sts.StsSessions;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.ExtraTraffic;
 import dev.backlane.server.fault.Faults;
 import dev.backlane.server.fault.WorldFaultLedger;
 import dev.backlane.server.fault.FaultsOnConnections;
+import dev.backlane.server.fault.ApiCallErrors;
 import dev.backlane.server.fault.GatewayCallErrors;
 import dev.backlane.server.fault.TelemetryLoss;
 import dev.backlane.server.http.AdminHttpHandler;
@@ -210,7 +212,9 @@ public final class BacklaneServer implements AutoCloseable {
         faults.resume();
         // CloudWatch alarms over the metrics; each transition is published for FIS stop conditions, alerts and the console.
         AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)));
-        OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now);
+        // STS's role sessions: calls signed with their credentials are made as the role, which FIS's API error faults name.
+        StsSessions sessions = new StsSessions(cloud::now);
+        OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now, sessions);
         // FIS experiments carry out their actions as faults and as EC2 commands on the instances.
         FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas());
         fis.register(operations);
@@ -226,7 +230,8 @@ public final class BacklaneServer implements AutoCloseable {
                         MetricOperations.SERVICE, ServiceEndpoint.load(MetricOperations.SERVICE, "cloudwatch-2010-08-01.service-2.json"),
                         "fis", ServiceEndpoint.load("fis", "fis-2020-12-01.service-2.json")),
                 operations,
-                cloud);
+                cloud,
+                new ApiCallErrors(faults));
         RequestLog requestLog = null;
         Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
@@ -270,7 +275,7 @@ public final class BacklaneServer implements AutoCloseable {
             AnalysisHttpHandler analysis = new AnalysisHttpHandler(cloud, engine, faults::overlay);
             // The AWS API gets one byte past its limit, so that it refuses a larger body in the service's own error format.
             List<Route> routes = List.of(
-                    new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog),
+                    new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog, sessions),
                             AwsHttpHandler.MAX_BODY_BYTES + 1, true),
                     admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump(), alarms)),
                     admin("/_backlane/explain", analysis),

@@ -68,6 +68,7 @@ import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.api.logs.LogsOperations;
 import dev.backlane.server.api.resolver.QueryLogOperations;
 import dev.backlane.server.api.sts.StsOperations;
+import dev.backlane.server.api.sts.StsSessions;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,12 @@ public final class Operations {
     /** The operations, CloudWatch's on {@code metrics} and {@code alarms} with the time of {@code clock}. */
     public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine, MetricStore metrics, AlarmStore alarms,
             InstantSource clock) {
+        return registry(quotas, regions, engine, metrics, alarms, clock, new StsSessions(clock));
+    }
+
+    /** As {@link #registry(Quotas, RegionCatalog, PathEngine, MetricStore, AlarmStore, InstantSource)}, STS's roles' sessions in {@code sessions}. */
+    public static OperationRegistry registry(Quotas quotas, RegionCatalog regions, PathEngine engine, MetricStore metrics, AlarmStore alarms,
+            InstantSource clock, StsSessions sessions) {
         VpcCommands vpcs = new VpcCommands(quotas);
         NetworkInterfaceCommands networkInterfaces = new NetworkInterfaceCommands(quotas);
         ImageCommands images = new ImageCommands(ImageCatalog.standard());
@@ -115,7 +122,7 @@ public final class Operations {
                 new InstanceTypeOperations(InstanceTypeCatalog.standard(), regions),
                 new NetworkInsightsOperations(new NetworkInsightsCommands(engine)),
                 new FlowLogOperations(new FlowLogCommands()),
-                new StsOperations()));
+                new StsOperations(sessions)));
         families.addAll(ElbOperations.families(quotas, List.of(new ServiceLoadBalancers())));
         families.addAll(List.of(
                 new EndpointServiceOperations(new EndpointServiceCommands(), serviceZones),

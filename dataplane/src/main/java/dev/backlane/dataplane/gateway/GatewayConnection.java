@@ -411,6 +411,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         facts = Optional.of(forward.facts());
         path = Optional.of(forward.path());
         upstreamUri = forward.upstream();
+        forward.addedHeaders().forEach(request.headers()::set);
         requestBodyLeft = requestComplete ? 0 : contentLength(request);
         connectUpstream();
     }

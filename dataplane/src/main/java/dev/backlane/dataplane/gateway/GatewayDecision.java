@@ -9,12 +9,21 @@ import java.util.Map;
 
 /** What a gateway does with one request, as its {@link GatewayDecider} judged it. */
 public sealed interface GatewayDecision {
-    /** Send the request, untouched, to the upstream (scheme, host and port of the URI), and stream the answer back. */
-    record Forward(URI upstream, RequestFacts facts, PathResult path) implements GatewayDecision {
+    /**
+     * Send the request to the upstream (scheme, host and port of the URI), untouched but for {@code addedHeaders}, and
+     * stream the answer back.
+     */
+    record Forward(URI upstream, RequestFacts facts, PathResult path, Map<String, String> addedHeaders) implements GatewayDecision {
         public Forward {
             requireNonNull(upstream, "upstream is null");
             requireNonNull(facts, "facts is null");
             requireNonNull(path, "path is null");
+            addedHeaders = Map.copyOf(requireNonNull(addedHeaders, "addedHeaders is null"));
+        }
+
+        /** Forward the request untouched. */
+        public Forward(URI upstream, RequestFacts facts, PathResult path) {
+            this(upstream, facts, path, Map.of());
         }
     }
 

@@ -34,11 +34,18 @@ public final class ApiDispatcher {
     private final Map<String, ServiceEndpoint> services;
     private final OperationRegistry operations;
     private final Cloud cloud;
+    private final CallGate gate;
 
     public ApiDispatcher(Map<String, ServiceEndpoint> services, OperationRegistry operations, Cloud cloud) {
+        this(services, operations, cloud, CallGate.OPEN);
+    }
+
+    /** A dispatcher that asks {@code gate} about each call once its operation is known, before it is parsed or handled. */
+    public ApiDispatcher(Map<String, ServiceEndpoint> services, OperationRegistry operations, Cloud cloud, CallGate gate) {
         this.services = Map.copyOf(services);
         this.operations = requireNonNull(operations, "operations is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
+        this.gate = requireNonNull(gate, "gate is null");
     }
 
     public Optional<ServiceEndpoint> service(String name) {
@@ -57,12 +64,17 @@ public final class ApiDispatcher {
 
     /** Answers a Query call: the operation is the {@code Action} parameter, the input the other parameters. */
     public ApiResponse dispatch(ServiceEndpoint service, Scope scope, Map<String, String> parameters) {
+        return dispatch(service, Caller.root(scope), parameters);
+    }
+
+    /** As {@link #dispatch(ServiceEndpoint, Scope, Map)}, made by the caller. */
+    public ApiResponse dispatch(ServiceEndpoint service, Caller caller, Map<String, String> parameters) {
         String action = parameters.get("Action");
         Map<String, String> remaining = new LinkedHashMap<>(parameters);
         remaining.remove("Action");
         remaining.remove("Version");
         remaining.keySet().removeIf(key -> key.startsWith("X-Amz-") || key.startsWith("x-amz-"));
-        return run(service, scope, action, ResourceIds.inParameters(parameters), new WireRequest(remaining, new byte[0]), () -> {
+        return run(service, caller, action, ResourceIds.inParameters(parameters), new WireRequest(remaining, new byte[0]), () -> {
             if (action == null || action.isEmpty()) {
                 throw AwsException.of(ErrorCode.MISSING_ACTION, "The request must contain the parameter Action");
             }
@@ -76,9 +88,14 @@ public final class ApiDispatcher {
      * the input is the JSON body.
      */
     public ApiResponse dispatchJson(ServiceEndpoint service, Scope scope, String target, byte[] body) {
+        return dispatchJson(service, Caller.root(scope), target, body);
+    }
+
+    /** As {@link #dispatchJson(ServiceEndpoint, Scope, String, byte[])}, made by the caller. */
+    public ApiResponse dispatchJson(ServiceEndpoint service, Caller caller, String target, byte[] body) {
         String prefix = service.model().targetPrefix() + ".";
         String action = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
-        return run(service, scope, action == null ? target : action, List.of(), WireRequest.json(body), () -> {
+        return run(service, caller, action == null ? target : action, List.of(), WireRequest.json(body), () -> {
             if (action == null) {
                 throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The X-Amz-Target header must name an operation as %s<Operation>",
                         prefix);
@@ -93,9 +110,14 @@ public final class ApiDispatcher {
      * PutMetricData}), the input is the CBOR body.
      */
     public ApiResponse dispatchCbor(ServiceEndpoint service, Scope scope, String path, byte[] body) {
+        return dispatchCbor(service, Caller.root(scope), path, body);
+    }
+
+    /** As {@link #dispatchCbor(ServiceEndpoint, Scope, String, byte[])}, made by the caller. */
+    public ApiResponse dispatchCbor(ServiceEndpoint service, Caller caller, String path, byte[] body) {
         String prefix = "/service/" + service.model().targetPrefix() + "/operation/";
         String action = path != null && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0 ? path.substring(prefix.length()) : null;
-        return run(service, scope, action == null ? path : action, List.of(), WireRequest.json(body), () -> {
+        return run(service, caller, action == null ? path : action, List.of(), WireRequest.json(body), () -> {
             if (action == null) {
                 throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The request path must name an operation as %s<Operation>", prefix);
             }
@@ -109,24 +131,34 @@ public final class ApiDispatcher {
      * path labels, query string and JSON body.
      */
     public ApiResponse dispatchRest(ServiceEndpoint service, Scope scope, String method, String rawPath, String rawQuery, byte[] body) {
+        return dispatchRest(service, Caller.root(scope), method, rawPath, rawQuery, body);
+    }
+
+    /** As {@link #dispatchRest(ServiceEndpoint, Scope, String, String, String, byte[])}, made by the caller. */
+    public ApiResponse dispatchRest(ServiceEndpoint service, Caller caller, String method, String rawPath, String rawQuery, byte[] body) {
         Optional<RestJsonRoutes.Match> match = service.routes().match(method, rawPath);
         String action = match.map(found -> found.operation().name()).orElse(null);
         WireRequest request = WireRequest.rest(match.map(RestJsonRoutes.Match::labels).orElse(Map.of()), RestJsonRoutes.query(rawQuery), body);
-        return run(service, scope, action == null ? method + " " + rawPath : action, List.of(), request,
+        return run(service, caller, action == null ? method + " " + rawPath : action, List.of(), request,
                 () -> match.map(RestJsonRoutes.Match::operation).orElseThrow(() -> AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
                         "No operation of %s is bound to %s %s.", service.model().serviceId(), method, rawPath)));
     }
 
-    private ApiResponse run(ServiceEndpoint service, Scope scope, String action, List<String> named, WireRequest request,
+    private ApiResponse run(ServiceEndpoint service, Caller caller, String action, List<String> named, WireRequest request,
             Supplier<OperationModel> operationOf) {
         String requestId = UUID.randomUUID().toString();
+        Scope scope = caller.scope();
         Call call = null;
         try {
             OperationModel operation = operationOf.get();
+            Optional<AwsException> refused = gate.refusal(service.name(), caller, operation.name());
+            if (refused.isPresent()) {
+                return refusal(service, refused.get(), requestId, action, named);
+            }
             Map<String, Object> input = service.parser().parse(operation, request);
             OperationHandler handler = operations.find(service.name(), action).orElseThrow(() -> AwsException.of(
                     ErrorCode.UNSUPPORTED_OPERATION, "The operation %s is not supported by Backlane yet.", action));
-            call = new Call(cloud, service.name(), action, scope, new Input(input), requestId,
+            call = new Call(cloud, service.name(), action, caller, new Input(input), requestId,
                     output -> service.writer().write(operation, output, requestId));
             Map<String, Object> output = handler.handle(call);
             Optional<Call.Answer> committed = call.committedAnswer();

@@ -32,6 +32,7 @@ public final class Call {
     private final String service;
     private final String operation;
     private final Scope scope;
+    private final String principalArn;
     private final Input input;
     private final String requestId;
     private final Function<Map<String, Object>, byte[]> responder;
@@ -48,10 +49,17 @@ public final class Call {
     /** {@code responder} writes the response to the call from an output, as the service's wire format has it. */
     public Call(Cloud cloud, String service, String operation, Scope scope, Input input, String requestId,
             Function<Map<String, Object>, byte[]> responder) {
+        this(cloud, service, operation, Caller.root(scope), input, requestId, responder);
+    }
+
+    /** A call the caller made (its scope, and the principal it is made as). */
+    public Call(Cloud cloud, String service, String operation, Caller caller, Input input, String requestId,
+            Function<Map<String, Object>, byte[]> responder) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.service = requireNonNull(service, "service is null");
         this.operation = requireNonNull(operation, "operation is null");
-        this.scope = requireNonNull(scope, "scope is null");
+        this.scope = requireNonNull(caller, "caller is null").scope();
+        this.principalArn = caller.principalArn();
         this.input = requireNonNull(input, "input is null");
         this.requestId = requireNonNull(requestId, "requestId is null");
         this.responder = requireNonNull(responder, "responder is null");
@@ -67,6 +75,11 @@ public final class Call {
 
     public Scope scope() {
         return scope;
+    }
+
+    /** The principal the call is made as: an assumed role's session ARN, or the account's root. */
+    public String principalArn() {
+        return principalArn;
     }
 
     public Input input() {

@@ -9,6 +9,9 @@ import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.ApiResponse;
+import dev.backlane.server.api.Caller;
+import dev.backlane.server.api.sts.StsSessions;
+import dev.backlane.server.traffic.WorkloadDecider;
 import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.Protocol;
 import dev.backlane.server.protocol.ServiceEndpoint;
@@ -51,8 +54,15 @@ public final class AwsHttpHandler implements HttpHandler {
     private final String defaultAccount;
     private final UnservedService unserved = new UnservedService(ServiceProtocols.standard());
     private final RequestLog requestLog;
+    private final StsSessions sessions;
 
     public AwsHttpHandler(ApiDispatcher dispatcher, String defaultRegion, String defaultAccount, RequestLog requestLog) {
+        this(dispatcher, defaultRegion, defaultAccount, requestLog, new StsSessions(java.time.InstantSource.system()));
+    }
+
+    /** A handler that makes calls signed with the temporary credentials of {@code sessions} as those roles' sessions. */
+    public AwsHttpHandler(ApiDispatcher dispatcher, String defaultRegion, String defaultAccount, RequestLog requestLog, StsSessions sessions) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.defaultRegion = requireNonNull(defaultRegion, "defaultRegion is null");
         this.defaultAccount = requireNonNull(defaultAccount, "defaultAccount is null");
@@ -123,8 +133,9 @@ public final class AwsHttpHandler implements HttpHandler {
             if (rest.isPresent()) {
                 // REST: the query string binds members (a list repeats its name), so it is not read as Query parameters.
                 service = rest.get();
-                scope = new Scope(restSigned.get().account(defaultAccount), restSigned.get().region());
-                return Answered.of(dispatcher.dispatchRest(service, scope, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                Caller caller = caller(restSigned.get(), exchange);
+                scope = caller.scope();
+                return Answered.of(dispatcher.dispatchRest(service, caller, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                         exchange.getRequestURI().getRawQuery(), readBody(exchange)), scope, service.name());
             }
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
@@ -135,8 +146,9 @@ public final class AwsHttpHandler implements HttpHandler {
             if (cbor.isPresent()) {
                 // Smithy RPC v2 CBOR: the path names the operation, the body is its input.
                 service = cbor.get();
-                scope = new Scope(signed.get().account(defaultAccount), signed.get().region());
-                return Answered.of(dispatcher.dispatchCbor(service, scope, exchange.getRequestURI().getPath(), body), scope, service.name());
+                Caller caller = caller(signed.get(), exchange);
+                scope = caller.scope();
+                return Answered.of(dispatcher.dispatchCbor(service, caller, exchange.getRequestURI().getPath(), body), scope, service.name());
             }
             Optional<ServiceEndpoint> json = signedService
                     .filter(s -> s.speaksJson() || exchange.getRequestHeaders().getFirst("X-Amz-Target") != null)
@@ -144,8 +156,9 @@ public final class AwsHttpHandler implements HttpHandler {
             if (json.isPresent()) {
                 // awsJson: the body is the operation's input, not a form.
                 service = json.get();
-                scope = new Scope(signed.get().account(defaultAccount), signed.get().region());
-                return Answered.of(dispatcher.dispatchJson(service, scope, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body), scope,
+                Caller caller = caller(signed.get(), exchange);
+                scope = caller.scope();
+                return Answered.of(dispatcher.dispatchJson(service, caller, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body), scope,
                         service.name());
             }
             Map<String, String> form = FormParameters.decode(body);
@@ -158,10 +171,9 @@ public final class AwsHttpHandler implements HttpHandler {
             String serviceName = credentials.map(CredentialScope::service).orElse("ec2");
             // A form is a Query call, also to a service whose model prefers another protocol (CloudWatch).
             service = dispatcher.service(serviceName).map(s -> s.speaking(Protocol.QUERY).orElse(s)).orElse(service);
-            scope = new Scope(
-                    credentials.map(c -> c.account(defaultAccount)).orElse(defaultAccount),
-                    credentials.map(CredentialScope::region).orElse(defaultRegion));
-            return Answered.of(dispatcher.dispatch(service, scope, parameters), scope, service.name());
+            Caller caller = credentials.isPresent() ? caller(credentials.get(), exchange) : Caller.root(new Scope(defaultAccount, defaultRegion));
+            scope = caller.scope();
+            return Answered.of(dispatcher.dispatch(service, caller, parameters), scope, service.name());
         } catch (AwsException error) {
             return Answered.of(refusal(service, error, parameters), scope, service.name());
         } catch (IOException unreadable) {
@@ -172,6 +184,17 @@ public final class AwsHttpHandler implements HttpHandler {
             return Answered.of(refusal(service, new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred"), parameters),
                     scope, service.name());
         }
+    }
+
+    /**
+     * Who signed the request: the session of an assumed role whose temporary credentials signed it (in the role's
+     * account), else the root of the account the access key selects; a call a workload's gateway forwarded says so.
+     */
+    private Caller caller(CredentialScope credentials, HttpExchange exchange) {
+        Optional<StsSessions.Session> session = sessions.session(credentials.accessKeyId());
+        Scope scope = new Scope(session.map(StsSessions.Session::account).orElseGet(() -> credentials.account(defaultAccount)), credentials.region());
+        Caller caller = session.map(found -> new Caller(scope, found.arn(), Optional.of(found.roleArn()), false)).orElseGet(() -> Caller.root(scope));
+        return exchange.getRequestHeaders().getFirst(WorkloadDecider.GATEWAY_HEADER) != null ? caller.forwardedByGateway() : caller;
     }
 
     private static ApiResponse refusal(ServiceEndpoint service, AwsException error, Map<String, String> parameters) {

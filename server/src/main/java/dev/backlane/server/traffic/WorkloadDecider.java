@@ -95,6 +95,12 @@ public final class WorkloadDecider implements GatewayDecider {
         }
     }
 
+    /**
+     * The header a gateway adds to the calls it forwards to Backlane's own API port, naming the workload: the gateway has
+     * asked the faults about the call (as the workload's principal), so the API port does not ask again.
+     */
+    public static final String GATEWAY_HEADER = "x-backlane-gateway-workload";
+
     private final Workload workload;
     private final Classifier classifier;
     private final Judge judge;
@@ -173,7 +179,10 @@ public final class WorkloadDecider implements GatewayDecider {
         return switch (path.verdict()) {
             case PRIVATE, PUBLIC -> faults.throttle(workload, facts, path, callerAccount)
                     .map(throttled -> respond(head, Optional.of(facts.service()), throttled, facts, path))
-                    .or(() -> upstream(facts.service()).map(upstream -> new GatewayDecision.Forward(upstream, facts, path)))
+                    .or(() -> upstream(facts.service()).map(upstream -> upstream == inProcess
+                            // The API port need not ask the faults again about a call its gateway has asked about.
+                            ? new GatewayDecision.Forward(upstream, facts, path, Map.of(GATEWAY_HEADER, workload.id()))
+                            : new GatewayDecision.Forward(upstream, facts, path)))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
             case BLOCKED -> EndpointPolicyDenial.of(decidedOn, principal(decidedOn, callerAccount), path)
                     .map(denial -> respond(head, Optional.of(facts.service()), denial, facts, path))

@@ -1,0 +1,96 @@
+package dev.backlane.server.api.sts;
+
+import static java.util.Objects.requireNonNull;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The role sessions STS's {@code AssumeRole} has begun, by the access key ID of their temporary credentials: a call
+ * signed with one is made in the role's account as the session ({@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}),
+ * until the credentials expire. Kept in memory: a restart forgets them, as it would a real session's cached
+ * credentials' worth (a client assumes the role again). At most {@link #MAX_SESSIONS} are kept; past that the oldest
+ * are forgotten first.
+ */
+public final class StsSessions {
+    static final int MAX_SESSIONS = 100_000;
+    private static final char[] KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    private static final char[] SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
+    private final InstantSource clock;
+    private final SecureRandom random = new SecureRandom();
+    /** In the order begun, so the oldest is the first. */
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+    /** One session: its role, its ARN and ID, its credentials and when they expire. */
+    public record Session(String roleArn, String sessionName, String account, String arn, String assumedRoleId, String accessKeyId,
+            String secretAccessKey, String sessionToken, Instant expiration) {
+        public Session {
+            requireNonNull(roleArn, "roleArn is null");
+            requireNonNull(arn, "arn is null");
+            requireNonNull(accessKeyId, "accessKeyId is null");
+            requireNonNull(expiration, "expiration is null");
+        }
+    }
+
+    public StsSessions(InstantSource clock) {
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Begins a session of the role (of its account, named by its last path element) for {@code duration}. */
+    public synchronized Session begin(String roleArn, String account, String roleName, String sessionName, Duration duration) {
+        Session session = new Session(roleArn, sessionName, account, "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
+                roleId(roleArn) + ":" + sessionName, "ASIA" + text(KEY_ALPHABET, 16), text(SECRET_ALPHABET, 40),
+                "FwoGZXIvYXdzE" + text(SECRET_ALPHABET, 300), clock.instant().plus(duration));
+        if (sessions.size() >= MAX_SESSIONS) {
+            Iterator<String> oldest = sessions.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        sessions.put(session.accessKeyId(), session);
+        return session;
+    }
+
+    /** The unexpired session whose credentials have this access key ID; empty for any other key. */
+    public synchronized Optional<Session> session(String accessKeyId) {
+        Session session = sessions.get(accessKeyId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(session.expiration())) {
+            sessions.remove(accessKeyId);
+            return Optional.empty();
+        }
+        return Optional.of(session);
+    }
+
+    /** The unexpired session with this ARN (the session a call was made as). */
+    public synchronized Optional<Session> sessionByArn(String arn) {
+        Instant now = clock.instant();
+        return sessions.values().stream().filter(session -> session.arn().equals(arn) && now.isBefore(session.expiration())).reduce((a, b) -> b);
+    }
+
+    /** A role's ID as IAM gives them ({@code AROA} and 17 characters), the same for every session of the role. */
+    private static String roleId(String roleArn) {
+        StringBuilder id = new StringBuilder("AROA");
+        long hash = roleArn.hashCode() * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < 17; i++) {
+            id.append(KEY_ALPHABET[(int) ((hash >>> (i * 3)) & 31)]);
+        }
+        return id.toString();
+    }
+
+    private String text(char[] alphabet, int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(chars);
+    }
+}
