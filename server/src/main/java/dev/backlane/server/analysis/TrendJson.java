@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The executive page's trends ({@code GET /_backlane/trends?window=6h}): the window cut into steps, and for each step
- * the calls the gateways carried, the p95 latency of each service's calls (M4) and what a month of the world's
+ * the calls the gateways carried (and of them the errors, 4xx other than 429 and 5xx, and the 429s: the On-call page's
+ * rates), the p95 latency of each service's calls (M4) and what a month of the world's
  * endpoints and NAT gateways would cost at the endpoints' traffic of that step (their M5 bytes, scaled from the step to
  * a month, priced by the cost model with today's endpoints). Read from the SLIs' per-minute and per-hour counts.
  */
@@ -55,8 +56,11 @@ public final class TrendJson {
         ArrayNode list = answer.putArray("points");
         for (int i = points - 1; i >= 0; i--) {
             Instant end = now.minus(step.multipliedBy(i));
+            Optional<SliCounters> all = counters(book, SliKey.ALL, step, end);
             ObjectNode point = list.addObject().put("start", end.minus(step).toString()).put("end", end.toString())
-                    .put("calls", counters(book, SliKey.ALL, step, end).map(SliCounters::requests).orElse(0L));
+                    .put("calls", all.map(SliCounters::requests).orElse(0L))
+                    .put("errors", all.map(counts -> counts.clientErrors() + counts.serverErrors()).orElse(0L))
+                    .put("throttled", all.map(SliCounters::throttles).orElse(0L));
             ObjectNode latency = point.putObject("p95Millis");
             Map<String, Volume> traffic = new TreeMap<>();
             for (SliKey key : keys) {
