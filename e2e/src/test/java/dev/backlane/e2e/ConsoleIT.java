@@ -12,29 +12,44 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.backlane.dataplane.gateway.BlockedTraffic;
 import dev.backlane.server.ServerConfig;
+import dev.backlane.server.alert.AlertConfig;
 import dev.backlane.server.traffic.Upstreams;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The console in a real browser (Debian's chromium, driven by Playwright) after real traffic: S3 calls through a
  * workload's gateway and an interface endpoint, its DNS answered privately, the endpoint probed. Each page shows the
- * numbers the admin endpoints give; the Network page draws the path explain gives; a fault shows on the On-call page.
+ * numbers the admin endpoints give, its lines over time drawn by uPlot; the Network page draws the path explain gives;
+ * a fault that fires the burn-rate page (on a clock 2,000 times faster, as AlertsIT's) shows on the On-call page, and
+ * calls it blocks on the Debug page's resets and drops. That test runs last, so the others see only the first calls.
  * Screenshots of each page are written to {@code target/console-screenshots/} (the README's are copies).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -45,11 +60,14 @@ class ConsoleIT {
 
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests()
-            .withUpstreams(Upstreams.parse(List.of("s3=" + S3_UPSTREAM.endpoint()))).withBlockedTraffic(BlockedTraffic.ERROR));
+            .withUpstreams(Upstreams.parse(List.of("s3=" + S3_UPSTREAM.endpoint()))).withBlockedTraffic(BlockedTraffic.ERROR)
+            .withAlerting(AlertConfig.standard().withTimeScale(2000)));
 
     private static WorkloadNetwork network;
     private static String endpoint;
     private static JsonNode workload;
+    /** An S3 interface endpoint in us-west-2, so that the Executive page has two regions. */
+    private static String westEndpoint;
     private static Playwright playwright;
     private static Browser browser;
 
@@ -76,7 +94,14 @@ class ConsoleIT {
         }
         assertEquals(List.of(), WorkloadNetwork.dig(workload, UNKNOWN_NAME), "no such name");
         assertTrue(WorkloadNetwork.dig(workload, "s3.us-east-1.amazonaws.com").stream().allMatch(address -> address.startsWith("10.95.")));
-        assertTrue(backlane.server().slis().probes().probeAll() > 0, "the endpoint was probed");
+        Ec2Client west = backlane.ec2(network.account.id(), Region.US_WEST_2);
+        String westVpc = west.describeVpcs(request -> request.filters(filter -> filter.name("is-default").values("true"))).vpcs().get(0).vpcId();
+        String westSubnet = west.describeSubnets(request -> request.filters(filter -> filter.name("vpc-id").values(westVpc))).subnets().get(0).subnetId();
+        westEndpoint = west.createVpcEndpoint(request -> request.vpcId(westVpc).serviceName("com.amazonaws.us-west-2.s3")
+                .vpcEndpointType("Interface").subnetIds(westSubnet)).vpcEndpoint().vpcEndpointId();
+        waitFor(westEndpoint + " available", () -> west.describeVpcEndpoints(request -> request.vpcEndpointIds(westEndpoint)).vpcEndpoints()
+                .get(0).stateAsString().equals("available"));
+        assertTrue(backlane.server().slis().probes().probeAll() > 1, "both endpoints were probed");
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
@@ -133,18 +158,62 @@ class ConsoleIT {
         return sum;
     }
 
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertFalse(System.nanoTime() > deadline, what + " not within 20 s");
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * What uPlot holds in {@code panel} and drew on its canvas: the canvas's size, and per series its label, its values
+     * (null for a gap) and how many pixels of the canvas are in the series' colour.
+     */
+    private static JsonNode plotted(Page page, String panel) {
+        page.waitForFunction("id => Backlane.plots[id] && document.querySelector('#' + id + ' canvas')", panel);
+        return WorkloadNetwork.json((String) page.evaluate("""
+                id => {
+                  const plot = Backlane.plots[id], canvas = document.querySelector('#' + id + ' canvas');
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  const inked = colour => {
+                    const [r, g, b] = [1, 3, 5].map(at => parseInt(colour.slice(at, at + 2), 16));
+                    let count = 0;
+                    for (let i = 0; i < pixels.length; i += 4) {
+                      if (pixels[i + 3] === 255 && Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) <= 24) count++;
+                    }
+                    return count;
+                  };
+                  return JSON.stringify({ width: canvas.width, height: canvas.height, series: plot.series.slice(1).map((series, index) =>
+                    ({ label: series.label, values: plot.data[index + 1], pixels: inked(Backlane.PALETTE[index]) })) });
+                }""", panel));
+    }
+
+    private static List<Double> values(JsonNode series) {
+        List<Double> values = new ArrayList<>();
+        series.path("values").forEach(value -> values.add(value.isNull() ? null : value.asDouble()));
+        return values;
+    }
+
     /** The row of {@code panel}'s table whose first cell is {@code key}. */
     private static Locator row(Page page, String panel, String key) {
         return page.locator("#" + panel + " tr").filter(new Locator.FilterOptions().setHasText(key)).first();
     }
 
     @Test
+    @Order(1)
     void theDashboardsShowTheNumbersTheAdminEndpointsGive() throws Exception {
         JsonNode m1 = indicator(report("endpoint", "1h", endpoint), "M1");
         assertEquals(1.0, m1.path("value").asDouble(), m1.toString());
         Page executive = open("executive");
         String availability = row(executive, "exec-availability", WorkloadNetwork.S3).innerText();
-        assertTrue(availability.contains("100 %") && availability.contains(m1.path("objective").asText()), "the endpoint's M1: " + availability);
+        assertTrue(availability.startsWith("us-east-1\t" + WorkloadNetwork.S3 + "\t1\t100 %") && availability.contains(m1.path("objective").asText()),
+                "the endpoint's M1: " + availability);
+        JsonNode westM1 = indicator(report("endpoint", "1h", westEndpoint), "M1");
+        String western = row(executive, "exec-availability", "com.amazonaws.us-west-2.s3").innerText();
+        assertTrue(western.startsWith("us-west-2\tcom.amazonaws.us-west-2.s3\t1\t" + String.format(Locale.ROOT, "%.0f %%",
+                100 * westM1.path("value").asDouble())), "a row per region and service: " + western + " for " + westM1);
+        assertEquals(2, executive.locator("#exec-availability svg rect.bar").count(), "a bar per region and service");
         double cost = admin("POST", "/_backlane/cost", "{}").path("scopes").findValues("components").stream()
                 .flatMap(components -> StreamSupport.stream(components.spliterator(), false))
                 .filter(component -> component.path("id").asText().equals(endpoint)).findFirst().orElseThrow().path("total").asDouble();
@@ -161,9 +230,26 @@ class ConsoleIT {
                 .mapToDouble(scope -> scope.path("total").asDouble()).sum();
         assertEquals(hourlyOnly, trend.path("points").get(0).path("monthlyCost").asDouble(), 1e-3, "a step without traffic costs the hours");
         assertTrue(now.path("monthlyCost").asDouble() > hourlyOnly, "the last step's traffic costs its GB too: " + now);
-        long withCalls = StreamSupport.stream(trend.path("points").spliterator(), false).filter(point -> point.path("p95Millis").has("s3")).count();
-        assertEquals(withCalls, executive.locator("#exec-trend-latency circle.point[data-series='s3']").count(), "a point per step with calls");
-        assertEquals(12, executive.locator("#exec-trend-cost circle.point").count());
+        JsonNode latency = plotted(executive, "exec-trend-latency").path("series");
+        assertEquals(1, latency.size(), "a line per service: " + latency);
+        assertEquals("s3", latency.get(0).path("label").asText());
+        List<Double> p95 = values(latency.get(0));
+        assertEquals(12, p95.size(), "a value per step, null where it had no calls");
+        for (int i = 0; i < 12; i++) {
+            JsonNode point = trend.path("points").get(i);
+            if (point.path("p95Millis").has("s3")) {
+                assertEquals(point.path("p95Millis").path("s3").asDouble(), p95.get(i), 1e-9, "step " + i);
+            } else {
+                assertEquals(null, p95.get(i), "step " + i + " had no calls: a gap");
+            }
+        }
+        assertTrue(latency.get(0).path("pixels").asLong() > 0, "the line is drawn on the canvas: " + latency);
+        JsonNode costLine = plotted(executive, "exec-trend-cost");
+        assertTrue(costLine.path("width").asInt() > 300 && costLine.path("height").asInt() > 100, costLine.toString());
+        List<Double> months = values(costLine.path("series").get(0));
+        assertEquals(12, months.stream().filter(value -> value != null).count(), "every step has a cost");
+        assertEquals(now.path("monthlyCost").asDouble(), months.get(11), 1e-9);
+        assertTrue(costLine.path("series").get(0).path("pixels").asLong() > 0, costLine.toString());
         assertTrue(executive.locator("#exec-trend-cost-last").innerText().contains(String.format(Locale.ROOT, "$%.2f",
                 now.path("monthlyCost").asDouble())), executive.locator("#exec-trend-cost-last").innerText());
         executive.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-executive.png")).setFullPage(true));
@@ -171,11 +257,17 @@ class ConsoleIT {
         Page oncall = open("oncall");
         long recent = calls(report("endpoint", "5m", endpoint));
         assertEquals(7, recent, "six 200s and a 404");
-        String rates = row(oncall, "oncall-rates", endpoint).innerText();
-        assertTrue(rates.contains("\t7\t") && rates.contains(String.format(Locale.ROOT, "%.2f %%", 100.0 / 7)), rates);
+        String table = row(oncall, "oncall-rates", endpoint).innerText();
+        assertTrue(table.contains("\t7\t") && table.contains(String.format(Locale.ROOT, "%.2f %%", 100.0 / 7)), table);
         JsonNode failed = StreamSupport.stream(admin("GET", "/_backlane/events?kind=dns&limit=1000", null).path("events").spliterator(), false)
                 .filter(event -> event.path("name").asText().equals(UNKNOWN_NAME + ".")).findFirst().orElseThrow();
         assertEquals("NXDOMAIN", failed.path("rcode").asText(), failed.toString());
+        JsonNode rates = plotted(oncall, "oncall-trend-rates").path("series");
+        assertEquals(2, rates.size(), rates.toString());
+        assertEquals(1.0 / 7, values(rates.get(0)).get(11), 1e-9, "the 404 among the seven calls of the last step: " + rates);
+        assertEquals(0.0, values(rates.get(1)).get(11), 1e-9, "no 429");
+        assertEquals(null, values(rates.get(0)).get(0), "a step without calls has no rate");
+        assertTrue(rates.get(0).path("pixels").asLong() > 0, "the error rate's line is drawn: " + rates);
         String failure = row(oncall, "oncall-dns-failures", UNKNOWN_NAME + ".").innerText();
         assertTrue(failure.contains("NXDOMAIN") && failure.contains(network.vpc) && failure.contains("\tA\t"), failure);
         assertEquals(0, row(oncall, "oncall-dns-failures", "s3.us-east-1.amazonaws.com").count(), "a NOERROR answer is no failure");
@@ -208,13 +300,13 @@ class ConsoleIT {
         assertEquals(0, resetOrDropped, "every call was forwarded");
         assertTrue(debug.locator("#debug-resets").innerText().startsWith("No request was reset or dropped among the newest"),
                 debug.locator("#debug-resets").innerText());
-        debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         for (Page page : List.of(executive, oncall, debug)) {
             page.close();
         }
     }
 
     @Test
+    @Order(2)
     void theNetworkPageDrawsThePathExplainGives() throws Exception {
         Page page = open("network");
         assertEquals(1, page.locator("#network-svg circle.endpoint.health-ok[data-id='" + endpoint + "']").count(), "M1 is met");
@@ -239,6 +331,7 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(3)
     void everyPageShowsAHostileNameAsTextAndRunsNoScriptFromIt() {
         for (String name : List.of("executive", "oncall", "debug", "network")) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
@@ -269,21 +362,98 @@ class ConsoleIT {
     }
 
     @Test
-    void anActiveFaultShowsOnTheOnCallPage() throws Exception {
-        // Throttling (F7) acts on calls only, so the synthetic probes the other tests read stay successful whenever they run.
-        JsonNode fault = admin("POST", "/_backlane/faults", "{\"kind\": \"F7\", \"scope\": {\"vpcEndpointId\": \"" + endpoint + "\"}}");
-        String faultId = fault.path("faultId").asText();
-        try {
+    @Order(4)
+    void aFaultThatFiresThePageShowsOnTheOnCallPageAndTheCallsItBlocksOnTheDebugPage() throws Exception {
+        WorkloadNetwork other = WorkloadNetwork.build(backlane.newAccount(), 96);
+        String otherEndpoint = other.s3InterfaceEndpoint()[0];
+        JsonNode otherWorkload = other.workload(backlane);
+        // Throttling (F7) of the other workload's S3 calls: each is a SlowDown 503, a failure of its endpoint's M3.
+        String throttling = admin("POST", "/_backlane/faults", WorkloadNetwork.JSON_MAPPER.createObjectNode().put("kind", "F7")
+                .set("scope", WorkloadNetwork.JSON_MAPPER.createObjectNode().put("workloadId", otherWorkload.path("workloadId").asText())
+                        .put("service", "s3")).toString()).path("faultId").asText();
+        try (Calls calls = new Calls(URI.create(otherWorkload.path("endpointUrl").asText()), other.account.id())) {
+            waitFor("the page for " + otherEndpoint, () -> firingPage(otherEndpoint) != null);
             Page page = open("oncall");
-            String shown = row(page, "oncall-faults", faultId).innerText();
-            JsonNode alerts = admin("GET", "/_backlane/alerts", null);
-            assertEquals(0, alerts.path("firing").asLong(), "a few calls a minute ago fire nothing yet (for: 2m): " + alerts);
-            assertEquals("No alert is firing.", page.locator("#oncall-alerts").innerText().trim(), "the panel reads /_backlane/alerts");
-            assertTrue(shown.contains("F7") && shown.contains(endpoint) && shown.contains("active"), shown);
+            String alert = row(page, "oncall-alerts", otherEndpoint).innerText();
+            assertTrue(alert.startsWith("EndpointErrorBudgetBurn\tpage\tus-east-1\ts3\t") && alert.contains("endpoint=" + otherEndpoint),
+                    "the firing page, as /_backlane/alerts gives it: " + alert + " / " + firingPage(otherEndpoint));
+            String fault = row(page, "oncall-faults", throttling).innerText();
+            assertTrue(fault.contains("F7") && fault.contains(otherWorkload.path("workloadId").asText()) && fault.contains("active"), fault);
+            assertTrue(calls.failed.get() > 0 && calls.succeeded.get() == 0, "every call throttled");
+            JsonNode rates = plotted(page, "oncall-trend-rates").path("series");
+            assertTrue(values(rates.get(0)).get(11) > 1.0 / 7, "the 503s raise the last step's error rate: " + rates);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-oncall.png")).setFullPage(true));
             page.close();
         } finally {
-            admin("DELETE", "/_backlane/faults/" + faultId, null);
+            admin("DELETE", "/_backlane/faults/" + throttling, null);
+        }
+
+        // The endpoint's security groups drop everything (F2): the gateway answers the blocked calls 504 (--blocked-traffic error).
+        String dropping = admin("POST", "/_backlane/faults", "{\"kind\": \"F2\", \"scope\": {\"vpcEndpointId\": \"" + otherEndpoint + "\"}}")
+                .path("faultId").asText();
+        try (S3Client s3 = WorkloadGatewayIT.s3(URI.create(otherWorkload.path("endpointUrl").asText()), other.account.id())) {
+            for (int i = 0; i < 3; i++) {
+                try {
+                    s3.getObjectAsBytes(request -> request.bucket("console").key("there"));
+                    throw new AssertionError("the endpoint drops every call");
+                } catch (S3Exception expected) {
+                    assertEquals(504, expected.statusCode());
+                }
+            }
+        } finally {
+            admin("DELETE", "/_backlane/faults/" + dropping, null);
+        }
+        long blocked = StreamSupport.stream(admin("GET", "/_backlane/events?kind=gateway&limit=1000", null).path("events").spliterator(), false)
+                .filter(event -> event.path("workloadId").asText().equals(otherWorkload.path("workloadId").asText())
+                        && event.path("outcome").asText().equals("BLOCKED_WITH_ERROR")).count();
+        assertEquals(3, blocked, "the three calls, blocked");
+        Page debug = open("debug");
+        String drops = row(debug, "debug-resets", otherWorkload.path("workloadId").asText()).innerText();
+        // A call blocked at the endpoint's interface did not go through it: the path's via (and the event's) is empty.
+        assertTrue(drops.startsWith("direct\t" + otherWorkload.path("workloadId").asText() + "\t0\t0\t3\t0\t"), drops);
+        debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
+        debug.close();
+    }
+
+    /** The firing page alert of {@code endpoint} in {@code /_backlane/alerts}, or null. */
+    private static JsonNode firingPage(String endpoint) {
+        for (JsonNode alert : admin("GET", "/_backlane/alerts", null).path("alerts")) {
+            if (alert.path("state").asText().equals("firing") && alert.path("severity").asText().equals("page")
+                    && alert.path("labels").path("endpoint").asText().equals(endpoint)) {
+                return alert;
+            }
+        }
+        return null;
+    }
+
+    /** GetObject through a workload's gateway in a loop on a thread of its own (the burn-rate windows need calls in them). */
+    private static final class Calls implements AutoCloseable {
+        final AtomicLong succeeded = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final S3Client s3;
+        private final Thread thread;
+
+        Calls(URI gateway, String account) {
+            s3 = WorkloadGatewayIT.s3(gateway, account);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        s3.getObjectAsBytes(request -> request.bucket("console").key("there"));
+                        succeeded.incrementAndGet();
+                    } catch (S3Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "console-it-calls");
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            s3.close();
         }
     }
 }

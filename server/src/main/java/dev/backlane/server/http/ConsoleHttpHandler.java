@@ -33,7 +33,11 @@ public final class ConsoleHttpHandler implements HttpHandler {
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "network.js", "text/javascript; charset=utf-8",
-            "charts.js", "text/javascript; charset=utf-8");
+            "charts.js", "text/javascript; charset=utf-8",
+            // uPlot's built files as published on npm, with its licence (NOTICE): the console's time-series charts.
+            "uplot/uPlot.iife.min.js", "text/javascript; charset=utf-8",
+            "uplot/uPlot.min.css", "text/css; charset=utf-8",
+            "uplot/LICENSE", "text/plain; charset=utf-8");
 
     private record Asset(byte[] body, String contentType, String etag) {}
 

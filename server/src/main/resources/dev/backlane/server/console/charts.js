@@ -1,4 +1,4 @@
-// DOM and SVG helpers and the console's two charts (horizontal bars with an objective mark; lines over time). Every name
+// DOM and SVG helpers and the console's charts: horizontal bars with an objective mark (SVG), lines over time (uPlot). Every name
 // shown comes from user input (resource names, tags), so text is only ever set with textContent, never as HTML.
 "use strict";
 window.Backlane = window.Backlane || {};
@@ -57,48 +57,35 @@ window.Backlane = window.Backlane || {};
     return chart;
   };
 
-  const PALETTE = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#c62828", "#5d4037", "#455a64"];
+  const PALETTE = B.PALETTE = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#c62828", "#5d4037", "#455a64"];
+  /** The uPlot chart drawn in each panel, by the panel's id: replaced (and the old one destroyed) on every refresh. */
+  B.plots = {};
 
   /**
-   * Lines over time: series [{name, points: [{time: Date, value: number|null}]}] on one scale from 0 to the highest
-   * value; a gap where a value is null. The axis shows the first and last times and the highest value as
-   * {@code format} gives it; each series is named in a legend below, in its colour.
+   * Lines over time, drawn by uPlot (uplot/, MIT) into the panel {@code id}: times (Dates) and series [{name, values:
+   * [number|null]}] one value per time, on one scale from 0; a gap where a value is null. The y axis shows values as
+   * {@code format} gives them; uPlot's legend names each series in its colour and shows the values under the cursor.
+   * Further nodes (notes) follow the chart. A panel with no value at all says {@code empty} instead.
    */
-  B.lines = function (series, options) {
-    const drawn = series.filter(one => one.points.some(point => point.value !== null));
-    if (!drawn.length) return B.el("p", { class: "empty" }, options.empty || "No data yet.");
-    const width = 560, height = 180, left = 64, right = 12, top = 10, bottom = 22;
-    const times = drawn.flatMap(one => one.points.map(point => point.time.getTime()));
-    const first = Math.min(...times), last = Math.max(...times);
-    const max = Math.max(...drawn.flatMap(one => one.points.filter(point => point.value !== null).map(point => point.value)), 1e-9);
-    const x = time => left + (last === first ? 0 : (width - left - right) * (time.getTime() - first) / (last - first));
-    const y = value => top + (height - top - bottom) * (1 - value / max);
-    // Scaled to its panel's width (the viewBox keeps the drawing's proportions).
-    const chart = B.svg("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", class: "lines", role: "img",
-      "aria-label": options.label || "" });
-    chart.append(B.svg("line", { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, class: "axis" }));
-    chart.append(B.svg("line", { x1: left, x2: left, y1: top, y2: height - bottom, class: "axis" }));
-    chart.append(B.svg("text", { x: left - 6, y: top + 8, "text-anchor": "end" }, options.format(max)));
-    chart.append(B.svg("text", { x: left - 6, y: height - bottom, "text-anchor": "end" }, options.format(0)));
-    chart.append(B.svg("text", { x: left, y: height - 6 }, new Date(first).toLocaleTimeString()));
-    chart.append(B.svg("text", { x: width - right, y: height - 6, "text-anchor": "end" }, new Date(last).toLocaleTimeString()));
-    const legend = B.el("p", { class: "series-legend" });
-    drawn.forEach((one, index) => {
-      const colour = PALETTE[index % PALETTE.length];
-      let run = [];
-      const flush = () => {
-        if (run.length) chart.append(B.svg("polyline", { points: run.join(" "), stroke: colour, class: "series", "data-series": one.name }));
-        run = [];
-      };
-      one.points.forEach(point => {
-        if (point.value === null) return flush();
-        run.push(x(point.time).toFixed(1) + "," + y(point.value).toFixed(1));
-        chart.append(B.svg("circle", { cx: x(point.time).toFixed(1), cy: y(point.value).toFixed(1), r: 2.5, fill: colour,
-          class: "point", "data-series": one.name, "data-value": point.value }));
-      });
-      flush();
-      legend.append(B.el("span", { class: "swatch", style: "background:" + colour }), one.name);
-    });
-    return B.el("div", {}, chart, legend);
+  B.timeSeries = function (id, times, series, options, ...notes) {
+    const panel = document.getElementById(id);
+    if (B.plots[id]) B.plots[id].destroy();
+    delete B.plots[id];
+    const drawn = series.filter(one => one.values.some(value => value !== null));
+    if (!drawn.length) return panel.replaceChildren(B.el("p", { class: "empty" }, options.empty || "No data yet."), ...notes);
+    const target = B.el("div", { class: "timeseries", role: "img", "aria-label": options.label || "" });
+    panel.replaceChildren(target, ...notes);
+    const format = value => value === null || value === undefined ? "–" : options.format(value);
+    B.plots[id] = new uPlot({
+      width: Math.max(320, Math.min(panel.clientWidth || 560, 720)), height: 200,
+      scales: { x: { time: true }, y: { range: (plot, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      axes: [{}, { size: 72, values: (plot, splits) => splits.map(format) }],
+      series: [{}, ...drawn.map((one, index) => {
+        const colour = PALETTE[index % PALETTE.length];
+        return { label: one.name, stroke: colour, width: 2, spanGaps: false, points: { show: true, size: 6, fill: colour },
+          value: (plot, value) => format(value) };
+      })],
+    }, [times.map(time => time.getTime() / 1000), ...drawn.map(one => one.values)], target);
+    target.dataset.series = drawn.map(one => one.name).join(",");
   };
 })(window.Backlane);

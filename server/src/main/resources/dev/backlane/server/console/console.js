@@ -50,18 +50,21 @@
   };
   const resetsAndDrops = B.resetsAndDrops;
 
-  /** Each endpoint's service (from the topology) with the endpoint's M1: probes are made per endpoint, not per service. */
+  /**
+   * Each endpoint's region and service (from the topology) with the endpoint's M1, the worst endpoint's shown: probes
+   * are made per endpoint, not per service, and a service is an endpoint service of one region.
+   */
   B.serviceAvailability = function (world, endpoints) {
-    const byService = {};
+    const groups = {};
     world.accounts.forEach(account => account.vpcs.forEach(vpc => vpc.endpoints.forEach(endpoint => {
       const report = endpoints.find(one => one.id === endpoint.vpcEndpointId);
       if (!report) return;
-      const m1 = B.indicator(report, "M1");
-      const service = byService[endpoint.serviceName] || (byService[endpoint.serviceName] = { service: endpoint.serviceName, endpoints: 0, m1 });
-      service.endpoints++;
-      if (m1.value !== null && (service.m1.value === null || m1.value < service.m1.value)) service.m1 = m1;
+      const m1 = B.indicator(report, "M1"), key = vpc.region + " " + endpoint.serviceName;
+      const group = groups[key] || (groups[key] = { region: vpc.region, service: endpoint.serviceName, endpoints: 0, m1 });
+      group.endpoints++;
+      if (m1.value !== null && (group.m1.value === null || m1.value < group.m1.value)) group.m1 = m1;
     })));
-    return Object.values(byService).sort((a, b) => a.service.localeCompare(b.service));
+    return Object.values(groups).sort((a, b) => a.region.localeCompare(b.region) || a.service.localeCompare(b.service));
   };
 
   async function executive() {
@@ -69,19 +72,19 @@
       sli("vpc"), json("/_backlane/trends?window=" + currentWindow()), ...WINDOWS.map(window => sli("service", window))]);
     const at = trend.points.map(point => new Date(point.end));
     const services = [...new Set(trend.points.flatMap(point => Object.keys(point.p95Millis)))].sort();
-    fill("exec-trend-latency", B.lines(services.map(service => ({ name: service, points: trend.points.map((point, index) =>
-      ({ time: at[index], value: service in point.p95Millis ? point.p95Millis[service] : null })) })),
-      { label: "p95 latency per service", format: millis, empty: "No calls in this window." }),
+    B.timeSeries("exec-trend-latency", at, services.map(service => ({ name: service, values: trend.points.map(point =>
+      service in point.p95Millis ? point.p95Millis[service] : null) })),
+      { label: "p95 latency per service", format: millis, empty: "No calls in this window." },
       B.el("p", { class: "muted" }, "Steps of " + trend.step + "; each point is the p95 of the calls in its step."));
-    fill("exec-trend-cost", B.lines([{ name: "month at this traffic", points: trend.points.map((point, index) =>
-      ({ time: at[index], value: Number(point.monthlyCost) })) }], { label: "monthly cost", format: money }),
+    B.timeSeries("exec-trend-cost", at, [{ name: "month at this traffic", values: trend.points.map(point => Number(point.monthlyCost)) }],
+      { label: "monthly cost", format: money },
       B.el("p", { class: "muted", id: "exec-trend-cost-last" }, "Now: " + money(trend.points[trend.points.length - 1].monthlyCost)
         + " a month (today's endpoints and NAT gateways, at each step's endpoint traffic scaled to a month)"));
     const availability = B.serviceAvailability(world, endpoints);
-    fill("exec-availability", B.bars(availability.map(row => ({ label: row.service, value: row.m1.value,
-      text: B.percent(row.m1.value), state: B.state(row.m1) })), { max: 1, objective: availability.length ? objective(availability[0].m1) : null, label: "availability per service",
-      empty: "No endpoint has been probed yet." }),
-      B.table([{ title: "Service", value: row => row.service },
+    fill("exec-availability", B.bars(availability.map(row => ({ label: row.region + " " + row.service.split(".").pop(), value: row.m1.value,
+      text: B.percent(row.m1.value), state: B.state(row.m1) })), { max: 1, objective: availability.length ? objective(availability[0].m1) : null,
+      label: "availability per region and service", empty: "No endpoint has been probed yet." }),
+      B.table([{ title: "Region", value: row => row.region }, { title: "Service", value: row => row.service },
         { title: "Endpoints", value: row => row.endpoints, numeric: true },
         { title: "Worst M1", value: row => mark(row.m1), numeric: true },
         { title: "SLO", value: row => row.m1.objective },
@@ -109,8 +112,14 @@
   }
 
   async function oncall() {
-    const [zones, recent, endpoints, world, faults, alerts, queries] = await Promise.all([sli("zone"), sli("endpoint", "5m"), sli("endpoint"),
-      topology(), json("/_backlane/faults"), json("/_backlane/alerts"), json("/_backlane/events?kind=dns&limit=1000")]);
+    const [zones, recent, endpoints, world, faults, alerts, queries, trend] = await Promise.all([sli("zone"), sli("endpoint", "5m"),
+      sli("endpoint"), topology(), json("/_backlane/faults"), json("/_backlane/alerts"), json("/_backlane/events?kind=dns&limit=1000"),
+      json("/_backlane/trends?window=" + currentWindow())]);
+    B.timeSeries("oncall-trend-rates", trend.points.map(point => new Date(point.end)), [
+      { name: "errors (4xx but 429, 5xx)", values: trend.points.map(point => rate(point.errors, point.calls)) },
+      { name: "429", values: trend.points.map(point => rate(point.throttled, point.calls)) }],
+      { label: "error and 429 rates", format: B.percent, empty: "No calls in this window." },
+      B.el("p", { class: "muted" }, "Steps of " + trend.step + "; a gap where a step had no calls."));
     fill("oncall-dns-failures", B.table([{ title: "Time", value: row => time(row.time) }, { title: "VPC", value: row => row.vpcId },
       { title: "Name", value: row => row.name }, { title: "Type", value: row => row.type },
       { title: "Rcode", value: row => B.el("span", { class: "bad" }, row.rcode) }],

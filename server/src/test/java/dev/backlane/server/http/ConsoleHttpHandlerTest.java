@@ -77,6 +77,22 @@ class ConsoleHttpHandlerTest {
     }
 
     @Test
+    void servesTheVendoredChartLibraryWithItsLicenceAndThePageLoadsIt() throws Exception {
+        String index = get("/_backlane/ui/").body();
+        assertTrue(index.contains("<script src=\"uplot/uPlot.iife.min.js\"></script>") && index.contains("href=\"uplot/uPlot.min.css\""), index);
+        assertTrue(index.indexOf("uplot/uPlot.iife.min.js") < index.indexOf("charts.js"), "uPlot is defined before the charts use it");
+        HttpResponse<String> library = get("/_backlane/ui/uplot/uPlot.iife.min.js");
+        assertEquals(200, library.statusCode());
+        assertEquals("text/javascript; charset=utf-8", library.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(library.body().startsWith("/*! https://github.com/leeoniya/uPlot (v1.6.32) */"), "the version NOTICE names");
+        assertEquals("text/css; charset=utf-8", get("/_backlane/ui/uplot/uPlot.min.css").headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> licence = get("/_backlane/ui/uplot/LICENSE");
+        assertEquals("text/plain; charset=utf-8", licence.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(licence.body().startsWith("The MIT License (MIT)") && licence.body().contains("Leon Sorokin"), licence.body());
+        assertEquals(404, get("/_backlane/ui/uplot/uPlot.iife.js").statusCode(), "only the files shipped");
+    }
+
+    @Test
     void servesNothingButItsOwnFiles() throws Exception {
         for (String path : List.of("/_backlane/ui/..%2f..%2fpom.xml", "/_backlane/ui/%2e%2e/ConsoleHttpHandler.class",
                 "/_backlane/ui/dev/backlane/server/console/index.html", "/_backlane/ui/console.js/../../../etc/passwd",
