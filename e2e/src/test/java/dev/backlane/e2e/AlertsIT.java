@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The shipped burn-rate alerts on a clock 2,000 times faster (--alert-time-scale: the 1h/5m page reads 1.8 s and
@@ -76,7 +73,7 @@ class AlertsIT {
         assertEquals(2000, quiet.path("timeScale").asLong());
         assertEquals(0, quiet.path("firing").asLong());
 
-        try (Traffic traffic = new Traffic(URI.create(workload.path("endpointUrl").asText()), network.account.id())) {
+        try (GetObjectLoop traffic = new GetObjectLoop(URI.create(workload.path("endpointUrl").asText()), network.account.id(), BUCKET, "k")) {
             waitFor("healthy calls", () -> traffic.succeeded.get() >= 20, Duration.ofSeconds(20));
             // The gateway throttles the workload's S3 calls: every one is a SlowDown 503, a failure of M3.
             String body = WorkloadNetwork.JSON_MAPPER.createObjectNode().put("kind", "F7").set("scope", WorkloadNetwork.JSON_MAPPER
@@ -89,10 +86,10 @@ class AlertsIT {
             JsonNode page = RECEIVER.await(payload -> payload.path("receiver").asText().equals("page"), Duration.ofSeconds(20));
             long paged = System.nanoTime();
             long toPage = paged - faultAt;
-            long fromFirstFailure = paged - traffic.firstThrottled.get();
+            long fromFirstFailure = paged - traffic.firstFailed.get();
             // Real milliseconds: the SDK's and the gateway's latencies are not scaled, so they are not minutes times the scale.
             System.out.printf("AlertsIT: fault to page %d ms, %d ms from the first throttled answer (time scale %d); %d calls throttled by then%n",
-                    TimeUnit.NANOSECONDS.toMillis(toPage), TimeUnit.NANOSECONDS.toMillis(fromFirstFailure), TIME_SCALE, traffic.throttled.get());
+                    TimeUnit.NANOSECONDS.toMillis(toPage), TimeUnit.NANOSECONDS.toMillis(fromFirstFailure), TIME_SCALE, traffic.failed.get());
             JsonNode ticket = RECEIVER.await(payload -> payload.path("receiver").asText().equals("ticket"), Duration.ofSeconds(20));
             JsonNode firing = alerts();
             assertEquals(2, firing.path("firing").asLong(), firing.toString());
@@ -168,44 +165,6 @@ class AlertsIT {
         while (!condition.getAsBoolean()) {
             assertFalse(System.nanoTime() > deadline, what + " not within " + limit);
             Thread.sleep(10);
-        }
-    }
-
-    /** GetObject through the workload's gateway in a loop on a thread of its own, counting what came back. */
-    private static final class Traffic implements AutoCloseable {
-        final AtomicLong succeeded = new AtomicLong();
-        final AtomicLong throttled = new AtomicLong();
-        /** When the first throttled answer came back (System.nanoTime()), 0 before. */
-        final AtomicLong firstThrottled = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final S3Client s3;
-        private final Thread thread;
-
-        Traffic(URI gateway, String account) {
-            s3 = WorkloadGatewayIT.s3(gateway, account);
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        s3.getObjectAsBytes(request -> request.bucket(BUCKET).key("k"));
-                        succeeded.incrementAndGet();
-                    } catch (S3Exception e) {
-                        firstThrottled.compareAndSet(0, System.nanoTime());
-                        throttled.incrementAndGet();
-                    }
-                }
-            }, "alerts-it-traffic");
-            thread.start();
-        }
-
-        @Override
-        public void close() {
-            running.set(false);
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            s3.close();
         }
     }
 

@@ -21,9 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -371,7 +369,7 @@ class ConsoleIT {
         String throttling = admin("POST", "/_backlane/faults", WorkloadNetwork.JSON_MAPPER.createObjectNode().put("kind", "F7")
                 .set("scope", WorkloadNetwork.JSON_MAPPER.createObjectNode().put("workloadId", otherWorkload.path("workloadId").asText())
                         .put("service", "s3")).toString()).path("faultId").asText();
-        try (Calls calls = new Calls(URI.create(otherWorkload.path("endpointUrl").asText()), other.account.id())) {
+        try (GetObjectLoop calls = new GetObjectLoop(URI.create(otherWorkload.path("endpointUrl").asText()), other.account.id(), "console", "there")) {
             waitFor("the page for " + otherEndpoint, () -> firingPage(otherEndpoint) != null);
             Page page = open("oncall");
             String alert = row(page, "oncall-alerts", otherEndpoint).innerText();
@@ -424,36 +422,5 @@ class ConsoleIT {
             }
         }
         return null;
-    }
-
-    /** GetObject through a workload's gateway in a loop on a thread of its own (the burn-rate windows need calls in them). */
-    private static final class Calls implements AutoCloseable {
-        final AtomicLong succeeded = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final S3Client s3;
-        private final Thread thread;
-
-        Calls(URI gateway, String account) {
-            s3 = WorkloadGatewayIT.s3(gateway, account);
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        s3.getObjectAsBytes(request -> request.bucket("console").key("there"));
-                        succeeded.incrementAndGet();
-                    } catch (S3Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            }, "console-it-calls");
-            thread.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            s3.close();
-        }
     }
 }
