@@ -49,7 +49,8 @@ class FisOperationsTest {
     private final SteppingClock clock = new SteppingClock();
     private final Cloud cloud = new Cloud(World.empty(), clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
     private final Faults faults = new Faults(new FaultCommand(RegionCatalog.standard()), clock, IdSource.sequential(), new EventStream());
-    private final FisStopConditions stopConditions = new FisStopConditions(cloud, faults);
+    /** The FIS operations' own stop conditions, which also write the experiments' logs (set once they are made). */
+    private FisStopConditions stopConditions;
     private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
             transition -> stopConditions.accept(AlarmStateChangedEvent.of(transition)));
     private final ApiDispatcher dispatcher;
@@ -58,6 +59,7 @@ class FisOperationsTest {
     FisOperationsTest() {
         OperationRegistry registry = new OperationRegistry();
         fis.register(registry);
+        stopConditions = fis.stopConditions();
         new LogsOperations(LogEventCommands.standard()).register(registry);
         dispatcher = new ApiDispatcher(Map.of("fis", FIS, "logs", LOGS), registry, cloud);
     }
@@ -245,6 +247,21 @@ class FisOperationsTest {
         assertEquals("completed", ended.get(6).path("details").path("experiment_state").path("status").asText());
         ok("DELETE", "/experiments/" + id, "");
         assertEquals(7, logRecords(id).size(), "each record is written once");
+
+        putAlarm("orders-errors");
+        String watched = ok("POST", "/experimentTemplates", logged.replace("\"l1\"", "\"l4\"").replace("{\"source\": \"none\"}",
+                "{\"source\": \"aws:cloudwatch:alarm\", \"value\": \"arn:aws:cloudwatch:us-east-1:111122223333:alarm:orders-errors\"}"))
+                .path("experimentTemplate").path("id").asText();
+        String stopped = ok("POST", "/experiments", "{\"clientToken\": \"l5\", \"experimentTemplateId\": \"" + watched + "\"}")
+                .path("experiment").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        alarms.setState(SCOPE, "orders-errors", AlarmState.ALARM, "errors", Optional.empty(), clock.instant());
+        List<JsonNode> byCondition = logRecords(stopped);
+        assertEquals(List.of("action-end", "experiment-end"), logTypes(byCondition).subList(5, 7), "the stop condition writes the end at once");
+        assertEquals("stopped", byCondition.get(5).path("details").path("action_state").path("status").asText());
+        assertEquals(FisStopConditions.STOPPED_BY_CONDITION, byCondition.get(6).path("details").path("experiment_state").path("reason").asText());
+        assertEquals(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                byCondition.get(6).path("details").path("experiment_end_time").asText());
     }
 
     private void putAlarm(String name) {
