@@ -6,10 +6,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The role sessions STS's {@code AssumeRole} has begun, by the access key ID of their temporary credentials: a call
@@ -25,8 +26,12 @@ public final class StsSessions {
 
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    /** In the order begun, so the oldest is the first. */
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Read on every call to the API port, so without a lock. */
+    private final Map<String, Session> byKey = new ConcurrentHashMap<>();
+    /** The latest session of each session ARN (for GetCallerIdentity). */
+    private final Map<String, Session> byArn = new ConcurrentHashMap<>();
+    /** The access keys in the order their sessions began, so the oldest is forgotten first. */
+    private final Deque<String> order = new ArrayDeque<>();
 
     /** One session: its role, its ARN and ID, its credentials and when they expire. */
     public record Session(String roleArn, String sessionName, String account, String arn, String assumedRoleId, String accessKeyId,
@@ -48,32 +53,33 @@ public final class StsSessions {
         Session session = new Session(roleArn, sessionName, account, "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
                 roleId(roleArn) + ":" + sessionName, "ASIA" + text(KEY_ALPHABET, 16), text(SECRET_ALPHABET, 40),
                 "FwoGZXIvYXdzE" + text(SECRET_ALPHABET, 300), clock.instant().plus(duration));
-        if (sessions.size() >= MAX_SESSIONS) {
-            Iterator<String> oldest = sessions.keySet().iterator();
-            oldest.next();
-            oldest.remove();
+        while (order.size() >= MAX_SESSIONS) {
+            Session oldest = byKey.remove(order.removeFirst());
+            if (oldest != null) {
+                byArn.remove(oldest.arn(), oldest);
+            }
         }
-        sessions.put(session.accessKeyId(), session);
+        order.addLast(session.accessKeyId());
+        byKey.put(session.accessKeyId(), session);
+        byArn.put(session.arn(), session);
         return session;
     }
 
     /** The unexpired session whose credentials have this access key ID; empty for any other key. */
-    public synchronized Optional<Session> session(String accessKeyId) {
-        Session session = sessions.get(accessKeyId);
-        if (session == null) {
+    public Optional<Session> session(String accessKeyId) {
+        if (!accessKeyId.startsWith("ASIA")) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(session.expiration())) {
-            sessions.remove(accessKeyId);
-            return Optional.empty();
-        }
-        return Optional.of(session);
+        return unexpired(byKey.get(accessKeyId));
     }
 
-    /** The unexpired session with this ARN (the session a call was made as). */
-    public synchronized Optional<Session> sessionByArn(String arn) {
-        Instant now = clock.instant();
-        return sessions.values().stream().filter(session -> session.arn().equals(arn) && now.isBefore(session.expiration())).reduce((a, b) -> b);
+    /** The latest unexpired session with this ARN (the session a call was made as). */
+    public Optional<Session> sessionByArn(String arn) {
+        return unexpired(byArn.get(arn));
+    }
+
+    private Optional<Session> unexpired(Session session) {
+        return session != null && clock.instant().isBefore(session.expiration()) ? Optional.of(session) : Optional.empty();
     }
 
     /** A role's ID as IAM gives them ({@code AROA} and 17 characters), the same for every session of the role. */
