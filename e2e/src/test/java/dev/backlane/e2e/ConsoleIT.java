@@ -401,14 +401,16 @@ class ConsoleIT {
         } finally {
             admin("DELETE", "/_backlane/faults/" + dropping, null);
         }
-        long blocked = StreamSupport.stream(admin("GET", "/_backlane/events?kind=gateway&limit=1000", null).path("events").spliterator(), false)
+        List<JsonNode> blocked = StreamSupport.stream(admin("GET", "/_backlane/events?kind=gateway&limit=1000", null).path("events").spliterator(), false)
                 .filter(event -> event.path("workloadId").asText().equals(otherWorkload.path("workloadId").asText())
-                        && event.path("outcome").asText().equals("BLOCKED_WITH_ERROR")).count();
-        assertEquals(3, blocked, "the three calls, blocked");
+                        && event.path("outcome").asText().equals("BLOCKED_WITH_ERROR")).toList();
+        assertEquals(3, blocked.size(), "the three calls, blocked");
+        String why = blocked.get(0).path("explanationCode").asText();
+        assertTrue(why.startsWith("FAULT_"), "the fault decided it: " + blocked.get(0));
         Page debug = open("debug");
         String drops = row(debug, "debug-resets", otherWorkload.path("workloadId").asText()).innerText();
         // A call blocked at the endpoint's interface did not go through it: the path's via (and the event's) is empty.
-        assertTrue(drops.startsWith("direct\t" + otherWorkload.path("workloadId").asText() + "\t0\t0\t3\t0\t"), drops);
+        assertTrue(drops.startsWith("direct\t" + otherWorkload.path("workloadId").asText() + "\t0\t0\t3\t0\t" + why + "\t"), drops);
         debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         debug.close();
     }

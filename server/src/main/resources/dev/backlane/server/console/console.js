@@ -37,13 +37,18 @@
   /** The gateway outcomes that reset or dropped a request, with their column titles. */
   const DROPS = { RESET: "Reset", STALLED: "Dropped (stalled)", BLOCKED_WITH_ERROR: "Blocked (504)", UPSTREAM_FAILED: "Upstream failed" };
 
-  /** The gateway events that were reset or dropped, counted per endpoint (via, or "direct") and workload, newest first. */
+  /**
+   * The gateway events that were reset or dropped, counted per endpoint (via, or "direct") and workload, newest first,
+   * with the explanation codes that decided them: a call blocked at an endpoint did not go through it, so it is "direct"
+   * and its code (FAULT_SECURITY_GROUP_DROP, SECURITY_GROUP_…) says where it stopped.
+   */
   B.resetsAndDrops = function (events) {
     const groups = {};
     events.filter(event => event.outcome in DROPS).forEach(event => {
       const via = event.via || "direct", key = via + " " + event.workloadId;
-      const group = groups[key] || (groups[key] = { via, workloadId: event.workloadId, counts: {}, last: null });
+      const group = groups[key] || (groups[key] = { via, workloadId: event.workloadId, counts: {}, last: null, why: new Set() });
       group.counts[event.outcome] = (group.counts[event.outcome] || 0) + 1;
+      if (event.explanationCode) group.why.add(event.explanationCode);
       if (!group.last || event.time > group.last) group.last = event.time;
     });
     return Object.values(groups).sort((a, b) => b.last.localeCompare(a.last));
@@ -170,7 +175,8 @@
       json("/_backlane/events?kind=gateway&limit=1000")]);
     fill("debug-resets", B.table([{ title: "Endpoint", value: row => row.via }, { title: "Workload", value: row => row.workloadId },
       ...Object.entries(DROPS).map(([outcome, title]) => ({ title, numeric: true, value: row => row.counts[outcome] || 0 })),
-      { title: "Last", value: row => time(row.last) }], resetsAndDrops(requests.events), "No request was reset or dropped among the newest "
+      { title: "Why", value: row => [...row.why].sort().join(", ") }, { title: "Last", value: row => time(row.last) }],
+      resetsAndDrops(requests.events), "No request was reset or dropped among the newest "
         + requests.events.length + "."));
     const placed = Object.fromEntries(world.accounts.flatMap(account => account.vpcs.flatMap(vpc => vpc.workloads.map(workload =>
       [workload.workloadId, { ...workload, vpcId: vpc.vpcId }]))));
