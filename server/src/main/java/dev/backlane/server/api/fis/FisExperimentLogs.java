@@ -137,8 +137,7 @@ final class FisExperimentLogs implements AutoCloseable {
             due.forEach(entry -> written.add(entry.key()));
             Map<String, Object> members = new LinkedHashMap<>(current.members());
             members.put(LOGGED, List.copyOf(written));
-            return transaction.put(ResourceTypes.FIS_EXPERIMENT, new FisExperiment(current.id(), current.clientToken(), members, current.startTime(),
-                    current.actionStarts(), current.actionEnds(), current.faultIds(), current.stoppedAt(), current.tags(), current.restarted()));
+            return transaction.put(ResourceTypes.FIS_EXPERIMENT, current.withMembers(members));
         }));
     }
 

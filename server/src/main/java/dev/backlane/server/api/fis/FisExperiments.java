@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.model.FisExperiment;
 import dev.backlane.core.model.FisExperimentTemplate;
+import dev.backlane.core.model.NetworkAclSwap;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.world.ScopeState;
@@ -35,13 +36,18 @@ final class FisExperiments {
 
     private final FisActions actions;
     private final FisInstanceActions instanceActions;
+    private final FisNetworkActions networkActions;
+    private final FisActionEnds endings;
     private final FisStopConditions.InAlarm inAlarm;
     private final FisExperimentLogs logs;
 
     /** {@code inAlarm} tells which of an experiment's stop conditions is in ALARM when it starts; {@code logs} writes its log. */
-    FisExperiments(FisActions actions, FisInstanceActions instanceActions, FisStopConditions.InAlarm inAlarm, FisExperimentLogs logs) {
+    FisExperiments(FisActions actions, FisInstanceActions instanceActions, FisNetworkActions networkActions, FisActionEnds endings,
+            FisStopConditions.InAlarm inAlarm, FisExperimentLogs logs) {
         this.actions = requireNonNull(actions, "actions is null");
         this.instanceActions = requireNonNull(instanceActions, "instanceActions is null");
+        this.networkActions = requireNonNull(networkActions, "networkActions is null");
+        this.endings = requireNonNull(endings, "endings is null");
         this.inAlarm = requireNonNull(inAlarm, "inAlarm is null");
         this.logs = requireNonNull(logs, "logs is null");
     }
@@ -75,7 +81,7 @@ final class FisExperiments {
             Map<String, Instant> never = new LinkedHashMap<>();
             castMap(template.members().get("actions")).keySet().forEach(name -> never.put(name, now));
             FisExperiment failed = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, never, never, List.of(), now, new TreeMap<>(tags),
-                    List.of());
+                    List.of(), List.of());
             Map<String, Object> answered = call.write(transaction -> {
                 transaction.put(ResourceTypes.FIS_EXPERIMENT, failed);
                 Map<String, Object> answer = tree(transaction.scope(), failed, now);
@@ -98,20 +104,23 @@ final class FisExperiments {
                 actionEnds.put(entry.getKey(), start.plus(duration));
                 faultIds.addAll(actions.carryOut(call, entry.getKey(), action, resolvedTargets, start, duration));
             }
-            FisExperiment experiment = new FisExperiment(FisAnswers.newId("EXP"), token, members, now, actionStarts, actionEnds, faultIds, null,
-                    new TreeMap<>(tags), List.of());
+            String id = FisAnswers.newId("EXP");
             Map<String, Object> answered = call.write(transaction -> {
-                for (Object action : castMap(template.members().get("actions")).values()) {
-                    instanceActions.carryOut(transaction, new Input(castMap(action)), resolvedTargets);
+                List<NetworkAclSwap> swaps = new ArrayList<>();
+                for (Map.Entry<String, Object> action : castMap(template.members().get("actions")).entrySet()) {
+                    instanceActions.carryOut(transaction, new Input(castMap(action.getValue())), resolvedTargets);
+                    swaps.addAll(networkActions.carryOut(transaction, action.getKey(), new Input(castMap(action.getValue())), resolvedTargets));
                 }
+                FisExperiment experiment = new FisExperiment(id, token, members, now, actionStarts, actionEnds, faultIds, null, new TreeMap<>(tags),
+                        List.of(), swaps);
                 transaction.put(ResourceTypes.FIS_EXPERIMENT, experiment);
                 Map<String, Object> answer = tree(transaction.scope(), experiment, now);
                 // AWS answers the start while the experiment initiates; its actions have been carried out by the time it is read again.
                 answer.put("state", state("initiating", "Experiment is initiating."));
                 return Output.of("experiment", answer);
             });
-            instanceActions.scheduleStarts(call.scope(), experiment);
-            logs.started(call.scope(), experiment.id());
+            endings.schedule(call.scope(), experiment(call.read(), id));
+            logs.started(call.scope(), id);
             return answered;
         } catch (RuntimeException refused) {
             actions.end(faultIds);
@@ -147,8 +156,8 @@ final class FisExperiments {
             return Output.of("experiment", tree(call.scope(), experiment, now));
         }
         Map<String, Object> answer = call.write(transaction -> {
-            // Instances a stop action stopped are started at once, as when its time runs out.
-            FisExperiment stopped = instanceActions.startStopped(transaction, experiment.stopped(now), now);
+            // What the actions owe at their end (instances started again, subnets' own ACLs) is done at once.
+            FisExperiment stopped = endings.undoEnded(transaction, experiment.stopped(now), now);
             transaction.put(ResourceTypes.FIS_EXPERIMENT, stopped);
             Map<String, Object> tree = tree(transaction.scope(), stopped, now);
             tree.put("state", state("stopping", "Stopping Experiment."));

@@ -8,40 +8,27 @@ import dev.backlane.core.model.FisExperiment;
 import dev.backlane.core.model.Instance;
 import dev.backlane.core.model.InstanceState;
 import dev.backlane.core.model.ResourceTypes;
-import dev.backlane.core.model.Scope;
-import dev.backlane.core.world.Cloud;
 import dev.backlane.core.world.Transaction;
-import dev.backlane.core.world.World;
 import dev.backlane.server.api.Input;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * FIS's EC2 actions on the world's instances, run as the EC2 API's own commands in the experiment's start:
  * {@code aws:ec2:stop-instances} (StopInstances, and StartInstances on the same instances after
  * {@code startInstancesAfterDuration}, or at once when the experiment is stopped first), {@code terminate-instances} and
  * {@code reboot-instances}. A pending start is kept with the experiment ({@link FisExperiment#restarted()} names those
- * done), so a restart of Backlane takes it up again ({@link #resume()}).
+ * done), so a restart of Backlane takes it up again ({@link FisActionEnds}).
  */
 final class FisInstanceActions {
     static final String STOP = "aws:ec2:stop-instances";
 
-    private final Cloud cloud;
     private final InstanceCommands instances;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "backlane-fis");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    FisInstanceActions(Cloud cloud, InstanceCommands instances) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    FisInstanceActions(InstanceCommands instances) {
         this.instances = requireNonNull(instances, "instances is null");
     }
 
@@ -71,26 +58,10 @@ final class FisInstanceActions {
         }
     }
 
-    /** Schedules the start of the instances each stop action of the experiment stopped, at the action's end. */
-    void scheduleStarts(Scope scope, FisExperiment experiment) {
-        for (Map.Entry<String, Object> entry : castMap(experiment.members().get("actions")).entrySet()) {
-            Input action = new Input(castMap(entry.getValue()));
-            if (startsLater(action) && !experiment.restarted().contains(entry.getKey())) {
-                Instant at = experiment.actionEnds().get(entry.getKey());
-                long delay = Math.max(0, Duration.between(cloud.now(), at).toMillis());
-                timer.schedule(() -> startDue(scope, experiment.id(), entry.getKey()), delay, TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    /** Takes up the starts of stopped instances that experiments made before a restart still owe. */
-    void resume() {
-        World world = cloud.snapshot();
-        for (Scope scope : world.scopes()) {
-            for (FisExperiment experiment : world.all(scope, ResourceTypes.FIS_EXPERIMENT)) {
-                scheduleStarts(scope, experiment);
-            }
-        }
+    /** Whether the experiment's action {@code name} stopped instances it has not yet started again. */
+    boolean owesStart(FisExperiment experiment, String name) {
+        Input action = new Input(castMap(castMap(experiment.members().get("actions")).get(name)));
+        return startsLater(action) && !experiment.restarted().contains(name);
     }
 
     /**
@@ -115,22 +86,6 @@ final class FisInstanceActions {
             }
         }
         return updated;
-    }
-
-    private void startDue(Scope scope, String experimentId, String actionName) {
-        try {
-            cloud.write(scope, transaction -> {
-                transaction.find(ResourceTypes.FIS_EXPERIMENT, experimentId).ifPresent(experiment -> {
-                    FisExperiment updated = startStopped(transaction, experiment, transaction.now());
-                    if (!updated.equals(experiment)) {
-                        transaction.put(ResourceTypes.FIS_EXPERIMENT, updated);
-                    }
-                });
-                return null;
-            });
-        } catch (RuntimeException storeDown) {
-            // The start stays owed (not marked restarted); resume() takes it up on the next start of the server.
-        }
     }
 
     private static boolean startsLater(Input action) {

@@ -6,6 +6,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.compute.InstanceCommands;
+import dev.backlane.core.data.AwsPrefixListCatalog;
+import dev.backlane.core.network.ConnectivityDisruptionCommands;
+import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.model.FisExperiment;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.world.Cloud;
@@ -39,7 +42,7 @@ public final class FisOperations implements OperationFamily, AutoCloseable {
     private final FisTemplates templates;
     private final FisExperiments experiments;
 
-    private final FisInstanceActions instanceActions;
+    private final FisActionEnds endings;
     private final FisExperimentLogs logs;
     private final Faults faults;
     private final Cloud cloud;
@@ -50,21 +53,31 @@ public final class FisOperations implements OperationFamily, AutoCloseable {
      */
     public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas) {
         this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
-        this.instanceActions = new FisInstanceActions(cloud, InstanceCommands.standard(quotas));
         this.faults = requireNonNull(faults, "faults is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
+        FisInstanceActions instanceActions = new FisInstanceActions(InstanceCommands.standard(quotas));
+        FisNetworkActions networkActions = new FisNetworkActions(new ConnectivityDisruptionCommands(quotas,
+                new PrefixListLookup(AwsPrefixListCatalog.standard())));
+        this.endings = new FisActionEnds(cloud, instanceActions, networkActions);
         this.logs = new FisExperimentLogs(cloud);
-        this.experiments = new FisExperiments(new FisActions(faults), instanceActions, FisStopConditions.InAlarm.of(alarms), logs);
+        this.experiments = new FisExperiments(new FisActions(faults), instanceActions, networkActions, endings, FisStopConditions.InAlarm.of(alarms),
+                logs);
     }
 
-    /** The stop conditions of these experiments: subscribed to the alarms' transitions, they stop them and write their logs' end. */
+    /**
+     * The stop conditions of these experiments: subscribed to the alarms' transitions, they stop them, do what their
+     * actions owe at their end and write their logs' end.
+     */
     public FisStopConditions stopConditions() {
-        return new FisStopConditions(cloud, faults, logs::deliver);
+        return new FisStopConditions(cloud, faults, endings, logs::deliver);
     }
 
-    /** Takes up what experiments made before a restart still owe: the start of instances they stopped for a while. */
+    /**
+     * Takes up what experiments made before a restart still owe: the start of instances they stopped for a while, the
+     * network ACLs of subnets they disrupted, their logs.
+     */
     public void resume() {
-        instanceActions.resume();
+        endings.resume();
         logs.resume();
     }
 

@@ -49,17 +49,17 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
 
     private final Cloud cloud;
     private final Faults faults;
+    private final FisActionEnds endings;
     private final BiConsumer<Scope, String> stopped;
 
-    /** Stop conditions that write no experiment log; {@link FisOperations#stopConditions()} gives those that do. */
-    public FisStopConditions(Cloud cloud, Faults faults) {
-        this(cloud, faults, (scope, experimentId) -> {});
-    }
-
-    /** {@code stopped} hears of each experiment stopped, after its faults have ended (to write its log's end). */
-    FisStopConditions(Cloud cloud, Faults faults, BiConsumer<Scope, String> stopped) {
+    /**
+     * {@code endings} does what a stopped experiment's actions owe at their end; {@code stopped} hears of each experiment
+     * stopped, after its faults have ended (to write its log's end). {@link FisOperations#stopConditions()} gives them.
+     */
+    FisStopConditions(Cloud cloud, Faults faults, FisActionEnds endings, BiConsumer<Scope, String> stopped) {
         this.cloud = requireNonNull(cloud, "cloud is null");
         this.faults = requireNonNull(faults, "faults is null");
+        this.endings = requireNonNull(endings, "endings is null");
         this.stopped = requireNonNull(stopped, "stopped is null");
     }
 
@@ -74,7 +74,8 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
             List<FisExperiment> running = new ArrayList<>();
             for (FisExperiment experiment : transaction.all(ResourceTypes.FIS_EXPERIMENT)) {
                 if (experiment.stoppedAt() == null && at.isBefore(experiment.endTime()) && watches(experiment, arn)) {
-                    transaction.put(ResourceTypes.FIS_EXPERIMENT, stoppedByCondition(experiment, at));
+                    // What the actions owe at their end (instances started again, subnets' own ACLs) is done at once, as on StopExperiment.
+                    transaction.put(ResourceTypes.FIS_EXPERIMENT, endings.undoEnded(transaction, stoppedByCondition(experiment, at), at));
                     running.add(experiment);
                 }
             }
@@ -101,7 +102,6 @@ public final class FisStopConditions implements Consumer<AlarmStateChangedEvent>
     private static FisExperiment stoppedByCondition(FisExperiment experiment, Instant at) {
         Map<String, Object> members = new LinkedHashMap<>(experiment.members());
         members.put(STOP_REASON, STOPPED_BY_CONDITION);
-        return new FisExperiment(experiment.id(), experiment.clientToken(), members, experiment.startTime(), experiment.actionStarts(),
-                experiment.actionEnds(), experiment.faultIds(), at, experiment.tags(), experiment.restarted());
+        return experiment.withMembers(members).stopped(at);
     }
 }

@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.alarm.AlarmStore;
 import dev.backlane.core.logs.LogNames;
 import dev.backlane.core.model.Scope;
+import dev.backlane.core.network.ConnectivityScope;
 import dev.backlane.server.api.Input;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,15 @@ final class FisTemplateCheck {
     /** FIS's quota of stop conditions per experiment template. */
     static final int MAX_STOP_CONDITIONS = 5;
     static final Pattern SELECTION_MODE = Pattern.compile("ALL|COUNT\\((\\d+)\\)|PERCENT\\((\\d+)\\)");
-    private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:instance/i-[0-9a-f]{8,17}");
+    /** The ARN each resource type Backlane resolves from the world must have, and the filter paths it reads. */
+    private static final Map<String, Pattern> RESOURCE_ARNS = Map.of(
+            "aws:ec2:instance", Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:instance/i-[0-9a-f]{8,17}"),
+            "aws:ec2:subnet", Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:subnet/subnet-[0-9a-f]{8,17}"));
+    private static final Map<String, Set<String>> FILTER_PATHS = Map.of(
+            "aws:ec2:instance", FisTargets.INSTANCE_PATHS.keySet(), "aws:ec2:subnet", FisTargets.SUBNET_PATHS.keySet());
+
+    /** The scopes of aws:network:disrupt-connectivity AWS documents that Backlane does not carry out. */
+    private static final List<String> SCOPES_NOT_CARRIED_OUT = List.of("s3express", "vpc");
 
     /** The API namespaces FIS's API error actions take (the FIS actions reference). */
     private static final Map<String, List<String>> API_ERROR_SERVICES = Map.of("aws:fis:inject-api-throttle-error", List.of("ec2", "kinesis"),
@@ -123,25 +132,26 @@ final class FisTemplateCheck {
         if (arns == tags) {
             throw validation("Target %s: exactly one of resourceArns or resourceTags must be specified", name);
         }
-        boolean instances = resourceType.equals("aws:ec2:instance");
-        if (tags && !instances) {
+        Pattern arnPattern = RESOURCE_ARNS.get(resourceType);
+        if (tags && arnPattern == null) {
             // Backlane's world holds no IAM roles to match tags against.
             throw validation("Target %s: resource type %s can only be targeted by resourceArns in Backlane", name, resourceType);
         }
-        if (arns && instances) {
+        if (arns && arnPattern != null) {
             for (String arn : target.strings("resourceArns")) {
-                if (!INSTANCE_ARN.matcher(arn).matches()) {
-                    throw validation("Target %s: %s is not the ARN of an EC2 instance", name, arn);
+                if (!arnPattern.matcher(arn).matches()) {
+                    throw validation("Target %s: %s is not the ARN of a resource of type %s", name, arn, resourceType);
                 }
             }
         }
         for (Input filter : target.structures("filters")) {
-            if (!instances) {
+            Set<String> paths = FILTER_PATHS.get(resourceType);
+            if (paths == null) {
                 throw validation("Target %s: resource type %s takes no filters in Backlane", name, resourceType);
             }
-            if (!FisTargets.INSTANCE_PATHS.containsKey(filter.string("path"))) {
+            if (!paths.contains(filter.string("path"))) {
                 throw validation("Target %s: filter path %s is not one Backlane reads; use one of %s", name, filter.string("path"),
-                        String.join(", ", new java.util.TreeSet<>(FisTargets.INSTANCE_PATHS.keySet())));
+                        String.join(", ", new java.util.TreeSet<>(paths)));
             }
             if (filter.strings("values").isEmpty()) {
                 throw validation("Target %s: filter %s needs values", name, filter.string("path"));
@@ -179,6 +189,9 @@ final class FisTemplateCheck {
             }
             percentage(name, (String) parameters.get("percentage"));
         }
+        if (actionId.equals(FisNetworkActions.DISRUPT)) {
+            disruptConnectivity(name, parameters);
+        }
         Map<String, Object> actionTargets = action.has("targets") ? action.map("targets") : Map.of();
         Map<String, Object> wanted = castMap(definition.get("targets"));
         for (Map.Entry<String, Object> target : actionTargets.entrySet()) {
@@ -203,10 +216,29 @@ final class FisTemplateCheck {
                     throw validation("Action %s: startAfter names %s, which is not an action of the template", name, after);
                 }
             }
-            if (actionId.startsWith("aws:ec2:")) {
-                // Backlane runs the EC2 commands in the experiment's start; it does not defer them.
-                throw validation("Action %s: startAfter is not supported by Backlane for %s; an EC2 action starts with the experiment", name, actionId);
+            if (actionId.startsWith("aws:ec2:") || actionId.equals(FisNetworkActions.DISRUPT)) {
+                // Backlane runs the EC2 commands and swaps the subnets' network ACLs in the experiment's start; it does not defer them.
+                throw validation("Action %s: startAfter is not supported by Backlane for %s; the action starts with the experiment", name, actionId);
             }
         }
+    }
+
+    /** The scope of aws:network:disrupt-connectivity, with its prefix list for {@code prefix-list}. */
+    private static void disruptConnectivity(String name, Map<String, Object> parameters) {
+        String scope = String.valueOf(parameters.get("scope"));
+        if (SCOPES_NOT_CARRIED_OUT.contains(scope)) {
+            throw validation("Action %s: scope %s is not supported by Backlane; use one of %s", name, scope, scopeNames());
+        }
+        if (ConnectivityScope.of(scope).isEmpty()) {
+            throw validation("Action %s: scope %s is invalid; expected one of %s", name, scope, scopeNames());
+        }
+        Object prefixList = parameters.get("prefixListIdentifier");
+        if (ConnectivityScope.of(scope).get() == ConnectivityScope.PREFIX_LIST && (prefixList == null || String.valueOf(prefixList).isBlank())) {
+            throw validation("Action %s: parameter prefixListIdentifier is required with scope prefix-list", name);
+        }
+    }
+
+    private static String scopeNames() {
+        return String.join(", ", java.util.Arrays.stream(ConnectivityScope.values()).map(ConnectivityScope::awsName).toList());
     }
 }

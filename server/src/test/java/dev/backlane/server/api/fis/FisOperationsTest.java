@@ -122,9 +122,9 @@ class FisOperationsTest {
         assertEquals(400, alarm.status());
         assertEquals("ValidationException", alarm.errorCode());
         assertTrue(alarm.body().contains("aws:sns:topic"), alarm.body());
-        ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:network:disrupt-connectivity"));
+        ApiResponse unknown = call("POST", "/experimentTemplates", null, template("t3", "none", "aws:ec2:send-spot-instance-interruptions"));
         assertEquals("ValidationException", unknown.errorCode());
-        assertTrue(unknown.body().contains("aws:network:disrupt-connectivity"), unknown.body());
+        assertTrue(unknown.body().contains("aws:ec2:send-spot-instance-interruptions"), unknown.body());
         for (String logConfiguration : List.of("{\"logSchemaVersion\": 3, \"cloudWatchLogsConfiguration\": {\"logGroupArn\": \"" + GROUP_ARN + "\"}}",
                 "{\"logSchemaVersion\": 2, \"cloudWatchLogsConfiguration\": {\"logGroupArn\": \"arn:aws:s3:::not-a-log-group\"}}",
                 "{\"logSchemaVersion\": 2}")) {
