@@ -2,11 +2,15 @@ package dev.backlane.server.api.fis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlane.core.alarm.AlarmRequests;
+import dev.backlane.core.alarm.AlarmState;
 import dev.backlane.core.alarm.AlarmStore;
+import dev.backlane.core.event.AlarmStateChangedEvent;
 import dev.backlane.core.data.AwsPrefixListCatalog;
 import dev.backlane.core.data.RegionCatalog;
 import dev.backlane.core.event.EventStream;
@@ -39,14 +43,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * FIS's aws:network:disrupt-connectivity through the REST-JSON dispatcher: the target subnet is put on a FIS network ACL
- * when the experiment starts and given its own ACL back when the experiment is stopped or its duration runs out, also
- * by a server started again on the same world; templates AWS refuses are refused.
+ * when the experiment starts and given its own ACL back when the experiment is stopped (by StopExperiment or a stop
+ * condition) or its duration runs out, also by a server started again on the same world; templates AWS refuses are refused.
  */
 class FisDisruptConnectivityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +61,9 @@ class FisDisruptConnectivityTest {
     private final SteppingClock clock = new SteppingClock();
     private final Cloud cloud = new Cloud(World.empty(), clock, IdSource.sequential(), transaction -> {}, ChangeSink.none());
     private final Faults faults = new Faults(new FaultCommand(RegionCatalog.standard()), clock, IdSource.sequential(), new EventStream());
-    private final AlarmStore alarms = new AlarmStore(MetricStore.standard(), transition -> {});
+    private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
+            transition -> this.fis.stopConditions().accept(AlarmStateChangedEvent.of(transition)));
+    private final FisOperations fis = new FisOperations(faults, alarms, cloud, Quotas.awsDefaults());
     private final ApiDispatcher dispatcher = dispatcher();
     private final String vpc = cloud.write(SCOPE, transaction -> new VpcCommands(Quotas.awsDefaults())
             .create(transaction, new VpcCommands.CreateVpc("10.0.0.0/16", false, null)).id());
@@ -65,6 +72,7 @@ class FisDisruptConnectivityTest {
 
     @AfterEach
     void close() {
+        fis.close();
         faults.close();
     }
 
@@ -73,7 +81,7 @@ class FisDisruptConnectivityTest {
         String experiment = start(template("s3", "{\"scope\": \"s3\", \"duration\": \"PT10M\"}"));
 
         NetworkAcl fisAcl = aclOf(subnet.id());
-        assertFalse(fisAcl.id().equals(ownAcl));
+        assertNotEquals(ownAcl, fisAcl.id());
         assertEquals("true", state().find(ResourceTypes.TAGS, fisAcl.id()).map(ResourceTags::tags).orElseThrow().get("managedByFIS"));
         List<String> s3 = AwsPrefixListCatalog.standard().region("us-east-1").stream().filter(list -> list.service().equals("s3")).findFirst()
                 .orElseThrow().cidrs();
@@ -106,6 +114,25 @@ class FisDisruptConnectivityTest {
         assertEquals(ownAcl, aclOf(subnet.id()).id());
         assertTrue(state().find(ResourceTypes.NETWORK_ACL, fisAcl).isEmpty());
         assertEquals("completed", ok("GET", "/experiments/" + experiment, "").path("experiment").path("state").path("status").asText());
+    }
+
+    @Test
+    void aStopConditionGoingToAlarmGivesTheSubnetItsOwnAclBackAtOnce() throws Exception {
+        alarms.put(SCOPE, "orders-errors", AlarmRequests.definition(new AlarmRequests.PutAlarmRequest(Optional.empty(), Optional.empty(), List.of(),
+                List.of(), List.of(), Optional.of("App"), Optional.of("Errors"), List.of(), Optional.of("Sum"), Optional.empty(), Optional.of(60),
+                Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(1.0), Optional.of("GreaterThanThreshold"), Optional.of("notBreaching"),
+                Optional.empty(), List.of(), Optional.empty(), Map.of(), false)), Map.of(), clock.instant());
+        String experiment = start(template("alarm", "{\"scope\": \"dynamodb\", \"duration\": \"PT10M\"}").replace("{\"source\": \"none\"}",
+                "{\"source\": \"aws:cloudwatch:alarm\", \"value\": \"arn:aws:cloudwatch:us-east-1:111122223333:alarm:orders-errors\"}"));
+        String fisAcl = aclOf(subnet.id()).id();
+        assertNotEquals(ownAcl, fisAcl);
+
+        clock.advance(Duration.ofMinutes(1));
+        alarms.setState(SCOPE, "orders-errors", AlarmState.ALARM, "errors", Optional.empty(), clock.instant());
+
+        assertEquals("stopped", ok("GET", "/experiments/" + experiment, "").path("experiment").path("state").path("status").asText());
+        assertEquals(ownAcl, aclOf(subnet.id()).id());
+        assertTrue(state().find(ResourceTypes.NETWORK_ACL, fisAcl).isEmpty());
     }
 
     @Test
@@ -191,7 +218,7 @@ class FisDisruptConnectivityTest {
 
     private ApiDispatcher dispatcher() {
         OperationRegistry registry = new OperationRegistry();
-        new FisOperations(faults, alarms, cloud, Quotas.awsDefaults()).register(registry);
+        fis.register(registry);
         return new ApiDispatcher(Map.of("fis", FIS), registry, cloud);
     }
 
