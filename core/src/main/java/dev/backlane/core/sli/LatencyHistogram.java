@@ -15,6 +15,7 @@ public final class LatencyHistogram {
     private static final int BUCKETS = PER_DOUBLING * DOUBLINGS;
     private static final byte[] NO_BUCKETS = new byte[0];
     private static final int[] NO_COUNTS = new int[0];
+    private static final double LN_2 = Math.log(2);
 
     /** The buckets used, ascending, as unsigned bytes (216 fit), and their counts; {@code size} of each are in use. */
     private byte[] buckets = NO_BUCKETS;
@@ -23,7 +24,12 @@ public final class LatencyHistogram {
     private long total;
 
     public void record(long nanos) {
-        add(bucket(nanos), 1);
+        recordBucket(bucket(nanos));
+    }
+
+    /** Counts one latency whose {@link #bucket} the caller worked out once for every histogram it goes to. */
+    void recordBucket(int bucket) {
+        add(bucket, 1);
         total++;
     }
 
@@ -93,7 +99,7 @@ public final class LatencyHistogram {
 
     static int bucket(long nanos) {
         double micros = Math.max(1.0, nanos / 1000.0);
-        int index = (int) Math.floor(Math.log(micros) / Math.log(2) * PER_DOUBLING);
+        int index = (int) Math.floor(Math.log(micros) / LN_2 * PER_DOUBLING);
         return Math.min(BUCKETS - 1, Math.max(0, index));
     }
 

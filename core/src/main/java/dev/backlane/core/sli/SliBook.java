@@ -45,8 +45,10 @@ public final class SliBook {
 
     /** The same, {@code filtered} when a security group or network ACL dropped it (M8). */
     public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes, boolean filtered) {
+        // The bucket once, not once for each key's minute: a logarithm per histogram cost the data plane's threads.
+        int latencyBucket = LatencyHistogram.bucket(latencyNanos);
         record(at, keys, counters -> {
-            counters.request(status, latencyNanos, bytes);
+            counters.request(status, latencyBucket, bytes);
             if (filtered) {
                 counters.rejects++;
             }

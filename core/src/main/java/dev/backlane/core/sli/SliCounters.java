@@ -84,8 +84,11 @@ public final class SliCounters {
         return latency;
     }
 
-    /** A request's outcome: its HTTP status (0 when the client got none: dropped, reset, stalled), latency and bytes. */
-    void request(int status, long latencyNanos, long requestBytes) {
+    /**
+     * A request's outcome: its HTTP status (0 when the client got none: dropped, reset, stalled), latency (as its
+     * {@link LatencyHistogram#bucket}) and bytes.
+     */
+    void request(int status, int latencyBucket, long requestBytes) {
         requests++;
         flows++;
         bytes += requestBytes;
@@ -103,7 +106,7 @@ public final class SliCounters {
                 serverErrors++;
             }
         }
-        latency().record(latencyNanos);
+        latency().recordBucket(latencyBucket);
     }
 
     public long probes() {

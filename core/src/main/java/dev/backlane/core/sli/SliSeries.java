@@ -9,6 +9,10 @@ import java.util.function.Consumer;
  * slots are allocated only when something happens in them, so a quiet key costs two arrays of references. A window of
  * up to six hours is summed from minutes, a longer one from hours. Tests that run the alerting windows on a short clock
  * give a shorter "minute" ({@code slot}); an "hour" is always sixty of them.
+ *
+ * <p>A fact is counted into its minute only; the latest minute is added to its hour when a later minute begins (and
+ * counted with the hours when they are read before that), so the data plane's threads update one slot a fact, not two.
+ * A fact for a minute already added to its hour (one that arrived late) goes to both.
  */
 public final class SliSeries {
     private static final int MINUTES = 6 * 60;
@@ -22,6 +26,8 @@ public final class SliSeries {
     private final long[] minuteOf = new long[MINUTES];
     private final SliCounters[] hours = new SliCounters[HOURS];
     private final long[] hourOf = new long[HOURS];
+    /** The latest minute counted, not yet added to its hour; {@link Long#MIN_VALUE} before the first fact. */
+    private long openMinute = Long.MIN_VALUE;
     private Instant firstSeen;
     /** The latest time counted, read without the lock by {@link SliBook} to choose which key to evict. */
     private volatile long lastSeenMillis = Long.MIN_VALUE;
@@ -49,8 +55,35 @@ public final class SliSeries {
         if (millis > lastSeenMillis) {
             lastSeenMillis = millis;
         }
-        update.accept(slot(minutes, minuteOf, Math.floorDiv(millis, fineMillis)));
-        update.accept(slot(hours, hourOf, Math.floorDiv(millis, coarseMillis)));
+        long minute = Math.floorDiv(millis, fineMillis);
+        if (minute > openMinute) {
+            closeOpenMinute();
+            openMinute = minute;
+        } else if (minute < openMinute && Math.floorMod(minute, (long) MINUTES) == Math.floorMod(openMinute, (long) MINUTES)) {
+            // A fact six hours late takes the open minute's slot: that minute's counts go to their hour first.
+            closeOpenMinute();
+            openMinute = Long.MIN_VALUE;
+        }
+        update.accept(slot(minutes, minuteOf, minute));
+        if (minute != openMinute) {
+            update.accept(slot(hours, hourOf, Math.floorDiv(millis, coarseMillis)));
+        }
+    }
+
+    /** Adds the open minute's counts to its hour. */
+    private void closeOpenMinute() {
+        SliCounters open = openMinuteCounters();
+        if (open != null) {
+            slot(hours, hourOf, Math.floorDiv(openMinute, 60)).add(open);
+        }
+    }
+
+    private SliCounters openMinuteCounters() {
+        if (openMinute == Long.MIN_VALUE) {
+            return null;
+        }
+        int slot = (int) Math.floorMod(openMinute, (long) MINUTES);
+        return minuteOf[slot] == openMinute ? minutes[slot] : null;
     }
 
     private static SliCounters slot(SliCounters[] ring, long[] of, long index) {
@@ -96,6 +129,11 @@ public final class SliSeries {
             if (ring[slot] != null && of[slot] == index) {
                 total.add(ring[slot]);
             }
+        }
+        SliCounters open = openMinuteCounters();
+        long openHour = Math.floorDiv(openMinute, 60);
+        if (!fine && open != null && openHour >= Math.max(first, last - ring.length + 1) && openHour <= last) {
+            total.add(open);
         }
         return total;
     }

@@ -3,6 +3,7 @@ package dev.backlane.server.observe;
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -22,6 +23,8 @@ import java.io.OutputStream;
 public final class DataPlaneMetrics {
     private static final String[] ENDPOINT_LABELS = {"account", "region", "service_name", "vpc_endpoint_id", "vpc_id", "subnet_id"};
     private static final String[] SERVICE_LABELS = {"account", "region", "service_id", "load_balancer_arn", "az", "vpc_endpoint_id"};
+
+    private static final String[] STATUSES = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
@@ -72,7 +75,7 @@ public final class DataPlaneMetrics {
         String endpoint = event.via().filter(component -> component.startsWith("vpce-")).orElse("");
         String verdict = event.verdict().map(Enum::name).orElse("NONE");
         String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
-        requests.labelValues(region, service, endpoint, verdict, via, event.outcome().name(), Integer.toString(event.status())).inc();
+        requests.labelValues(region, service, endpoint, verdict, via, event.outcome().name(), status(event.status())).inc();
         latency.labelValues(region, service, verdict).observe(event.latencyNanos() / 1e9);
     }
 
@@ -109,9 +112,20 @@ public final class DataPlaneMetrics {
         (reset ? endpointResets : endpointDropped).labelValues(labels(endpoint)).inc();
     }
 
-    void call(PrivateLinkMetrics.EndpointSide endpoint, long bytes) {
-        endpointConnections.labelValues(labels(endpoint)).inc();
-        endpointBytes.labelValues(labels(endpoint)).inc(bytes);
+    /**
+     * The series a workload's AWS calls through an interface endpoint count into, found once for the caller to keep:
+     * finding a series by its six labels at each call cost the gateway's threads more than counting.
+     */
+    record EndpointCalls(CounterDataPoint connections, CounterDataPoint bytes) {}
+
+    EndpointCalls endpointCalls(PrivateLinkMetrics.EndpointSide endpoint) {
+        String[] labels = labels(endpoint);
+        return new EndpointCalls(endpointConnections.labelValues(labels), endpointBytes.labelValues(labels));
+    }
+
+    void call(EndpointCalls series, long bytes) {
+        series.connections().inc();
+        series.bytes().inc(bytes);
     }
 
     /** The series in the Prometheus text format. */
@@ -130,6 +144,11 @@ public final class DataPlaneMetrics {
     private static String[] labels(PrivateLinkMetrics.ServiceSide side) {
         return new String[] {side.scope().account(), side.scope().region(), side.serviceId(), side.loadBalancerArn().orElse(""), side.az(),
                 side.endpointId()};
+    }
+
+    /** An HTTP status as a label, without a new string for each request. */
+    private static String status(int status) {
+        return status >= 0 && status < STATUSES.length ? STATUSES[status] : Integer.toString(status);
     }
 
     private static String wayOut(String componentId) {

@@ -83,7 +83,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock is null");
         this.prometheus = requireNonNull(prometheus, "prometheus is null");
         this.world = requireNonNull(world, "world is null");
-        this.sides = new PrivateLinkSides(world, workloads, ZoneMappings.standard());
+        this.sides = new PrivateLinkSides(world, workloads, ZoneMappings.standard(), prometheus);
         this.subscriptions = List.of(
                 events.subscribe(PrivateLinkConnectionOpenedEvent.class, this::opened),
                 events.subscribe(PrivateLinkConnectionClosedEvent.class, this::closed),
@@ -206,12 +206,12 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
         if (event.verdict().filter(verdict -> verdict == Verdict.PRIVATE).isEmpty() || event.via().filter(via -> via.startsWith("vpce-")).isEmpty()) {
             return;
         }
-        sides.call(event.workloadId(), event.via().get()).ifPresent(endpoint -> {
+        sides.call(event.workloadId(), event.via().get()).ifPresent(call -> {
             long bytes = event.bytesIn() + event.bytesOut();
             synchronized (aggregator) {
-                aggregator.call(event.start(), event.latencyNanos() / 1e9, endpoint, bytes);
+                aggregator.call(event.start(), event.latencyNanos() / 1e9, call.side(), bytes);
             }
-            prometheus.call(endpoint, bytes);
+            prometheus.call(call.series(), bytes);
         });
     }
 

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * Names the sides of PrivateLink traffic by what CloudWatch's dimensions need and the events do not carry: the
  * subnet of the endpoint interface that carried it, the provider's name for the zone, whether an endpoint a call went
  * through is an interface endpoint. Read from the current state; what a workload's calls through an endpoint resolve
- * to is remembered (endpoints and workloads do not move), at most {@link #MAX_REMEMBERED} of them.
+ * to (with its Prometheus series) is remembered (endpoints and workloads do not move), at most {@link #MAX_REMEMBERED} of them.
  */
 final class PrivateLinkSides {
     static final int MAX_REMEMBERED = 10_000;
@@ -31,10 +31,19 @@ final class PrivateLinkSides {
     private final Supplier<World> world;
     private final Function<String, Optional<Workload>> workloads;
     private final ZoneMappings zones;
-    private final Map<String, Optional<PrivateLinkMetrics.EndpointSide>> calls = new ConcurrentHashMap<>();
+    private final Map<Call, Optional<Resolved>> calls = new ConcurrentHashMap<>();
 
-    PrivateLinkSides(Supplier<World> world, Function<String, Optional<Workload>> workloads, ZoneMappings zones) {
+    /** A workload's calls through an endpoint: the key of what they resolve to, with no string built at each call. */
+    private record Call(String workloadId, String endpointId) {}
+
+    /** What a workload's calls through an interface endpoint count into: its side, and the Prometheus series of the side. */
+    record Resolved(PrivateLinkMetrics.EndpointSide side, DataPlaneMetrics.EndpointCalls series) {}
+
+    private final DataPlaneMetrics prometheus;
+
+    PrivateLinkSides(Supplier<World> world, Function<String, Optional<Workload>> workloads, ZoneMappings zones, DataPlaneMetrics prometheus) {
         this.world = requireNonNull(world, "world is null");
+        this.prometheus = requireNonNull(prometheus, "prometheus is null");
         this.workloads = requireNonNull(workloads, "workloads is null");
         this.zones = requireNonNull(zones, "zones is null");
     }
@@ -55,13 +64,14 @@ final class PrivateLinkSides {
     }
 
     /** A workload's call through an endpoint, when it is an interface endpoint: its side, the subnet its interface in the workload's zone. */
-    Optional<PrivateLinkMetrics.EndpointSide> call(String workloadId, String endpointId) {
-        String key = workloadId + "/" + endpointId;
-        Optional<PrivateLinkMetrics.EndpointSide> known = calls.get(key);
+    Optional<Resolved> call(String workloadId, String endpointId) {
+        Call key = new Call(workloadId, endpointId);
+        Optional<Resolved> known = calls.get(key);
         if (known != null) {
             return known;
         }
-        Optional<PrivateLinkMetrics.EndpointSide> side = workloads.apply(workloadId).flatMap(workload -> resolve(workload, endpointId));
+        Optional<Resolved> side = workloads.apply(workloadId).flatMap(workload -> resolve(workload, endpointId))
+                .map(found -> new Resolved(found, prometheus.endpointCalls(found)));
         if (workloads.apply(workloadId).isPresent()) {
             if (calls.size() >= MAX_REMEMBERED) {
                 calls.clear();

@@ -108,7 +108,10 @@ public final class VendedLogs implements AutoCloseable {
         // A workload removed before its last events are read is still known by the ID it had.
         Map<String, Workload> seen = new ConcurrentHashMap<>();
         this.sampler = new FlowSampler(id -> workloads.apply(id).map(found -> {
-            seen.put(id, found);
+            // Written only when new or changed, not once for every event.
+            if (seen.get(id) != found) {
+                seen.put(id, found);
+            }
             return found;
         }).or(() -> Optional.ofNullable(seen.get(id))), ServiceAddresses.standard(), MAX_CONNECTIONS);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -61,7 +61,10 @@ public final class SliRecorder {
     }
 
     private void onRequest(GatewayRequestEvent event) {
-        List<SliKey> keys = new ArrayList<>(workloadKeys(event.workloadId()));
+        List<SliKey> placedKeys = workloadKeys(event.workloadId());
+        // Sized for the endpoint and service keys too, so adding them does not grow it on the data plane's thread.
+        List<SliKey> keys = new ArrayList<>(placedKeys.size() + 2);
+        keys.addAll(placedKeys);
         endpointOf(event).ifPresent(endpoint -> keys.add(SliKey.endpoint(endpoint)));
         event.facts().ifPresent(facts -> keys.add(new SliKey(SliKey.Kind.SERVICE, facts.service())));
         boolean filtered = event.verdict().filter(verdict -> verdict == Verdict.BLOCKED).isPresent()

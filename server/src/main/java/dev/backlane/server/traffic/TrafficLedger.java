@@ -42,12 +42,18 @@ public final class TrafficLedger {
 
     /** One component's bytes: per service in total, and per hour (a ring of {@link #HOURS_KEPT}, by hour since the epoch). */
     private static final class Account {
-        private final Map<String, Long> byService = new TreeMap<>();
+        /** Mutable totals rather than boxed ones: a {@code Long} per call was garbage on the data plane's threads. */
+        private final Map<String, long[]> byService = new TreeMap<>();
         private final long[] hours = new long[HOURS_KEPT];
         private final long[] hourOf = new long[HOURS_KEPT];
 
         synchronized void add(String service, long bytes, long hour) {
-            byService.merge(service, bytes, Long::sum);
+            long[] total = byService.get(service);
+            if (total == null) {
+                total = new long[1];
+                byService.put(service, total);
+            }
+            total[0] += bytes;
             int slot = (int) Math.floorMod(hour, (long) HOURS_KEPT);
             if (hourOf[slot] != hour) {
                 hourOf[slot] = hour;
@@ -57,7 +63,9 @@ public final class TrafficLedger {
         }
 
         synchronized Map<String, Long> byService() {
-            return new TreeMap<>(byService);
+            Map<String, Long> copy = new TreeMap<>();
+            byService.forEach((service, total) -> copy.put(service, total[0]));
+            return copy;
         }
 
         /** The complete hours from {@code first} to before {@code current} (at most a day), oldest first, zero where nothing passed. */
