@@ -19,6 +19,8 @@ public enum ErrorCode {
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
     INVALID_PARAMETER("InvalidParameter", 400),
     INVALID_REQUEST("InvalidRequest", 400),
+    /** A request larger than its operation takes (CloudWatch's PutMetricData: 1 MB). */
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     VALIDATION_ERROR("ValidationError", 400),
     MALFORMED_QUERY_STRING("MalformedQueryString", 400),
     INVALID_PAGINATION_TOKEN("InvalidPaginationToken", 400),

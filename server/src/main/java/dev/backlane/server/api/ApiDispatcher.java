@@ -11,11 +11,14 @@ import dev.backlane.server.protocol.RestJsonRoutes;
 import dev.backlane.server.protocol.ServiceEndpoint;
 import dev.backlane.server.protocol.WireRequest;
 import dev.backlane.server.requestlog.ResourceIds;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -69,12 +72,17 @@ public final class ApiDispatcher {
 
     /** As {@link #dispatch(ServiceEndpoint, Scope, Map)}, made by the caller. */
     public ApiResponse dispatch(ServiceEndpoint service, Caller caller, Map<String, String> parameters) {
+        return dispatch(service, caller, parameters, formLength(parameters));
+    }
+
+    /** The same, for a request of {@code requestBytes} as sent. */
+    public ApiResponse dispatch(ServiceEndpoint service, Caller caller, Map<String, String> parameters, int requestBytes) {
         String action = parameters.get("Action");
         Map<String, String> remaining = new LinkedHashMap<>(parameters);
         remaining.remove("Action");
         remaining.remove("Version");
         remaining.keySet().removeIf(key -> key.startsWith("X-Amz-") || key.startsWith("x-amz-"));
-        return run(service, caller, action, ResourceIds.inParameters(parameters), new WireRequest(remaining, new byte[0]), () -> {
+        return run(service, caller, action, ResourceIds.inParameters(parameters), new WireRequest(remaining, new byte[0]), requestBytes, () -> {
             if (action == null || action.isEmpty()) {
                 throw AwsException.of(ErrorCode.MISSING_ACTION, "The request must contain the parameter Action");
             }
@@ -88,14 +96,17 @@ public final class ApiDispatcher {
      * the input is the JSON body.
      */
     public ApiResponse dispatchJson(ServiceEndpoint service, Scope scope, String target, byte[] body) {
-        return dispatchJson(service, Caller.root(scope), target, body);
+        return dispatchJson(service, Caller.root(scope), target, body, body.length);
     }
 
-    /** As {@link #dispatchJson(ServiceEndpoint, Scope, String, byte[])}, made by the caller. */
-    public ApiResponse dispatchJson(ServiceEndpoint service, Caller caller, String target, byte[] body) {
+    /**
+     * As {@link #dispatchJson(ServiceEndpoint, Scope, String, byte[])}, made by the caller, of {@code requestBytes} as sent
+     * (the body may have come compressed).
+     */
+    public ApiResponse dispatchJson(ServiceEndpoint service, Caller caller, String target, byte[] body, int requestBytes) {
         String prefix = service.model().targetPrefix() + ".";
         String action = target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
-        return run(service, caller, action == null ? target : action, List.of(), WireRequest.json(body), () -> {
+        return run(service, caller, action == null ? target : action, List.of(), WireRequest.json(body), requestBytes, () -> {
             if (action == null) {
                 throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The X-Amz-Target header must name an operation as %s<Operation>",
                         prefix);
@@ -110,14 +121,17 @@ public final class ApiDispatcher {
      * PutMetricData}), the input is the CBOR body.
      */
     public ApiResponse dispatchCbor(ServiceEndpoint service, Scope scope, String path, byte[] body) {
-        return dispatchCbor(service, Caller.root(scope), path, body);
+        return dispatchCbor(service, Caller.root(scope), path, body, body.length);
     }
 
-    /** As {@link #dispatchCbor(ServiceEndpoint, Scope, String, byte[])}, made by the caller. */
-    public ApiResponse dispatchCbor(ServiceEndpoint service, Caller caller, String path, byte[] body) {
+    /**
+     * As {@link #dispatchCbor(ServiceEndpoint, Scope, String, byte[])}, made by the caller, of {@code requestBytes} as sent
+     * (the body may have come compressed).
+     */
+    public ApiResponse dispatchCbor(ServiceEndpoint service, Caller caller, String path, byte[] body, int requestBytes) {
         String prefix = "/service/" + service.model().targetPrefix() + "/operation/";
         String action = path != null && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0 ? path.substring(prefix.length()) : null;
-        return run(service, caller, action == null ? path : action, List.of(), WireRequest.json(body), () -> {
+        return run(service, caller, action == null ? path : action, List.of(), WireRequest.json(body), requestBytes, () -> {
             if (action == null) {
                 throw AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "The request path must name an operation as %s<Operation>", prefix);
             }
@@ -139,18 +153,22 @@ public final class ApiDispatcher {
         Optional<RestJsonRoutes.Match> match = service.routes().match(method, rawPath);
         String action = match.map(found -> found.operation().name()).orElse(null);
         WireRequest request = WireRequest.rest(match.map(RestJsonRoutes.Match::labels).orElse(Map.of()), RestJsonRoutes.query(rawQuery), body);
-        return run(service, caller, action == null ? method + " " + rawPath : action, List.of(), request,
+        return run(service, caller, action == null ? method + " " + rawPath : action, List.of(), request, body.length,
                 () -> match.map(RestJsonRoutes.Match::operation).orElseThrow(() -> AwsException.of(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
                         "No operation of %s is bound to %s %s.", service.model().serviceId(), method, rawPath)));
     }
 
-    private ApiResponse run(ServiceEndpoint service, Caller caller, String action, List<String> named, WireRequest request,
+    private ApiResponse run(ServiceEndpoint service, Caller caller, String action, List<String> named, WireRequest request, int requestBytes,
             Supplier<OperationModel> operationOf) {
         String requestId = UUID.randomUUID().toString();
         Scope scope = caller.scope();
         Call call = null;
         try {
             OperationModel operation = operationOf.get();
+            OptionalInt limit = operations.maxRequestBytes(service.name(), action);
+            if (limit.isPresent() && requestBytes > limit.getAsInt()) {
+                throw AwsException.of(ErrorCode.REQUEST_ENTITY_TOO_LARGE, "Request size %d exceeded %d bytes", requestBytes, limit.getAsInt());
+            }
             Optional<AwsException> refused = gate.refusal(service.name(), caller, operation.name());
             if (refused.isPresent()) {
                 return refusal(service, refused.get(), requestId, action, named);
@@ -179,6 +197,16 @@ public final class ApiDispatcher {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
             return refusal(service, new AwsException(ErrorCode.INTERNAL_ERROR, "An internal error has occurred"), requestId, action, named);
         }
+    }
+
+    /** The size of the parameters as a form: what a Query request of them sends. */
+    private static int formLength(Map<String, String> parameters) {
+        int length = Math.max(0, parameters.size() - 1);
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            length += URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8).length() + 1
+                    + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8).length();
+        }
+        return length;
     }
 
     /** The error in the service's protocol, with the headers its clients read it from. */

@@ -136,10 +136,11 @@ public final class AwsHttpHandler implements HttpHandler {
                 Caller caller = caller(restSigned.get(), exchange);
                 scope = caller.scope();
                 return Answered.of(dispatcher.dispatchRest(service, caller, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), readBody(exchange)), scope, service.name());
+                        exchange.getRequestURI().getRawQuery(), readBody(exchange).bytes()), scope, service.name());
             }
             FormParameters.decodeInto(rawQueryUtf8(exchange), parameters);
-            byte[] body = readBody(exchange);
+            Body read = readBody(exchange);
+            byte[] body = read.bytes();
             Optional<CredentialScope> signed = CredentialScope.from(exchange.getRequestHeaders().getFirst("Authorization"), parameters);
             Optional<ServiceEndpoint> signedService = signed.flatMap(credentials -> dispatcher.service(credentials.service()));
             Optional<ServiceEndpoint> cbor = signedService.filter(ignored -> speaksCbor(exchange)).flatMap(s -> s.speaking(Protocol.RPC_V2_CBOR));
@@ -148,7 +149,8 @@ public final class AwsHttpHandler implements HttpHandler {
                 service = cbor.get();
                 Caller caller = caller(signed.get(), exchange);
                 scope = caller.scope();
-                return Answered.of(dispatcher.dispatchCbor(service, caller, exchange.getRequestURI().getPath(), body), scope, service.name());
+                return Answered.of(dispatcher.dispatchCbor(service, caller, exchange.getRequestURI().getPath(), body, read.sent()), scope,
+                        service.name());
             }
             Optional<ServiceEndpoint> json = signedService
                     .filter(s -> s.speaksJson() || exchange.getRequestHeaders().getFirst("X-Amz-Target") != null)
@@ -158,7 +160,7 @@ public final class AwsHttpHandler implements HttpHandler {
                 service = json.get();
                 Caller caller = caller(signed.get(), exchange);
                 scope = caller.scope();
-                return Answered.of(dispatcher.dispatchJson(service, caller, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body), scope,
+                return Answered.of(dispatcher.dispatchJson(service, caller, exchange.getRequestHeaders().getFirst("X-Amz-Target"), body, read.sent()), scope,
                         service.name());
             }
             Map<String, String> form = FormParameters.decode(body);
@@ -173,7 +175,8 @@ public final class AwsHttpHandler implements HttpHandler {
             service = dispatcher.service(serviceName).map(s -> s.speaking(Protocol.QUERY).orElse(s)).orElse(service);
             Caller caller = credentials.isPresent() ? caller(credentials.get(), exchange) : Caller.root(new Scope(defaultAccount, defaultRegion));
             scope = caller.scope();
-            return Answered.of(dispatcher.dispatch(service, caller, parameters), scope, service.name());
+            return Answered.of(dispatcher.dispatch(service, caller, parameters, read.sent() + rawQueryUtf8(exchange).length()), scope,
+                    service.name());
         } catch (AwsException error) {
             return Answered.of(refusal(service, error, parameters), scope, service.name());
         } catch (IOException unreadable) {
@@ -226,9 +229,13 @@ public final class AwsHttpHandler implements HttpHandler {
         return query == null ? "" : query;
     }
 
+    /** A request's body as the operation reads it, and how many bytes were sent (compressed, when the client compressed it). */
+    private record Body(byte[] bytes, int sent) {}
+
     /** The body, inflated when the client compressed it ({@code Content-Encoding: gzip}, as SDKs do for large PutMetricData calls). */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
+    private static Body readBody(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        int sent = body.length;
         if (body.length <= MAX_BODY_BYTES && "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
             try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body))) {
                 body = inflated.readNBytes(MAX_BODY_BYTES + 1);
@@ -237,6 +244,6 @@ public final class AwsHttpHandler implements HttpHandler {
         if (body.length > MAX_BODY_BYTES) {
             throw AwsException.of(ErrorCode.INVALID_REQUEST, "The request body exceeds the maximum size of %d bytes.", MAX_BODY_BYTES);
         }
-        return body;
+        return new Body(body, sent);
     }
 }

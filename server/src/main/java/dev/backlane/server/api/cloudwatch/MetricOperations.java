@@ -35,6 +35,8 @@ public final class MetricOperations implements OperationFamily {
     /** CloudWatch's signing name, which requests name in their credential scope. */
     public static final String SERVICE = "monitoring";
     static final int LIST_PAGE = 500;
+    /** PutMetricData's request is limited to 1 MB (AWS's PutMetricData API reference). */
+    static final int MAX_PUT_BYTES = 1024 * 1024;
 
     private final MetricStore store;
     private final MetricDataReader reader;
@@ -49,6 +51,7 @@ public final class MetricOperations implements OperationFamily {
     @Override
     public void register(OperationRegistry registry) {
         registry.add(SERVICE, "PutMetricData", this::putMetricData);
+        registry.limitRequest(SERVICE, "PutMetricData", MAX_PUT_BYTES);
         registry.add(SERVICE, "GetMetricStatistics", this::getMetricStatistics);
         registry.add(SERVICE, "GetMetricData", this::getMetricData);
         registry.add(SERVICE, "ListMetrics", this::listMetrics);

@@ -15,6 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricOperationsTest {
@@ -154,6 +158,96 @@ class MetricOperationsTest {
 
         ApiResponse unknown = api.cbor("monitoring", "DescribeNothing", new byte[0]);
         assertEquals(400, unknown.status());
+    }
+
+    /** A PutMetricData input of {@code metrics} data, each with {@code values} values and a dimension value {@code valueLength} long. */
+    private static Map<String, Object> putInput(int metrics, int values, int valueLength) {
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (int i = 0; i < metrics; i++) {
+            data.add(Map.of("MetricName", "m" + i, "Dimensions", List.of(Map.of("Name", "Host", "Value", "h".repeat(valueLength))),
+                    "Values", java.util.stream.IntStream.range(0, values).mapToObj(v -> (double) v).toList()));
+        }
+        return Map.of("Namespace", "Limits", "MetricData", data);
+    }
+
+    /** The same as Query parameters. */
+    private static String[] putParameters(int metrics, int values, int valueLength) {
+        List<String> parameters = new ArrayList<>(List.of("Namespace", "Limits"));
+        for (int i = 1; i <= metrics; i++) {
+            String datum = "MetricData.member." + i;
+            parameters.addAll(List.of(datum + ".MetricName", "m" + i, datum + ".Dimensions.member.1.Name", "Host",
+                    datum + ".Dimensions.member.1.Value", "h".repeat(valueLength)));
+            for (int v = 1; v <= values; v++) {
+                parameters.addAll(List.of(datum + ".Values.member." + v, Integer.toString(v)));
+            }
+        }
+        return parameters.toArray(String[]::new);
+    }
+
+    /** The code and message of an error answered in CBOR or JSON, with the Query code clients read from x-amzn-query-error. */
+    private static String refusal(ApiResponse answer, ObjectMapper mapper) throws IOException {
+        JsonNode error = mapper.readTree(answer.bytes());
+        return answer.status() + " " + answer.headers().get("x-amzn-query-error") + " " + error.path("message").asText();
+    }
+
+    @Test
+    void putMetricDataOverOneMegabyteIsRefusedInEachProtocolAndNothingIsStored() throws IOException {
+        // 1,000 metrics (the most a call may carry) whose dimension values (1,024 characters, the longest) take them past 1 MB.
+        TestApi.Response query = api.call("monitoring", "PutMetricData", putParameters(1000, 1, 1024));
+        assertEquals(413, query.status(), query.body());
+        assertEquals("RequestEntityTooLarge", query.text("//Error/Code"));
+        assertTrue(query.text("//Error/Message").matches("Request size \\d{7} exceeded 1048576 bytes"), query.text("//Error/Message"));
+
+        ObjectMapper cborMapper = new ObjectMapper(CBOR);
+        ApiResponse cbor = api.cbor("monitoring", "PutMetricData", cborMapper.writeValueAsBytes(putInput(1000, 1, 1024)));
+        assertTrue(refusal(cbor, cborMapper).matches("413 RequestEntityTooLarge;Sender Request size \\d{7} exceeded 1048576 bytes"),
+                refusal(cbor, cborMapper));
+        ObjectMapper json = new ObjectMapper();
+        ApiResponse jsonAnswer = api.jsonAnswer("monitoring", "PutMetricData", json.writeValueAsString(putInput(1000, 1, 1024)));
+        assertTrue(refusal(jsonAnswer, json).matches("413 RequestEntityTooLarge;Sender Request size \\d{7} exceeded 1048576 bytes"),
+                refusal(jsonAnswer, json));
+        assertEquals(List.of(), api.call("monitoring", "ListMetrics", "Namespace", "Limits").texts("//Metrics/member/MetricName"));
+
+        // Under the limit in every protocol: 1,000 metrics with dimension values of 800 characters are stored.
+        assertEquals(200, api.call("monitoring", "PutMetricData", putParameters(1000, 1, 800)).status());
+        assertEquals(200, api.cbor("monitoring", "PutMetricData", cborMapper.writeValueAsBytes(putInput(1000, 1, 800))).status());
+        assertEquals(200, api.jsonAnswer("monitoring", "PutMetricData", json.writeValueAsString(putInput(1000, 1, 800))).status());
+    }
+
+    @Test
+    void putMetricDataCountsAndLengthsAreCheckedInEachProtocol() throws IOException {
+        ObjectMapper cborMapper = new ObjectMapper(CBOR);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("1001 metrics", "InvalidParameterValue The collection MetricData must not have a size greater than 1000.");
+        expected.put("151 values", "InvalidParameterValue The collection MetricData.member.1.Values must not have a size greater than 150.");
+        Map<String, int[]> shapes = Map.of("1001 metrics", new int[] {1001, 1, 1}, "151 values", new int[] {1, 151, 1});
+        for (Map.Entry<String, String> each : expected.entrySet()) {
+            int[] shape = shapes.get(each.getKey());
+            TestApi.Response query = api.call("monitoring", "PutMetricData", putParameters(shape[0], shape[1], shape[2]));
+            assertEquals(400, query.status(), each.getKey());
+            assertEquals(each.getValue(), query.text("//Error/Code") + " " + query.text("//Error/Message"), each.getKey());
+            String code = each.getValue().substring(0, each.getValue().indexOf(' '));
+            String message = each.getValue().substring(code.length() + 1);
+            assertEquals("400 " + code + ";Sender " + message,
+                    refusal(api.cbor("monitoring", "PutMetricData", cborMapper.writeValueAsBytes(putInput(shape[0], shape[1], shape[2]))), cborMapper),
+                    each.getKey());
+            assertEquals("400 " + code + ";Sender " + message,
+                    refusal(api.jsonAnswer("monitoring", "PutMetricData", json.writeValueAsString(putInput(shape[0], shape[1], shape[2]))), json),
+                    each.getKey());
+        }
+        // A dimension value past 1,024 characters breaks the model's constraint, in each protocol's words.
+        TestApi.Response query = api.call("monitoring", "PutMetricData", putParameters(1, 1, 1025));
+        assertEquals(400, query.status());
+        assertTrue(query.text("//Error/Message").contains("metricData.1.member.dimensions.1.member.value"), query.body());
+        assertTrue(query.text("//Error/Message").contains("Member must have length less than or equal to 1024"), query.body());
+        ApiResponse cbor = api.cbor("monitoring", "PutMetricData", cborMapper.writeValueAsBytes(putInput(1, 1, 1025)));
+        assertEquals(400, cbor.status());
+        assertTrue(refusal(cbor, cborMapper).contains("Member must have length less than or equal to 1024"), refusal(cbor, cborMapper));
+        ApiResponse jsonAnswer = api.jsonAnswer("monitoring", "PutMetricData", json.writeValueAsString(putInput(1, 1, 1025)));
+        assertEquals(400, jsonAnswer.status());
+        assertTrue(refusal(jsonAnswer, json).contains("Member must have length less than or equal to 1024"), refusal(jsonAnswer, json));
+        assertEquals(List.of(), api.call("monitoring", "ListMetrics", "Namespace", "Limits").texts("//Metrics/member/MetricName"));
     }
 
     @Test
