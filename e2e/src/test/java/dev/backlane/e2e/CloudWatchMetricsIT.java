@@ -140,6 +140,15 @@ class CloudWatchMetricsIT {
                     .metricData(datum -> datum.metricName("Depth").value(1.0).values(1.0, 2.0))));
             assertEquals(400, refused.statusCode());
             assertEquals("InvalidParameterCombination", refused.awsErrorDetails().errorCode());
+            // 1,000 metrics with dimension values of 1,024 characters, sent uncompressed: over PutMetricData's 1 MB.
+            List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> large = java.util.stream.IntStream.range(0, 1000)
+                    .mapToObj(i -> software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("Big" + i).value(1.0)
+                            .dimensions(Dimension.builder().name("Host").value("h".repeat(1024)).build()).build()).toList();
+            CloudWatchException tooLarge = assertThrows(CloudWatchException.class, () -> cloudWatch.putMetricData(request -> request
+                    .namespace("Sdk/App").metricData(large)
+                    .overrideConfiguration(o -> o.compressionConfiguration(c -> c.requestCompressionEnabled(false)))));
+            assertEquals(413, tooLarge.statusCode());
+            assertEquals("RequestEntityTooLarge", tooLarge.awsErrorDetails().errorCode());
         }
     }
 
