@@ -4,6 +4,7 @@ import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -12,6 +13,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data plane's figures as Prometheus series (Prometheus's Java client): the workload gateways' requests by service,
@@ -59,6 +62,17 @@ public final class DataPlaneMetrics {
     private final Gauge serviceActive = Gauge.builder().name("backlane_privatelink_service_active_connections")
             .help("Connections open to endpoint services (ActiveConnections)").labelNames(SERVICE_LABELS).register(registry);
 
+    /**
+     * The request counter's and latency histogram's series of each set of labels a call had, found once: looking both up by
+     * their labels at each call cost the gateway's threads more than counting. As many as the series, which are never removed.
+     */
+    private final Map<RequestLabels, RequestSeries> requestSeries = new ConcurrentHashMap<>();
+
+    private record RequestLabels(String region, String service, String endpoint, String verdict, String via, GatewayRequestEvent.Outcome outcome,
+            int status) {}
+
+    private record RequestSeries(CounterDataPoint requests, DistributionDataPoint latency) {}
+
     private Counter counter(String name, String help, String[] labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
     }
@@ -75,8 +89,15 @@ public final class DataPlaneMetrics {
         String endpoint = event.via().filter(component -> component.startsWith("vpce-")).orElse("");
         String verdict = event.verdict().map(Enum::name).orElse("NONE");
         String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
-        requests.labelValues(region, service, endpoint, verdict, via, event.outcome().name(), status(event.status())).inc();
-        latency.labelValues(region, service, verdict).observe(event.latencyNanos() / 1e9);
+        RequestLabels labels = new RequestLabels(region, service, endpoint, verdict, via, event.outcome(), event.status());
+        RequestSeries series = requestSeries.get(labels);
+        if (series == null) {
+            series = requestSeries.computeIfAbsent(labels, found -> new RequestSeries(
+                    requests.labelValues(region, service, endpoint, verdict, via, found.outcome().name(), status(found.status())),
+                    latency.labelValues(region, service, verdict)));
+        }
+        series.requests().inc();
+        series.latency().observe(event.latencyNanos() / 1e9);
     }
 
     void dnsAnswer(DnsQueryEvent event) {
