@@ -57,6 +57,15 @@ window.Backlane = window.Backlane || {};
     return chart;
   };
 
+  /** The y axis's width: its longest label as drawn in the axis's font, plus the ticks and the gap (uPlot asks per draw). */
+  function axisWidth(plot, values, axisIndex, cycle) {
+    const axis = plot.axes[axisIndex];
+    if (cycle > 1) return axis._size;
+    plot.ctx.font = axis.font[0];
+    const longest = Math.max(0, ...(values || []).map(value => plot.ctx.measureText(value).width));
+    return Math.ceil(axis.ticks.size + axis.gap + longest / devicePixelRatio) + 4;
+  }
+
   const PALETTE = B.PALETTE = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#c62828", "#5d4037", "#455a64"];
   /** The uPlot chart drawn in each panel, by the panel's id: replaced (and the old one destroyed) on every refresh. */
   B.plots = {};
@@ -79,7 +88,7 @@ window.Backlane = window.Backlane || {};
     B.plots[id] = new uPlot({
       width: Math.max(320, Math.min(panel.clientWidth || 560, 720)), height: 200,
       scales: { x: { time: true }, y: { range: (plot, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
-      axes: [{}, { size: 72, values: (plot, splits) => splits.map(format) }],
+      axes: [{}, { size: axisWidth, values: (plot, splits) => splits.map(format) }],
       series: [{}, ...drawn.map((one, index) => {
         const colour = PALETTE[index % PALETTE.length];
         return { label: one.name, stroke: colour, width: 2, spanGaps: false, points: { show: true, size: 6, fill: colour },
