@@ -210,6 +210,10 @@ class FisIT {
                                aws_session_token=creds["SessionToken"])
                 as_role = boto3.client("ec2", config=no_retries, **session)
                 as_root = boto3.client("ec2", config=no_retries)
+                # A client claiming to be a workload's gateway (whose calls were asked about already) is not believed.
+                forging = boto3.client("ec2", config=no_retries, **session)
+                forging.meta.events.register("before-sign.ec2.*",
+                                             lambda request, **kwargs: request.headers.__setitem__("x-backlane-gateway-workload", "wl-forged"))
                 def attempt(call):
                     try:
                         call()
@@ -218,7 +222,8 @@ class FisIT {
                         return "%%s %%d" %% (e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
                 print(json.dumps({"identity": boto3.client("sts", **session).get_caller_identity()["Arn"],
                                   "vpcs": attempt(as_role.describe_vpcs), "subnets": attempt(as_role.describe_subnets),
-                                  "groups": attempt(as_role.describe_security_groups), "rootVpcs": attempt(as_root.describe_vpcs)}))
+                                  "groups": attempt(as_role.describe_security_groups), "rootVpcs": attempt(as_root.describe_vpcs),
+                                  "forgedVpcs": attempt(forging.describe_vpcs)}))
                 """.formatted(role));
         ExternalProgram python = ExternalProgram.find("python3").orElseThrow(() -> new IllegalStateException("python3 is not installed"));
         ExternalProgram.Result result = python.run(Path.of("."), Map.of("AWS_ENDPOINT_URL", backlane.endpoint(), "AWS_ACCESS_KEY_ID", account,
@@ -231,6 +236,7 @@ class FisIT {
         assertEquals("ServiceUnavailable 503", read.path("subnets").asText(), read.toString());
         assertEquals("ok", read.path("groups").asText(), "an operation no action names");
         assertEquals("ok", read.path("rootVpcs").asText(), "the account's root is not the role");
+        assertEquals("RequestLimitExceeded 503", read.path("forgedVpcs").asText(), "a forged gateway header: " + read);
     }
 
     @Test

@@ -197,7 +197,7 @@ public final class AwsHttpHandler implements HttpHandler {
         Optional<StsSessions.Session> session = sessions.session(credentials.accessKeyId());
         Scope scope = new Scope(session.map(StsSessions.Session::account).orElseGet(() -> credentials.account(defaultAccount)), credentials.region());
         Caller caller = session.map(found -> new Caller(scope, found.arn(), Optional.of(found.roleArn()), false)).orElseGet(() -> Caller.root(scope));
-        return exchange.getRequestHeaders().getFirst(WorkloadDecider.GATEWAY_HEADER) != null ? caller.forwardedByGateway() : caller;
+        return WorkloadDecider.GATEWAY_MARK.equals(exchange.getRequestHeaders().getFirst(WorkloadDecider.GATEWAY_HEADER)) ? caller.forwardedByGateway() : caller;
     }
 
     private static ApiResponse refusal(ServiceEndpoint service, AwsException error, Map<String, String> parameters) {

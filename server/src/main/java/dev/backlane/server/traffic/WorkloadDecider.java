@@ -30,6 +30,8 @@ import dev.backlane.server.protocol.ErrorAnswer;
 import dev.backlane.server.protocol.ServiceProtocols;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,10 +98,13 @@ public final class WorkloadDecider implements GatewayDecider {
     }
 
     /**
-     * The header a gateway adds to the calls it forwards to Backlane's own API port, naming the workload: the gateway has
-     * asked the faults about the call (as the workload's principal), so the API port does not ask again.
+     * The header a gateway adds to the calls it forwards to Backlane's own API port: the gateway has asked the faults
+     * about the call (as the workload's principal), so the API port does not ask again. Its value is
+     * {@link #GATEWAY_MARK}, so a client that sets the header itself still has its calls asked about.
      */
     public static final String GATEWAY_HEADER = "x-backlane-gateway-workload";
+    /** A secret of this process, the value of {@link #GATEWAY_HEADER}: only the process's own gateways know it. */
+    public static final String GATEWAY_MARK = mark();
 
     private final Workload workload;
     private final Classifier classifier;
@@ -181,7 +186,7 @@ public final class WorkloadDecider implements GatewayDecider {
                     .map(throttled -> respond(head, Optional.of(facts.service()), throttled, facts, path))
                     .or(() -> upstream(facts.service()).map(upstream -> upstream == inProcess
                             // The API port need not ask the faults again about a call its gateway has asked about.
-                            ? new GatewayDecision.Forward(upstream, facts, path, Map.of(GATEWAY_HEADER, workload.id()))
+                            ? new GatewayDecision.Forward(upstream, facts, path, Map.of(GATEWAY_HEADER, GATEWAY_MARK))
                             : new GatewayDecision.Forward(upstream, facts, path)))
                     .orElseGet(() -> respond(head, Optional.of(facts.service()), noUpstream(facts.service()), facts, path));
             case BLOCKED -> EndpointPolicyDenial.of(decidedOn, principal(decidedOn, callerAccount), path)
@@ -274,5 +279,11 @@ public final class WorkloadDecider implements GatewayDecider {
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.put("Content-Type", answer.contentType());
         return new GatewayDecision.Respond(answer.status(), headers, answer.body(), facts, path);
+    }
+
+    private static String mark() {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 }
