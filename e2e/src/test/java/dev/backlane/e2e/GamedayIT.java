@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.server.ServerConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +20,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * Every shipped game day ({@code backlane gameday list}) run by {@code backlane gameday run NAME} against one server on
@@ -114,6 +125,106 @@ class GamedayIT {
 
         BacklaneCli.Result unreachable = BacklaneCli.run("gameday", "run", "dns-failure", "--endpoint-url", "http://127.0.0.1:1");
         assertEquals(3, unreachable.exitCode(), unreachable.err());
+    }
+
+    /**
+     * TCP traffic through PrivateLink: a provider's endpoint service (account 111111111111: an NLB in every zone with
+     * cross-zone load balancing, one IP target mapped to a local echo) is consumed by a game day of the default account
+     * whose workload opens connections to it through its own interface endpoint; an F3 outage of the endpoint's zone
+     * breaks them and they recover when it ends.
+     */
+    @Test
+    void tcpConnectionsThroughAnEndpointServiceBreakInAZoneOutageAndRecover(@TempDir Path directory) throws Exception {
+        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            runPrivateLinkGameDay(directory, echoService(echo));
+        }
+    }
+
+    private static void runPrivateLinkGameDay(Path directory, String serviceName) throws Exception {
+        Path file = directory.resolve("privatelink-zone-outage.yaml");
+        Files.writeString(file, """
+                name: privatelink-zone-outage
+                setup:
+                  network:
+                    cidr: 10.47.0.0/16
+                    subnets:
+                      - {name: a, zone: us-east-1a, cidr: 10.47.1.0/24}
+                    endpoints:
+                      - {name: orders, serviceName: %s, subnets: [a]}
+                  workloads:
+                    - {name: app, subnet: a}
+                traffic:
+                  - {workload: app, tcp: {endpoint: orders, port: 7000, payload: 256}, rate: 20, timeout: 1s}
+                hypotheses:
+                  - expect: client.success >= 99
+                    during: fault
+                steps:
+                  - wait: 4s
+                  - fault:
+                      name: zone-a-down
+                      kind: F3
+                      scope: {vpcEndpointId: "${endpoint.orders}", availabilityZone: us-east-1a}
+                      duration: 8s
+                  - wait: 8s
+                  - wait: 8s
+                """.formatted(serviceName));
+        BacklaneCli.Result run = BacklaneCli.run("gameday", "run", file.toString(), "--time-scale", "0.25", "--json", "--endpoint-url",
+                backlane.endpoint());
+        assertEquals(1, run.exitCode(), run.err() + run.out());
+        JsonNode report = WorkloadNetwork.json(run.out());
+        assertEquals("broken", report.path("hypotheses").path(0).path("status").asText(), run.err() + report.toPrettyString());
+        JsonNode incident = report.path("incidents").path(0);
+        assertTrue(Set.of("M3", "client.success").contains(incident.path("detectedBy").asText()), report.toPrettyString());
+        assertTrue(incident.path("timeToDetectSeconds").asDouble() < 3, report.toPrettyString());
+        assertTrue(incident.path("recovered").asBoolean(false), report.toPrettyString());
+        JsonNode traffic = report.path("traffic");
+        assertTrue(traffic.path("calls").asLong() > 20 && traffic.path("succeeded").asLong() > 20, "connections went through: " + traffic);
+        assertTrue(report.path("leftBehind").isEmpty(), report.toPrettyString());
+    }
+
+    /** An endpoint service whose NLB's target is a local TCP echo, open to the default account; its name. */
+    private static String echoService(ServerSocket echo) {
+        String provider = "111111111111";
+        Ec2Client ec2 = backlane.ec2(provider);
+        ElasticLoadBalancingV2Client elb = backlane.elb(provider);
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(VpcSdkIT.filter("default-for-az", "true"))).subnets();
+        Subnet zone = subnets.get(0);
+        String loadBalancer = elb.createLoadBalancer(r -> r.name("orders").type(LoadBalancerTypeEnum.NETWORK).scheme(LoadBalancerSchemeEnum.INTERNAL)
+                .subnets(subnets.stream().map(Subnet::subnetId).toList())).loadBalancers().get(0).loadBalancerArn();
+        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(loadBalancer).attributes(a -> a.key("load_balancing.cross_zone.enabled").value("true")));
+        String group = elb.createTargetGroup(r -> r.name("orders").protocol(ProtocolEnum.TCP).port(7000).vpcId(zone.vpcId())
+                .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+        elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol(ProtocolEnum.TCP).port(7000)
+                .defaultActions(a -> a.type("forward").targetGroupArn(group)));
+        String address = zone.cidrBlock().substring(0, zone.cidrBlock().lastIndexOf('.') + 1) + "10";
+        Thread acceptor = new Thread(() -> {
+            while (!echo.isClosed()) {
+                try {
+                    Socket connection = echo.accept();
+                    Thread worker = new Thread(() -> {
+                        try (connection) {
+                            connection.getInputStream().transferTo(connection.getOutputStream());
+                        } catch (IOException e) {
+                            // The consumer went away.
+                        }
+                    });
+                    worker.setDaemon(true);
+                    worker.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "gameday-echo");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        assertEquals(201, WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/targets",
+                "{\"account\": \"%s\", \"vpcId\": \"%s\", \"address\": \"%s\", \"port\": 7000, \"hostPort\": %d}".formatted(provider,
+                        zone.vpcId(), address, echo.getLocalPort())).statusCode());
+        elb.registerTargets(r -> r.targetGroupArn(group).targets(t -> t.id(address).port(7000)));
+        String serviceId = ec2.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(loadBalancer).acceptanceRequired(false))
+                .serviceConfiguration().serviceId();
+        ec2.modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId).addAllowedPrincipals("arn:aws:iam::000000000000:root"));
+        return ec2.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)).serviceConfigurations().get(0).serviceName();
     }
 
     private static void check(List<String> failures, String name, boolean ok, String what, JsonNode report) {

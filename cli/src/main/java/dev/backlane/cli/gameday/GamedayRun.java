@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,9 +60,20 @@ final class GamedayRun {
         }
     }
 
+    /** The ports the endpoints take connections on: HTTPS for the AWS calls, and each TCP entry's port. */
+    static List<Integer> endpointPorts(Scenario scenario) {
+        List<Integer> ports = new ArrayList<>(List.of(443));
+        for (Scenario.Traffic traffic : scenario.traffic()) {
+            if (traffic.kind() instanceof Scenario.Tcp tcp) {
+                ports.add(tcp.port());
+            }
+        }
+        return ports;
+    }
+
     Record run() {
         AwsApi api = new AwsApi(server, scenario.setup().account(), scenario.setup().region());
-        World world = new World(server, api, scenario.setup());
+        World world = new World(server, api, scenario.setup(), endpointPorts(scenario));
         SliSampler sampler = new SliSampler(server);
         ClientCounters counters = new ClientCounters();
         List<Sample> samples = new CopyOnWriteArrayList<>();
@@ -101,9 +113,13 @@ final class GamedayRun {
             for (Scenario.Traffic traffic : scenario.traffic()) {
                 JsonNode workload = world.workloads().get(traffic.workload());
                 sampler.watchWorkload(workload.path("workloadId").asText(), workload.path("vpcId").asText());
-                targets.add(new LoadGenerator.Target(traffic, URI.create(workload.path("endpointUrl").asText()),
+                String region = workload.path("region").asText();
+                // A TCP entry follows its endpoint by name: made again after a deletion, it has a new DNS name.
+                Supplier<String> host = traffic.kind() instanceof Scenario.Tcp tcp ? () -> world.endpointName(tcp.endpoint())
+                        : () -> ((Scenario.Api) traffic.kind()).call().hostname(region);
+                targets.add(new LoadGenerator.Target(traffic, host, URI.create(workload.path("endpointUrl").asText()),
                         new InetSocketAddress(workload.path("dns").path("address").asText(), workload.path("dns").path("port").asInt()),
-                        workload.path("account").asText(), workload.path("region").asText()));
+                        workload.path("account").asText(), region));
             }
             load.warmUp(targets);
             samples.add(new Sample(Instant.now(), sampler.read(), counters.read()));

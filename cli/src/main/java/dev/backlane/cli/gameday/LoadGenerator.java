@@ -19,15 +19,17 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The game day's steady traffic: for each traffic entry, calls at its rate from its workload, through the workload's
- * gateway, signed as the workload's account. Before each call the client resolves the service's name in the VPC's
- * resolver (unless {@code resolve: false}); each attempt has the entry's timeout; a throttled, 5xx or unanswered
- * attempt is retried as the SDKs' standard mode does (exponential backoff with full jitter, from 100 ms), up to
- * {@code retries} times. Calls that cannot start because {@link #MAX_CALLS_IN_FLIGHT} are under way count as failed.
+ * gateway: AWS API calls signed as the workload's account, or TCP connections ({@link TcpAttempt}) through an
+ * interface endpoint. Before each call the client resolves the service's or endpoint's name in the VPC's resolver
+ * (unless {@code resolve: false}); each attempt has the entry's timeout; a throttled, 5xx or unanswered attempt is
+ * retried as the SDKs' standard mode does (exponential backoff with full jitter, from 100 ms), up to {@code retries}
+ * times. Calls that cannot start because {@link #MAX_CALLS_IN_FLIGHT} are under way count as failed.
  */
 final class LoadGenerator implements AutoCloseable {
     static final int MAX_CALLS_IN_FLIGHT = 256;
@@ -36,8 +38,8 @@ final class LoadGenerator implements AutoCloseable {
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(20);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Where a traffic entry's calls go: its workload's gateway and resolver, and who signs them. */
-    record Target(Scenario.Traffic traffic, URI gateway, InetSocketAddress resolver, String account, String region) {}
+    /** Where a traffic entry's calls go: the name they resolve and call, its workload's gateway and resolver, and who signs them. */
+    record Target(Scenario.Traffic traffic, Supplier<String> host, URI gateway, InetSocketAddress resolver, String account, String region) {}
 
     private final ClientCounters counters;
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemon("gameday-ticks"));
@@ -92,7 +94,7 @@ final class LoadGenerator implements AutoCloseable {
         long began = System.nanoTime();
         Scenario.Traffic traffic = target.traffic();
         if (traffic.resolve()) {
-            DnsQuery.ask(target.resolver(), traffic.call().hostname(target.region()), (int) Math.min(traffic.timeout().toMillis(), 2000));
+            DnsQuery.ask(target.resolver(), target.host().get(), (int) Math.min(traffic.timeout().toMillis(), 2000));
         }
         boolean success = false;
         for (int attempt = 0; attempt <= traffic.retries() && !Thread.currentThread().isInterrupted(); attempt++) {
@@ -113,10 +115,13 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** One attempt's outcome, judged as an SDK judges it. */
-    private record Attempt(boolean success, boolean answered, boolean throttled, boolean retryable) {}
+    record Attempt(boolean success, boolean answered, boolean throttled, boolean retryable) {}
 
     private Attempt attempt(Target target, Duration timeout) {
-        AwsCall call = target.traffic().call();
+        if (target.traffic().kind() instanceof Scenario.Tcp tcp) {
+            return TcpAttempt.connect(target.gateway(), target.host().get(), tcp.port(), tcp.payload(), timeout);
+        }
+        AwsCall call = ((Scenario.Api) target.traffic().kind()).call();
         URI gateway = target.gateway();
         String host = gateway.getHost() + ":" + gateway.getPort();
         byte[] body = call.body().getBytes(StandardCharsets.UTF_8);

@@ -40,18 +40,46 @@ record Scenario(String name, String description, Setup setup, List<Traffic> traf
 
     record SubnetSpec(String name, String zone, String cidr) {}
 
-    /** An interface endpoint to the AWS service {@code service} (short name: sts, ec2...) in the named subnets. */
-    record EndpointSpec(String name, String service, List<String> subnets, boolean privateDns) {
+    /**
+     * An interface endpoint in the named subnets to the AWS service {@code service} (short name: sts, ec2...) or to the
+     * endpoint service {@code serviceName} (full name: a PrivateLink service, {@code com.amazonaws.vpce.REGION.vpce-svc-...}).
+     */
+    record EndpointSpec(String name, Optional<String> service, Optional<String> serviceName, List<String> subnets, boolean privateDns) {
         EndpointSpec {
             subnets = List.copyOf(subnets);
+            if (service.isPresent() == serviceName.isPresent()) {
+                throw new IllegalArgumentException("an endpoint is to an AWS service or to an endpoint service: " + name);
+            }
+        }
+
+        /** The name CreateVpcEndpoint takes. */
+        String fullServiceName(String region) {
+            return serviceName.orElseGet(() -> "com.amazonaws." + region + "." + service.orElseThrow());
         }
     }
 
     /** A workload placed in a subnet of the scenario's network (or by subnet ID), or one already placed ({@code workloadId}). */
     record WorkloadSpec(String name, Optional<String> subnet, Optional<String> workloadId, Optional<String> principal) {}
 
-    /** Steady traffic: {@code rate} calls a second from a workload, each with a timeout and SDK-style retries. */
-    record Traffic(String workload, AwsCall call, double rate, Duration timeout, int retries, boolean resolve) {}
+    /** Steady traffic: {@code rate} calls a second of one kind from a workload, each with a timeout and SDK-style retries. */
+    record Traffic(String workload, Kind kind, double rate, Duration timeout, int retries, boolean resolve) {
+        Traffic {
+            requireNonNull(workload, "workload is null");
+            requireNonNull(kind, "kind is null");
+        }
+    }
+
+    /** What each call of a traffic entry is: an AWS API call, or a TCP connection through an interface endpoint. */
+    sealed interface Kind permits Api, Tcp {}
+
+    /** A signed AWS API request through the workload's gateway. */
+    record Api(AwsCall call) implements Kind {}
+
+    /**
+     * A TCP connection through the workload's gateway (HTTP CONNECT) to the named endpoint of the scenario's network,
+     * by its DNS name, on {@code port}: {@code payload} bytes are sent, and the call succeeds when the service answers.
+     */
+    record Tcp(String endpoint, int port, int payload) implements Kind {}
 
     /** Where in the game day a hypothesis is judged. */
     enum Phase {

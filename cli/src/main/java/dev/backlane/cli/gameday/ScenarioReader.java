@@ -31,6 +31,9 @@ final class ScenarioReader {
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}");
     private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.[a-z0-9.-]*[a-z0-9]");
+    static final int DEFAULT_PAYLOAD = 64;
+    static final int MAX_PAYLOAD = 1 << 20;
     private static final Pattern EXPECT = Pattern.compile("\\s*([A-Za-z0-9.]+)\\s*(>=|<=)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%?\\s*");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z]+)(?:\\.([A-Za-z0-9_-]+))?}");
 
@@ -127,11 +130,16 @@ final class ScenarioReader {
         }
         List<Scenario.EndpointSpec> endpoints = new ArrayList<>();
         for (Field item : network.list("endpoints", false)) {
-            if (!item.only("name", "service", "subnets", "privateDns")) {
+            if (!item.only("name", "service", "serviceName", "subnets", "privateDns")) {
                 continue;
             }
             String name = unique(item, "name", names.endpoints);
-            String service = item.matching("service", true, SERVICE, "a service's short name such as sts or ec2", s -> s).orElse("");
+            Optional<String> service = item.matching("service", false, SERVICE, "a service's short name such as sts or ec2", s -> s);
+            Optional<String> serviceName = item.matching("serviceName", false, SERVICE_NAME,
+                    "an endpoint service's name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", s -> s);
+            if (item.has("service") == item.has("serviceName")) {
+                item.problem("give either service (an AWS service's short name) or serviceName (an endpoint service's), not both or neither");
+            }
             List<String> in = new ArrayList<>();
             for (Field subnet : item.list("subnets", true)) {
                 subnet.text().ifPresent(value -> {
@@ -141,35 +149,71 @@ final class ScenarioReader {
                     in.add(value);
                 });
             }
-            endpoints.add(new Scenario.EndpointSpec(name, service, in, item.bool("privateDns").orElse(true)));
+            if (service.isPresent() != serviceName.isPresent()) {
+                // An endpoint service has private DNS only when its provider verified a name: off unless the file says.
+                endpoints.add(new Scenario.EndpointSpec(name, service, serviceName, in, item.bool("privateDns").orElse(service.isPresent())));
+            }
         }
         return new Scenario.Network(cidr, subnets, endpoints);
     }
 
     private static Optional<Scenario.Traffic> traffic(Field item, Names names) {
-        if (!item.only("workload", "call", "rate", "timeout", "retries", "resolve")) {
+        if (!item.only("workload", "call", "tcp", "rate", "timeout", "retries", "resolve")) {
             return Optional.empty();
         }
         Optional<String> workload = item.text("workload", true);
         workload.filter(value -> !names.workloads.contains(value))
                 .ifPresent(value -> item.child("workload").problem("'" + value + "' is not a workload of setup.workloads"));
-        Optional<AwsCall> call = item.text("call", true).flatMap(label -> {
+        if (item.has("call") == item.has("tcp")) {
+            item.problem("give either call (an AWS API call) or tcp (connections through an endpoint), not both or neither");
+            return Optional.empty();
+        }
+        Optional<? extends Scenario.Kind> kind = item.has("tcp") ? tcp(item.child("tcp"), names) : item.text("call", true).flatMap(label -> {
             Optional<AwsCall> known = AwsCall.parse(label);
             if (known.isEmpty()) {
                 item.child("call").problem("'" + label + "' is not a call the load generator makes (" + AwsCall.known() + ")");
             }
-            return known;
+            return known.map(Scenario.Api::new);
         });
         Optional<Double> rate = item.number("rate", true, 0.1, 1000);
         Optional<Duration> timeout = item.duration("timeout", false, Duration.ofMillis(50), Duration.ofMinutes(1));
         Optional<Double> retries = item.number("retries", false, 0, 10);
         retries.filter(value -> value != Math.rint(value)).ifPresent(value -> item.child("retries").problem("must be a whole number"));
         boolean resolve = item.bool("resolve").orElse(true);
-        if (workload.isEmpty() || call.isEmpty() || rate.isEmpty()) {
+        if (workload.isEmpty() || kind.isEmpty() || rate.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Scenario.Traffic(workload.get(), call.get(), rate.get(), timeout.orElse(Duration.ofSeconds(2)),
+        return Optional.of(new Scenario.Traffic(workload.get(), kind.get(), rate.get(), timeout.orElse(Duration.ofSeconds(2)),
                 retries.orElse(0.0).intValue(), resolve));
+    }
+
+    /** {@code tcp: {endpoint: NAME, port: N, payload: BYTES}}: connections through an endpoint of setup.network. */
+    private static Optional<Scenario.Tcp> tcp(Field tcp, Names names) {
+        if (!tcp.isObject()) {
+            tcp.problem("must be a mapping: {endpoint: NAME, port: N, payload: BYTES}");
+            return Optional.empty();
+        }
+        if (!tcp.only("endpoint", "port", "payload")) {
+            return Optional.empty();
+        }
+        Optional<String> endpoint = tcp.text("endpoint", true);
+        endpoint.filter(value -> !names.endpoints.contains(value))
+                .ifPresent(value -> tcp.child("endpoint").problem("'" + value + "' is not an endpoint of setup.network"));
+        Optional<Integer> port = whole(tcp, "port", true, 1, 65535);
+        Optional<Integer> payload = whole(tcp, "payload", false, 1, MAX_PAYLOAD);
+        if (endpoint.isEmpty() || port.isEmpty() || !names.endpoints.contains(endpoint.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario.Tcp(endpoint.get(), port.get(), payload.orElse(DEFAULT_PAYLOAD)));
+    }
+
+    private static Optional<Integer> whole(Field field, String name, boolean required, int min, int max) {
+        Optional<Double> number = field.number(name, required, min, max);
+        if (number.isPresent() && number.get() != Math.rint(number.get())) {
+            field.child(name).problem("must be a whole number");
+            return Optional.empty();
+        }
+        return number.map(Double::intValue);
     }
 
     private static Optional<Scenario.Hypothesis> hypothesis(Field item) {

@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.w3c.dom.Document;
 
 /**
  * A scenario's world on a running Backlane: the VPC, subnets and interface endpoints it builds through the EC2 API
@@ -26,7 +31,10 @@ final class World {
     private final AdminClient server;
     private final AwsApi ec2;
     private final Scenario.Setup setup;
+    private final SortedSet<Integer> endpointPorts;
     private final Map<String, String> ids = new LinkedHashMap<>();
+    /** Each endpoint's regional DNS name, replaced when the endpoint is made again. */
+    private final Map<String, String> endpointNames = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> workloads = new LinkedHashMap<>();
     private final List<String> placed = new ArrayList<>();
     private final List<String> builtSubnets = new ArrayList<>();
@@ -34,10 +42,12 @@ final class World {
     private String builtVpc;
     private String endpointGroup;
 
-    World(AdminClient server, AwsApi ec2, Scenario.Setup setup) {
+    /** {@code endpointPorts}: the TCP ports the endpoints' security group lets the VPC reach them on (443 for AWS calls, and the traffic's). */
+    World(AdminClient server, AwsApi ec2, Scenario.Setup setup, Collection<Integer> endpointPorts) {
         this.server = server;
         this.ec2 = ec2;
         this.setup = setup;
+        this.endpointPorts = new TreeSet<>(endpointPorts);
         ids.put("account", setup.account());
         ids.put("region", setup.region());
     }
@@ -78,15 +88,19 @@ final class World {
             Map<String, String> group = new LinkedHashMap<>();
             group.put("VpcId", builtVpc);
             group.put("GroupName", "gameday-endpoints-" + UUID.randomUUID().toString().substring(0, 8));
-            group.put("GroupDescription", "HTTPS from the VPC to its interface endpoints");
+            group.put("GroupDescription", "HTTPS and the game day TCP ports from the VPC to its interface endpoints");
             endpointGroup = AwsApi.first(ec2.ec2("CreateSecurityGroup", group), "groupId");
-            Map<String, String> https = new LinkedHashMap<>();
-            https.put("GroupId", endpointGroup);
-            https.put("IpPermissions.1.IpProtocol", "tcp");
-            https.put("IpPermissions.1.FromPort", "443");
-            https.put("IpPermissions.1.ToPort", "443");
-            https.put("IpPermissions.1.IpRanges.1.CidrIp", network.cidr());
-            ec2.ec2("AuthorizeSecurityGroupIngress", https);
+            Map<String, String> ingress = new LinkedHashMap<>();
+            ingress.put("GroupId", endpointGroup);
+            int rule = 0;
+            for (int port : endpointPorts) {
+                rule++;
+                ingress.put("IpPermissions." + rule + ".IpProtocol", "tcp");
+                ingress.put("IpPermissions." + rule + ".FromPort", Integer.toString(port));
+                ingress.put("IpPermissions." + rule + ".ToPort", Integer.toString(port));
+                ingress.put("IpPermissions." + rule + ".IpRanges.1.CidrIp", network.cidr());
+            }
+            ec2.ec2("AuthorizeSecurityGroupIngress", ingress);
             for (Scenario.EndpointSpec endpoint : network.endpoints()) {
                 createEndpoint(endpoint.name());
             }
@@ -99,16 +113,18 @@ final class World {
                 .findFirst().orElseThrow();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("VpcId", builtVpc);
-        parameters.put("ServiceName", "com.amazonaws." + setup.region() + "." + spec.service());
+        parameters.put("ServiceName", spec.fullServiceName(setup.region()));
         parameters.put("VpcEndpointType", "Interface");
         for (int index = 0; index < spec.subnets().size(); index++) {
             parameters.put("SubnetId." + (index + 1), ids.get("subnet." + spec.subnets().get(index)));
         }
         parameters.put("SecurityGroupId.1", endpointGroup);
         parameters.put("PrivateDnsEnabled", Boolean.toString(spec.privateDns()));
-        String id = AwsApi.first(ec2.ec2("CreateVpcEndpoint", parameters), "vpcEndpointId");
+        Document created = ec2.ec2("CreateVpcEndpoint", parameters);
+        String id = AwsApi.first(created, "vpcEndpointId");
         builtEndpoints.add(id);
         ids.put("endpoint." + name, id);
+        endpointNames.put(name, AwsApi.first(created, "dnsName"));
         long deadline = System.nanoTime() + AVAILABLE_WITHIN.toNanos();
         while (!endpointState(id).equals("available")) {
             if (System.nanoTime() > deadline) {
@@ -130,6 +146,15 @@ final class World {
         } catch (GamedayFailure notFound) {
             return "deleted";
         }
+    }
+
+    /** The named endpoint's regional DNS name (that of the endpoint made last under that name). */
+    String endpointName(String name) {
+        String dnsName = endpointNames.get(name);
+        if (dnsName == null || dnsName.isEmpty()) {
+            throw new GamedayFailure("the endpoint " + name + " has no DNS name");
+        }
+        return dnsName;
     }
 
     /** The ID a {@code ${...}} reference stands for: {@code vpc}, {@code endpoint.sts}, {@code workload.app}... */

@@ -54,7 +54,7 @@ class ScenarioReaderTest {
     void aValidFileBecomesItsScenario() {
         Scenario scenario = ScenarioReader.read("ok.yaml", VALID);
         Scenario.Traffic traffic = scenario.traffic().get(0);
-        assertEquals(AwsCall.STS_GET_CALLER_IDENTITY, traffic.call());
+        assertEquals(new Scenario.Api(AwsCall.STS_GET_CALLER_IDENTITY), traffic.kind());
         assertEquals(Duration.ofMillis(500), traffic.timeout());
         assertEquals(2, traffic.retries());
         Scenario.Hypothesis hypothesis = scenario.hypotheses().get(0);
@@ -102,5 +102,66 @@ class ScenarioReaderTest {
         assertEquals("broken.yaml", refused.problems().get(0).source());
         assertTrue(refused.problems().get(0).line() >= 2, refused.getMessage());
         assertTrue(refused.getMessage().contains("not valid YAML"), refused.getMessage());
+    }
+
+    private static final String TCP = """
+            name: tcp
+            setup:
+              network:
+                cidr: 10.9.0.0/16
+                subnets:
+                  - {name: a, zone: us-east-1a, cidr: 10.9.1.0/24}
+                endpoints:
+                  - {name: orders, serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0, subnets: [a]}
+              workloads:
+                - {name: app, subnet: a}
+            traffic:
+              - {workload: app, tcp: {endpoint: orders, port: 7000, payload: 512}, rate: 20, timeout: 1s}
+            hypotheses:
+              - expect: client.success >= 99
+            steps:
+              - fault: {name: down, kind: F3, scope: {vpcEndpointId: "${endpoint.orders}", availabilityZone: us-east-1a}, duration: 2s}
+            """;
+
+    @Test
+    void tcpTrafficGoesToAnEndpointOfTheNetworkOnAPortWithAPayload() {
+        Scenario scenario = ScenarioReader.read("tcp.yaml", TCP);
+        assertEquals(new Scenario.Tcp("orders", 7000, 512), scenario.traffic().get(0).kind());
+        assertEquals(20, scenario.traffic().get(0).rate());
+        Scenario.EndpointSpec endpoint = scenario.setup().network().orElseThrow().endpoints().get(0);
+        assertEquals("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", endpoint.fullServiceName("us-east-1"));
+        assertFalse(endpoint.privateDns(), "an endpoint service has no private DNS unless the file says");
+        assertEquals(List.of(443, 7000), GamedayRun.endpointPorts(scenario), "the endpoints' group lets the VPC reach the TCP port");
+
+        Scenario defaults = ScenarioReader.read("tcp.yaml", TCP.replace(", payload: 512", ""));
+        assertEquals(new Scenario.Tcp("orders", 7000, ScenarioReader.DEFAULT_PAYLOAD), defaults.traffic().get(0).kind());
+    }
+
+    @Test
+    void tcpTrafficFieldsAreCheckedWithTheirLineAndField() {
+        String bad = TCP.replace("endpoint: orders, port: 7000, payload: 512", "endpoint: billing, port: 70000, payload: 0, tls: true")
+                .replace("serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "service: sts, serviceName: x.y");
+        List<String> problems = assertThrows(ScenarioException.class, () -> ScenarioReader.read("bad.yaml", bad)).problems().stream()
+                .map(ScenarioException.Problem::toString).toList();
+        assertTrue(problems.stream().anyMatch(line -> line.startsWith("bad.yaml:12:") && line.contains("traffic[0].tcp.tls: unknown field")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(line -> line.startsWith("bad.yaml:8:") && line.contains("setup.network.endpoints[0]: give either service")),
+                problems.toString());
+
+        String outOfRange = TCP.replace("endpoint: orders, port: 7000, payload: 512", "endpoint: billing, port: 70000, payload: 0");
+        problems = assertThrows(ScenarioException.class, () -> ScenarioReader.read("bad.yaml", outOfRange)).problems().stream()
+                .map(ScenarioException.Problem::toString).toList();
+        assertTrue(problems.stream().anyMatch(line -> line.startsWith("bad.yaml:12:")
+                && line.contains("traffic[0].tcp.endpoint: 'billing' is not an endpoint of setup.network")), problems.toString());
+        assertTrue(problems.stream().anyMatch(line -> line.contains("traffic[0].tcp.port: 70000 is out of range: from 1 to 65535")), problems.toString());
+        assertTrue(problems.stream().anyMatch(line -> line.contains("traffic[0].tcp.payload: 0 is out of range: from 1 to 1048576")), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
+
+        String both = TCP.replace("tcp: {", "call: sts:GetCallerIdentity, tcp: {");
+        String message = assertThrows(ScenarioException.class, () -> ScenarioReader.read("bad.yaml", both)).getMessage();
+        assertTrue(message.contains("bad.yaml:12:") && message.contains("traffic[0]: give either call") , message);
+        String notAMapping = TCP.replace("tcp: {endpoint: orders, port: 7000, payload: 512}", "tcp: orders");
+        message = assertThrows(ScenarioException.class, () -> ScenarioReader.read("bad.yaml", notAMapping)).getMessage();
+        assertTrue(message.contains("traffic[0].tcp: must be a mapping"), message);
     }
 }
