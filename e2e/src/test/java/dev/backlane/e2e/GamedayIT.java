@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,14 +160,14 @@ class GamedayIT {
                   - expect: client.success >= 99
                     during: fault
                 steps:
-                  - wait: 4s
+                  - wait: 2s
                   - fault:
                       name: zone-a-down
                       kind: F3
                       scope: {vpcEndpointId: "${endpoint.orders}", availabilityZone: us-east-1a}
-                      duration: 8s
-                  - wait: 8s
-                  - wait: 8s
+                      duration: 4s
+                  - wait: 4s
+                  - wait: 4s
                 """.formatted(serviceName));
         BacklaneCli.Result run = BacklaneCli.run("gameday", "run", file.toString(), "--time-scale", "0.25", "--json", "--endpoint-url",
                 backlane.endpoint());
@@ -221,8 +222,12 @@ class GamedayIT {
                 "{\"account\": \"%s\", \"vpcId\": \"%s\", \"address\": \"%s\", \"port\": 7000, \"hostPort\": %d}".formatted(provider,
                         zone.vpcId(), address, echo.getLocalPort())).statusCode());
         elb.registerTargets(r -> r.targetGroupArn(group).targets(t -> t.id(address).port(7000)));
+        AwsAssertions.awaitEquals("active", () -> elb.describeLoadBalancers(r -> r.loadBalancerArns(loadBalancer)).loadBalancers().get(0).state()
+                .codeAsString(), Duration.ofSeconds(30));
         String serviceId = ec2.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(loadBalancer).acceptanceRequired(false))
                 .serviceConfiguration().serviceId();
+        AwsAssertions.awaitEquals("Available", () -> ec2.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId))
+                .serviceConfigurations().get(0).serviceStateAsString(), Duration.ofSeconds(30));
         ec2.modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId).addAllowedPrincipals("arn:aws:iam::000000000000:root"));
         return ec2.describeVpcEndpointServiceConfigurations(r -> r.serviceIds(serviceId)).serviceConfigurations().get(0).serviceName();
     }
