@@ -76,4 +76,9 @@ final class FisActionEnds {
             // What was owed stays owed with the experiment; resume() takes it up on the next start of the server.
         }
     }
+
+    /** Stops the timer: what is still owed stays with the experiments, for {@link #resume()} of the next server. */
+    void close() {
+        timer.shutdownNow();
+    }
 }

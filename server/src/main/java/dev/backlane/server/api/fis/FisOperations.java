@@ -83,6 +83,7 @@ public final class FisOperations implements OperationFamily, AutoCloseable {
 
     @Override
     public void close() {
+        endings.close();
         logs.close();
     }
 
