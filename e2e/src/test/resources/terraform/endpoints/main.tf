@@ -123,19 +123,16 @@ resource "aws_vpc_endpoint" "sts" {
   private_dns_enabled = true
 }
 
-# SSM gets its subnet through an association. One only: the provider waits a fixed minute before each
-# association's ModifyVpcEndpoint (and again on destroy), whatever the server answers.
+# SSM in one zone only. Getting a subnet through aws_vpc_endpoint_subnet_association has a stack of its own
+# (endpoint-subnet-association): the provider waits a fixed minute around each association, whatever the server
+# answers, which here would lengthen the whole stack's destroy.
 resource "aws_vpc_endpoint" "ssm" {
   vpc_id              = aws_vpc.main.id
   service_name        = "com.amazonaws.us-east-1.ssm"
   vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.private[1].id]
   security_group_ids  = [aws_security_group.endpoint["ssm"].id]
   private_dns_enabled = true
-}
-
-resource "aws_vpc_endpoint_subnet_association" "ssm" {
-  vpc_endpoint_id = aws_vpc_endpoint.ssm.id
-  subnet_id       = aws_subnet.private[1].id
 }
 
 # The provider side: an internal NLB in both zones behind an endpoint service that requires acceptance.

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 /**
  * Terraform applies {@code terraform/endpoints/main.tf} to Backlane: gateway endpoints for S3 and
  * DynamoDB on two route tables, interface endpoints for EC2, STS and SSM across two AZs with private DNS
- * and their own security groups, an NLB-backed endpoint service requiring acceptance with a consumer
- * endpoint that accepts itself, route table associations and a subnet association. Then a plan shows no changes and
- * destroy leaves nothing behind.
+ * and their own security groups (SSM in one zone), an NLB-backed endpoint service requiring acceptance with a
+ * consumer endpoint that accepts itself, and route table associations. Then a plan shows no changes and destroy leaves
+ * nothing behind. The subnet association is {@link VpcEndpointSubnetAssociationTerraformIT}'s.
  */
 class VpcEndpointTerraformIT extends TerraformStackSteps {
     VpcEndpointTerraformIT() {
@@ -30,7 +30,7 @@ class VpcEndpointTerraformIT extends TerraformStackSteps {
         assertEquals("available", consumer.stateAsString());
         assertEquals(2, consumer.networkInterfaceIds().size());
         VpcEndpoint ssm = endpoints.stream().filter(endpoint -> endpoint.vpcEndpointId().equals(output("ssm_endpoint_id"))).findFirst().orElseThrow();
-        assertEquals(List.of(output("ssm_subnet_id")), ssm.subnetIds(), "the subnet comes from the association");
+        assertEquals(List.of(output("ssm_subnet_id")), ssm.subnetIds(), "one zone: its one subnet");
         VpcEndpoint dynamodb = endpoints.stream().filter(endpoint -> endpoint.vpcEndpointId().equals(output("dynamodb_endpoint_id"))).findFirst()
                 .orElseThrow();
         assertEquals(2, dynamodb.routeTableIds().size(), "route tables come from the associations");
