@@ -29,7 +29,11 @@ import java.util.stream.Stream;
  */
 final class TerraformWorkspace {
     private static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
-    private static final Duration STEP_LIMIT = Duration.ofMinutes(5);
+    /**
+     * Past this a step is killed as hung. Generous: on a machine shared with other builds (load average 40 on 2 cores)
+     * the provider's start-ups alone took an apply of 80 s of resource work past 5 minutes (docs/terraform.md).
+     */
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(12);
 
     private final ExternalProgram terraform;
     private final Path directory;
