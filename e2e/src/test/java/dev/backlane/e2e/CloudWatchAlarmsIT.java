@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlane.core.alarm.AlarmState;
 import dev.backlane.core.event.AlarmStateChangedEvent;
+import dev.backlane.server.BacklaneServer;
+import dev.backlane.server.ServerConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +24,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
@@ -207,6 +216,65 @@ class CloudWatchAlarmsIT {
             assertEquals(event.at().toEpochMilli(), stopped.endTime().toEpochMilli(), "stopped when the alarm went to ALARM");
             System.out.println("data put to experiment stopped: " + Duration.between(put, stopped.endTime()).toMillis() + " ms");
         }
+    }
+
+    @Test
+    void alarmsTheirStatesAndHistorySurviveARestartAndStillStopExperiments() throws Exception {
+        ServerConfig config = ServerConfig.forTests().withStore(Files.createTempDirectory("backlane-alarms"), false);
+        String alarmArn = "arn:aws:cloudwatch:us-east-1:000000000000:alarm:orders-latency";
+        String experimentId;
+        MetricAlarm before;
+        List<String> historyBefore;
+        try (BacklaneServer first = BacklaneServer.start(config); CloudWatchClient cloudWatch = client(CloudWatchClient.builder(), first);
+                FisClient fis = client(FisClient.builder(), first)) {
+            cloudWatch.putMetricAlarm(request -> request.alarmName("orders-latency").namespace("Shop").metricName("Latency")
+                    .statistic(Statistic.MAXIMUM).period(60).evaluationPeriods(1).threshold(100.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).treatMissingData("ignore")
+                    .tags(tag -> tag.key("team").value("orders")));
+            cloudWatch.putMetricAlarm(request -> request.alarmName("deleted").namespace("Shop").metricName("Latency")
+                    .statistic(Statistic.MAXIMUM).period(60).evaluationPeriods(1).threshold(1.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+            cloudWatch.deleteAlarms(request -> request.alarmNames("deleted"));
+            cloudWatch.setAlarmState(request -> request.alarmName("orders-latency").stateValue(StateValue.OK).stateReason("checked by hand"));
+            String templateId = fis.createExperimentTemplate(request -> request.description("wait while orders run")
+                    .roleArn("arn:aws:iam::000000000000:role/fis")
+                    .stopConditions(stop -> stop.source("aws:cloudwatch:alarm").value(alarmArn))
+                    .actions(Map.of("wait", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:wait")
+                            .parameters(Map.of("duration", "PT10M")).build()))).experimentTemplate().id();
+            experimentId = fis.startExperiment(request -> request.experimentTemplateId(templateId)).experiment().id();
+            before = cloudWatch.describeAlarms(request -> request.alarmNames("orders-latency")).metricAlarms().get(0);
+            historyBefore = historySummaries(cloudWatch);
+        }
+        try (BacklaneServer second = BacklaneServer.start(config); CloudWatchClient cloudWatch = client(CloudWatchClient.builder(), second);
+                FisClient fis = client(FisClient.builder(), second)) {
+            MetricAlarm after = cloudWatch.describeAlarms(request -> request.alarmNames("orders-latency")).metricAlarms().get(0);
+            assertEquals(before, after, "definition, state, its reason and its times as before the restart");
+            assertEquals("checked by hand", after.stateReason());
+            assertEquals("orders", cloudWatch.listTagsForResource(request -> request.resourceARN(alarmArn)).tags().get(0).value());
+            assertTrue(cloudWatch.describeAlarms(request -> request.alarmNames("deleted")).metricAlarms().isEmpty());
+            assertEquals(historyBefore, historySummaries(cloudWatch), "the history, the deleted alarm's included");
+            assertTrue(historyBefore.contains("Alarm \"deleted\" deleted"), historyBefore.toString());
+            assertEquals(ExperimentStatus.RUNNING, fis.getExperiment(request -> request.id(experimentId)).experiment().state().status());
+            // The restored alarm is still the experiment's stop condition.
+            cloudWatch.setAlarmState(request -> request.alarmName("orders-latency").stateValue(StateValue.ALARM).stateReason("paged"));
+            Experiment stopped = fis.getExperiment(request -> request.id(experimentId)).experiment();
+            assertEquals(ExperimentStatus.STOPPED, stopped.state().status(), stopped.toString());
+            assertEquals("Experiment stopped by stop condition.", stopped.state().reason());
+        }
+        try (BacklaneServer third = BacklaneServer.start(config); CloudWatchClient cloudWatch = client(CloudWatchClient.builder(), third)) {
+            assertEquals(StateValue.ALARM, cloudWatch.describeAlarms(request -> request.alarmNames("orders-latency")).metricAlarms().get(0).stateValue());
+            assertEquals("Alarm updated from OK to ALARM", historySummaries(cloudWatch).get(0), "newest first, as CloudWatch answers");
+        }
+    }
+
+    private static List<String> historySummaries(CloudWatchClient cloudWatch) {
+        return cloudWatch.describeAlarmHistory(request -> request.maxRecords(100)).alarmHistoryItems().stream()
+                .map(software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem::historySummary).toList();
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(B builder, BacklaneServer server) {
+        return builder.endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("000000000000", "test"))).build();
     }
 
     private static JsonNode readTree(String json) {

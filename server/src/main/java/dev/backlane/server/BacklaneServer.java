@@ -63,6 +63,7 @@ import dev.backlane.server.http.TrendHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.observe.AlarmEvaluations;
+import dev.backlane.server.observe.WorldAlarmJournal;
 import dev.backlane.server.observe.DataPlaneMetrics;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import dev.backlane.server.observe.RecentEvents;
@@ -211,7 +212,10 @@ public final class BacklaneServer implements AutoCloseable {
                 new WorldFaultLedger(cloud, new Scope(config.defaultAccount(), config.defaultRegion())));
         faults.resume();
         // CloudWatch alarms over the metrics; each transition is published for FIS stop conditions, alerts and the console.
-        AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)));
+        // They are kept in the world (and so the store): those made before a restart are back, in their states.
+        WorldAlarmJournal alarmJournal = new WorldAlarmJournal(cloud);
+        AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)), alarmJournal);
+        alarmJournal.restoreInto(alarms);
         // STS's role sessions: calls signed with their credentials are made as the role, which FIS's API error faults name.
         StsSessions sessions = new StsSessions(cloud::now);
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now, sessions);
@@ -277,7 +281,7 @@ public final class BacklaneServer implements AutoCloseable {
             List<Route> routes = List.of(
                     new Route("/", new AwsHttpHandler(dispatcher, config.defaultRegion(), config.defaultAccount(), requestLog, sessions),
                             AwsHttpHandler.MAX_BODY_BYTES + 1, true),
-                    admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump(), alarms)),
+                    admin("/_backlane/", new AdminHttpHandler(cloud, new dev.backlane.server.store.StateDump(), alarms, alarmJournal)),
                     admin("/_backlane/explain", analysis),
                     admin("/_backlane/audit", analysis),
                     admin(CostHttpHandler.PATH, new CostHttpHandler(cloud, engine, ledger)),

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * CloudWatch's metric alarms, per account and region, in memory: their definitions and states, their history (kept
@@ -30,7 +31,9 @@ import java.util.function.Predicate;
  * evaluation over the {@link MetricStore} ({@link AlarmEvaluator}) when they are created and then every minute (every
  * 10 seconds when high-resolution) as {@link #evaluateDue} is called. Every change of a state's value is recorded in
  * the history and given to the listener as an {@link AlarmTransition}, outside the store's lock, so the listener
- * may read the store (the server publishes them as {@code AlarmStateChangedEvent}s). Time is the caller's. Thread-safe.
+ * may read the store (the server publishes them as {@code AlarmStateChangedEvent}s). Each call's changes are written
+ * to the {@link AlarmJournal} before it returns, one write per scope; a write that fails takes the call's changes back
+ * in memory too. {@link #restore} loads what a journal kept. Time is the caller's. Thread-safe.
  */
 public final class AlarmStore {
     /** Alarms per account and region: AWS sets no quota; Backlane bounds its memory. */
@@ -41,13 +44,22 @@ public final class AlarmStore {
 
     private final MetricStore metrics;
     private final Consumer<AlarmTransition> listener;
+    private final AlarmJournal journal;
     private final AlarmEvaluator evaluator = new AlarmEvaluator();
     private final Map<Scope, TreeMap<String, MetricAlarm>> scopes = new HashMap<>();
     private final Map<Scope, Deque<AlarmHistoryItem>> histories = new HashMap<>();
+    /** The changes of the call under way, for the journal (guarded by this). */
+    private final List<AlarmChange> pending = new ArrayList<>();
 
+    /** Alarms kept in memory only. */
     public AlarmStore(MetricStore metrics, Consumer<AlarmTransition> listener) {
+        this(metrics, listener, AlarmJournal.none());
+    }
+
+    public AlarmStore(MetricStore metrics, Consumer<AlarmTransition> listener, AlarmJournal journal) {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.listener = requireNonNull(listener, "listener is null");
+        this.journal = requireNonNull(journal, "journal is null");
     }
 
     /** DescribeAlarms' filters; an empty one matches every alarm. */
@@ -78,24 +90,31 @@ public final class AlarmStore {
         List<AlarmTransition> changed = new ArrayList<>();
         MetricAlarm result;
         synchronized (this) {
-            TreeMap<String, MetricAlarm> alarms = scopes.computeIfAbsent(scope, ignored -> new TreeMap<>());
-            MetricAlarm existing = alarms.get(name);
-            if (existing == null && alarms.size() >= MAX_ALARMS) {
-                throw AwsException.of(ErrorCode.LIMIT_EXCEEDED, "The maximum number of alarms (%d) for this account and region has been reached.",
-                        MAX_ALARMS);
-            }
-            MetricAlarm alarm = existing == null ? new MetricAlarm(scope, name, definition, AlarmStatus.initial(now), now, tags, Optional.empty())
-                    : existing.withDefinition(definition, now);
-            // Evaluated before it is stored: an expression GetMetricData refuses refuses the alarm, with nothing changed.
-            Optional<AlarmEvaluator.Outcome> first = evaluator.evaluate(alarm, metrics, now);
-            String type = existing == null ? "Create" : "Update";
-            record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" " + (existing == null ? "created" : "updated"),
-                    json(Map.of("version", "1.0", "type", type, existing == null ? "createdAlarm" : "updatedAlarm", AlarmJson.of(alarm))));
-            alarms.put(name, alarm.evaluated(now));
-            result = apply(alarms.get(name), first, now, changed);
+            result = journaled(scope, changed, () -> create(scope, name, definition, tags, now, changed));
         }
         changed.forEach(listener);
         return result;
+    }
+
+    private MetricAlarm create(Scope scope, String name, AlarmDefinition definition, Map<String, String> tags, Instant now,
+            List<AlarmTransition> changed) {
+        TreeMap<String, MetricAlarm> alarms = scopes.computeIfAbsent(scope, ignored -> new TreeMap<>());
+        MetricAlarm existing = alarms.get(name);
+        if (existing == null && alarms.size() >= MAX_ALARMS) {
+            throw AwsException.of(ErrorCode.LIMIT_EXCEEDED, "The maximum number of alarms (%d) for this account and region has been reached.",
+                    MAX_ALARMS);
+        }
+        MetricAlarm alarm = existing == null ? new MetricAlarm(scope, name, definition, AlarmStatus.initial(now), now, tags, Optional.empty())
+                : existing.withDefinition(definition, now);
+        // Evaluated before it is stored: an expression GetMetricData refuses refuses the alarm, with nothing changed.
+        Optional<AlarmEvaluator.Outcome> first = evaluator.evaluate(alarm, metrics, now);
+        String type = existing == null ? "Create" : "Update";
+        record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" " + (existing == null ? "created" : "updated"),
+                json(Map.of("version", "1.0", "type", type, existing == null ? "createdAlarm" : "updatedAlarm", AlarmJson.of(alarm))));
+        MetricAlarm stored = alarm.evaluated(now);
+        alarms.put(name, stored);
+        pending.add(new AlarmChange.Saved(stored));
+        return apply(stored, first, now, changed);
     }
 
     /** Deletes the alarms, all or none: ResourceNotFound when one of them does not exist. */
@@ -106,13 +125,17 @@ public final class AlarmStore {
                 throw notFound(name);
             }
         }
-        for (String name : names) {
-            MetricAlarm alarm = alarms.remove(name);
-            if (alarm != null) {
-                record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" deleted",
-                        json(Map.of("version", "1.0", "type", "Delete", "deletedAlarm", AlarmJson.of(alarm))));
+        journaled(scope, new ArrayList<>(), () -> {
+            for (String name : names) {
+                MetricAlarm alarm = alarms.remove(name);
+                if (alarm != null) {
+                    pending.add(new AlarmChange.Deleted(scope, name));
+                    record(alarm, AlarmHistoryItem.Type.CONFIGURATION_UPDATE, now, "Alarm \"" + name + "\" deleted",
+                            json(Map.of("version", "1.0", "type", "Delete", "deletedAlarm", AlarmJson.of(alarm))));
+                }
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -124,6 +147,21 @@ public final class AlarmStore {
         histories.clear();
     }
 
+    /**
+     * Replaces every alarm and all history with what a journal kept (history oldest first), as a server does on start
+     * and after its state is replaced: nothing is written back and no transition is given to the listener. The alarms
+     * are evaluated at the next {@link #evaluateDue}.
+     */
+    public synchronized void restore(List<MetricAlarm> alarms, List<AlarmHistoryItem> history) {
+        clear();
+        for (MetricAlarm alarm : alarms) {
+            scopes.computeIfAbsent(alarm.scope(), ignored -> new TreeMap<>()).put(alarm.name(), alarm);
+        }
+        for (AlarmHistoryItem item : history) {
+            histories.computeIfAbsent(item.scope(), ignored -> new ArrayDeque<>()).addLast(item);
+        }
+    }
+
     /** SetAlarmState: the state until the alarm's next evaluation; the reason data must be JSON. */
     public MetricAlarm setState(Scope scope, String name, AlarmState state, String reason, Optional<String> reasonData, Instant now) {
         reasonData.ifPresent(AlarmStore::checkJson);
@@ -131,7 +169,7 @@ public final class AlarmStore {
         MetricAlarm result;
         synchronized (this) {
             MetricAlarm alarm = find(scope, name).orElseThrow(() -> notFound(name));
-            result = transition(alarm, state, reason, reasonData, now, changed);
+            result = journaled(scope, changed, () -> transition(alarm, state, reason, reasonData, now, changed));
         }
         changed.forEach(listener);
         return result;
@@ -140,12 +178,15 @@ public final class AlarmStore {
     /** Enable/DisableAlarmActions: names of alarms that do not exist are passed over, as on AWS. */
     public synchronized void setActionsEnabled(Scope scope, List<String> names, boolean enabled, Instant now) {
         Map<String, MetricAlarm> alarms = scopes.getOrDefault(scope, new TreeMap<>());
-        for (String name : names) {
-            MetricAlarm alarm = alarms.get(name);
-            if (alarm != null && alarm.definition().actionsEnabled() != enabled) {
-                alarms.put(name, alarm.withDefinition(alarm.definition().withActionsEnabled(enabled), now));
+        journaled(scope, new ArrayList<>(), () -> {
+            for (String name : names) {
+                MetricAlarm alarm = alarms.get(name);
+                if (alarm != null && alarm.definition().actionsEnabled() != enabled) {
+                    save(alarm.withDefinition(alarm.definition().withActionsEnabled(enabled), now));
+                }
             }
-        }
+            return null;
+        });
     }
 
     public synchronized Optional<MetricAlarm> find(Scope scope, String name) {
@@ -174,9 +215,10 @@ public final class AlarmStore {
     /** The scope's history, oldest first, of the alarm if one is named, of the type if one is given, in [start, end]. */
     public synchronized List<AlarmHistoryItem> history(Scope scope, Optional<String> name, Optional<AlarmHistoryItem.Type> type, Optional<Instant> start,
             Optional<Instant> end, Instant now) {
-        Deque<AlarmHistoryItem> items = histories.getOrDefault(scope, new ArrayDeque<>());
-        expire(items, now);
-        return items.stream()
+        Instant oldest = now.minus(HISTORY_RETENTION);
+        // Items past the retention are dropped when the next one is recorded: a read writes nothing.
+        return histories.getOrDefault(scope, new ArrayDeque<>()).stream()
+                .filter(item -> !item.timestamp().isBefore(oldest))
                 .filter(item -> name.map(item.alarmName()::equals).orElse(true))
                 .filter(item -> type.map(item.type()::equals).orElse(true))
                 .filter(item -> start.map(at -> !item.timestamp().isBefore(at)).orElse(true))
@@ -187,33 +229,83 @@ public final class AlarmStore {
     /** Replaces the alarm's tags (TagResource, UntagResource). */
     public synchronized MetricAlarm retag(MetricAlarm alarm, Map<String, String> tags) {
         MetricAlarm current = find(alarm.scope(), alarm.name()).orElseThrow(() -> notFound(alarm.name()));
-        MetricAlarm tagged = current.withTags(tags);
-        scopes.get(alarm.scope()).put(alarm.name(), tagged);
-        return tagged;
+        return journaled(alarm.scope(), new ArrayList<>(), () -> save(current.withTags(tags)));
     }
 
     /** Evaluates every alarm whose time has come: once in each minute, or each 10 seconds when high-resolution. Returns the transitions. */
     public List<AlarmTransition> evaluateDue(Instant now) {
         List<AlarmTransition> changed = new ArrayList<>();
         synchronized (this) {
-            for (TreeMap<String, MetricAlarm> alarms : scopes.values()) {
-                for (MetricAlarm alarm : List.copyOf(alarms.values())) {
-                    long cadence = AlarmEvaluator.cadenceSeconds(alarm.definition());
-                    boolean due = alarm.evaluatedAt().map(last -> Math.floorDiv(now.getEpochSecond(), cadence)
-                            > Math.floorDiv(last.getEpochSecond(), cadence)).orElse(true);
-                    if (due) {
-                        try {
-                            evaluate(alarm, now, changed);
-                        } catch (AwsException failed) {
-                            // Its expression failed on this data (checked when put, so rare): it keeps its state, the others go on.
-                            alarms.put(alarm.name(), alarm.evaluated(now));
+            for (Map.Entry<Scope, TreeMap<String, MetricAlarm>> entry : List.copyOf(scopes.entrySet())) {
+                TreeMap<String, MetricAlarm> alarms = entry.getValue();
+                List<MetricAlarm> due = alarms.values().stream().filter(alarm -> isDue(alarm, now)).toList();
+                if (due.isEmpty()) {
+                    continue;
+                }
+                try {
+                    journaled(entry.getKey(), changed, () -> {
+                        for (MetricAlarm alarm : due) {
+                            try {
+                                evaluate(alarm, now, changed);
+                            } catch (AwsException failed) {
+                                // Its expression failed on this data (checked when put, so rare): it keeps its state, the others go on.
+                                alarms.put(alarm.name(), alarm.evaluated(now));
+                            }
                         }
-                    }
+                        return null;
+                    });
+                } catch (RuntimeException notKept) {
+                    // The journal could not keep this scope's transitions: they are taken back and tried again at the next tick.
                 }
             }
         }
         changed.forEach(listener);
         return changed;
+    }
+
+    private static boolean isDue(MetricAlarm alarm, Instant now) {
+        long cadence = AlarmEvaluator.cadenceSeconds(alarm.definition());
+        return alarm.evaluatedAt().map(last -> Math.floorDiv(now.getEpochSecond(), cadence) > Math.floorDiv(last.getEpochSecond(), cadence))
+                .orElse(true);
+    }
+
+    /**
+     * Runs a change to the scope's alarms (holding this), then writes its changes to the journal; if anything fails,
+     * the scope's alarms, history and the call's transitions are as they were before.
+     */
+    private <R> R journaled(Scope scope, List<AlarmTransition> changed, Supplier<R> change) {
+        TreeMap<String, MetricAlarm> alarmsBefore = scopes.containsKey(scope) ? new TreeMap<>(scopes.get(scope)) : null;
+        Deque<AlarmHistoryItem> historyBefore = histories.containsKey(scope) ? new ArrayDeque<>(histories.get(scope)) : null;
+        int transitionsBefore = changed.size();
+        pending.clear();
+        try {
+            R result = change.get();
+            if (!pending.isEmpty()) {
+                journal.write(List.copyOf(pending));
+            }
+            return result;
+        } catch (RuntimeException e) {
+            putBack(scopes, scope, alarmsBefore);
+            putBack(histories, scope, historyBefore);
+            changed.subList(transitionsBefore, changed.size()).clear();
+            throw e;
+        } finally {
+            pending.clear();
+        }
+    }
+
+    private static <V> void putBack(Map<Scope, V> map, Scope scope, V before) {
+        if (before == null) {
+            map.remove(scope);
+        } else {
+            map.put(scope, before);
+        }
+    }
+
+    private MetricAlarm save(MetricAlarm alarm) {
+        scopes.get(alarm.scope()).put(alarm.name(), alarm);
+        pending.add(new AlarmChange.Saved(alarm));
+        return alarm;
     }
 
     private MetricAlarm evaluate(MetricAlarm alarm, Instant now, List<AlarmTransition> changed) {
@@ -233,8 +325,7 @@ public final class AlarmStore {
     private MetricAlarm transition(MetricAlarm alarm, AlarmState state, String reason, Optional<String> reasonData, Instant now,
             List<AlarmTransition> changed) {
         AlarmStatus before = alarm.status();
-        MetricAlarm next = alarm.withStatus(before.next(state, reason, reasonData, now));
-        scopes.get(alarm.scope()).put(alarm.name(), next);
+        MetricAlarm next = save(alarm.withStatus(before.next(state, reason, reasonData, now)));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", "1.0");
         data.put("oldState", stateJson(before));
@@ -256,17 +347,17 @@ public final class AlarmStore {
 
     private void record(MetricAlarm alarm, AlarmHistoryItem.Type type, Instant now, String summary, String data) {
         Deque<AlarmHistoryItem> items = histories.computeIfAbsent(alarm.scope(), ignored -> new ArrayDeque<>());
-        items.addLast(new AlarmHistoryItem(alarm.scope(), alarm.name(), type, now, summary, data));
-        while (items.size() > MAX_HISTORY) {
-            items.removeFirst();
-        }
-        expire(items, now);
-    }
-
-    private static void expire(Deque<AlarmHistoryItem> items, Instant now) {
+        AlarmHistoryItem item = new AlarmHistoryItem(alarm.scope(), alarm.name(), type, now, summary, data);
+        items.addLast(item);
+        pending.add(new AlarmChange.Recorded(item));
         Instant oldest = now.minus(HISTORY_RETENTION);
-        while (!items.isEmpty() && items.peekFirst().timestamp().isBefore(oldest)) {
+        int dropped = 0;
+        while (items.size() > MAX_HISTORY || items.peekFirst().timestamp().isBefore(oldest)) {
             items.removeFirst();
+            dropped++;
+        }
+        if (dropped > 0) {
+            pending.add(new AlarmChange.Dropped(alarm.scope(), dropped));
         }
     }
 

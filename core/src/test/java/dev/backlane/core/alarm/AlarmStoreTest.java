@@ -136,4 +136,74 @@ class AlarmStoreTest {
         assertTrue(store.find(SCOPE, "broken").isEmpty());
         assertTrue(store.history(SCOPE, Optional.of("broken"), Optional.empty(), Optional.empty(), Optional.empty(), CREATED).isEmpty());
     }
+
+    @Test
+    void eachCallGivesItsChangesToTheJournalInOrderOneScopeAtATime() {
+        List<List<AlarmChange>> written = new ArrayList<>();
+        AlarmStore journaled = new AlarmStore(metrics, published::add, written::add);
+        journaled.put(SCOPE, "latency", Alarms.definition(1, 1, "notBreaching"), Map.of("team", "net"), CREATED);
+        // Created, then evaluated at once to OK: saved twice and two history items, in one write.
+        assertEquals(1, written.size());
+        List<AlarmChange> created = written.get(0);
+        assertEquals(List.of(AlarmChange.Recorded.class, AlarmChange.Saved.class, AlarmChange.Saved.class, AlarmChange.Recorded.class),
+                created.stream().map(Object::getClass).toList());
+        assertEquals(AlarmState.OK, ((AlarmChange.Saved) created.get(2)).alarm().status().value());
+        journaled.setState(SCOPE, "latency", AlarmState.ALARM, "testing", Optional.empty(), CREATED.plusSeconds(5));
+        assertEquals(AlarmState.ALARM, ((AlarmChange.Saved) written.get(1).get(0)).alarm().status().value());
+        journaled.delete(SCOPE, List.of("latency"), CREATED.plusSeconds(6));
+        assertEquals(List.of(new AlarmChange.Deleted(SCOPE, "latency")), written.get(2).subList(0, 1));
+        // A history item 30 days later drops the three older ones past the retention.
+        journaled.put(SCOPE, "again", Alarms.definition(1, 1, "missing"), Map.of(), CREATED.plus(java.time.Duration.ofDays(31)));
+        assertTrue(written.get(3).contains(new AlarmChange.Dropped(SCOPE, 4)), written.get(3).toString());
+        // An evaluation that changes nothing but when it ran writes nothing.
+        int writes = written.size();
+        journaled.evaluateDue(CREATED.plus(java.time.Duration.ofDays(31)).plusSeconds(60));
+        assertEquals(writes, written.size());
+    }
+
+    @Test
+    void aJournalThatCannotKeepAChangeFailsTheCallAndTakesTheChangeBack() {
+        boolean[] failing = {false};
+        AlarmStore journaled = new AlarmStore(metrics, published::add, changes -> {
+            if (failing[0]) {
+                throw AwsException.of(ErrorCode.SERVICE_UNAVAILABLE, "The store is unavailable");
+            }
+        });
+        journaled.put(SCOPE, "latency", Alarms.definition(1, 1, "notBreaching"), Map.of(), CREATED);
+        MetricAlarm before = journaled.find(SCOPE, "latency").orElseThrow();
+        List<AlarmHistoryItem> historyBefore = journaled.history(SCOPE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED);
+        published.clear();
+        failing[0] = true;
+        assertThrows(AwsException.class, () -> journaled.setState(SCOPE, "latency", AlarmState.ALARM, "testing", Optional.empty(), CREATED.plusSeconds(1)));
+        assertThrows(AwsException.class, () -> journaled.put(SCOPE, "errors", Alarms.definition(1, 1, "missing"), Map.of(), CREATED.plusSeconds(2)));
+        assertThrows(AwsException.class, () -> journaled.delete(SCOPE, List.of("latency"), CREATED.plusSeconds(3)));
+        assertEquals(before, journaled.find(SCOPE, "latency").orElseThrow());
+        assertTrue(journaled.find(SCOPE, "errors").isEmpty());
+        assertEquals(historyBefore, journaled.history(SCOPE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED));
+        assertTrue(published.isEmpty(), "a transition that was not kept is not published");
+        // A failed evaluation is taken back too, and tried again at the next tick once the journal keeps changes.
+        put(Instant.parse("2026-12-07T12:00:40Z"), 500);
+        assertTrue(journaled.evaluateDue(Instant.parse("2026-12-07T12:01:05Z")).isEmpty());
+        assertEquals(before, journaled.find(SCOPE, "latency").orElseThrow());
+        failing[0] = false;
+        List<AlarmTransition> changed = journaled.evaluateDue(Instant.parse("2026-12-07T12:01:06Z"));
+        assertEquals(List.of(AlarmState.ALARM), changed.stream().map(AlarmTransition::current).toList());
+        assertEquals(changed, published);
+    }
+
+    @Test
+    void restoreLoadsAlarmsAndHistoryWithoutPublishingOrWriting() {
+        store.put(SCOPE, "latency", Alarms.definition(1, 1, "notBreaching"), Map.of("team", "net"), CREATED);
+        store.setState(SCOPE, "latency", AlarmState.ALARM, "testing", Optional.empty(), CREATED.plusSeconds(5));
+        List<MetricAlarm> alarms = store.describe(SCOPE, alarm -> true);
+        List<AlarmHistoryItem> history = store.history(SCOPE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED);
+        List<List<AlarmChange>> written = new ArrayList<>();
+        List<AlarmTransition> restoredPublished = new ArrayList<>();
+        AlarmStore restored = new AlarmStore(metrics, restoredPublished::add, written::add);
+        restored.restore(alarms, history);
+        assertEquals(alarms, restored.describe(SCOPE, alarm -> true));
+        assertEquals(history, restored.history(SCOPE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED));
+        assertTrue(written.isEmpty());
+        assertTrue(restoredPublished.isEmpty());
+    }
 }
