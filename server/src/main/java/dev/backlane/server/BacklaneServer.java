@@ -63,6 +63,7 @@ import dev.backlane.server.http.TrendHttpHandler;
 import dev.backlane.server.http.WorkloadHttpHandler;
 import dev.backlane.server.http.ZoneMappingHttpHandler;
 import dev.backlane.server.observe.AlarmEvaluations;
+import dev.backlane.server.observe.EndpointLifecycleWatch;
 import dev.backlane.server.observe.WorldAlarmJournal;
 import dev.backlane.server.observe.DataPlaneMetrics;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
@@ -142,14 +143,16 @@ public final class BacklaneServer implements AutoCloseable {
     private final PrivateLinkMetricsPublisher publisher;
     private final AlarmEvaluations alarmEvaluations;
     private final FisOperations fis;
+    private final EndpointLifecycleWatch endpointLifecycle;
 
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
             Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
             UnhealthyTargetTerminations unhealthyTargets, PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations,
-            FisOperations fis) {
+            FisOperations fis, EndpointLifecycleWatch endpointLifecycle) {
         this.fis = fis;
         this.publisher = publisher;
+        this.endpointLifecycle = endpointLifecycle;
         this.alarmEvaluations = alarmEvaluations;
         this.http = http;
         this.executor = executor;
@@ -264,6 +267,8 @@ public final class BacklaneServer implements AutoCloseable {
                 workloads::workloads, Slis.PROBE_PERIOD, config.alerting(), () -> apiPort.get());
         DataPlaneMetrics prometheus = new DataPlaneMetrics();
         RecentEvents recentEvents = new RecentEvents(events, RecentEvents.CAPACITY);
+        // Endpoints' states and their interfaces' steps, published as they happen (the console's Debug page).
+        EndpointLifecycleWatch endpointLifecycle = EndpointLifecycleWatch.start(cloud, events);
         prometheus.register(new SliCollector(slis::reports));
         slis.publishTo(metrics, new Scope(config.defaultAccount(), config.defaultRegion()));
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
@@ -320,8 +325,9 @@ public final class BacklaneServer implements AutoCloseable {
             UnhealthyTargetTerminations unhealthyTargets = new UnhealthyTargetTerminations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
                     slis, healthProbes, healthChecker, deregistrations, unhealthyTargets, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK),
-                    fis);
+                    fis, endpointLifecycle);
         } catch (IOException | UncheckedIOException e) {
+            endpointLifecycle.close();
             publisher.close();
             slis.close();
             vendedLogs.close();
@@ -436,6 +442,7 @@ public final class BacklaneServer implements AutoCloseable {
     public void close() {
         alarmEvaluations.close();
         fis.close();
+        endpointLifecycle.close();
         slis.close();
         // The events received so far are read while their workloads are still placed.
         vendedLogs.takeEvents();

@@ -110,6 +110,11 @@ public final class ScopeState {
         return tables.values().stream().allMatch(PSortedMap::isEmpty);
     }
 
+    /** Whether the kind's resources are the very same in {@code other}: a cheap test for "nothing of this kind changed". */
+    public boolean sameAs(ScopeState other, ResourceType<?> type) {
+        return table(type) == other.table(type);
+    }
+
     PSortedMap<String, Resource> table(ResourceType<?> type) {
         PSortedMap<String, Resource> table = tables.get(type);
         return table == null ? TreePMap.empty() : table;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backlane.core.event.DnsQueryEvent;
+import dev.backlane.core.event.EndpointInterfaceEvent;
+import dev.backlane.core.event.EndpointStateChangedEvent;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.FaultEndedEvent;
 import dev.backlane.core.event.FaultStartedEvent;
@@ -22,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * The newest events of each kind the event stream carried, for the console's timelines and for scripts
  * ({@code GET /_backlane/events}): the VPC resolvers' answers with their records' TTLs, the workload gateways'
- * requests, and faults starting and ending. Bounded: each kind keeps its newest {@code capacity} events, already
+ * requests, faults starting and ending, and VPC endpoints' states and their network interfaces' steps. Bounded: each kind keeps its newest {@code capacity} events, already
  * shaped as JSON (so an event's own objects are not held), and counts those it let go.
  */
 public final class RecentEvents {
@@ -32,7 +34,7 @@ public final class RecentEvents {
 
     /** The kinds kept, named as the {@code kind} parameter names them. */
     public enum Kind {
-        DNS, GATEWAY, FAULT;
+        DNS, GATEWAY, FAULT, ENDPOINT;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -96,6 +98,8 @@ public final class RecentEvents {
         events.subscribe(GatewayRequestEvent.class, event -> rings.get(Kind.GATEWAY).add(request(event)));
         events.subscribe(FaultStartedEvent.class, event -> rings.get(Kind.FAULT).add(fault("started", event.fault().id(),
                 event.fault().kind().name(), event.at().toString())));
+        events.subscribe(EndpointStateChangedEvent.class, event -> rings.get(Kind.ENDPOINT).add(endpointState(event)));
+        events.subscribe(EndpointInterfaceEvent.class, event -> rings.get(Kind.ENDPOINT).add(endpointInterface(event)));
         events.subscribe(FaultEndedEvent.class, event -> rings.get(Kind.FAULT).add(fault("ended", event.fault().id(), event.fault().kind().name(),
                 event.at().toString()).put("reason", event.reason().name())));
     }
@@ -110,6 +114,37 @@ public final class RecentEvents {
         ArrayNode list = answer.putArray("events");
         ring.newest(limit).forEach(list::add);
         return answer;
+    }
+
+    private static ObjectNode endpointState(EndpointStateChangedEvent event) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("time", event.at().toString())
+                .put("account", event.scope().account())
+                .put("region", event.scope().region())
+                .put("event", "state")
+                .put("vpcEndpointId", event.vpcEndpointId())
+                .put("vpcId", event.vpcId())
+                .put("serviceName", event.serviceName());
+        event.previous().ifPresentOrElse(previous -> node.put("from", previous.awsName()), () -> node.putNull("from"));
+        node.put("to", event.current().awsName());
+        event.provisioning().ifPresent(took -> node.put("provisioningSeconds", took.toMillis() / 1000.0));
+        return node;
+    }
+
+    private static ObjectNode endpointInterface(EndpointInterfaceEvent event) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("time", event.at().toString())
+                .put("account", event.scope().account())
+                .put("region", event.scope().region())
+                .put("event", "network-interface")
+                .put("vpcEndpointId", event.vpcEndpointId())
+                .put("networkInterfaceId", event.networkInterfaceId())
+                .put("step", event.step().label())
+                .put("subnetId", event.subnetId())
+                .put("availabilityZone", event.availabilityZone())
+                .put("privateIpAddress", event.privateIpAddress());
+        event.attachmentId().ifPresent(id -> node.put("attachmentId", id));
+        return node;
     }
 
     private static ObjectNode dns(DnsQueryEvent event) {

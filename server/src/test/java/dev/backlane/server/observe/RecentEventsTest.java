@@ -62,7 +62,7 @@ class RecentEventsTest {
     @Test
     void aBadKindOrLimitIsRefusedByName() {
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> RecentEvents.Kind.parse("flows"));
-        assertEquals("kind must be one of dns, gateway, fault, not flows", kind.getMessage());
+        assertEquals("kind must be one of dns, gateway, fault, endpoint, not flows", kind.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> recent.answer(RecentEvents.Kind.DNS, 0));
         assertTrue(limit.getMessage().startsWith("limit"), limit.getMessage());
     }
