@@ -171,8 +171,8 @@
   }
 
   async function debug() {
-    const [workloads, world, queries, requests] = await Promise.all([sli("workload"), topology(), json("/_backlane/events?kind=dns&limit=200"),
-      json("/_backlane/events?kind=gateway&limit=1000")]);
+    const [workloads, world, queries, requests, lifecycle] = await Promise.all([sli("workload"), topology(),
+      json("/_backlane/events?kind=dns&limit=200"), json("/_backlane/events?kind=gateway&limit=1000"), json("/_backlane/events?kind=endpoint&limit=1000")]);
     fill("debug-resets", B.table([{ title: "Endpoint", value: row => row.via }, { title: "Workload", value: row => row.workloadId },
       ...Object.entries(DROPS).map(([outcome, title]) => ({ title, numeric: true, value: row => row.counts[outcome] || 0 })),
       { title: "Why", value: row => [...row.why].sort().join(", ") }, { title: "Last", value: row => time(row.last) }],
@@ -195,16 +195,17 @@
       { title: "Service", value: row => row.serviceName }, { title: "State", value: row => row.state },
       { title: "Provisioning", numeric: true, value: row => row.provisioningSeconds === undefined ? "–" : row.provisioningSeconds + " s" }],
       endpoints, "No endpoints."));
-    fill("debug-enis", B.table([{ title: "Network interface", value: row => row.eni.networkInterfaceId },
-      { title: "Endpoint", value: row => named(row.endpoint.vpcEndpointId, row.endpoint.name) },
-      { title: "Subnet", value: row => row.eni.subnetId }, { title: "Zone", value: row => row.eni.availabilityZone },
-      { title: "Address", value: row => row.eni.privateIpAddress }, { title: "Status", value: row => row.eni.status },
-      { title: "Created", value: row => time(row.endpoint.creationTimestamp) },
-      { title: "Endpoint available", value: row => time(row.endpoint.availableAt) },
-      { title: "Provisioning", numeric: true, value: row => row.endpoint.provisioningSeconds === undefined ? "–"
-        : row.endpoint.provisioningSeconds + " s" }],
-      endpoints.flatMap(endpoint => (endpoint.networkInterfaces || []).map(eni => ({ endpoint, eni }))),
-      "No interface endpoint has a network interface."));
+    // The lifecycle as it happened (the event stream), newest first; each row shows its endpoint's provisioning time once known.
+    const provisioned = Object.fromEntries(lifecycle.events.filter(event => event.provisioningSeconds !== undefined)
+      .map(event => [event.vpcEndpointId, event.provisioningSeconds]));
+    fill("debug-enis", B.table([{ title: "Time", value: row => time(row.time) },
+      { title: "Endpoint", value: row => row.vpcEndpointId },
+      { title: "Event", value: row => row.event === "state" ? (row.from ? row.from + " → " : "created: ") + row.to : row.step },
+      { title: "Network interface", value: row => row.networkInterfaceId }, { title: "Subnet", value: row => row.subnetId },
+      { title: "Zone", value: row => row.availabilityZone }, { title: "Address", value: row => row.privateIpAddress },
+      { title: "Provisioning", numeric: true, value: row => provisioned[row.vpcEndpointId] === undefined ? "–"
+        : provisioned[row.vpcEndpointId] + " s" }],
+      lifecycle.events.slice().reverse(), "No endpoint event yet."));
     fill("debug-dns-timeline", B.table([{ title: "Time", value: row => time(row.time) }, { title: "VPC", value: row => row.vpcId },
       { title: "Client", value: row => row.client }, { title: "Name", value: row => row.name }, { title: "Type", value: row => row.type },
       { title: "Rcode", value: row => B.el("span", { class: row.rcode === "NOERROR" ? "ok" : "bad" }, row.rcode) },
