@@ -123,6 +123,9 @@ class PrivateLinkTunnelIT {
         elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(web).attributes(TargetGroupAttribute.builder().key("proxy_protocol_v2.enabled")
                 .value("true").build()));
         targetGroup(elb, loadBalancerArn, vpcId, "echo", 7000, echoAddress, 9000);
+        String resetAddress = provider.createNetworkInterface(r -> r.subnetId(zone.subnetId()).groups(targetsGroup)).networkInterface().privateIpAddress();
+        // Port 9000 as the echo target's: the targets' security group lets in 8080-9000.
+        targetGroup(elb, loadBalancerArn, vpcId, "resets", 7001, resetAddress, 9000);
         serviceId = provider.createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(loadBalancerArn).acceptanceRequired(false))
                 .serviceConfiguration().serviceId();
         provider.modifyVpcEndpointServicePermissions(r -> r.serviceId(serviceId).addAllowedPrincipals("arn:aws:iam::" + CONSUMER + ":root"));
@@ -138,6 +141,11 @@ class PrivateLinkTunnelIT {
         tls = tls(endpointName);
         map(vpcId, webAddress, 8080, start(PrivateLinkTunnelIT::serveHttpsAfterProxyProtocol));
         map(vpcId, echoAddress, 9000, start(connection -> connection.getInputStream().transferTo(connection.getOutputStream())));
+        // A target that resets every connection once it has read a byte: SO_LINGER 0 makes the close a RST.
+        map(vpcId, resetAddress, 9000, start(connection -> {
+            connection.getInputStream().read();
+            connection.setSoLinger(true, 0);
+        }));
 
         JsonNode workload = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/workloads",
                 "{\"account\": \"" + CONSUMER + "\", \"subnetId\": \"" + consumerSubnet + "\"}").body());
@@ -350,6 +358,51 @@ class PrivateLinkTunnelIT {
             assertReset(socket);
         }
         assertEquals(PrivateLinkConnectionClosedEvent.Cause.ENDPOINT_DELETED, closedThrough(own).cause());
+    }
+
+    @Test
+    void refusedAndTargetResetConnectionsCountInTheResetsAndDropsPanelsJson() throws Exception {
+        // Refused: the consumer's connection through an endpoint still waiting for the provider's acceptance.
+        provider.modifyVpcEndpointServiceConfiguration(r -> r.serviceId(serviceId).acceptanceRequired(true));
+        VpcEndpoint pending = endpoint(consumer.describeSubnets(r -> r.subnetIds(consumerSubnet)).subnets().get(0).vpcId());
+        assertEquals(0x02, socksReply(pending.dnsEntries().get(0).dnsName(), 7000), "not allowed: the endpoint waits for acceptance");
+        // Reset: a connection through the accepted endpoint to a target that resets it.
+        try (Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, gateway))) {
+            socket.connect(InetSocketAddress.createUnresolved(endpointName, 7001), 10_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write('x');
+            assertReset(socket);
+        }
+        waitFor(() -> privateLinkEvents().stream().anyMatch(event -> event.path("via").asText().equals(endpointId)
+                && event.path("cause").asText().equals("TARGET_RESET")));
+        List<JsonNode> events = privateLinkEvents();
+        JsonNode refusal = events.stream().filter(event -> event.path("via").asText().equals(pending.vpcEndpointId())).findFirst().orElseThrow();
+        // The gateway refuses in error mode with a SOCKS failure, not a reset: the endpoint counts a dropped connection.
+        assertEquals("PacketsDropped", refusal.path("metric").asText(), refusal.toString());
+        assertEquals("ENDPOINT_PENDING_ACCEPTANCE", refusal.path("explanationCode").asText());
+        JsonNode reset = events.stream().filter(event -> event.path("via").asText().equals(endpointId)
+                && event.path("cause").asText().equals("TARGET_RESET")).findFirst().orElseThrow();
+        assertEquals("RstPacketsReceived", reset.path("metric").asText(), reset.toString());
+        assertEquals(7001, reset.path("port").asInt());
+        assertTrue(reset.path("workloadId").asText().startsWith("wl-"), reset.toString());
+        // The same connections in the endpoint's PrivateLink metrics, as Prometheus scrapes them.
+        String metrics = WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/metrics", null).body();
+        assertTrue(counter(metrics, "backlane_privatelink_endpoint_packets_dropped_total", pending.vpcEndpointId()) >= 1, metrics);
+        assertTrue(counter(metrics, "backlane_privatelink_endpoint_rst_packets_received_total", endpointId) >= 1, metrics);
+    }
+
+    private static List<JsonNode> privateLinkEvents() {
+        JsonNode answer = WorkloadNetwork.json(WorkloadNetwork.admin(backlane.endpoint(), "GET", "/_backlane/events?kind=privatelink&limit=1000", null)
+                .body());
+        List<JsonNode> events = new ArrayList<>();
+        answer.path("events").forEach(events::add);
+        return events;
+    }
+
+    /** The sum of a Prometheus counter's series that carry the endpoint's ID. */
+    private static double counter(String metrics, String name, String endpoint) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains("\"" + endpoint + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** An endpoint of the test's own, accepted at once, so that cutting it touches no other test's. */

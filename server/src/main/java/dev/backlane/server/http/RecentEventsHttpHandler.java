@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * {@code GET /_backlane/events?kind=dns&limit=100}: the newest events of a kind ({@code dns}, {@code gateway},
- * {@code fault}, {@code endpoint}) the server kept ({@link RecentEvents}), oldest first; {@code limit} (1 to the capacity, default 100).
+ * {@code fault}, {@code endpoint}, {@code privatelink}) the server kept ({@link RecentEvents}), oldest first; {@code limit} (1 to the capacity, default 100).
  * 400 names a bad parameter.
  */
 public final class RecentEventsHttpHandler {
@@ -22,7 +22,7 @@ public final class RecentEventsHttpHandler {
         requireNonNull(events, "events is null");
         return new AdminGetHandler(PATH, Set.of("kind", "limit"), query -> {
             if (!query.containsKey("kind")) {
-                throw new IllegalArgumentException("kind is required: dns, gateway, fault or endpoint");
+                throw new IllegalArgumentException("kind is required: dns, gateway, fault, endpoint or privatelink");
             }
             return events.answer(RecentEvents.Kind.parse(query.get("kind")), limit(query));
         });

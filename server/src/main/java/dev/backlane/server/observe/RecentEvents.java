@@ -12,6 +12,11 @@ import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.FaultEndedEvent;
 import dev.backlane.core.event.FaultStartedEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.event.PrivateLinkFlow;
+import dev.backlane.core.metrics.PrivateLinkMetrics;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * The newest events of each kind the event stream carried, for the console's timelines and for scripts
  * ({@code GET /_backlane/events}): the VPC resolvers' answers with their records' TTLs, the workload gateways'
- * requests, faults starting and ending, and VPC endpoints' states and their network interfaces' steps. Bounded: each kind keeps its newest {@code capacity} events, already
+ * requests, faults starting and ending, VPC endpoints' states and their network interfaces' steps, and the PrivateLink
+ * connections that counted in an endpoint's PacketsDropped or RstPacketsReceived. Bounded: each kind keeps its newest {@code capacity} events, already
  * shaped as JSON (so an event's own objects are not held), and counts those it let go.
  */
 public final class RecentEvents {
@@ -34,7 +40,7 @@ public final class RecentEvents {
 
     /** The kinds kept, named as the {@code kind} parameter names them. */
     public enum Kind {
-        DNS, GATEWAY, FAULT, ENDPOINT;
+        DNS, GATEWAY, FAULT, ENDPOINT, PRIVATELINK;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -100,6 +106,14 @@ public final class RecentEvents {
                 event.fault().kind().name(), event.at().toString())));
         events.subscribe(EndpointStateChangedEvent.class, event -> rings.get(Kind.ENDPOINT).add(endpointState(event)));
         events.subscribe(EndpointInterfaceEvent.class, event -> rings.get(Kind.ENDPOINT).add(endpointInterface(event)));
+        events.subscribe(PrivateLinkConnectionRefusedEvent.class, event -> rings.get(Kind.PRIVATELINK).add(privateLink(event.flow(), event.at(),
+                event.reset() ? PrivateLinkMetrics.RST_PACKETS_RECEIVED : PrivateLinkMetrics.PACKETS_DROPPED).put("explanationCode", event.explanationCode())));
+        events.subscribe(PrivateLinkConnectionClosedEvent.class, event -> {
+            if (event.cause() == PrivateLinkConnectionClosedEvent.Cause.TARGET_RESET) {
+                rings.get(Kind.PRIVATELINK).add(privateLink(event.flow(), event.closedAt(), PrivateLinkMetrics.RST_PACKETS_RECEIVED)
+                        .put("cause", event.cause().name()));
+            }
+        });
         events.subscribe(FaultEndedEvent.class, event -> rings.get(Kind.FAULT).add(fault("ended", event.fault().id(), event.fault().kind().name(),
                 event.at().toString()).put("reason", event.reason().name())));
     }
@@ -114,6 +128,24 @@ public final class RecentEvents {
         ArrayNode list = answer.putArray("events");
         ring.newest(limit).forEach(list::add);
         return answer;
+    }
+
+    /** A connection through an endpoint that counted in its PacketsDropped or RstPacketsReceived. */
+    private static ObjectNode privateLink(PrivateLinkFlow flow, Instant at, String metric) {
+        return JSON.createObjectNode()
+                .put("time", at.toString())
+                .put("account", flow.account())
+                .put("region", flow.region())
+                .put("metric", metric)
+                .put("workloadId", flow.workloadId())
+                .put("via", flow.endpointId())
+                .put("endpointNetworkInterfaceId", flow.endpointNetworkInterfaceId())
+                .put("subnetId", flow.subnetId())
+                .put("serviceName", flow.serviceName())
+                .put("serviceId", flow.serviceId())
+                .put("sourceAddress", flow.sourceAddress())
+                .put("sourcePort", flow.sourcePort())
+                .put("port", flow.port());
     }
 
     private static ObjectNode endpointState(EndpointStateChangedEvent event) {

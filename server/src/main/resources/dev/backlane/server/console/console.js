@@ -36,6 +36,8 @@
   const DNS_FAILURES = ["NXDOMAIN", "SERVFAIL", "REFUSED"];
   /** The gateway outcomes that reset or dropped a request, with their column titles. */
   const DROPS = { RESET: "Reset", STALLED: "Dropped (stalled)", BLOCKED_WITH_ERROR: "Blocked (504)", UPSTREAM_FAILED: "Upstream failed" };
+  /** The PrivateLink connections counted in an endpoint's metrics (events of kind privatelink), shown after the gateway's. */
+  const PRIVATELINK_DROPS = { PacketsDropped: "PacketsDropped", RstPacketsReceived: "RstPacketsReceived" };
 
   /**
    * The gateway events that were reset or dropped, counted per endpoint (via, or "direct") and workload, newest first,
@@ -44,7 +46,7 @@
    */
   B.resetsAndDrops = function (events) {
     const groups = {};
-    events.filter(event => event.outcome in DROPS).forEach(event => {
+    events.filter(event => event.outcome in DROPS || event.outcome in PRIVATELINK_DROPS).forEach(event => {
       const via = event.via || "direct", key = via + " " + event.workloadId;
       const group = groups[key] || (groups[key] = { via, workloadId: event.workloadId, counts: {}, last: null, why: new Set() });
       group.counts[event.outcome] = (group.counts[event.outcome] || 0) + 1;
@@ -171,12 +173,18 @@
   }
 
   async function debug() {
-    const [workloads, world, queries, requests, lifecycle] = await Promise.all([sli("workload"), topology(),
-      json("/_backlane/events?kind=dns&limit=200"), json("/_backlane/events?kind=gateway&limit=1000"), json("/_backlane/events?kind=endpoint&limit=1000")]);
+    const [workloads, world, queries, requests, lifecycle, privateLink] = await Promise.all([sli("workload"), topology(),
+      json("/_backlane/events?kind=dns&limit=200"), json("/_backlane/events?kind=gateway&limit=1000"), json("/_backlane/events?kind=endpoint&limit=1000"),
+      json("/_backlane/events?kind=privatelink&limit=1000")]);
     fill("debug-resets", B.table([{ title: "Endpoint", value: row => row.via }, { title: "Workload", value: row => row.workloadId },
       ...Object.entries(DROPS).map(([outcome, title]) => ({ title, numeric: true, value: row => row.counts[outcome] || 0 })),
-      { title: "Why", value: row => [...row.why].sort().join(", ") }, { title: "Last", value: row => time(row.last) }],
-      resetsAndDrops(requests.events), "No request was reset or dropped among the newest "
+      { title: "Why", value: row => [...row.why].sort().join(", ") },
+      ...Object.entries(PRIVATELINK_DROPS).map(([metric, title]) => ({ title, numeric: true, value: row => row.counts[metric] || 0 })),
+      { title: "Last", value: row => time(row.last) }],
+      // The PrivateLink connections counted in an endpoint's PacketsDropped or RstPacketsReceived, beside the gateway's outcomes.
+      resetsAndDrops(requests.events.concat(privateLink.events.map(event => ({ ...event, outcome: event.metric,
+        explanationCode: event.explanationCode || event.cause })))),
+      "No request was reset or dropped among the newest "
         + requests.events.length + "."));
     const placed = Object.fromEntries(world.accounts.flatMap(account => account.vpcs.flatMap(vpc => vpc.workloads.map(workload =>
       [workload.workloadId, { ...workload, vpcId: vpc.vpcId }]))));

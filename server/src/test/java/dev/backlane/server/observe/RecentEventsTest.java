@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.EventStream;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.event.PrivateLinkConnectionClosedEvent;
+import dev.backlane.core.event.PrivateLinkConnectionRefusedEvent;
+import dev.backlane.core.event.PrivateLinkFlow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class RecentEventsTest {
@@ -60,9 +64,30 @@ class RecentEventsTest {
     }
 
     @Test
+    void privateLinkConnectionsThatCountedInPacketsDroppedOrRstPacketsReceivedAreKeptWithTheirWorkloadAndEndpoint() {
+        PrivateLinkFlow flow = new PrivateLinkFlow("222222222222", "us-east-1", "wl-1", "vpc-1", "subnet-1", "eni-1", "10.0.1.10", 40000, "vpce-1",
+                "eni-2", "10.0.1.20", "use1-az1", "com.amazonaws.vpce.us-east-1.vpce-svc-1", "vpce-svc-1", "111111111111", 443, Optional.empty(),
+                Optional.empty(), OptionalInt.empty());
+        events.publish(new PrivateLinkConnectionRefusedEvent(flow, Instant.EPOCH, "ENDPOINT_PENDING_ACCEPTANCE", false));
+        events.publish(new PrivateLinkConnectionClosedEvent(flow, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 1, 1,
+                PrivateLinkConnectionClosedEvent.Cause.CONSUMER_CLOSED));
+        events.publish(new PrivateLinkConnectionClosedEvent(flow, Instant.EPOCH, Instant.EPOCH.plusSeconds(2), 1, 0,
+                PrivateLinkConnectionClosedEvent.Cause.TARGET_RESET));
+        JsonNode kept = recent.answer(RecentEvents.Kind.PRIVATELINK, 5).path("events");
+        assertEquals(2, kept.size(), "a connection closed in the ordinary way is not one: " + kept);
+        assertEquals("PacketsDropped", kept.get(0).path("metric").asText());
+        assertEquals("ENDPOINT_PENDING_ACCEPTANCE", kept.get(0).path("explanationCode").asText());
+        assertEquals("vpce-1", kept.get(0).path("via").asText());
+        assertEquals("wl-1", kept.get(0).path("workloadId").asText());
+        assertEquals("RstPacketsReceived", kept.get(1).path("metric").asText());
+        assertEquals("TARGET_RESET", kept.get(1).path("cause").asText());
+        assertEquals("1970-01-01T00:00:02Z", kept.get(1).path("time").asText());
+    }
+
+    @Test
     void aBadKindOrLimitIsRefusedByName() {
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> RecentEvents.Kind.parse("flows"));
-        assertEquals("kind must be one of dns, gateway, fault, endpoint, not flows", kind.getMessage());
+        assertEquals("kind must be one of dns, gateway, fault, endpoint, privatelink, not flows", kind.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> recent.answer(RecentEvents.Kind.DNS, 0));
         assertTrue(limit.getMessage().startsWith("limit"), limit.getMessage());
     }
