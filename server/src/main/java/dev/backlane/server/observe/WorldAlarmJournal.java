@@ -29,7 +29,9 @@ import java.util.Map;
  * and so in its store: each alarm under its name in its account and region, each history item under a zero-padded
  * sequence number so the items read back in the order they were recorded. Alarms and items are written member by member
  * (optional members as values or nulls), so a member added to them is kept without a change here. One call's changes
- * are one command, durable before the call answers.
+ * are one command, durable before the call answers. The alarms' lock is held while their changes are written, so the
+ * lock order is the alarms', then the cloud's: a command run by the cloud must never read the alarms (FIS reads them
+ * before its commands, not inside them).
  */
 public final class WorldAlarmJournal implements AlarmJournal {
     private static final ObjectMapper MAPPER = ResourceCodec.newMapper().registerModule(new Jdk8Module());
