@@ -66,6 +66,7 @@ import dev.backlane.server.observe.AlarmEvaluations;
 import dev.backlane.server.observe.EndpointLifecycleWatch;
 import dev.backlane.server.observe.WorldAlarmJournal;
 import dev.backlane.server.observe.DataPlaneMetrics;
+import dev.backlane.server.observe.GatewayMetricsPublisher;
 import dev.backlane.server.observe.PrivateLinkMetricsPublisher;
 import dev.backlane.server.observe.RecentEvents;
 import dev.backlane.server.observe.VendedLogs;
@@ -141,6 +142,7 @@ public final class BacklaneServer implements AutoCloseable {
     private final TargetDeregistrations deregistrations;
     private final UnhealthyTargetTerminations unhealthyTargets;
     private final PrivateLinkMetricsPublisher publisher;
+    private final GatewayMetricsPublisher gatewayMetrics;
     private final AlarmEvaluations alarmEvaluations;
     private final FisOperations fis;
     private final EndpointLifecycleWatch endpointLifecycle;
@@ -148,10 +150,11 @@ public final class BacklaneServer implements AutoCloseable {
     private BacklaneServer(ApiPort http, ExecutorService executor, SqlStore store, ChangeFollower follower, Cloud cloud, RequestLog requestLog,
             EventStream events, DnsListeners dns, Workloads workloads, TargetSocketRegistry targetSockets, VendedLogs vendedLogs, Faults faults,
             Slis slis, HealthProbes healthProbes, TargetHealthChecker healthChecker, TargetDeregistrations deregistrations,
-            UnhealthyTargetTerminations unhealthyTargets, PrivateLinkMetricsPublisher publisher, AlarmEvaluations alarmEvaluations,
-            FisOperations fis, EndpointLifecycleWatch endpointLifecycle) {
+            UnhealthyTargetTerminations unhealthyTargets, PrivateLinkMetricsPublisher publisher, GatewayMetricsPublisher gatewayMetrics,
+            AlarmEvaluations alarmEvaluations, FisOperations fis, EndpointLifecycleWatch endpointLifecycle) {
         this.fis = fis;
         this.publisher = publisher;
+        this.gatewayMetrics = gatewayMetrics;
         this.endpointLifecycle = endpointLifecycle;
         this.alarmEvaluations = alarmEvaluations;
         this.http = http;
@@ -273,6 +276,8 @@ public final class BacklaneServer implements AutoCloseable {
         slis.publishTo(metrics, new Scope(config.defaultAccount(), config.defaultRegion()));
         PrivateLinkMetricsPublisher publisher = new PrivateLinkMetricsPublisher(events, metrics, prometheus, cloud::now, cloud::snapshot,
                 workloads::workload, METRICS_EVERY, new TelemetryLoss(faults));
+        GatewayMetricsPublisher gatewayMetrics = new GatewayMetricsPublisher(events, metrics, prometheus, cloud::now, workloads::workload,
+                METRICS_EVERY, new TelemetryLoss(faults));
         try {
             requestLog = openRequestLog(config);
             // Writers wait for their batch to be durable, so allow many more threads than cores.
@@ -299,6 +304,7 @@ public final class BacklaneServer implements AutoCloseable {
                     admin(DnsHttpHandler.PATH, new DnsHttpHandler(dns, world, VpcDnsView.standard())),
                     admin(MetricsHttpHandler.PATH, new MetricsHttpHandler(prometheus, () -> {
                         publisher.publishNow();
+                        gatewayMetrics.publishNow();
                         slis.publishNow();
                     })),
                     admin(WorkloadHttpHandler.PATH, new WorkloadHttpHandler(workloads, cloud, dns, regions,
@@ -324,11 +330,12 @@ public final class BacklaneServer implements AutoCloseable {
             // So do unhealthy targets' connections, as their groups' target_health_state.unhealthy.* say.
             UnhealthyTargetTerminations unhealthyTargets = new UnhealthyTargetTerminations(cloud, events, java.time.Duration.ofSeconds(1));
             return new BacklaneServer(http, executor, store, follower, cloud, requestLog, events, dns, workloads, targetSockets, vendedLogs, faults,
-                    slis, healthProbes, healthChecker, deregistrations, unhealthyTargets, publisher, AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK),
-                    fis, endpointLifecycle);
+                    slis, healthProbes, healthChecker, deregistrations, unhealthyTargets, publisher, gatewayMetrics,
+                    AlarmEvaluations.start(alarms, cloud::now, ALARM_TICK), fis, endpointLifecycle);
         } catch (IOException | UncheckedIOException e) {
             endpointLifecycle.close();
             publisher.close();
+            gatewayMetrics.close();
             slis.close();
             vendedLogs.close();
             fis.close();
@@ -454,6 +461,7 @@ public final class BacklaneServer implements AutoCloseable {
         workloads.close();
         faults.close();
         publisher.close();
+        gatewayMetrics.close();
         http.close();
         dns.close();
         // Then, still with the store open, every open flow-log window and logged query is delivered.

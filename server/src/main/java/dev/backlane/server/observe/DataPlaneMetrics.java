@@ -2,6 +2,7 @@ package dev.backlane.server.observe;
 
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
@@ -20,12 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The data plane's figures as Prometheus series (Prometheus's Java client): the workload gateways' requests by service,
  * verdict, the way out ({@code endpoint}, {@code nat}, {@code igw}), what the gateway did and the status, their latency
  * as a histogram, the DNS answers by response code and whether they were private addresses, and the PrivateLink figures
- * CloudWatch has ({@link PrivateLinkMetrics}) as counters and gauges per endpoint (and subnet) and per endpoint service.
+ * CloudWatch has ({@link PrivateLinkMetrics}) as counters and gauges per endpoint (and subnet) and per endpoint service,
+ * and the NAT gateways' ({@code AWS/NATGateway}, {@link NatGatewayAggregator}) per NAT gateway: each pair of AWS metrics
+ * that count the same bytes or packets (in from the source, out to the destination) is one series here.
  * Written in the Prometheus text exposition format (version 0.0.4).
  */
 public final class DataPlaneMetrics {
     private static final String[] ENDPOINT_LABELS = {"account", "region", "service_name", "vpc_endpoint_id", "vpc_id", "subnet_id"};
     private static final String[] SERVICE_LABELS = {"account", "region", "service_id", "load_balancer_arn", "az", "vpc_endpoint_id"};
+    private static final String[] NAT_LABELS = {"account", "region", "nat_gateway_id"};
 
     private static final String[] STATUSES = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
 
@@ -72,6 +76,21 @@ public final class DataPlaneMetrics {
             int status) {}
 
     private record RequestSeries(CounterDataPoint requests, DistributionDataPoint latency) {}
+
+    private final Counter natAttempts = counter("backlane_nat_gateway_connection_attempts_total",
+            "Connections workloads attempted through NAT gateways (AWS/NATGateway ConnectionAttemptCount)", NAT_LABELS);
+    private final Counter natEstablished = counter("backlane_nat_gateway_connections_established_total",
+            "Connections established through NAT gateways (ConnectionEstablishedCount)", NAT_LABELS);
+    private final Counter natBytesFromSource = counter("backlane_nat_gateway_bytes_in_from_source_total",
+            "IP bytes NAT gateways received from workloads and sent on to the destination (BytesInFromSource, BytesOutToDestination)", NAT_LABELS);
+    private final Counter natBytesFromDestination = counter("backlane_nat_gateway_bytes_in_from_destination_total",
+            "IP bytes NAT gateways received from destinations and sent back to workloads (BytesInFromDestination, BytesOutToSource)", NAT_LABELS);
+    private final Counter natPacketsFromSource = counter("backlane_nat_gateway_packets_in_from_source_total",
+            "Packets NAT gateways received from workloads, estimated from bytes (PacketsInFromSource, PacketsOutToDestination)", NAT_LABELS);
+    private final Counter natPacketsFromDestination = counter("backlane_nat_gateway_packets_in_from_destination_total",
+            "Packets NAT gateways received from destinations, estimated from bytes (PacketsInFromDestination, PacketsOutToSource)", NAT_LABELS);
+    private final Gauge natActive = Gauge.builder().name("backlane_nat_gateway_active_connections")
+            .help("Connections open through NAT gateways (ActiveConnectionCount)").labelNames(NAT_LABELS).register(registry);
 
     private Counter counter(String name, String help, String[] labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
@@ -147,6 +166,17 @@ public final class DataPlaneMetrics {
     void call(EndpointCalls series, long bytes) {
         series.connections().inc();
         series.bytes().inc(bytes);
+    }
+
+    void natTraffic(NatGatewayAggregator.Traffic traffic) {
+        String[] labels = {traffic.gateway().scope().account(), traffic.gateway().scope().region(), traffic.gateway().natGatewayId()};
+        natAttempts.labelValues(labels).inc(traffic.attempts());
+        natEstablished.labelValues(labels).inc(traffic.established());
+        natBytesFromSource.labelValues(labels).inc(traffic.bytesFromSource());
+        natBytesFromDestination.labelValues(labels).inc(traffic.bytesFromDestination());
+        natPacketsFromSource.labelValues(labels).inc(traffic.packetsFromSource());
+        natPacketsFromDestination.labelValues(labels).inc(traffic.packetsFromDestination());
+        natActive.labelValues(labels).inc(traffic.openChange());
     }
 
     /** The series in the Prometheus text format. */

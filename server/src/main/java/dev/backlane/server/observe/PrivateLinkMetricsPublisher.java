@@ -1,12 +1,5 @@
 package dev.backlane.server.observe;
 
-import dev.backlane.core.event.TelemetryDeliveryEvent;
-import dev.backlane.core.fault.FaultScope;
-import dev.backlane.core.fault.FaultSubject;
-import dev.backlane.core.fault.TelemetryFate;
-import dev.backlane.core.fault.TelemetryKind;
-import dev.backlane.core.metrics.Dimension;
-import java.util.ArrayList;
 import static java.util.Objects.requireNonNull;
 
 import dev.backlane.core.event.DnsQueryEvent;
@@ -50,7 +43,6 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     static final int MAX_SIDES = 10_000;
 
     private final PrivateLinkAggregator aggregator = new PrivateLinkAggregator(MAX_SIDES);
-    private final MetricStore store;
     private final InstantSource clock;
     private final PrivateLinkSides sides;
     private final Supplier<World> world;
@@ -59,12 +51,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     private final DataPlaneMetrics prometheus;
     private final List<EventStream.Subscription<?>> subscriptions;
     private final ScheduledExecutorService scheduler;
-    private final EventStream events;
-    private final TelemetryFaults telemetryFaults;
-    /** Data an F8 fault holds back, with when each is due; guarded by itself. */
-    private final List<Late> late = new ArrayList<>();
-
-    private record Late(Instant due, PrivateLinkAggregator.Published published) {}
+    private final MetricDelivery delivery;
 
     public PrivateLinkMetricsPublisher(EventStream events, MetricStore store, DataPlaneMetrics prometheus, InstantSource clock, Supplier<World> world,
             Function<String, Optional<Workload>> workloads, Duration every) {
@@ -77,9 +64,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
      */
     public PrivateLinkMetricsPublisher(EventStream events, MetricStore store, DataPlaneMetrics prometheus, InstantSource clock, Supplier<World> world,
             Function<String, Optional<Workload>> workloads, Duration every, TelemetryFaults telemetryFaults) {
-        this.events = requireNonNull(events, "events is null");
-        this.telemetryFaults = requireNonNull(telemetryFaults, "telemetryFaults is null");
-        this.store = requireNonNull(store, "store is null");
+        this.delivery = new MetricDelivery(store, events, telemetryFaults);
         this.clock = requireNonNull(clock, "clock is null");
         this.prometheus = requireNonNull(prometheus, "prometheus is null");
         this.world = requireNonNull(world, "world is null");
@@ -130,47 +115,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     }
 
     private void put(List<PrivateLinkAggregator.Published> ready, Instant now) {
-        boolean faulted = telemetryFaults.acting();
-        long delivered = 0;
-        for (PrivateLinkAggregator.Published published : ready) {
-            TelemetryFate fate = faulted ? telemetryFaults.fate(TelemetryKind.METRICS, subject(published)) : TelemetryFate.DELIVERED;
-            if (fate.now()) {
-                store.put(published.scope(), List.of(published.datum()), now);
-                delivered++;
-            } else if (!fate.lost()) {
-                synchronized (late) {
-                    late.add(new Late(now.plus(fate.delay()), published));
-                }
-            }
-        }
-        long deliveredLate = 0;
-        synchronized (late) {
-            for (java.util.Iterator<Late> held = late.iterator(); held.hasNext();) {
-                Late next = held.next();
-                if (!next.due().isAfter(now)) {
-                    store.put(next.published().scope(), List.of(next.published().datum()), now);
-                    held.remove();
-                    deliveredLate++;
-                }
-            }
-        }
-        if (!ready.isEmpty() || deliveredLate > 0) {
-            events.publish(new TelemetryDeliveryEvent(TelemetryDeliveryEvent.METRICS, now, ready.size(), delivered + deliveredLate));
-        }
-    }
-
-    /** What F8 knows of a datum: its account and region, and the endpoint, VPC and subnet its dimensions name. */
-    private static FaultSubject subject(PrivateLinkAggregator.Published published) {
-        FaultSubject subject = FaultSubject.in(published.scope());
-        for (Dimension dimension : published.datum().key().dimensions()) {
-            switch (dimension.name()) {
-                case "VPC Endpoint Id" -> subject = subject.with(FaultScope.Field.ENDPOINT, dimension.value());
-                case "VPC Id" -> subject = subject.with(FaultScope.Field.VPC, dimension.value());
-                case "Subnet Id" -> subject = subject.with(FaultScope.Field.SUBNET, dimension.value());
-                default -> { }
-            }
-        }
-        return subject;
+        delivery.put(ready, now);
     }
 
     private void opened(PrivateLinkConnectionOpenedEvent event) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
 import dev.backlane.core.model.Scope;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,23 @@ class DataPlaneMetricsTest {
                 + "verdict=\"PUBLIC\",via=\"nat\",vpc_endpoint_id=\"\"} 1.0"), text);
         assertTrue(text.contains("backlane_gateway_request_duration_seconds_bucket{region=\"unknown\",service=\"unknown\",verdict=\"PRIVATE\",le=\"0.005\"} 1"), text);
         assertTrue(text.contains("backlane_gateway_request_duration_seconds_count{region=\"unknown\",service=\"unknown\",verdict=\"PRIVATE\"} 2"), text);
+    }
+
+    @Test
+    void natGatewayTrafficIsCountedPerGatewayWithItsOpenConnections() throws IOException {
+        DataPlaneMetrics metrics = new DataPlaneMetrics();
+        NatGatewayAggregator.Gateway nat = new NatGatewayAggregator.Gateway(SCOPE, "nat-1");
+        metrics.natTraffic(new NatGatewayAggregator.Traffic(nat, 1, 1, 3, 1_156, 2, 404, 1));
+        metrics.natTraffic(new NatGatewayAggregator.Traffic(nat, 0, 0, 1, 52, 1, 52, -1));
+        String text = text(metrics);
+        String labels = "{account=\"111111111111\",nat_gateway_id=\"nat-1\",region=\"us-east-1\"}";
+        assertTrue(text.contains("backlane_nat_gateway_connection_attempts_total" + labels + " 1.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_connections_established_total" + labels + " 1.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_bytes_in_from_source_total" + labels + " 1208.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_bytes_in_from_destination_total" + labels + " 456.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_packets_in_from_source_total" + labels + " 4.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_packets_in_from_destination_total" + labels + " 3.0"), text);
+        assertTrue(text.contains("backlane_nat_gateway_active_connections" + labels + " 0.0"), text);
     }
 
     @Test
