@@ -16,11 +16,12 @@ import java.util.Optional;
  * the client sent and received on the wire for this request, when the head arrived and how long until the
  * gateway was done, in nanoseconds; and, once the path resolved the call's host name, where its packets go in the
  * VPC ({@code destination}: the address and port, and the network interface reached there), from which flow logs
- * cut the VPC-side flow.
+ * cut the VPC-side flow; and the AWS error code of an error answer ({@code errorCode}: the upstream's or the gateway's
+ * own, as {@link dev.backlane.core.traffic.AwsErrorCodes} reads it), when it names one.
  */
 public record GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
         Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
-        long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination) implements Event {
+        long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination, Optional<String> errorCode) implements Event {
 
     /** What the gateway did with the request. */
     public enum Outcome {
@@ -53,6 +54,15 @@ public record GatewayRequestEvent(String workloadId, String clientAddress, int c
         requireNonNull(outcome, "outcome is null");
         requireNonNull(start, "start is null");
         requireNonNull(destination, "destination is null");
+        requireNonNull(errorCode, "errorCode is null");
+    }
+
+    /** An event whose answer's error code is not told. */
+    public GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
+            Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
+            long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination) {
+        this(workloadId, clientAddress, clientPort, method, facts, verdict, via, explanationCode, outcome, status, bytesIn, bytesOut, start,
+                latencyNanos, destination, Optional.empty());
     }
 
     /** An event whose destination is not told. */
@@ -60,6 +70,6 @@ public record GatewayRequestEvent(String workloadId, String clientAddress, int c
             Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
             long bytesOut, Instant start, long latencyNanos) {
         this(workloadId, clientAddress, clientPort, method, facts, verdict, via, explanationCode, outcome, status, bytesIn, bytesOut, start,
-                latencyNanos, Optional.empty());
+                latencyNanos, Optional.empty(), Optional.empty());
     }
 }

@@ -77,8 +77,8 @@ final class ConnectionEvents {
         startNanos = System.nanoTime();
     }
 
-    /** The gateway is done with the request; once per request, later calls do nothing. */
-    void requestEnded(Outcome outcome, Optional<RequestFacts> facts, Optional<PathResult> path, int status) {
+    /** The gateway is done with the request (the answer's AWS error code, when it names one); once per request, later calls do nothing. */
+    void requestEnded(Outcome outcome, Optional<RequestFacts> facts, Optional<PathResult> path, int status, Optional<String> errorCode) {
         if (!requestOpen) {
             return;
         }
@@ -87,7 +87,7 @@ final class ConnectionEvents {
             events.publish(new GatewayRequestEvent(workloadId, clientAddress, clientPort, method, facts, path.map(PathResult::verdict),
                     path.flatMap(PathResult::via), path.flatMap(GatewayResponses::blockingCode), outcome, status, traffic.bytesIn() - bytesInAtStart,
                     traffic.bytesOut() - bytesOutAtStart, start, System.nanoTime() - startNanos,
-                    path.flatMap(PathResult::destination)));
+                    path.flatMap(PathResult::destination), errorCode));
         }
     }
 

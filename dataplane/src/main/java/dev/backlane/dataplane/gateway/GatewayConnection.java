@@ -108,6 +108,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private Optional<PathResult> path = Optional.empty();
     private Outcome outcome;
     private int status;
+    private final ErrorCodeReader errorCode = new ErrorCodeReader();
 
     // The upstream leg of a forwarded exchange.
     private URI upstreamUri;
@@ -644,6 +645,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             } else {
                 responseStarted = true;
                 status = response.status().code();
+                errorCode.head(response);
                 boolean noBody = HttpMethod.HEAD.equals(request.method()) || status == 204 || status == 304;
                 boolean delimited = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response) || noBody;
                 responseBodyLeft = noBody ? 0 : contentLength(response);
@@ -654,8 +656,11 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         if (swallowingInformational) {
             ReferenceCountUtil.release(message);
         } else {
-            if (responseStarted && responseBodyLeft > 0 && message instanceof HttpContent content) {
-                responseBodyLeft -= content.content().readableBytes();
+            if (responseStarted && message instanceof HttpContent content) {
+                errorCode.body(content.content());
+                if (responseBodyLeft > 0) {
+                    responseBodyLeft -= content.content().readableBytes();
+                }
             }
             // Flushed when the upstream's read is done (upstreamReadComplete), so a head and body read together
             // leave together.
@@ -807,6 +812,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
             return;
         }
         status = response.status().code();
+        errorCode.full(response);
         outcome = result;
         ctx.writeAndFlush(response);
         if (requestComplete) {
@@ -839,6 +845,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private void answerThenClose(FullHttpResponse response, Outcome result) {
         releaseCollected();
         status = response.status().code();
+        errorCode.full(response);
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         publishRequest(result);
         state = State.CLOSED;
@@ -867,6 +874,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         path = Optional.empty();
         outcome = null;
         status = 0;
+        errorCode.reset();
         upstreamUri = null;
         responseStarted = false;
         responseComplete = false;
@@ -1011,7 +1019,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     }
 
     private void publishRequest(Outcome result) {
-        events.requestEnded(result, facts, path, status);
+        events.requestEnded(result, facts, path, status, errorCode.code());
     }
 
     private void resetNow() {

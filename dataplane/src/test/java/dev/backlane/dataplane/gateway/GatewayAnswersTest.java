@@ -62,6 +62,7 @@ class GatewayAnswersTest {
         }
         assertEquals(Outcome.RESPONDED, requests.get(0).outcome());
         assertEquals(403, requests.get(0).status());
+        assertEquals(java.util.Optional.of("AccessDenied"), requests.get(0).errorCode(), "the gateway's own answer names its code too");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -249,6 +250,20 @@ class GatewayForwardingTest {
         assertEquals(request.length(), closed.get(0).bytesIn());
         assertEquals(response.wireBytes(), closed.get(0).bytesOut());
         assertEquals(1, closed.get(0).requests());
+    }
+
+    @Test
+    void requestEventsCarryTheUpstreamsErrorCodeFromItsBodyOrHeader() throws Exception {
+        InetSocketAddress gateway = forwarding();
+        try (HttpWire client = new HttpWire(gateway)) {
+            assertEquals(404, client.get("/error?status=404&code=NoSuchKey", "s3.amazonaws.com").status());
+            assertEquals(400, client.get("/error?status=400&code=ValidationException&header=1", "s3.amazonaws.com").status());
+            assertEquals(200, client.get("/fine", "s3.amazonaws.com").status());
+        }
+        waitFor(() -> requests.size() == 3);
+        assertEquals(Optional.of("NoSuchKey"), requests.get(0).errorCode());
+        assertEquals(Optional.of("ValidationException"), requests.get(1).errorCode());
+        assertEquals(Optional.empty(), requests.get(2).errorCode(), "a success names no error");
     }
 
     @Test

@@ -64,6 +64,19 @@ final class TestUpstream implements AutoCloseable {
             if (path.startsWith("/slow")) {
                 sleep(Long.parseLong(query(target, "millis")));
             }
+            if (path.startsWith("/error")) {
+                // An AWS error answer: its code in an XML body, or (with ?header=1) in the JSON protocols' header.
+                drain(exchange.getRequestBody());
+                record(exchange, 0);
+                byte[] error = ("<Error><Code>" + query(target, "code") + "</Code><Message>no</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                if (target.getQuery().contains("header=1")) {
+                    exchange.getResponseHeaders().set("x-amzn-ErrorType", query(target, "code") + ":http://internal.amazon.com/");
+                    error = "{}".getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.sendResponseHeaders(Integer.parseInt(query(target, "status")), error.length);
+                exchange.getResponseBody().write(error);
+                return;
+            }
             if (path.startsWith("/download")) {
                 drain(exchange.getRequestBody());
                 record(exchange, 0);
