@@ -4,6 +4,7 @@ import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
+import dev.backlane.core.metrics.RequestMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -23,13 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * as a histogram, the DNS answers by response code and whether they were private addresses, and the PrivateLink figures
  * CloudWatch has ({@link PrivateLinkMetrics}) as counters and gauges per endpoint (and subnet) and per endpoint service,
  * and the NAT gateways' ({@code AWS/NATGateway}, {@link NatGatewayAggregator}) per NAT gateway: each pair of AWS metrics
- * that count the same bytes or packets (in from the source, out to the destination) is one series here.
+ * that count the same bytes or packets (in from the source, out to the destination) is one series here; and the calls of
+ * {@code Backlane/Requests} ({@link RequestMetrics}) by account, region, service, action, status and error code.
  * Written in the Prometheus text exposition format (version 0.0.4).
  */
 public final class DataPlaneMetrics {
     private static final String[] ENDPOINT_LABELS = {"account", "region", "service_name", "vpc_endpoint_id", "vpc_id", "subnet_id"};
     private static final String[] SERVICE_LABELS = {"account", "region", "service_id", "load_balancer_arn", "az", "vpc_endpoint_id"};
     private static final String[] NAT_LABELS = {"account", "region", "nat_gateway_id"};
+    private static final String[] REQUEST_LABELS = {"account", "region", "service", "action", "status", "error_code"};
 
     private static final String[] STATUSES = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
 
@@ -91,6 +94,15 @@ public final class DataPlaneMetrics {
             "Packets NAT gateways received from destinations, estimated from bytes (PacketsInFromDestination, PacketsOutToSource)", NAT_LABELS);
     private final Gauge natActive = Gauge.builder().name("backlane_nat_gateway_active_connections")
             .help("Connections open through NAT gateways (ActiveConnectionCount)").labelNames(NAT_LABELS).register(registry);
+
+    private final Counter calls = counter("backlane_requests_total", "AWS calls workloads made through their gateways "
+            + "(Backlane/Requests Requests), by the call's service and action, the HTTP status (0: none) and the AWS error code (empty: none); "
+            + "past the cap of combinations, service, action and error code are Other", REQUEST_LABELS);
+    private final Histogram callLatency = Histogram.builder().name("backlane_request_latency_seconds")
+            .help("Latency of AWS calls workloads made through their gateways (Backlane/Requests Latency), by service and action")
+            .labelNames("account", "region", "service", "action")
+            .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 350)
+            .register(registry);
 
     private Counter counter(String name, String help, String[] labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
@@ -177,6 +189,12 @@ public final class DataPlaneMetrics {
         natPacketsFromSource.labelValues(labels).inc(traffic.packetsFromSource());
         natPacketsFromDestination.labelValues(labels).inc(traffic.packetsFromDestination());
         natActive.labelValues(labels).inc(traffic.openChange());
+    }
+
+    void call(RequestMetrics.Key key, long latencyNanos) {
+        calls.labelValues(key.scope().account(), key.scope().region(), key.service(), key.action(), Integer.toString(key.status()),
+                key.errorCode().orElse("")).inc();
+        callLatency.labelValues(key.scope().account(), key.scope().region(), key.service(), key.action()).observe(latencyNanos / 1e9);
     }
 
     /** The series in the Prometheus text format. */

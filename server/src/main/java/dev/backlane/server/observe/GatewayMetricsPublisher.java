@@ -8,6 +8,8 @@ import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.RequestAggregator;
+import dev.backlane.core.metrics.RequestMetrics;
 import dev.backlane.core.traffic.Workload;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * Subscribes to the workload gateways' events and publishes, in the workload's account and region, AWS's
- * {@code AWS/NATGateway} metrics for the calls that left through a NAT gateway ({@link NatGatewayAggregator}): one-minute
+ * {@code AWS/NATGateway} metrics for the calls that left through a NAT gateway ({@link NatGatewayAggregator}) and
+ * Backlane's own {@code Backlane/Requests} for every call ({@link RequestAggregator}, at most {@link #MAX_REQUEST_KEYS}
+ * combinations of service, action, status and error code before further ones count as {@code Other}): one-minute
  * data put into the server's {@link MetricStore} once each minute has ended, checked every {@code every} with the
  * server's clock, through the same F8 faults as the PrivateLink metrics; and the same figures as Prometheus series
  * ({@link DataPlaneMetrics}). Calls of a workload no longer placed are not counted: their account is not known.
@@ -35,8 +39,11 @@ public final class GatewayMetricsPublisher implements AutoCloseable {
     static final int MAX_NAT_GATEWAYS = 10_000;
     /** How many client connections are remembered at once, to count their connections through NAT gateways as active. */
     static final int MAX_CONNECTIONS = 100_000;
+    /** How many combinations of account, region, service, action, status and error code are counted as they are. */
+    public static final int MAX_REQUEST_KEYS = 2_000;
 
     private final NatGatewayAggregator nat = new NatGatewayAggregator(MAX_NAT_GATEWAYS, MAX_CONNECTIONS);
+    private final RequestAggregator requests = new RequestAggregator(MAX_REQUEST_KEYS);
     private final MetricDelivery delivery;
     private final DataPlaneMetrics prometheus;
     private final InstantSource clock;
@@ -69,6 +76,7 @@ public final class GatewayMetricsPublisher implements AutoCloseable {
             List<PrivateLinkAggregator.Published> ready;
             synchronized (this) {
                 ready = new ArrayList<>(nat.flush(now));
+                ready.addAll(requests.flush(now));
             }
             delivery.put(ready, now);
         } catch (RuntimeException e) {
@@ -83,6 +91,7 @@ public final class GatewayMetricsPublisher implements AutoCloseable {
         List<PrivateLinkAggregator.Published> ready;
         synchronized (this) {
             ready = new ArrayList<>(nat.flushIncludingCurrent(now));
+            ready.addAll(requests.flushIncludingCurrent(now));
         }
         delivery.put(ready, now);
     }
@@ -93,10 +102,13 @@ public final class GatewayMetricsPublisher implements AutoCloseable {
             return;
         }
         Optional<NatGatewayAggregator.Traffic> traffic;
+        RequestMetrics.Key key;
         synchronized (this) {
             traffic = nat.request(workload.get().scope(), event);
+            key = requests.request(workload.get().scope(), event);
         }
         traffic.ifPresent(prometheus::natTraffic);
+        prometheus.call(key, event.latencyNanos());
     }
 
     private void closed(GatewayConnectionClosedEvent event) {

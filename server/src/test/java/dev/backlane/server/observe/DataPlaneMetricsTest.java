@@ -7,6 +7,7 @@ import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
+import dev.backlane.core.metrics.RequestMetrics;
 import dev.backlane.core.model.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,6 +62,20 @@ class DataPlaneMetricsTest {
         assertTrue(text.contains("backlane_nat_gateway_packets_in_from_source_total" + labels + " 4.0"), text);
         assertTrue(text.contains("backlane_nat_gateway_packets_in_from_destination_total" + labels + " 3.0"), text);
         assertTrue(text.contains("backlane_nat_gateway_active_connections" + labels + " 0.0"), text);
+    }
+
+    @Test
+    void callsAreCountedByServiceActionStatusAndErrorCodeWithTheirLatency() throws IOException {
+        DataPlaneMetrics metrics = new DataPlaneMetrics();
+        metrics.call(new RequestMetrics.Key(SCOPE, "s3", "GetObject", 404, Optional.of("NoSuchKey")), 3_000_000);
+        metrics.call(new RequestMetrics.Key(SCOPE, "s3", "GetObject", 200, Optional.empty()), 20_000_000);
+        String text = text(metrics);
+        assertTrue(text.contains("backlane_requests_total{account=\"111111111111\",action=\"GetObject\",error_code=\"NoSuchKey\","
+                + "region=\"us-east-1\",service=\"s3\",status=\"404\"} 1.0"), text);
+        assertTrue(text.contains("backlane_requests_total{account=\"111111111111\",action=\"GetObject\",error_code=\"\","
+                + "region=\"us-east-1\",service=\"s3\",status=\"200\"} 1.0"), text);
+        assertTrue(text.contains("backlane_request_latency_seconds_bucket{account=\"111111111111\",action=\"GetObject\",region=\"us-east-1\","
+                + "service=\"s3\",le=\"0.005\"} 1"), text);
     }
 
     @Test
