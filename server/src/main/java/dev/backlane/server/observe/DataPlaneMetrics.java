@@ -2,9 +2,9 @@ package dev.backlane.server.observe;
 
 import dev.backlane.core.event.DnsQueryEvent;
 import dev.backlane.core.event.GatewayRequestEvent;
-import dev.backlane.core.metrics.NatGatewayAggregator;
 import dev.backlane.core.metrics.PrivateLinkMetrics;
-import dev.backlane.core.metrics.RequestMetrics;
+import dev.backlane.core.metrics.gateway.NatGatewayAggregator;
+import dev.backlane.core.metrics.gateway.RequestMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;

@@ -1,4 +1,4 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +9,11 @@ import dev.backlane.core.flowlog.PacketEstimate;
 import dev.backlane.core.flowlog.PacketEstimate.Closing;
 import dev.backlane.core.flowlog.PacketEstimate.Estimate;
 import dev.backlane.core.flowlog.PacketEstimate.Opening;
+import dev.backlane.core.metrics.Dimension;
+import dev.backlane.core.metrics.MetricDatum;
+import dev.backlane.core.metrics.MetricKey;
+import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.Samples;
 import dev.backlane.core.model.Scope;
 import java.time.Instant;
 import java.util.ArrayList;

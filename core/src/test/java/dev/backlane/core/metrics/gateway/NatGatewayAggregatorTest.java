@@ -1,4 +1,4 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backlane.core.analysis.PathResult;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.event.GatewayConnectionClosedEvent;
-import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.event.GatewayRequestEvent.Outcome;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.Dimension;
+import dev.backlane.core.metrics.MetricDatum;
+import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.Samples;
 import dev.backlane.core.model.Scope;
 import java.time.Instant;
 import java.util.List;

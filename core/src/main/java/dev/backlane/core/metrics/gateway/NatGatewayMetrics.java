@@ -1,4 +1,4 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.backlane.core.metrics.Dimension;
 import dev.backlane.core.model.Scope;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,11 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.Dimension;
+import dev.backlane.core.metrics.MetricDatum;
+import dev.backlane.core.metrics.MetricKey;
+import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.Samples;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.traffic.RequestFacts;
 import java.math.BigDecimal;

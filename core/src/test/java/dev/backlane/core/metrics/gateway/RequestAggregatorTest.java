@@ -1,10 +1,14 @@
-package dev.backlane.core.metrics;
+package dev.backlane.core.metrics.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backlane.core.event.GatewayRequestEvent;
 import dev.backlane.core.event.GatewayRequestEvent.Outcome;
+import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.core.metrics.MetricDatum;
+import dev.backlane.core.metrics.PrivateLinkAggregator;
+import dev.backlane.core.metrics.Samples;
+import dev.backlane.core.metrics.Statistic;
 import dev.backlane.core.model.Scope;
 import dev.backlane.core.traffic.RequestFacts;
 import java.time.Instant;
