@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class Samples {
     /** The most distinct values a bucket keeps for percentiles; beyond, its percentiles are unavailable. */
-    static final int MAX_DISTINCT_VALUES = 2_000;
+    public static final int MAX_DISTINCT_VALUES = 2_000;
 
     private final double sampleCount;
     private final double sum;
@@ -36,6 +36,25 @@ public final class Samples {
         NavigableMap<Double, Double> distribution = new TreeMap<>();
         distribution.put(value, count);
         return new Samples(count, value * count, value, value, distribution);
+    }
+
+    /**
+     * Values each seen so many times (value -> count), as one bucket: with their distribution while there are at most
+     * {@link #MAX_DISTINCT_VALUES} of them, else as a statistic set.
+     */
+    public static Samples ofCounts(Map<Double, Double> counts) {
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("counts is empty");
+        }
+        NavigableMap<Double, Double> distribution = new TreeMap<>(counts);
+        double sampleCount = 0;
+        double sum = 0;
+        for (Map.Entry<Double, Double> entry : distribution.entrySet()) {
+            sampleCount += entry.getValue();
+            sum += entry.getKey() * entry.getValue();
+        }
+        return new Samples(sampleCount, sum, distribution.firstKey(), distribution.lastKey(),
+                distribution.size() > MAX_DISTINCT_VALUES ? null : distribution);
     }
 
     /** A statistic set: no distribution. */

@@ -80,6 +80,9 @@ public final class DataPlaneMetrics {
 
     private record RequestSeries(CounterDataPoint requests, DistributionDataPoint latency) {}
 
+    /** The same for Backlane/Requests' series, by the (capped) key a call was counted under. */
+    private final Map<RequestMetrics.Key, RequestSeries> callSeries = new ConcurrentHashMap<>();
+
     private final Counter natAttempts = counter("backlane_nat_gateway_connection_attempts_total",
             "Connections workloads attempted through NAT gateways (AWS/NATGateway ConnectionAttemptCount)", NAT_LABELS);
     private final Counter natEstablished = counter("backlane_nat_gateway_connections_established_total",
@@ -192,9 +195,15 @@ public final class DataPlaneMetrics {
     }
 
     void call(RequestMetrics.Key key, long latencyNanos) {
-        calls.labelValues(key.scope().account(), key.scope().region(), key.service(), key.action(), Integer.toString(key.status()),
-                key.errorCode().orElse("")).inc();
-        callLatency.labelValues(key.scope().account(), key.scope().region(), key.service(), key.action()).observe(latencyNanos / 1e9);
+        RequestSeries series = callSeries.get(key);
+        if (series == null) {
+            series = callSeries.computeIfAbsent(key, found -> new RequestSeries(
+                    calls.labelValues(found.scope().account(), found.scope().region(), found.service(), found.action(), Integer.toString(found.status()),
+                            found.errorCode().orElse("")),
+                    callLatency.labelValues(found.scope().account(), found.scope().region(), found.service(), found.action())));
+        }
+        series.requests().inc();
+        series.latency().observe(latencyNanos / 1e9);
     }
 
     /** The series in the Prometheus text format. */

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,38 @@ public final class RequestAggregator {
 
     private final int maxKeys;
     private final Set<RequestMetrics.Key> known = new HashSet<>();
-    private final TreeMap<Long, Map<RequestMetrics.Key, Samples>> windows = new TreeMap<>();
+    private final TreeMap<Long, Map<RequestMetrics.Key, Latencies>> windows = new TreeMap<>();
     private long flushedUntil = Long.MIN_VALUE;
     private long folded;
+
+    /**
+     * One key's calls in one minute: their latencies with how often each was seen, while there are at most
+     * {@link Samples#MAX_DISTINCT_VALUES} distinct ones (percentiles need them), and always their count, sum, least and most.
+     */
+    private static final class Latencies {
+        Map<Double, Double> counts = new HashMap<>();
+        long calls;
+        double sum;
+        double minimum = Double.MAX_VALUE;
+        double maximum = -Double.MAX_VALUE;
+
+        void add(double milliseconds) {
+            calls++;
+            sum += milliseconds;
+            minimum = Math.min(minimum, milliseconds);
+            maximum = Math.max(maximum, milliseconds);
+            if (counts != null) {
+                counts.merge(milliseconds, 1.0, Double::sum);
+                if (counts.size() > Samples.MAX_DISTINCT_VALUES) {
+                    counts = null;
+                }
+            }
+        }
+
+        Samples samples() {
+            return counts != null ? Samples.ofCounts(counts) : Samples.ofStatistics(calls, sum, minimum, maximum);
+        }
+    }
 
     public RequestAggregator(int maxKeys) {
         if (maxKeys <= 0) {
@@ -62,8 +92,8 @@ public final class RequestAggregator {
             }
         }
         long minute = Math.max(Math.floorDiv(event.start().getEpochSecond(), MINUTE) * MINUTE, flushedUntil);
-        windows.computeIfAbsent(minute, ignored -> new LinkedHashMap<>()).merge(key, Samples.of(milliseconds(event.latencyNanos()), 1),
-                Samples::merge);
+        windows.computeIfAbsent(minute, ignored -> new LinkedHashMap<>()).computeIfAbsent(key, ignored -> new Latencies())
+                .add(milliseconds(event.latencyNanos()));
         return key;
     }
 
@@ -82,7 +112,7 @@ public final class RequestAggregator {
         long nowSecond = now.getEpochSecond();
         List<PrivateLinkAggregator.Published> published = new ArrayList<>();
         while (!windows.isEmpty() && windows.firstKey() + MINUTE <= nowSecond) {
-            Map.Entry<Long, Map<RequestMetrics.Key, Samples>> entry = windows.pollFirstEntry();
+            Map.Entry<Long, Map<RequestMetrics.Key, Latencies>> entry = windows.pollFirstEntry();
             publish(entry.getKey(), entry.getValue(), published);
             flushedUntil = entry.getKey() + MINUTE;
         }
@@ -94,21 +124,22 @@ public final class RequestAggregator {
     public List<PrivateLinkAggregator.Published> flushIncludingCurrent(Instant now) {
         List<PrivateLinkAggregator.Published> published = flush(now);
         long current = Math.floorDiv(now.getEpochSecond(), MINUTE) * MINUTE;
-        Map<RequestMetrics.Key, Samples> window = windows.remove(current);
+        Map<RequestMetrics.Key, Latencies> window = windows.remove(current);
         if (window != null) {
             publish(current, window, published);
         }
         return published;
     }
 
-    private static void publish(long minute, Map<RequestMetrics.Key, Samples> window, List<PrivateLinkAggregator.Published> published) {
+    private static void publish(long minute, Map<RequestMetrics.Key, Latencies> window, List<PrivateLinkAggregator.Published> published) {
         // Calls of several keys that share a dimension set (two statuses of one action) add up in it.
         Map<Scope, Map<MetricKey, Samples>> byMetric = new LinkedHashMap<>();
-        window.forEach((key, latencies) -> {
+        window.forEach((key, calls) -> {
             Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(key.scope(), ignored -> new LinkedHashMap<>());
-            Samples calls = Samples.of(1, latencies.sampleCount());
+            Samples latencies = calls.samples();
+            Samples counted = Samples.of(1, calls.calls);
             for (List<Dimension> dimensions : key.dimensionSets()) {
-                metrics.merge(new MetricKey(RequestMetrics.NAMESPACE, RequestMetrics.REQUESTS, dimensions), calls, Samples::merge);
+                metrics.merge(new MetricKey(RequestMetrics.NAMESPACE, RequestMetrics.REQUESTS, dimensions), counted, Samples::merge);
                 metrics.merge(new MetricKey(RequestMetrics.NAMESPACE, RequestMetrics.LATENCY, dimensions), latencies, Samples::merge);
             }
         });

@@ -79,6 +79,28 @@ class RequestAggregatorTest {
     }
 
     @Test
+    void pastTwoThousandDistinctLatenciesAMinuteKeepsItsStatisticsButNotItsPercentiles() {
+        RequestAggregator aggregator = new RequestAggregator(10);
+        double sum = 0;
+        // 2,700 latencies distinct to three significant digits: 0.100-0.999 ms, 1.00-9.99 ms, 10.0-99.9 ms.
+        for (long step : new long[] {1_000, 10_000, 100_000}) {
+            for (long i = 100; i <= 999; i++) {
+                GatewayRequestEvent event = call("s3", "GetObject", 200, Optional.empty(), 0, 1);
+                aggregator.request(SCOPE, new GatewayRequestEvent(event.workloadId(), event.clientAddress(), event.clientPort(), event.method(),
+                        event.facts(), event.verdict(), event.via(), event.explanationCode(), event.outcome(), event.status(), event.bytesIn(),
+                        event.bytesOut(), event.start(), i * step, event.destination(), event.errorCode()));
+                sum += i * step / 1e6;
+            }
+        }
+        Samples latency = byKey(aggregator.flush(MINUTE.plusSeconds(60))).get("Latency Service=s3");
+        assertEquals(2_700, latency.sampleCount());
+        assertEquals(sum, latency.sum(), 1e-6);
+        assertEquals(99.9, latency.maximum());
+        assertEquals(0.1, latency.minimum());
+        assertEquals(Optional.empty(), latency.value(Statistic.of("p50").orElseThrow()), "too many distinct values for percentiles");
+    }
+
+    @Test
     void latencyIsKeptToThreeSignificantDigits() {
         assertEquals(12.3, RequestAggregator.milliseconds(12_345_678));
         assertEquals(1230, RequestAggregator.milliseconds(1_234_567_890));
