@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.backlane.core.model.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ public final class PrivateLinkAggregator {
 
     private final int maxSides;
     private final TreeMap<Long, Window> windows = new TreeMap<>();
-    private final Map<PrivateLinkMetrics.Side, Gauge> gauges = new HashMap<>();
+    private final ConnectionGauges<PrivateLinkMetrics.Side> gauges = new ConnectionGauges<>();
     private long flushedUntil = Long.MIN_VALUE;
     private long dropped;
 
@@ -38,15 +37,7 @@ public final class PrivateLinkAggregator {
         long bytes;
         long packetsDropped;
         long resets;
-        double connectionSeconds;
-        long minimumOpen = Long.MAX_VALUE;
-        long maximumOpen;
-    }
-
-    /** How many connections of a side are open, and since when that count holds. */
-    private static final class Gauge {
-        long open;
-        double since;
+        final ConnectionGauges.Window active = new ConnectionGauges.Window();
     }
 
     private static final class Window {
@@ -100,7 +91,7 @@ public final class PrivateLinkAggregator {
             } else {
                 counters.packetsDropped++;
             }
-            touch(endpoint, counters);
+            gauges.touch(endpoint, counters.active);
         }
     }
 
@@ -113,11 +104,8 @@ public final class PrivateLinkAggregator {
         if (counters != null) {
             counters.newConnections++;
             counters.bytes += bytes;
-            touch(endpoint, counters);
-            Gauge gauge = gauges.get(endpoint);
-            long open = gauge == null ? 0 : gauge.open;
-            counters.connectionSeconds += Math.min(seconds, MINUTE);
-            counters.maximumOpen = Math.max(counters.maximumOpen, open + 1);
+            gauges.touch(endpoint, counters.active);
+            counters.active.addConnection(Math.min(seconds, MINUTE), gauges.open(endpoint));
         }
     }
 
@@ -143,7 +131,7 @@ public final class PrivateLinkAggregator {
             }
         }
         flushedUntil = Math.max(flushedUntil, current);
-        gauges.values().removeIf(gauge -> gauge.open <= 0);
+        gauges.forgetClosed();
         return published;
     }
 
@@ -166,25 +154,11 @@ public final class PrivateLinkAggregator {
     private void publish(long minute, Window window, List<Published> published, double end) {
         double start = minute;
         // Sides with connections open through the minute are active even without an event in it.
-        gauges.forEach((side, gauge) -> {
-            if (gauge.open > 0 && !window.sides.containsKey(side)) {
-                Counters counters = new Counters();
-                counters.minimumOpen = gauge.open;
-                counters.maximumOpen = gauge.open;
-                window.sides.put(side, counters);
-            }
-        });
+        gauges.openKeys().forEach(side -> window.sides.putIfAbsent(side, new Counters()));
         Map<Scope, Map<MetricKey, Samples>> byMetric = new LinkedHashMap<>();
         window.sides.forEach((side, counters) -> {
-            Gauge gauge = gauges.get(side);
-            if (gauge != null && gauge.open > 0) {
-                counters.connectionSeconds += gauge.open * (end - Math.max(gauge.since, start));
-                counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
-                counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
-                gauge.since = end;
-            }
-            long minimum = counters.minimumOpen == Long.MAX_VALUE ? 0 : counters.minimumOpen;
-            Samples active = Samples.ofStatistics(1, counters.connectionSeconds / Math.max(1, end - start), minimum, Math.max(minimum, counters.maximumOpen));
+            gauges.carry(side, counters.active, minute, end);
+            Samples active = counters.active.statistics(end - start);
             Map<MetricKey, Samples> metrics = byMetric.computeIfAbsent(side.scope(), ignored -> new LinkedHashMap<>());
             for (List<Dimension> dimensions : side.dimensionSets()) {
                 Function<String, MetricKey> key = name -> new MetricKey(side.namespace(), name, dimensions);
@@ -227,25 +201,8 @@ public final class PrivateLinkAggregator {
         return counters;
     }
 
-    /** Notes the side's open count at {@code at} among the minute's minimum and maximum. */
-    private void touch(PrivateLinkMetrics.Side side, Counters counters) {
-        Gauge gauge = gauges.get(side);
-        long open = gauge == null ? 0 : gauge.open;
-        counters.minimumOpen = Math.min(counters.minimumOpen, open);
-        counters.maximumOpen = Math.max(counters.maximumOpen, open);
-    }
-
+    /** A connection of the side opened or closed: counted from the start of the minute of {@code at}. */
     private void change(PrivateLinkMetrics.Side side, Counters counters, Instant at, int delta) {
-        Gauge gauge = gauges.computeIfAbsent(side, ignored -> new Gauge());
-        double second = at.getEpochSecond() + at.getNano() / 1e9;
-        double minuteStart = Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE;
-        if (gauge.open > 0) {
-            counters.connectionSeconds += gauge.open * Math.max(0, second - Math.max(gauge.since, minuteStart));
-        }
-        touch(side, counters);
-        gauge.open = Math.max(0, gauge.open + delta);
-        gauge.since = second;
-        counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
-        counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
+        gauges.change(side, counters.active, Math.floorDiv(at.getEpochSecond(), MINUTE) * MINUTE, at, delta);
     }
 }

@@ -9,6 +9,7 @@ import dev.backlane.core.flowlog.PacketEstimate;
 import dev.backlane.core.flowlog.PacketEstimate.Closing;
 import dev.backlane.core.flowlog.PacketEstimate.Estimate;
 import dev.backlane.core.flowlog.PacketEstimate.Opening;
+import dev.backlane.core.metrics.ConnectionGauges;
 import dev.backlane.core.metrics.Dimension;
 import dev.backlane.core.metrics.MetricDatum;
 import dev.backlane.core.metrics.MetricKey;
@@ -50,7 +51,7 @@ public final class NatGatewayAggregator {
     private final int maxGateways;
     private final int maxConnections;
     private final TreeMap<Long, Map<Gateway, Counters>> windows = new TreeMap<>();
-    private final Map<Gateway, Gauge> gauges = new HashMap<>();
+    private final ConnectionGauges<Gateway> gauges = new ConnectionGauges<>();
     private final Map<ConnectionKey, Map<String, Gateway>> connections = new HashMap<>();
     private long flushedUntil = Long.MIN_VALUE;
     private long dropped;
@@ -84,14 +85,7 @@ public final class NatGatewayAggregator {
         long bytesFromSource;
         long packetsFromDestination;
         long bytesFromDestination;
-        double connectionSeconds;
-        long minimumOpen = Long.MAX_VALUE;
-        long maximumOpen;
-    }
-
-    private static final class Gauge {
-        long open;
-        double since;
+        final ConnectionGauges.Window active = new ConnectionGauges.Window();
     }
 
     public NatGatewayAggregator(int maxGateways, int maxConnections) {
@@ -167,7 +161,7 @@ public final class NatGatewayAggregator {
             }
         }
         flushedUntil = Math.max(flushedUntil, current);
-        gauges.values().removeIf(gauge -> gauge.open <= 0);
+        gauges.forgetClosed();
         return published;
     }
 
@@ -216,39 +210,17 @@ public final class NatGatewayAggregator {
         counters.bytesFromSource += traffic.bytesFromSource();
         counters.packetsFromDestination += traffic.packetsFromDestination();
         counters.bytesFromDestination += traffic.bytesFromDestination();
-        Gauge gauge = gauges.computeIfAbsent(traffic.gateway(), ignored -> new Gauge());
-        double second = at.getEpochSecond() + at.getNano() / 1e9;
-        if (gauge.open > 0) {
-            counters.connectionSeconds += gauge.open * Math.max(0, second - Math.max(gauge.since, minute));
-        }
-        counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
-        counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
-        gauge.open = Math.max(0, gauge.open + traffic.openChange());
-        gauge.since = Math.max(second, minute);
-        counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
-        counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
+        gauges.change(traffic.gateway(), counters.active, minute, at, traffic.openChange());
     }
 
     /** Adds the window's metrics, counting connections open until {@code end} (the minute's end, or now for the current one). */
     private void publish(long minute, Map<Gateway, Counters> window, List<PrivateLinkAggregator.Published> published, double end) {
-        gauges.forEach((gateway, gauge) -> {
-            if (gauge.open > 0 && !window.containsKey(gateway)) {
-                window.put(gateway, new Counters());
-            }
-        });
+        gauges.openKeys().forEach(gateway -> window.putIfAbsent(gateway, new Counters()));
         Instant at = Instant.ofEpochSecond(minute);
         window.forEach((gateway, counters) -> {
-            Gauge gauge = gauges.get(gateway);
-            if (gauge != null && gauge.open > 0) {
-                counters.connectionSeconds += gauge.open * Math.max(0, end - Math.max(gauge.since, minute));
-                counters.minimumOpen = Math.min(counters.minimumOpen, gauge.open);
-                counters.maximumOpen = Math.max(counters.maximumOpen, gauge.open);
-                gauge.since = end;
-            }
-            long minimum = counters.minimumOpen == Long.MAX_VALUE ? 0 : counters.minimumOpen;
+            gauges.carry(gateway, counters.active, minute, end);
             Map<String, Samples> values = new LinkedHashMap<>();
-            values.put(NatGatewayMetrics.ACTIVE_CONNECTION_COUNT, Samples.ofStatistics(1, counters.connectionSeconds / Math.max(1, end - minute),
-                    minimum, Math.max(minimum, counters.maximumOpen)));
+            values.put(NatGatewayMetrics.ACTIVE_CONNECTION_COUNT, counters.active.statistics(end - minute));
             values.put(NatGatewayMetrics.BYTES_IN_FROM_DESTINATION, Samples.of(counters.bytesFromDestination, 1));
             values.put(NatGatewayMetrics.BYTES_IN_FROM_SOURCE, Samples.of(counters.bytesFromSource, 1));
             values.put(NatGatewayMetrics.BYTES_OUT_TO_DESTINATION, Samples.of(counters.bytesFromSource, 1));
