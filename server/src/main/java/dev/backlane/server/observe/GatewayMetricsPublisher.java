@@ -17,9 +17,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,13 +58,7 @@ public final class GatewayMetricsPublisher implements AutoCloseable {
         this.subscriptions = List.of(
                 events.subscribe(GatewayRequestEvent.class, this::request),
                 events.subscribe(GatewayConnectionClosedEvent.class, this::closed));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-gateway-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = every.toMillis();
-        scheduler.scheduleWithFixedDelay(this::publishEnded, millis, millis, TimeUnit.MILLISECONDS);
+        this.scheduler = MetricDelivery.every("backlane-gateway-metrics", every, this::publishEnded);
     }
 
     /** Puts every minute that has ended into the store. */

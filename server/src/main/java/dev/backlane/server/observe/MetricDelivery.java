@@ -11,10 +11,14 @@ import dev.backlane.core.fault.TelemetryKind;
 import dev.backlane.core.metrics.Dimension;
 import dev.backlane.core.metrics.MetricStore;
 import dev.backlane.core.metrics.PrivateLinkAggregator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts the data Backlane publishes as AWS services would into the server's {@link MetricStore}, with F8 faults losing
@@ -34,6 +38,18 @@ final class MetricDelivery {
         this.store = requireNonNull(store, "store is null");
         this.events = requireNonNull(events, "events is null");
         this.telemetryFaults = requireNonNull(telemetryFaults, "telemetryFaults is null");
+    }
+
+    /** A daemon thread named {@code threadName} that runs {@code publish} every {@code every}, first after one period. */
+    static ScheduledExecutorService every(String threadName, Duration every, Runnable publish) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = every.toMillis();
+        scheduler.scheduleWithFixedDelay(publish, millis, millis, TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     void put(List<PrivateLinkAggregator.Published> ready, Instant now) {

@@ -20,9 +20,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -75,13 +73,7 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
                 events.subscribe(PrivateLinkConnectionRefusedEvent.class, this::refused),
                 events.subscribe(GatewayRequestEvent.class, this::request),
                 events.subscribe(DnsQueryEvent.class, prometheus::dnsAnswer));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backlane-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = every.toMillis();
-        scheduler.scheduleWithFixedDelay(this::publishEnded, millis, millis, TimeUnit.MILLISECONDS);
+        this.scheduler = MetricDelivery.every("backlane-metrics", every, this::publishEnded);
     }
 
     /** Puts every minute that has ended into the store, and the endpoint services' EndpointsCount of the last one. */
