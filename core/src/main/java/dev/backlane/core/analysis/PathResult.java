@@ -53,6 +53,27 @@ public record PathResult(Verdict verdict, Optional<String> via, List<Hop> hops, 
         };
     }
 
+    /**
+     * The VPC endpoint the path went through, or reached and was stopped at: its {@code via} when that is an endpoint;
+     * for a blocked path, the endpoint whose hop the walk recorded on the request's way. The engine records an
+     * endpoint's hop as the walk reaches it, before the endpoint's state, zone, faults, security groups and policy are
+     * judged, so a path stopped by any of those names the endpoint (as AWS does: traffic an endpoint's security group
+     * drops is the endpoint's, REJECT in the flow log of its interface); one stopped before it (a network ACL, a route)
+     * names none.
+     */
+    public Optional<String> endpoint() {
+        if (via.filter(component -> component.startsWith("vpce-")).isPresent() || verdict != Verdict.BLOCKED) {
+            return via.filter(component -> component.startsWith("vpce-"));
+        }
+        Optional<String> reached = Optional.empty();
+        for (Hop hop : forwardHops()) {
+            if (hop.type() == HopType.VPC_ENDPOINT) {
+                reached = Optional.of(hop.id());
+            }
+        }
+        return reached;
+    }
+
     /** The hops of the request's way (the forward path). */
     public List<Hop> forwardHops() {
         return hops.stream().filter(hop -> !hop.returnPath()).toList();

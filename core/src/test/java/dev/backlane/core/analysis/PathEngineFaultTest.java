@@ -54,6 +54,18 @@ class PathEngineFaultTest {
     }
 
     @Test
+    void aPathBlockedAtTheEndpointNamesTheEndpointItWasStoppedAt() {
+        PathResult dropped = explain(inA.id(), Optional.empty(), fault(FaultKind.F2_SECURITY_GROUP_DROP, Map.of(Field.ENDPOINT, endpoint.id())));
+        assertEquals(Optional.empty(), dropped.via(), "it did not go through the endpoint");
+        assertEquals(Optional.of(endpoint.id()), dropped.endpoint(), dropped.toString());
+        PathResult zoneDown = explain(inA.id(), Optional.empty(), fault(FaultKind.F3_ZONE_UNAVAILABLE, Map.of(Field.ZONE, ZONE_A)));
+        assertEquals(Verdict.BLOCKED, zoneDown.verdict());
+        assertEquals(Optional.of(endpoint.id()), zoneDown.endpoint(), zoneDown.toString());
+        PathResult through = explain(inA.id(), Optional.empty(), fault(FaultKind.F2_SECURITY_GROUP_DROP, Map.of(Field.SUBNET, subnetB.id())));
+        assertEquals(Optional.of(endpoint.id()), through.endpoint(), "a reachable path names its via: " + through);
+    }
+
+    @Test
     void securityGroupDropFaultLeavesTrafficOutsideItsScope() {
         Fault onlyB = fault(FaultKind.F2_SECURITY_GROUP_DROP, Map.of(Field.SUBNET, subnetB.id()));
         assertEquals(Verdict.PRIVATE, explain(inA.id(), Optional.empty(), onlyB).verdict());

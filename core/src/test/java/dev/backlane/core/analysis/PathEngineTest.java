@@ -149,7 +149,11 @@ class PathEngineTest {
         VpcEndpoint endpoint = world.interfaceEndpoint(vpc, STS, true, "available", List.of(subnetA), byGroup.id());
         assertEquals(Optional.of(endpoint.id()), world.explain(workload.id(), STS, 443).via());
         NetworkInterface other = world.eni(subnetA, endpointGroup.id());
-        assertEquals(Verdict.BLOCKED, world.explain(other.id(), STS, 443).verdict());
+        PathResult refused = world.explain(other.id(), STS, 443);
+        assertEquals(Verdict.BLOCKED, refused.verdict());
+        // The endpoint's own security group refused it: the endpoint it reached is named, though the path did not go through.
+        assertEquals(Optional.empty(), refused.via());
+        assertEquals(Optional.of(endpoint.id()), refused.endpoint());
     }
 
     @Test
@@ -160,6 +164,7 @@ class PathEngineTest {
         PathResult blocked = world.explain(workload.id(), STS, 443);
         assertEquals(List.of(ExplanationCode.ENI_SG_RULES_MISMATCH), codes(blocked));
         assertEquals(workloads.id(), blocked.explanations().get(0).component());
+        assertEquals(Optional.empty(), blocked.endpoint(), "stopped at its source, before any endpoint");
         world.allowOut(workloads.id(), 443, PeerKind.CIDR_IPV4, "10.0.0.0/16");
         assertEquals(Verdict.PRIVATE, world.explain(workload.id(), STS, 443).verdict());
     }
@@ -173,6 +178,7 @@ class PathEngineTest {
         PathResult result = world.explain(workload.id(), STS, 443);
         assertEquals(List.of(ExplanationCode.SUBNET_ACL_RESTRICTION), codes(result));
         assertEquals(acl.id(), result.explanations().get(0).component());
+        assertEquals(Optional.empty(), result.endpoint(), "stopped leaving its subnet, before the endpoint");
         assertTrue(hop(result, HopType.NETWORK_ACL).detail().contains("rule * deny"), hop(result, HopType.NETWORK_ACL).detail());
     }
 
@@ -320,6 +326,7 @@ class PathEngineTest {
                 "arn:aws:s3:::bucket/key")));
         assertEquals(List.of(ExplanationCode.ENDPOINT_POLICY_DENIES), codes(denied));
         assertTrue(denied.explanations().get(0).detail().contains("NoDeletes"), denied.explanations().get(0).detail());
+        assertEquals(Optional.of(gateway.id()), denied.endpoint(), "its policy denied it");
         PathResult allowed = world.engine.explain(world.world(), base.withPolicy(PathQuery.PolicyQuestion.of(role, "s3:GetObject",
                 "arn:aws:s3:::bucket/key")));
         assertEquals(Verdict.PRIVATE, allowed.verdict());
