@@ -409,8 +409,10 @@ class ConsoleIT {
         assertTrue(why.startsWith("FAULT_"), "the fault decided it: " + blocked.get(0));
         Page debug = open("debug");
         String drops = row(debug, "debug-resets", otherWorkload.path("workloadId").asText()).innerText();
-        // A call blocked at the endpoint's interface did not go through it: the path's via (and the event's) is empty.
-        assertTrue(drops.startsWith("direct\t" + otherWorkload.path("workloadId").asText() + "\t0\t0\t3\t0\t" + why + "\t"), drops);
+        // A call blocked at the endpoint's interface did not go through it (no via) but counts at the endpoint that stopped it.
+        assertEquals(List.of(otherEndpoint), blocked.stream().map(event -> event.path("endpoint").asText()).distinct().toList());
+        assertTrue(blocked.stream().noneMatch(event -> event.has("via")), blocked.toString());
+        assertTrue(drops.startsWith(otherEndpoint + "\t" + otherWorkload.path("workloadId").asText() + "\t0\t0\t3\t0\t" + why + "\t"), drops);
         debug.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-debug.png")).setFullPage(true));
         debug.close();
     }

@@ -1,11 +1,13 @@
 package dev.backlane.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.event.GatewayRequestEvent;
+import dev.backlane.dataplane.gateway.BlockedTraffic;
 import dev.backlane.server.ServerConfig;
 import dev.backlane.server.traffic.Upstreams;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,22 +36,27 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * S3 calls a workload makes through an S3 interface endpoint show in CloudWatch as AWS PrivateLink's metrics, with AWS's
  * namespace, names and dimensions, read with the SDK for Java v2; and the same figures, with the gateway's, in the
- * Prometheus series at {@code /_backlane/metrics}, scraped by a real Prometheus and read back with PromQL.
+ * Prometheus series at {@code /_backlane/metrics}, scraped by a real Prometheus and read back with PromQL. A call an
+ * endpoint's security group refuses counts in that endpoint's PacketsDropped, not as a connection.
  */
 class PrivateLinkMetricsIT {
     private static final S3TestServer S3_UPSTREAM = S3TestServer.start();
 
     @RegisterExtension
     static final BacklaneExtension backlane = new BacklaneExtension(ServerConfig.forTests()
-            .withUpstreams(Upstreams.parse(List.of("s3=" + S3_UPSTREAM.endpoint()))));
+            .withUpstreams(Upstreams.parse(List.of("s3=" + S3_UPSTREAM.endpoint()))).withBlockedTraffic(BlockedTraffic.ERROR));
 
     private static WorkloadNetwork network;
     private static String endpoint;
     private static long bytes;
+    /** A second account's network whose endpoint's security group admits nothing, and that endpoint. */
+    private static WorkloadNetwork refusing;
+    private static String refusingEndpoint;
 
     @TempDir
     static Path prometheusHome;
@@ -69,6 +77,19 @@ class PrivateLinkMetricsIT {
                 assertEquals(endpoint, event.via().orElseThrow());
                 bytes += event.bytesIn() + event.bytesOut();
             }
+        }
+        refusing = WorkloadNetwork.build(backlane.newAccount(), 72);
+        String[] endpointAndGroup = refusing.s3InterfaceEndpoint();
+        refusingEndpoint = endpointAndGroup[0];
+        refusing.account.ec2().revokeSecurityGroupIngress(request -> request.groupId(endpointAndGroup[1]).ipPermissions(refusing.https()));
+        JsonNode refused = refusing.workload(backlane);
+        try (S3Client s3 = WorkloadGatewayIT.s3(URI.create(refused.path("endpointUrl").asText()), refusing.account.id())) {
+            GatewayRequestEvent blocked = events.judged(refused.path("workloadId").asText(), () -> assertEquals(504,
+                    assertThrows(S3Exception.class, () -> s3.headBucket(request -> request.bucket("metrics"))).statusCode()));
+            assertEquals(Verdict.BLOCKED, blocked.verdict().orElseThrow());
+            assertEquals(Optional.of("ENI_SG_RULES_MISMATCH"), blocked.explanationCode());
+            assertEquals(Optional.empty(), blocked.via(), "it did not go through the endpoint");
+            assertEquals(Optional.of(refusingEndpoint), blocked.endpoint(), "the endpoint's security group stopped it");
         }
         // Publish the current minute now rather than when it ends.
         assertEquals(200, WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/metrics/publish", null).statusCode());
@@ -102,6 +123,26 @@ class PrivateLinkMetricsIT {
             assertEquals(List.of("ActiveConnections", "BytesProcessed", "NewConnections", "PacketsDropped", "RstPacketsReceived"),
                     cloudWatch.listMetrics(request -> request.namespace("AWS/PrivateLinkEndpoints").dimensions(filter -> filter.name("VPC Endpoint Id")
                             .value(endpoint))).metrics().stream().map(Metric::metricName).distinct().sorted().toList());
+        }
+    }
+
+    @Test
+    void aCallTheEndpointsSecurityGroupRefusesCountsInItsPacketsDropped() {
+        Instant now = Instant.now();
+        List<Dimension> dimensions = List.of(dimension("Endpoint Type", "Interface"), dimension("Service Name", WorkloadNetwork.S3),
+                dimension("VPC Endpoint Id", refusingEndpoint), dimension("VPC Id", refusing.vpc));
+        try (CloudWatchClient cloudWatch = backlane.cloudWatch(refusing.account.id())) {
+            GetMetricDataResponse data = cloudWatch.getMetricData(request -> request.startTime(now.minus(10, ChronoUnit.MINUTES))
+                    .endTime(now.plus(2, ChronoUnit.MINUTES)).metricDataQueries(
+                            query -> query.id("dropped").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
+                                    .namespace("AWS/PrivateLinkEndpoints").metricName("PacketsDropped").dimensions(dimensions))),
+                            query -> query.id("resets").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
+                                    .namespace("AWS/PrivateLinkEndpoints").metricName("RstPacketsReceived").dimensions(dimensions))),
+                            query -> query.id("connections").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
+                                    .namespace("AWS/PrivateLinkEndpoints").metricName("NewConnections").dimensions(dimensions)))));
+            assertEquals(List.of(1.0), data.metricDataResults().get(0).values(), data.toString());
+            assertEquals(List.of(0.0), data.metricDataResults().get(1).values(), "no service reset it: " + data);
+            assertEquals(List.of(0.0), data.metricDataResults().get(2).values(), "no connection was made: " + data);
         }
     }
 

@@ -17,11 +17,15 @@ import java.util.Optional;
  * gateway was done, in nanoseconds; and, once the path resolved the call's host name, where its packets go in the
  * VPC ({@code destination}: the address and port, and the network interface reached there), from which flow logs
  * cut the VPC-side flow; and the AWS error code of an error answer ({@code errorCode}: the upstream's or the gateway's
- * own, as {@link dev.backlane.core.traffic.AwsErrorCodes} reads it), when it names one.
+ * own, as {@link dev.backlane.core.traffic.AwsErrorCodes} reads it), when it names one. {@code endpoint} is the VPC
+ * endpoint the call went through or, blocked, was stopped at (its security groups, an F2 or F3 fault, its state, its
+ * policy: {@link PathResult#endpoint()}); the per-endpoint signals (PrivateLink metrics, SLIs, the console's resets and
+ * drops) count the call there, while {@code via} stays the component it left through, empty when it was blocked.
  */
 public record GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
         Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
-        long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination, Optional<String> errorCode) implements Event {
+        long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination, Optional<String> errorCode,
+        Optional<String> endpoint) implements Event {
 
     /** What the gateway did with the request. */
     public enum Outcome {
@@ -55,6 +59,15 @@ public record GatewayRequestEvent(String workloadId, String clientAddress, int c
         requireNonNull(start, "start is null");
         requireNonNull(destination, "destination is null");
         requireNonNull(errorCode, "errorCode is null");
+        requireNonNull(endpoint, "endpoint is null");
+    }
+
+    /** An event whose endpoint is the one it went through, if any: its {@code via} when that is an endpoint. */
+    public GatewayRequestEvent(String workloadId, String clientAddress, int clientPort, String method, Optional<RequestFacts> facts,
+            Optional<Verdict> verdict, Optional<String> via, Optional<String> explanationCode, Outcome outcome, int status, long bytesIn,
+            long bytesOut, Instant start, long latencyNanos, Optional<PathResult.Destination> destination, Optional<String> errorCode) {
+        this(workloadId, clientAddress, clientPort, method, facts, verdict, via, explanationCode, outcome, status, bytesIn, bytesOut, start,
+                latencyNanos, destination, errorCode, via.filter(component -> component.startsWith("vpce-")));
     }
 
     /** An event whose answer's error code is not told. */

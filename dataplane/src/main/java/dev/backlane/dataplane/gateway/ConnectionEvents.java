@@ -87,7 +87,7 @@ final class ConnectionEvents {
             events.publish(new GatewayRequestEvent(workloadId, clientAddress, clientPort, method, facts, path.map(PathResult::verdict),
                     path.flatMap(PathResult::via), path.flatMap(GatewayResponses::blockingCode), outcome, status, traffic.bytesIn() - bytesInAtStart,
                     traffic.bytesOut() - bytesOutAtStart, start, System.nanoTime() - startNanos,
-                    path.flatMap(PathResult::destination), errorCode));
+                    path.flatMap(PathResult::destination), errorCode, path.flatMap(PathResult::endpoint)));
         }
     }
 

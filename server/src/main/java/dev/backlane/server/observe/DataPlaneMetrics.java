@@ -119,8 +119,9 @@ public final class DataPlaneMetrics {
     void request(GatewayRequestEvent event) {
         String region = event.facts().map(facts -> facts.region()).orElse("unknown");
         String service = event.facts().map(facts -> facts.service()).orElse("unknown");
-        // Empty (no label, to Prometheus) unless the call left through an endpoint: the SLO alerts are kept per endpoint.
-        String endpoint = event.via().filter(component -> component.startsWith("vpce-")).orElse("");
+        // Empty (no label, to Prometheus) unless the call went through an endpoint or was stopped at one (its security
+        // groups, a fault): the SLO alerts are kept per endpoint, and a call the endpoint dropped is one of its failures.
+        String endpoint = event.endpoint().orElse("");
         String verdict = event.verdict().map(Enum::name).orElse("NONE");
         String via = event.via().map(DataPlaneMetrics::wayOut).orElse("none");
         RequestLabels labels = new RequestLabels(region, service, endpoint, verdict, via, event.outcome(), event.status());

@@ -33,7 +33,12 @@ import java.util.logging.Logger;
  * with the server's clock — and the same figures, with the gateway's and DNS's, as Prometheus series
  * ({@link DataPlaneMetrics}). {@code EndpointsCount} is each endpoint service's available endpoints, counted from the
  * state once a minute. PrivateLink connections count from their events; a workload's AWS call that went
- * through an interface endpoint ({@code via vpce-}) counts as one connection through it, with its bytes both ways.
+ * through an interface endpoint ({@code via vpce-}) counts as one connection through it, with its bytes both ways, and
+ * so does one its endpoint policy denied (the connection was made; the service answered 403). A call the network
+ * stopped at the endpoint (its security groups, an F2 or F3 fault: the event names the endpoint, with no {@code via})
+ * counts in its PacketsDropped, as AWS counts the packets an endpoint drops, however the gateway showed the block to
+ * the client (held, reset or 504): the reset is the gateway's, not an RST the endpoint received from the service
+ * (RstPacketsReceived).
  */
 public final class PrivateLinkMetricsPublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PrivateLinkMetricsPublisher.class.getName());
@@ -140,15 +145,24 @@ public final class PrivateLinkMetricsPublisher implements AutoCloseable {
 
     private void request(GatewayRequestEvent event) {
         prometheus.request(event);
-        if (event.verdict().filter(verdict -> verdict == Verdict.PRIVATE).isEmpty() || event.via().filter(via -> via.startsWith("vpce-")).isEmpty()) {
+        Optional<Verdict> verdict = event.verdict();
+        if (verdict.isEmpty() || verdict.get() == Verdict.PUBLIC || event.endpoint().isEmpty()) {
             return;
         }
-        sides.call(event.workloadId(), event.via().get()).ifPresent(call -> {
-            long bytes = event.bytesIn() + event.bytesOut();
-            synchronized (aggregator) {
-                aggregator.call(event.start(), event.latencyNanos() / 1e9, call.side(), bytes);
+        boolean connected = verdict.get() == Verdict.PRIVATE || event.outcome() == GatewayRequestEvent.Outcome.RESPONDED;
+        sides.call(event.workloadId(), event.endpoint().get()).ifPresent(call -> {
+            if (connected) {
+                long bytes = event.bytesIn() + event.bytesOut();
+                synchronized (aggregator) {
+                    aggregator.call(event.start(), event.latencyNanos() / 1e9, call.side(), bytes);
+                }
+                prometheus.call(call.series(), bytes);
+            } else {
+                synchronized (aggregator) {
+                    aggregator.refused(event.start(), call.side(), false);
+                }
+                prometheus.refused(call.side(), false);
             }
-            prometheus.call(call.series(), bytes);
         });
     }
 

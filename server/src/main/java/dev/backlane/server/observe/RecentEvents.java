@@ -210,6 +210,7 @@ public final class RecentEvents {
         event.facts().ifPresent(facts -> node.put("service", facts.service()).put("region", facts.region()).put("operation", facts.operation()));
         event.verdict().ifPresent(verdict -> node.put("verdict", verdict.name()));
         event.via().ifPresent(via -> node.put("via", via));
+        event.endpoint().ifPresent(endpoint -> node.put("endpoint", endpoint));
         event.explanationCode().ifPresent(code -> node.put("explanationCode", code));
         return node.put("outcome", event.outcome().name()).put("status", event.status()).put("latencyMillis", event.latencyNanos() / 1e6);
     }

@@ -73,13 +73,13 @@ public final class SliRecorder {
     }
 
     /**
-     * The endpoint a call went through, or would have: its {@code via}, else (a call blocked on the way, by the endpoint's
-     * security group say) the interface endpoint owning the network interface its destination resolved to.
+     * The endpoint a call went through, or would have: the event's endpoint (the one it went through or was stopped at), else
+     * (a call blocked before it reached the endpoint, by the network ACL of the endpoint's subnet say) the interface endpoint
+     * owning the network interface its destination resolved to.
      */
     private Optional<String> endpointOf(GatewayRequestEvent event) {
-        Optional<String> via = event.via().filter(id -> id.startsWith("vpce-"));
-        if (via.isPresent()) {
-            return via;
+        if (event.endpoint().isPresent()) {
+            return event.endpoint();
         }
         Optional<String> eni = event.destination().flatMap(destination -> destination.networkInterfaceId());
         Optional<Workload> workload = workloads.apply(event.workloadId());

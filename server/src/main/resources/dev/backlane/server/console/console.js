@@ -40,14 +40,14 @@
   const PRIVATELINK_DROPS = { PacketsDropped: "PacketsDropped", RstPacketsReceived: "RstPacketsReceived" };
 
   /**
-   * The gateway events that were reset or dropped, counted per endpoint (via, or "direct") and workload, newest first,
-   * with the explanation codes that decided them: a call blocked at an endpoint did not go through it, so it is "direct"
-   * and its code (FAULT_SECURITY_GROUP_DROP, SECURITY_GROUP_…) says where it stopped.
+   * The gateway events that were reset or dropped, counted per endpoint and workload, newest first, with the explanation
+   * codes that decided them. A call blocked at an endpoint (its security groups, an F2 or F3 fault) did not go through
+   * it, so it has no via, but the event names the endpoint it was stopped at; a call with neither is "direct".
    */
   B.resetsAndDrops = function (events) {
     const groups = {};
     events.filter(event => event.outcome in DROPS || event.outcome in PRIVATELINK_DROPS).forEach(event => {
-      const via = event.via || "direct", key = via + " " + event.workloadId;
+      const via = event.endpoint || event.via || "direct", key = via + " " + event.workloadId;
       const group = groups[key] || (groups[key] = { via, workloadId: event.workloadId, counts: {}, last: null, why: new Set() });
       group.counts[event.outcome] = (group.counts[event.outcome] || 0) + 1;
       if (event.explanationCode) group.why.add(event.explanationCode);

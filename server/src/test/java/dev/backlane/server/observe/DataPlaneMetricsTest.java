@@ -79,6 +79,21 @@ class DataPlaneMetricsTest {
     }
 
     @Test
+    void aCallStoppedAtAnEndpointIsCountedAtThatEndpointWithNoWayOut() throws IOException {
+        DataPlaneMetrics metrics = new DataPlaneMetrics();
+        metrics.request(new GatewayRequestEvent("wl-1", "127.0.0.1", 5000, "GET", Optional.empty(), Optional.of(Verdict.BLOCKED), Optional.empty(),
+                Optional.of("FAULT_SECURITY_GROUP_DROP"), GatewayRequestEvent.Outcome.STALLED, 0, 100, 0, Instant.EPOCH, 1_000_000,
+                Optional.empty(), Optional.empty(), Optional.of("vpce-1")));
+        metrics.request(new GatewayRequestEvent("wl-1", "127.0.0.1", 5000, "GET", Optional.empty(), Optional.of(Verdict.BLOCKED), Optional.empty(),
+                Optional.of("SUBNET_ACL_RESTRICTION"), GatewayRequestEvent.Outcome.STALLED, 0, 100, 0, Instant.EPOCH, 1_000_000));
+        String text = text(metrics);
+        assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"STALLED\",region=\"unknown\",service=\"unknown\",status=\"0\","
+                + "verdict=\"BLOCKED\",via=\"none\",vpc_endpoint_id=\"vpce-1\"} 1.0"), text);
+        assertTrue(text.contains("backlane_gateway_requests_total{outcome=\"STALLED\",region=\"unknown\",service=\"unknown\",status=\"0\","
+                + "verdict=\"BLOCKED\",via=\"none\",vpc_endpoint_id=\"\"} 1.0"), text);
+    }
+
+    @Test
     void dnsAnswersAreCountedAsPrivateOrPublic() throws IOException {
         DataPlaneMetrics metrics = new DataPlaneMetrics();
         Instant at = Instant.EPOCH;
