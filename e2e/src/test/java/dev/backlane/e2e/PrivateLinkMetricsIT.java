@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -102,16 +105,10 @@ class PrivateLinkMetricsIT {
 
     @Test
     void getMetricDataReturnsTheEndpointsConnectionsAndBytesUnderAwsDimensions() {
-        Instant now = Instant.now();
         List<Dimension> dimensions = List.of(dimension("Endpoint Type", "Interface"), dimension("Service Name", WorkloadNetwork.S3),
                 dimension("VPC Endpoint Id", endpoint), dimension("VPC Id", network.vpc));
         try (CloudWatchClient cloudWatch = backlane.cloudWatch(network.account.id())) {
-            GetMetricDataResponse data = cloudWatch.getMetricData(request -> request.startTime(now.minus(10, ChronoUnit.MINUTES))
-                    .endTime(now.plus(2, ChronoUnit.MINUTES)).metricDataQueries(
-                            query -> query.id("connections").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
-                                    .namespace("AWS/PrivateLinkEndpoints").metricName("NewConnections").dimensions(dimensions))),
-                            query -> query.id("bytes").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
-                                    .namespace("AWS/PrivateLinkEndpoints").metricName("BytesProcessed").dimensions(dimensions)))));
+            GetMetricDataResponse data = hourlySums(cloudWatch, dimensions, "NewConnections", "BytesProcessed");
             assertEquals(List.of(2.0), data.metricDataResults().get(0).values(), data.toString());
             assertEquals(List.of((double) bytes), data.metricDataResults().get(1).values(), data.toString());
             assertTrue(bytes > 4096, "the object's bytes went through the endpoint: " + bytes);
@@ -128,18 +125,10 @@ class PrivateLinkMetricsIT {
 
     @Test
     void aCallTheEndpointsSecurityGroupRefusesCountsInItsPacketsDropped() {
-        Instant now = Instant.now();
         List<Dimension> dimensions = List.of(dimension("Endpoint Type", "Interface"), dimension("Service Name", WorkloadNetwork.S3),
                 dimension("VPC Endpoint Id", refusingEndpoint), dimension("VPC Id", refusing.vpc));
         try (CloudWatchClient cloudWatch = backlane.cloudWatch(refusing.account.id())) {
-            GetMetricDataResponse data = cloudWatch.getMetricData(request -> request.startTime(now.minus(10, ChronoUnit.MINUTES))
-                    .endTime(now.plus(2, ChronoUnit.MINUTES)).metricDataQueries(
-                            query -> query.id("dropped").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
-                                    .namespace("AWS/PrivateLinkEndpoints").metricName("PacketsDropped").dimensions(dimensions))),
-                            query -> query.id("resets").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
-                                    .namespace("AWS/PrivateLinkEndpoints").metricName("RstPacketsReceived").dimensions(dimensions))),
-                            query -> query.id("connections").metricStat(stat -> stat.period(3600).stat("Sum").metric(metric -> metric
-                                    .namespace("AWS/PrivateLinkEndpoints").metricName("NewConnections").dimensions(dimensions)))));
+            GetMetricDataResponse data = hourlySums(cloudWatch, dimensions, "PacketsDropped", "RstPacketsReceived", "NewConnections");
             assertEquals(List.of(1.0), data.metricDataResults().get(0).values(), data.toString());
             assertEquals(List.of(0.0), data.metricDataResults().get(1).values(), "no service reset it: " + data);
             assertEquals(List.of(0.0), data.metricDataResults().get(2).values(), "no connection was made: " + data);
@@ -219,6 +208,18 @@ class PrivateLinkMetricsIT {
         }
         throw new AssertionError("Prometheus had no series for " + query + " in " + limit + ": " + last + "\n"
                 + Files.readString(prometheusHome.resolve("prometheus.log")));
+    }
+
+    /** The sums of the endpoint's metrics, in that order, over the hour around now. */
+    private static GetMetricDataResponse hourlySums(CloudWatchClient cloudWatch, List<Dimension> dimensions, String... metrics) {
+        Instant now = Instant.now();
+        List<MetricDataQuery> queries = new ArrayList<>();
+        for (String name : metrics) {
+            queries.add(MetricDataQuery.builder().id(name.toLowerCase(Locale.ROOT)).metricStat(stat -> stat.period(3600).stat("Sum")
+                    .metric(metric -> metric.namespace("AWS/PrivateLinkEndpoints").metricName(name).dimensions(dimensions))).build());
+        }
+        return cloudWatch.getMetricData(request -> request.startTime(now.minus(10, ChronoUnit.MINUTES)).endTime(now.plus(2, ChronoUnit.MINUTES))
+                .metricDataQueries(queries));
     }
 
     private static Dimension dimension(String name, String value) {
