@@ -225,8 +225,23 @@ public final class BacklaneServer implements AutoCloseable {
         // STS's role sessions: calls signed with their credentials are made as the role, which FIS's API error faults name.
         StsSessions sessions = new StsSessions(cloud::now);
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now, sessions);
+        Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
+        DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
+                config.dnsForwarder());
+        Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic())
+                .withMaxConnections(config.gatewayMaxConnections()));
+        events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
+        events.subscribe(TargetUnhealthyEvent.class, new UnhealthyTunnels(gateways));
+        FaultsOnConnections.follow(events, gateways);
+        // The API port is known once open; workloads are placed only after that.
+        AtomicReference<URI> apiPort = new AtomicReference<>();
+        // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
+        TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
+        Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
+                deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
         // FIS experiments carry out their actions as faults and as EC2 commands on the instances.
-        FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas());
+        FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas(),
+                id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
         fis.register(operations);
         fis.resume();
         // An alarm that goes to ALARM stops the experiments that have it as a stop condition.
@@ -243,20 +258,6 @@ public final class BacklaneServer implements AutoCloseable {
                 cloud,
                 new ApiCallErrors(faults));
         RequestLog requestLog = null;
-        Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
-        DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),
-                config.dnsForwarder());
-        Gateways gateways = new Gateways(GatewayConfig.defaults(events, cloud::now).withBlockedTraffic(config.blockedTraffic())
-                .withMaxConnections(config.gatewayMaxConnections()));
-        events.subscribe(TargetDeregisteredEvent.class, new DeregisteredTunnels(gateways));
-        events.subscribe(TargetUnhealthyEvent.class, new UnhealthyTunnels(gateways));
-        FaultsOnConnections.follow(events, gateways);
-        // The API port is known once open; workloads are placed only after that.
-        AtomicReference<URI> apiPort = new AtomicReference<>();
-        // Where the load balancers' targets really listen: registered by the processes, forgotten on restart like workloads.
-        TargetSocketRegistry targetSockets = new TargetSocketRegistry(new RandomIdSource());
-        Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
-                deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
         TrafficLedger ledger = new TrafficLedger(events, cloud::now, new NatZoneCrossing(cloud::snapshot, workloads::workload));
         ExtraTraffic.follow(events, gateways::address, workloads::workload, cloud::now);
         // Flow logs and query logs subscribe before any traffic can flow; "s3" destinations are written under the data directory.

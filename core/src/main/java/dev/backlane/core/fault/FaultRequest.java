@@ -102,6 +102,12 @@ public record FaultRequest(Optional<String> kind, Map<String, String> scope, Lis
                 Optional.of(perSecond), Optional.of(total), delay, telemetry);
     }
 
+    /** F5's extra traffic: its total volume in bytes, at the default rate. */
+    public FaultRequest withTotalBytes(long total) {
+        return new FaultRequest(kind, scope, actions, operations, percentage, requestsPerSecond, startTime, duration, toxic, latency, jitter, mode,
+                bytesPerSecond, Optional.of(total), delay, telemetry);
+    }
+
     /** F8's lag, an ISO 8601 duration. */
     public FaultRequest withDelay(String value) {
         return new FaultRequest(kind, scope, actions, operations, percentage, requestsPerSecond, startTime, duration, toxic, latency, jitter, mode,

@@ -8,6 +8,7 @@ import dev.backlane.core.error.AwsException;
 import dev.backlane.core.fault.Fault;
 import dev.backlane.core.fault.FaultKind;
 import dev.backlane.core.fault.FaultRequest;
+import dev.backlane.core.fault.ToxicRequest;
 import dev.backlane.server.api.Call;
 import dev.backlane.server.api.Input;
 import dev.backlane.server.fault.Faults;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Carries out an experiment's actions as faults on the server's {@link Faults}, each from the action's start for its
@@ -25,8 +27,9 @@ import java.util.Optional;
  * {@code inject-api-unavailable-error} become an F7, {@code API_INTERNAL_ERROR} or {@code API_UNAVAILABLE} fault for each
  * target role (the principal the workloads call as), on the action's service and operations at its percentage;
  * Backlane's own {@code backlane:dns:resolve-public}, {@code backlane:vpce:drop-traffic}, {@code zone-unavailable},
- * {@code deny-actions}, {@code backlane:network:break-connections} and {@code backlane:telemetry:lose-records} make the
- * guide's F1-F4, F6 and F8 over the scope their parameters name; {@code aws:fis:wait} makes nothing.
+ * {@code deny-actions}, {@code backlane:traffic:cost-spike}, {@code backlane:network:break-connections} and
+ * {@code backlane:telemetry:lose-records} make the guide's F1-F6 and F8 over the scope their parameters name, and
+ * {@code backlane:network:toxic} a Toxiproxy toxic; {@code aws:fis:wait} makes nothing.
  */
 final class FisActions {
     /** The fault kind each of FIS's API error actions makes. */
@@ -37,12 +40,15 @@ final class FisActions {
     private static final Map<String, FaultKind> BACKLANE_KINDS = Map.of("backlane:dns:resolve-public", FaultKind.F1_PUBLIC_DNS,
             "backlane:vpce:drop-traffic", FaultKind.F2_SECURITY_GROUP_DROP, "backlane:vpce:zone-unavailable", FaultKind.F3_ZONE_UNAVAILABLE,
             "backlane:vpce:deny-actions", FaultKind.F4_POLICY_DENY, "backlane:network:break-connections", FaultKind.F6_ASYMMETRIC_ROUTING,
-            "backlane:telemetry:lose-records", FaultKind.F8_TELEMETRY_LOSS);
+            "backlane:traffic:cost-spike", FaultKind.F5_COST_SPIKE, "backlane:telemetry:lose-records", FaultKind.F8_TELEMETRY_LOSS,
+            "backlane:network:toxic", FaultKind.TOXIC);
 
     private final Faults faults;
+    private final Function<String, Optional<String>> workloadInterfaces;
 
-    FisActions(Faults faults) {
+    FisActions(Faults faults, Function<String, Optional<String>> workloadInterfaces) {
         this.faults = requireNonNull(faults, "faults is null");
+        this.workloadInterfaces = requireNonNull(workloadInterfaces, "workloadInterfaces is null");
     }
 
     /** The faults the action makes, starting at {@code start}; every fault made is removed again if one is refused. */
@@ -57,7 +63,8 @@ final class FisActions {
                     }
                 }
                 case "backlane:dns:resolve-public", "backlane:vpce:drop-traffic", "backlane:vpce:zone-unavailable", "backlane:vpce:deny-actions",
-                        "backlane:network:break-connections", "backlane:telemetry:lose-records" ->
+                        "backlane:network:break-connections", "backlane:telemetry:lose-records", "backlane:traffic:cost-spike",
+                        "backlane:network:toxic" ->
                     made.add(backlaneFault(call, name, action.string("actionId"), parameters, start, duration).id());
                 default -> {
                     // aws:fis:wait and the EC2 actions (FisInstanceActions) make no fault.
@@ -98,7 +105,7 @@ final class FisActions {
         Map<String, String> scope = new LinkedHashMap<>();
         scope.put("account", call.scope().account());
         scope.put("region", call.scope().region());
-        for (String field : List.of("vpcId", "subnetId", "availabilityZone", "vpcEndpointId", "service", "principal")) {
+        for (String field : List.of("vpcId", "subnetId", "availabilityZone", "vpcEndpointId", "service", "principal", "workloadId")) {
             if (parameters.containsKey(field)) {
                 scope.put(field, String.valueOf(parameters.get(field)));
             }
@@ -119,13 +126,57 @@ final class FisActions {
         if (parameters.containsKey("telemetry")) {
             request = request.withTelemetry(commaList(parameters.get("telemetry")));
         }
+        if (parameters.containsKey("totalBytes")) {
+            long total = whole(name, "totalBytes", parameters.get("totalBytes"));
+            request = parameters.containsKey("bytesPerSecond") ? request.withTraffic(whole(name, "bytesPerSecond", parameters.get("bytesPerSecond")), total)
+                    : request.withTotalBytes(total);
+        }
+        if (parameters.containsKey("type")) {
+            request = request.withToxic(toxic(name, parameters));
+        }
         if (start.isAfter(call.now())) {
             request = request.withStartTime(start.toString());
         }
         try {
-            return faults.create(request, call.world(), id -> Optional.empty());
+            return faults.create(request, call.world(), workloadInterfaces);
         } catch (AwsException refused) {
             throw FisAnswers.validation("Action %s: %s", name, refused.getMessage());
+        }
+    }
+
+    /**
+     * A toxic as FIS's string parameters give it (FIS allows no spaces in a value): its type, stream, toxicity and
+     * attributes as comma-separated {@code name=value} pairs of whole numbers ({@code latency=200,jitter=50}).
+     */
+    private static ToxicRequest toxic(String name, Map<String, Object> parameters) {
+        Map<String, Long> attributes = new LinkedHashMap<>();
+        for (String pair : commaList(parameters.getOrDefault("attributes", ""))) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw FisAnswers.validation("Action %s: parameter attributes must be name=value pairs, comma-separated, not %s", name, pair);
+            }
+            attributes.put(pair.substring(0, equals), whole(name, "attributes." + pair.substring(0, equals), pair.substring(equals + 1)));
+        }
+        ToxicRequest toxic = ToxicRequest.of(String.valueOf(parameters.get("type")), attributes);
+        if (parameters.containsKey("stream")) {
+            toxic = toxic.withStream(String.valueOf(parameters.get("stream")));
+        }
+        if (parameters.containsKey("toxicity")) {
+            try {
+                toxic = toxic.withToxicity(Double.parseDouble(String.valueOf(parameters.get("toxicity"))));
+            } catch (NumberFormatException e) {
+                throw FisAnswers.validation("Action %s: parameter toxicity must be a number from 0 to 1", name);
+            }
+        }
+        return toxic;
+    }
+
+    /** A whole-number parameter (FIS gives every parameter as a string). */
+    private static long whole(String name, String parameter, Object value) {
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            throw FisAnswers.validation("Action %s: parameter %s must be a whole number", name, parameter);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.backlane.server.api.OperationFamily;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.Output;
 import dev.backlane.server.fault.Faults;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -49,9 +50,10 @@ public final class FisOperations implements OperationFamily, AutoCloseable {
 
     /**
      * FIS over the server's faults; stop conditions name alarms of {@code alarms} ({@link FisStopConditions} stops the
-     * experiments when they go to ALARM); the EC2 actions act on the cloud's instances with the commands over the quotas.
+     * experiments when they go to ALARM); the EC2 actions act on the cloud's instances with the commands over the quotas;
+     * {@code workloadInterfaces} gives a placed workload's network interface, for actions scoped to a workload.
      */
-    public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas) {
+    public FisOperations(Faults faults, AlarmStore alarms, Cloud cloud, Quotas quotas, Function<String, Optional<String>> workloadInterfaces) {
         this.templates = new FisTemplates(new FisTemplateCheck(catalogue, requireNonNull(alarms, "alarms is null")));
         this.faults = requireNonNull(faults, "faults is null");
         this.cloud = requireNonNull(cloud, "cloud is null");
@@ -60,7 +62,7 @@ public final class FisOperations implements OperationFamily, AutoCloseable {
                 new PrefixListLookup(AwsPrefixListCatalog.standard())));
         this.endings = new FisActionEnds(cloud, instanceActions, networkActions);
         this.logs = new FisExperimentLogs(cloud);
-        this.experiments = new FisExperiments(new FisActions(faults), instanceActions, networkActions, endings, FisStopConditions.InAlarm.of(alarms),
+        this.experiments = new FisExperiments(new FisActions(faults, workloadInterfaces), instanceActions, networkActions, endings, FisStopConditions.InAlarm.of(alarms),
                 logs);
     }
 

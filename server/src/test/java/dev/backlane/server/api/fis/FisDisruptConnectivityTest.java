@@ -63,7 +63,7 @@ class FisDisruptConnectivityTest {
     private final Faults faults = new Faults(new FaultCommand(RegionCatalog.standard()), clock, IdSource.sequential(), new EventStream());
     private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
             transition -> this.fis.stopConditions().accept(AlarmStateChangedEvent.of(transition)));
-    private final FisOperations fis = new FisOperations(faults, alarms, cloud, Quotas.awsDefaults());
+    private final FisOperations fis = new FisOperations(faults, alarms, cloud, Quotas.awsDefaults(), id -> Optional.empty());
     private final ApiDispatcher dispatcher = dispatcher();
     private final String vpc = cloud.write(SCOPE, transaction -> new VpcCommands(Quotas.awsDefaults())
             .create(transaction, new VpcCommands.CreateVpc("10.0.0.0/16", false, null)).id());
@@ -105,7 +105,7 @@ class FisDisruptConnectivityTest {
 
         clock.advance(Duration.ofMinutes(1));
         // A server started again on the same world takes up what the experiment owes, at once since its time is past.
-        new FisOperations(faults, alarms, cloud, Quotas.awsDefaults()).resume();
+        new FisOperations(faults, alarms, cloud, Quotas.awsDefaults(), id -> Optional.empty()).resume();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!aclOf(subnet.id()).id().equals(ownAcl) && System.nanoTime() < deadline) {

@@ -42,6 +42,8 @@ class FisOperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
     private static final String ROLE = "arn:aws:iam::111122223333:role/orders";
+    private static final String WORKLOAD = "wl-0123456789abcdef0";
+    private static final String WORKLOAD_INTERFACE = "eni-0123456789abcdef0";
     private static final ServiceEndpoint FIS = ServiceEndpoint.load("fis", "fis-2020-12-01.service-2.json");
     private static final ServiceEndpoint LOGS = ServiceEndpoint.load("logs", "logs-2014-03-28.service-2.json");
     private static final String GROUP_ARN = "arn:aws:logs:us-east-1:111122223333:log-group:/fis/orders";
@@ -54,7 +56,8 @@ class FisOperationsTest {
     private final AlarmStore alarms = new AlarmStore(MetricStore.standard(),
             transition -> stopConditions.accept(AlarmStateChangedEvent.of(transition)));
     private final ApiDispatcher dispatcher;
-    private final FisOperations fis = new FisOperations(faults, alarms, cloud, dev.backlane.core.network.Quotas.awsDefaults());
+    private final FisOperations fis = new FisOperations(faults, alarms, cloud, dev.backlane.core.network.Quotas.awsDefaults(),
+            id -> id.equals(WORKLOAD) ? java.util.Optional.of(WORKLOAD_INTERFACE) : java.util.Optional.empty());
 
     FisOperationsTest() {
         OperationRegistry registry = new OperationRegistry();
@@ -352,6 +355,42 @@ class FisOperationsTest {
         assertEquals(FaultKind.F8_TELEMETRY_LOSS, telemetry.kind());
         assertEquals(40, telemetry.parameters().percentage().orElseThrow());
         assertEquals(1, telemetry.parameters().telemetry().size());
+    }
+
+    @Test
+    void backlanesCostSpikeAndToxicActionsMakeF5AndToxicFaultsOnTheWorkload() throws Exception {
+        String spike = """
+                {"clientToken": "spike", "description": "a cost spike, then slow bytes", "roleArn": "arn:aws:iam::111122223333:role/fis",
+                 "stopConditions": [{"source": "none"}],
+                 "actions": {"spike": {"actionId": "backlane:traffic:cost-spike",
+                               "parameters": {"workloadId": "%1$s", "service": "s3", "totalBytes": "3000000", "bytesPerSecond": "500000",
+                                              "duration": "PT2M"}},
+                             "slow": {"actionId": "backlane:network:toxic",
+                               "parameters": {"workloadId": "%1$s", "type": "latency", "stream": "upstream", "toxicity": "0.5",
+                                              "attributes": "latency=200,jitter=50", "duration": "PT2M"}}}}
+                """.formatted(WORKLOAD);
+        String templateId = ok("POST", "/experimentTemplates", spike).path("experimentTemplate").path("id").asText();
+        ok("POST", "/experiments", "{\"clientToken\": \"s1\", \"experimentTemplateId\": \"" + templateId + "\"}");
+        Fault traffic = faults.list().stream().filter(fault -> fault.kind() == FaultKind.F5_COST_SPIKE).findFirst().orElseThrow();
+        assertEquals(WORKLOAD, traffic.scope().get(FaultScope.Field.WORKLOAD).orElseThrow());
+        assertEquals(3_000_000L, traffic.parameters().totalBytes().orElseThrow());
+        assertEquals(500_000L, traffic.parameters().bytesPerSecond().orElseThrow());
+        Fault toxic = faults.list().stream().filter(fault -> fault.kind() == FaultKind.TOXIC).findFirst().orElseThrow();
+        assertEquals(200L, toxic.parameters().toxic().orElseThrow().attributes().get("latency"));
+        assertEquals(0.5, toxic.parameters().toxic().orElseThrow().toxicity());
+
+        String unknownWorkload = spike.replace("\"spike\", \"description\"", "\"other\", \"description\"").replace(WORKLOAD, "wl-00000000000000000");
+        String unknownId = ok("POST", "/experimentTemplates", unknownWorkload).path("experimentTemplate").path("id").asText();
+        ApiResponse refused = call("POST", "/experiments", null, "{\"clientToken\": \"s2\", \"experimentTemplateId\": \"" + unknownId + "\"}");
+        assertEquals("ValidationException", refused.errorCode());
+        assertTrue(refused.body().contains("wl-00000000000000000"), refused.body());
+
+        String badAttributes = spike.replace("\"spike\", \"description\"", "\"bad\", \"description\"").replace("jitter=50", "jitter=x");
+        String badId = ok("POST", "/experimentTemplates", badAttributes).path("experimentTemplate").path("id").asText();
+        ApiResponse refusedToxic = call("POST", "/experiments", null, "{\"clientToken\": \"s3\", \"experimentTemplateId\": \"" + badId + "\"}");
+        assertEquals("ValidationException", refusedToxic.errorCode());
+        assertTrue(refusedToxic.body().contains("jitter"), refusedToxic.body());
+        assertEquals(2, faults.list().size(), "refused starts make no fault");
     }
 
     @Test
