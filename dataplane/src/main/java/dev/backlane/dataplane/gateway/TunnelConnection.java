@@ -171,7 +171,8 @@ final class TunnelConnection {
                 client.read();
             }
             case RESET -> {
-                block.flow().ifPresent(refused -> publishRefused(refused, code, true));
+                // Dropped on the way, whatever the consumer is shown: the service never sent this reset.
+                block.flow().ifPresent(refused -> publishRefused(refused, code, false));
                 phase = Phase.CLOSED;
                 releaseEarly();
                 reset(client);

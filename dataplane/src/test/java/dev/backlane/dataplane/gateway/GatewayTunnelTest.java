@@ -479,7 +479,8 @@ class GatewayTunnelTest {
             assertThrows(SocketException.class, () -> socket.getInputStream().read(), "CONNECT: a reset, no status");
         }
         GatewayForwardingTest.waitFor(() -> refused.size() == 2);
-        assertTrue(refused.stream().allMatch(PrivateLinkConnectionRefusedEvent::reset));
+        // The consumer is shown a reset, but the connection was dropped on the way (PacketsDropped): no service sent it.
+        assertTrue(refused.stream().noneMatch(PrivateLinkConnectionRefusedEvent::reset));
     }
 
     @Test
