@@ -198,26 +198,7 @@ class GamedayIT {
         elb.createListener(r -> r.loadBalancerArn(loadBalancer).protocol(ProtocolEnum.TCP).port(7000)
                 .defaultActions(a -> a.type("forward").targetGroupArn(group)));
         String address = zone.cidrBlock().substring(0, zone.cidrBlock().lastIndexOf('.') + 1) + "10";
-        Thread acceptor = new Thread(() -> {
-            while (!echo.isClosed()) {
-                try {
-                    Socket connection = echo.accept();
-                    Thread worker = new Thread(() -> {
-                        try (connection) {
-                            connection.getInputStream().transferTo(connection.getOutputStream());
-                        } catch (IOException e) {
-                            // The consumer went away.
-                        }
-                    });
-                    worker.setDaemon(true);
-                    worker.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "gameday-echo");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        TcpTarget.serve(echo, TcpTarget.ECHO);
         assertEquals(201, WorkloadNetwork.admin(backlane.endpoint(), "POST", "/_backlane/targets",
                 "{\"account\": \"%s\", \"vpcId\": \"%s\", \"address\": \"%s\", \"port\": 7000, \"hostPort\": %d}".formatted(provider,
                         zone.vpcId(), address, echo.getLocalPort())).statusCode());

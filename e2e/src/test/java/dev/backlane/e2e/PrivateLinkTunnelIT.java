@@ -140,7 +140,7 @@ class PrivateLinkTunnelIT {
 
         tls = tls(endpointName);
         map(vpcId, webAddress, 8080, start(PrivateLinkTunnelIT::serveHttpsAfterProxyProtocol));
-        map(vpcId, echoAddress, 9000, start(connection -> connection.getInputStream().transferTo(connection.getOutputStream())));
+        map(vpcId, echoAddress, 9000, start(TcpTarget.ECHO));
         // A target that resets every connection once it has read a byte: SO_LINGER 0 makes the close a RST.
         map(vpcId, resetAddress, 9000, start(connection -> {
             connection.getInputStream().read();
@@ -183,33 +183,10 @@ class PrivateLinkTunnelIT {
         assertEquals(201, mapped.statusCode(), mapped.body());
     }
 
-    interface Serve {
-        void serve(Socket connection) throws IOException;
-    }
-
-    private static int start(Serve serve) throws IOException {
+    private static int start(TcpTarget.Serve serve) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         targets.add(listener);
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket connection = listener.accept();
-                    Thread worker = new Thread(() -> {
-                        try (connection) {
-                            serve.serve(connection);
-                        } catch (IOException e) {
-                            // The client went away.
-                        }
-                    });
-                    worker.setDaemon(true);
-                    worker.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        TcpTarget.serve(listener, serve);
         return listener.getLocalPort();
     }
 

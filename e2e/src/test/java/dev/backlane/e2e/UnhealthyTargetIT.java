@@ -208,26 +208,7 @@ class UnhealthyTargetIT {
     private static int echo() throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         processes.add(listener);
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket connection = listener.accept();
-                    Thread worker = new Thread(() -> {
-                        try (connection) {
-                            connection.getInputStream().transferTo(connection.getOutputStream());
-                        } catch (IOException e) {
-                            // The tunnel was reset.
-                        }
-                    });
-                    worker.setDaemon(true);
-                    worker.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "echo-target");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        TcpTarget.serve(listener, TcpTarget.ECHO);
         return listener.getLocalPort();
     }
 

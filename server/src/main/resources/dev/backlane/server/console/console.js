@@ -36,8 +36,11 @@
   const DNS_FAILURES = ["NXDOMAIN", "SERVFAIL", "REFUSED"];
   /** The gateway outcomes that reset or dropped a request, with their column titles. */
   const DROPS = { RESET: "Reset", STALLED: "Dropped (stalled)", BLOCKED_WITH_ERROR: "Blocked (504)", UPSTREAM_FAILED: "Upstream failed" };
-  /** The PrivateLink connections counted in an endpoint's metrics (events of kind privatelink), shown after the gateway's. */
-  const PRIVATELINK_DROPS = { PacketsDropped: "PacketsDropped", RstPacketsReceived: "RstPacketsReceived" };
+  /**
+   * The PrivateLink tunnels counted in an endpoint's metrics (events of kind privatelink), shown after the gateway's calls:
+   * titled as tunnels, since an AWS call blocked at the endpoint counts in its PacketsDropped too, under the calls' columns.
+   */
+  const PRIVATELINK_DROPS = { PacketsDropped: "Tunnels dropped (PacketsDropped)", RstPacketsReceived: "Tunnels reset (RstPacketsReceived)" };
 
   /**
    * The gateway events that were reset or dropped, counted per endpoint and workload, newest first, with the explanation
