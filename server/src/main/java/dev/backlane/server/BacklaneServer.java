@@ -240,8 +240,7 @@ public final class BacklaneServer implements AutoCloseable {
         Workloads workloads = new Workloads(cloud, new WorkloadPlacement(new NetworkInterfaceCommands(config.quotas())), gateways,
                 deciders(config, engine, world, cloud, apiPort::get, targetSockets, new GatewayCallErrors(faults, world)));
         // FIS experiments carry out their actions as faults and as EC2 commands on the instances.
-        FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas(),
-                id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
+        FisOperations fis = new FisOperations(faults, alarms, cloud, config.quotas(), workloads::networkInterfaceOf);
         fis.register(operations);
         fis.resume();
         // An alarm that goes to ALARM stops the experiments that have it as a stop condition.

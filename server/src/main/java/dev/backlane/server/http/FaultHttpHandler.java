@@ -77,7 +77,7 @@ public final class FaultHttpHandler extends AdminCollectionHandler<Fault> {
 
     @Override
     Fault add(JsonNode body) {
-        return faults.create(request(body), cloud.snapshot(), id -> workloads.find(id).map(placed -> placed.workload().networkInterfaceId()));
+        return faults.create(request(body), cloud.snapshot(), workloads::networkInterfaceOf);
     }
 
     /** The request the body asks for; a member that is not known or not of its type is refused naming it. */

@@ -58,16 +58,16 @@ public final class DataPlaneMetrics {
             "Connections through interface endpoints dropped before a target (PacketsDropped)", ENDPOINT_LABELS);
     private final Counter endpointResets = counter("backlane_privatelink_endpoint_rst_packets_received_total",
             "Resets interface endpoints received from their service (RstPacketsReceived)", ENDPOINT_LABELS);
-    private final Gauge endpointActive = Gauge.builder().name("backlane_privatelink_endpoint_active_connections")
-            .help("Connections open through interface endpoints (ActiveConnections)").labelNames(ENDPOINT_LABELS).register(registry);
+    private final Gauge endpointActive = gauge("backlane_privatelink_endpoint_active_connections",
+            "Connections open through interface endpoints (ActiveConnections)", ENDPOINT_LABELS);
     private final Counter serviceBytes = counter("backlane_privatelink_service_bytes_processed_total",
             "Bytes endpoint services exchanged with endpoints (AWS/PrivateLinkServices BytesProcessed)", SERVICE_LABELS);
     private final Counter serviceConnections = counter("backlane_privatelink_service_new_connections_total",
             "Connections endpoint services accepted from endpoints (NewConnections)", SERVICE_LABELS);
     private final Counter serviceResets = counter("backlane_privatelink_service_rst_packets_sent_total",
             "Resets endpoint services' targets sent (RstPacketsSent)", SERVICE_LABELS);
-    private final Gauge serviceActive = Gauge.builder().name("backlane_privatelink_service_active_connections")
-            .help("Connections open to endpoint services (ActiveConnections)").labelNames(SERVICE_LABELS).register(registry);
+    private final Gauge serviceActive = gauge("backlane_privatelink_service_active_connections",
+            "Connections open to endpoint services (ActiveConnections)", SERVICE_LABELS);
 
     /**
      * The request counter's and latency histogram's series of each set of labels a call had, found once: looking both up by
@@ -95,8 +95,8 @@ public final class DataPlaneMetrics {
             "Packets NAT gateways received from workloads, estimated from bytes (PacketsInFromSource, PacketsOutToDestination)", NAT_LABELS);
     private final Counter natPacketsFromDestination = counter("backlane_nat_gateway_packets_in_from_destination_total",
             "Packets NAT gateways received from destinations, estimated from bytes (PacketsInFromDestination, PacketsOutToSource)", NAT_LABELS);
-    private final Gauge natActive = Gauge.builder().name("backlane_nat_gateway_active_connections")
-            .help("Connections open through NAT gateways (ActiveConnectionCount)").labelNames(NAT_LABELS).register(registry);
+    private final Gauge natActive = gauge("backlane_nat_gateway_active_connections",
+            "Connections open through NAT gateways (ActiveConnectionCount)", NAT_LABELS);
 
     private final Counter calls = counter("backlane_requests_total", "AWS calls workloads made through their gateways "
             + "(Backlane/Requests Requests), by the call's service and action, the HTTP status (0: none) and the AWS error code (empty: none); "
@@ -109,6 +109,10 @@ public final class DataPlaneMetrics {
 
     private Counter counter(String name, String help, String[] labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+    }
+
+    private Gauge gauge(String name, String help, String[] labels) {
+        return Gauge.builder().name(name).help(help).labelNames(labels).register(registry);
     }
 
     /** Adds series read at each scrape (the SLIs). */

@@ -79,6 +79,11 @@ public final class Workloads implements AutoCloseable {
         return Optional.ofNullable(placed.get(id));
     }
 
+    /** The network interface a placed workload sends from, as faults scoped to a workload ask for it; empty when there is none. */
+    public Optional<String> networkInterfaceOf(String id) {
+        return find(id).map(found -> found.workload().networkInterfaceId());
+    }
+
     /** The workload of that ID, without its gateway: what the event stream's subscribers look events' workloads up by. */
     public Optional<Workload> workload(String id) {
         return find(id).map(Placed::workload);
