@@ -399,7 +399,7 @@ class PrivateLinkTunnelIT {
     }
 
     /** The gateway resets the tunnel: the read fails with a reset, or (when the reset raced the read) ends. */
-    private static void assertReset(Socket socket) throws IOException {
+    static void assertReset(Socket socket) throws IOException {
         try {
             assertEquals(-1, socket.getInputStream().read(), "no byte after the cut");
         } catch (java.net.SocketException e) {

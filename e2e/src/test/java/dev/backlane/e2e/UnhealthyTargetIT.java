@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +130,7 @@ class UnhealthyTargetIT {
     @Test
     void byDefaultTheConnectionToATargetTurningUnhealthyIsReset() throws Exception {
         awaitEquals("unhealthy", () -> state(terminating, failing, 7000), PATIENCE);
-        assertReset(toTerminating);
+        PrivateLinkTunnelIT.assertReset(toTerminating);
         awaitEquals("TARGET_UNHEALTHY", () -> closed.stream().filter(event -> event.flow().port() == 7000).findFirst()
                 .map(event -> event.cause().name()).orElse("open"), PATIENCE);
     }
@@ -221,14 +220,5 @@ class UnhealthyTargetIT {
         socket.getOutputStream().write('x');
         assertEquals('x', socket.getInputStream().read());
         return socket;
-    }
-
-    /** The gateway resets the tunnel: the read fails with a reset, or (when the reset raced the read) ends. */
-    private static void assertReset(Socket socket) throws IOException {
-        try {
-            assertEquals(-1, socket.getInputStream().read(), "no byte after the reset");
-        } catch (SocketException e) {
-            assertTrue(String.valueOf(e.getMessage()).contains("reset"), e.toString());
-        }
     }
 }
