@@ -47,6 +47,15 @@ public enum ErrorCode {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     /** An unsigned request whose host names no AWS service. */
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    // Expired temporary credentials, as each service words it (data/expired-token.json)
+    /** The Query services' word for expired temporary credentials (STS, IAM, ELBv2, CloudWatch). */
+    EXPIRED_TOKEN("ExpiredToken", 403),
+    /** S3's word for expired temporary credentials. */
+    EXPIRED_TOKEN_S3("ExpiredToken", 400),
+    /** The JSON, REST-JSON and CBOR services' word for expired temporary credentials. */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 403),
+    /** EC2's word for a request signed with expired temporary credentials (or too long after its date). */
+    REQUEST_EXPIRED("RequestExpired", 400),
 
     // IDs of each resource kind
     INVALID_ID("InvalidID", 400),

@@ -15,13 +15,17 @@ import dev.backlane.core.error.AwsException;
  * <li>{@link #INTERNAL_ERROR} ({@code internal-error.json}): S3's and EC2's {@code InternalError}, the others'
  * {@code InternalFailure} (500).
  * <li>{@link #SERVICE_UNAVAILABLE} ({@code unavailable-error.json}): {@code ServiceUnavailable} (503).
+ * <li>{@link #EXPIRED_TOKEN} ({@code expired-token.json}): a call signed with temporary credentials past their expiry —
+ * S3's {@code ExpiredToken} (400), EC2's {@code RequestExpired} (400), the Query services' {@code ExpiredToken} (403), the
+ * JSON services' {@code ExpiredTokenException} (403).
  * </ul>
- * The SDKs retry each of these, the first as a throttle.
+ * The SDKs retry the first three, the first as a throttle; on the last they refresh their credentials.
  */
 public enum CallError {
     THROTTLING("/dev/backlane/core/data/throttling.json"),
     INTERNAL_ERROR("/dev/backlane/core/data/internal-error.json"),
-    SERVICE_UNAVAILABLE("/dev/backlane/core/data/unavailable-error.json");
+    SERVICE_UNAVAILABLE("/dev/backlane/core/data/unavailable-error.json"),
+    EXPIRED_TOKEN("/dev/backlane/core/data/expired-token.json");
 
     private final String resource;
     /** Read on first use, so a server that never fails a call never reads the files. */

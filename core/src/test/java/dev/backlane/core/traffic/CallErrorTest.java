@@ -33,6 +33,19 @@ class CallErrorTest {
         assertEquals("Service is unable to handle request.", CallError.SERVICE_UNAVAILABLE.of("s3").getMessage());
     }
 
+    @Test
+    void expiredTemporaryCredentialsAreRefusedInEachServicesOwnWords() {
+        assertEquals(ErrorCode.REQUEST_EXPIRED, CallError.EXPIRED_TOKEN.of("ec2").code());
+        assertEquals("Request has expired.", CallError.EXPIRED_TOKEN.of("ec2").getMessage());
+        assertEquals(ErrorCode.EXPIRED_TOKEN_S3, CallError.EXPIRED_TOKEN.of("s3").code());
+        assertEquals("The provided token has expired.", CallError.EXPIRED_TOKEN.of("s3").getMessage());
+        assertEquals(ErrorCode.EXPIRED_TOKEN, CallError.EXPIRED_TOKEN.of("sts").code());
+        assertEquals(403, CallError.EXPIRED_TOKEN.of("sts").code().httpStatus());
+        assertEquals("The security token included in the request is expired", CallError.EXPIRED_TOKEN.of("elasticloadbalancing").getMessage());
+        assertEquals(ErrorCode.EXPIRED_TOKEN_EXCEPTION, CallError.EXPIRED_TOKEN.of("kms").code());
+        assertEquals(ErrorCode.EXPIRED_TOKEN_EXCEPTION, CallError.EXPIRED_TOKEN.of("logs").code());
+    }
+
     private static void assertThrottle(String service, ErrorCode code, int status, String message) {
         AwsException error = CallError.THROTTLING.of(service);
         assertEquals(code, error.code(), service);

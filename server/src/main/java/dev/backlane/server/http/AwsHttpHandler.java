@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.backlane.core.error.AwsException;
 import dev.backlane.core.error.ErrorCode;
 import dev.backlane.core.model.Scope;
+import dev.backlane.core.traffic.CallError;
 import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.ApiResponse;
 import dev.backlane.server.api.Caller;
@@ -191,9 +192,13 @@ public final class AwsHttpHandler implements HttpHandler {
 
     /**
      * Who signed the request: the session of an assumed role whose temporary credentials signed it (in the role's
-     * account), else the root of the account the access key selects; a call a workload's gateway forwarded says so.
+     * account), else the root of the account the access key selects; a call a workload's gateway forwarded says so. A
+     * session's credentials past their expiry are refused in the service's words ({@link CallError#EXPIRED_TOKEN}).
      */
     private Caller caller(CredentialScope credentials, HttpExchange exchange) {
+        if (sessions.expired(credentials.accessKeyId())) {
+            throw CallError.EXPIRED_TOKEN.of(credentials.service());
+        }
         Optional<StsSessions.Session> session = sessions.session(credentials.accessKeyId());
         Scope scope = new Scope(session.map(StsSessions.Session::account).orElseGet(() -> credentials.account(defaultAccount)), credentials.region());
         Caller caller = session.map(found -> new Caller(scope, found.arn(), Optional.of(found.roleArn()), false)).orElseGet(() -> Caller.root(scope));

@@ -73,6 +73,19 @@ public final class StsSessions {
         return unexpired(byKey.get(accessKeyId));
     }
 
+    /**
+     * Whether the key is one of a session this server began whose credentials have expired: a call signed with it is
+     * refused as AWS refuses it ({@code ExpiredToken}), not taken for the account's root. Known until the session is
+     * forgotten (past {@link #MAX_SESSIONS}, or a restart).
+     */
+    public boolean expired(String accessKeyId) {
+        if (!accessKeyId.startsWith("ASIA")) {
+            return false;
+        }
+        Session session = byKey.get(accessKeyId);
+        return session != null && !clock.instant().isBefore(session.expiration());
+    }
+
     /** The latest unexpired session with this ARN (the session a call was made as). */
     public Optional<Session> sessionByArn(String arn) {
         return unexpired(byArn.get(arn));

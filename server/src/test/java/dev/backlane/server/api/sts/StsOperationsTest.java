@@ -1,6 +1,7 @@
 package dev.backlane.server.api.sts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.model.IdSource;
@@ -68,8 +69,12 @@ class StsOperationsTest {
         assertEquals(session.assumedRoleId(), element(identity, "UserId"));
         assertEquals("444455556666", element(identity, "Account"));
 
+        assertFalse(sessions.expired(key));
         clock.advance(Duration.ofSeconds(900));
         assertTrue(sessions.session(key).isEmpty(), "expired credentials are no session");
+        assertTrue(sessions.expired(key), "a call signed with them is refused, not made as the account's root");
+        assertFalse(sessions.expired("ASIAAAAAAAAAAAAAAAAA"), "a key this server never issued");
+        assertFalse(sessions.expired("AKIAIOSFODNN7EXAMPLE"));
         assertEquals("arn:aws:iam::111122223333:root", element(call(Caller.root(SCOPE), Map.of("Action", "GetCallerIdentity")), "Arn"));
     }
 
