@@ -36,6 +36,7 @@ import dev.backlane.server.api.ApiDispatcher;
 import dev.backlane.server.api.OperationRegistry;
 import dev.backlane.server.api.fis.FisOperations;
 import dev.backlane.server.api.sts.StsSessions;
+import dev.backlane.server.api.sts.WorldSessionLedger;
 import dev.backlane.server.api.cloudwatch.MetricOperations;
 import dev.backlane.server.fault.ExtraTraffic;
 import dev.backlane.server.fault.Faults;
@@ -223,7 +224,8 @@ public final class BacklaneServer implements AutoCloseable {
         AlarmStore alarms = new AlarmStore(metrics, transition -> events.publish(AlarmStateChangedEvent.of(transition)), alarmJournal);
         alarmJournal.restoreInto(alarms);
         // STS's role sessions: calls signed with their credentials are made as the role, which FIS's API error faults name.
-        StsSessions sessions = new StsSessions(cloud::now);
+        // They are kept in the world (and so the store): their credentials act as the role after a restart too.
+        StsSessions sessions = new StsSessions(cloud::now, new WorldSessionLedger(cloud, config.defaultRegion()));
         OperationRegistry operations = Operations.registry(config.quotas(), regions, engine, metrics, alarms, cloud::now, sessions);
         Supplier<WorldIndex> world = () -> faults.overlay(engine.index(cloud.snapshot()));
         DnsListeners dns = new DnsListeners(world, VpcDnsView.standard(), events, cloud::now, InetAddress.getLoopbackAddress(),

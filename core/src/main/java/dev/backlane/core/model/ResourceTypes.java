@@ -134,12 +134,19 @@ public final class ResourceTypes {
     public static final ResourceType<AlarmHistoryRecord> ALARM_HISTORY = new ResourceType<>(
             "alarm-history", "", AlarmHistoryRecord.class, RESOURCE_NOT_FOUND, "Alarm history item %s does not exist.", INVALID_PARAMETER_VALUE);
 
+    /**
+     * STS role sessions, by their temporary credentials' access key ID, in the role's account, so that the credentials act
+     * as the session across a restart and are refused once expired.
+     */
+    public static final ResourceType<StsSessionRecord> STS_SESSION = new ResourceType<>(
+            "sts-session", "", StsSessionRecord.class, INVALID_PARAMETER_VALUE, "The session '%s' does not exist", INVALID_PARAMETER_VALUE);
+
     private static final List<ResourceType<?>> ALL = List.of(TAGS, IDEMPOTENCY, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, NETWORK_ACL,
             INTERNET_GATEWAY, NETWORK_INTERFACE, SECURITY_GROUP_RULE, PREFIX_LIST, ELASTIC_IP, NAT_GATEWAY, VPC_ENDPOINT, LOAD_BALANCER,
             TARGET_GROUP, LISTENER, INSTANCE, IMAGE, VPC_PEERING_CONNECTION, VPC_ENDPOINT_SERVICE, CONNECTION_NOTIFICATION,
             NETWORK_INSIGHTS_PATH, NETWORK_INSIGHTS_ANALYSIS, ZONE_MAPPING, LOG_GROUP, LOG_STREAM, LOG_EVENT_BATCH, FLOW_LOG,
             RESOLVER_QUERY_LOG_CONFIG, RESOLVER_QUERY_LOG_CONFIG_ASSOCIATION, FIS_EXPERIMENT_TEMPLATE, FIS_EXPERIMENT, FAULT,
-            ALARM, ALARM_HISTORY);
+            ALARM, ALARM_HISTORY, STS_SESSION);
 
     private static final Map<String, ResourceType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ResourceType::name, Function.identity()));

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The role sessions STS's {@code AssumeRole} has begun, by the access key ID of their temporary credentials: a call
  * signed with one is made in the role's account as the session ({@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}),
- * until the credentials expire. Kept in memory: a restart forgets them, as it would a real session's cached
- * credentials' worth (a client assumes the role again). At most {@link #MAX_SESSIONS} are kept; past that the oldest
- * are forgotten first.
+ * until the credentials expire, and is refused as expired after that. Held in memory for the calls (at most
+ * {@link #MAX_SESSIONS}; past that the oldest are forgotten first) and recorded in a {@link SessionLedger} (the server's:
+ * its world, and so its store), where a key not in memory is looked for: a restart, or another server of a shared
+ * store, does not forget a session.
  */
 public final class StsSessions {
     static final int MAX_SESSIONS = 100_000;
@@ -25,6 +26,7 @@ public final class StsSessions {
     private static final char[] SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private final InstantSource clock;
+    private final SessionLedger ledger;
     private final SecureRandom random = new SecureRandom();
     /** Read on every call to the API port, so without a lock. */
     private final Map<String, Session> byKey = new ConcurrentHashMap<>();
@@ -44,15 +46,27 @@ public final class StsSessions {
         }
     }
 
+    /** Sessions held in memory only (a restart forgets them). */
     public StsSessions(InstantSource clock) {
-        this.clock = requireNonNull(clock, "clock is null");
+        this(clock, SessionLedger.none());
     }
 
-    /** Begins a session of the role (of its account, named by its last path element) for {@code duration}. */
-    public synchronized Session begin(String roleArn, String account, String roleName, String sessionName, Duration duration) {
+    public StsSessions(InstantSource clock, SessionLedger ledger) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+    }
+
+    /** Begins a session of the role (of its account, named by its last path element) for {@code duration}, and records it. */
+    public Session begin(String roleArn, String account, String roleName, String sessionName, Duration duration) {
         Session session = new Session(roleArn, sessionName, account, "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
                 roleId(roleArn) + ":" + sessionName, "ASIA" + text(KEY_ALPHABET, 16), text(SECRET_ALPHABET, 40),
                 "FwoGZXIvYXdzE" + text(SECRET_ALPHABET, 300), clock.instant().plus(duration));
+        ledger.record(session);
+        remember(session);
+        return session;
+    }
+
+    private synchronized void remember(Session session) {
         while (order.size() >= MAX_SESSIONS) {
             Session oldest = byKey.remove(order.removeFirst());
             if (oldest != null) {
@@ -61,29 +75,36 @@ public final class StsSessions {
         }
         order.addLast(session.accessKeyId());
         byKey.put(session.accessKeyId(), session);
-        byArn.put(session.arn(), session);
-        return session;
+        byArn.merge(session.arn(), session, (held, found) -> found.expiration().isAfter(held.expiration()) ? found : held);
     }
 
     /** The unexpired session whose credentials have this access key ID; empty for any other key. */
     public Optional<Session> session(String accessKeyId) {
-        if (!accessKeyId.startsWith("ASIA")) {
-            return Optional.empty();
-        }
-        return unexpired(byKey.get(accessKeyId));
+        return unexpired(known(accessKeyId));
     }
 
     /**
      * Whether the key is one of a session this server began whose credentials have expired: a call signed with it is
-     * refused as AWS refuses it ({@code ExpiredToken}), not taken for the account's root. Known until the session is
-     * forgotten (past {@link #MAX_SESSIONS}, or a restart).
+     * refused as AWS refuses it ({@code ExpiredToken}), not taken for the account's root (until its ledger forgets it).
      */
     public boolean expired(String accessKeyId) {
+        Session session = known(accessKeyId);
+        return session != null && !clock.instant().isBefore(session.expiration());
+    }
+
+    /** The session of a temporary access key, held or recorded (then held from now on); null for any other key. */
+    private Session known(String accessKeyId) {
         if (!accessKeyId.startsWith("ASIA")) {
-            return false;
+            return null;
         }
         Session session = byKey.get(accessKeyId);
-        return session != null && !clock.instant().isBefore(session.expiration());
+        if (session == null) {
+            session = ledger.find(accessKeyId).orElse(null);
+            if (session != null) {
+                remember(session);
+            }
+        }
+        return session;
     }
 
     /** The latest unexpired session with this ARN (the session a call was made as). */
