@@ -8,16 +8,17 @@
 #   - bulk: a 100 MiB GET and PUT (curl) and 1 MiB GETs and PUTs (wrk -c8): CPU ms per MiB forwarded.
 # CPU time is user + system over all the proxy's threads (/proc/PID/task/*/stat, 10 ms ticks).
 #
-# Usage: bench/gateway-cpu.sh [--rounds 3] [--seconds 5] [--before JAR]
+# Usage: bench/gateway-cpu.sh [--rounds 3] [--seconds 5] [--before JAR] [--no-bulk]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-rounds=3 seconds=5 before=""
+rounds=3 seconds=5 before="" bulk=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --before) before=$(realpath "$2"); shift 2 ;;
+    --no-bulk) bulk=""; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -90,6 +91,7 @@ for round in $(seq "$rounds"); do
       'BEGIN {printf "%-6s %-15s %6s %10d %14.1f %12.2f %12d %12d\n", r, t, l, n, c * 10000 / n, x / n, g, j}'
   done
 done
+[ -n "$bulk" ] || exit 0
 echo
 echo "bulk: CPU ms per MiB forwarded"
 head -c 104857600 /dev/zero >"$work/100MiB"

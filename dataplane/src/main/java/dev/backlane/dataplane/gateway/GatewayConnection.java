@@ -508,13 +508,15 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
      * it (the decoder has passed on all it read, so the rest is still in the socket), otherwise the next message.
      */
     private void pullRequestBody() {
-        if (clientReading) {
+        boolean spliceable = requestBodyLeft >= BodySplice.MIN_BODY;
+        if (clientReading && spliceable) {
             // The rest of this read may still hold body the decoder has yet to hand over: a splice now would take
-            // the bytes after it.
+            // the bytes after it. A body too short to splice is asked for at once instead, within the read, so Netty
+            // keeps the socket's read interest (deferring it past the read costs two epoll_ctl calls per request).
             pullAfterRead = true;
             return;
         }
-        if (inbox.isEmpty() && splice == null && requestBodyLeft >= BodySplice.MIN_BODY && lease != null && !responseComplete
+        if (inbox.isEmpty() && splice == null && spliceable && lease != null && !responseComplete
                 && BodySplice.possible(ctx.channel(), lease.channel())) {
             lastSplicedNanos = System.nanoTime();
             splice = BodySplice.start(ctx.channel(), lease.channel(), requestBodyLeft, requestSplice);
