@@ -7,8 +7,10 @@ import dev.backlane.dataplane.toxic.ToxicHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +39,17 @@ final class ConnectionFaults {
         this.traffic = traffic;
     }
 
-    /** The connection carries this now (a request or tunnel judged): lays the faults the decider finds acting on it. */
-    static void carrying(Channel channel, ConnectionTraffic traffic, GatewayDecider decider, Instant now) {
-        ConnectionFaults state = channel.attr(KEY).get();
+    /**
+     * The connection carries this now (a request or tunnel judged): lays the faults the decider finds acting on it. The
+     * clock is read for the connection's first traffic only (its since).
+     */
+    static void carrying(Channel channel, ConnectionTraffic traffic, GatewayDecider decider, InstantSource clock) {
+        Attribute<ConnectionFaults> attribute = channel.attr(KEY);
+        ConnectionFaults state = attribute.get();
         if (state == null) {
-            state = new ConnectionFaults(now, traffic);
-            channel.attr(KEY).set(state);
-        } else if (!state.traffic.equals(traffic)) {
+            state = new ConnectionFaults(clock.instant(), traffic);
+            attribute.set(state);
+        } else {
             state.traffic = traffic;
         }
         List<Fault> faults = decider.connectionFaults(traffic);
@@ -53,9 +59,9 @@ final class ConnectionFaults {
     }
 
     /** A tunnel was judged: a tunnel opened carries its endpoint service's traffic through its endpoint. */
-    static void tunnel(Channel channel, TunnelDecision decision, GatewayDecider decider, Instant now) {
+    static void tunnel(Channel channel, TunnelDecision decision, GatewayDecider decider, InstantSource clock) {
         if (decision instanceof TunnelDecision.Tunnel tunnel) {
-            carrying(channel, new ConnectionTraffic(Optional.of(tunnel.flow().serviceId()), Optional.of(tunnel.flow().endpointId())), decider, now);
+            carrying(channel, new ConnectionTraffic(Optional.of(tunnel.flow().serviceId()), Optional.of(tunnel.flow().endpointId())), decider, clock);
         }
     }
 

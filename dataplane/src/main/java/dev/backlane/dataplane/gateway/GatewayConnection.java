@@ -109,6 +109,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
     private Outcome outcome;
     private int status;
     private final ErrorCodeReader errorCode = new ErrorCodeReader();
+    /** What the connection's last call carried, as faults on connections are scoped. */
+    private ConnectionTraffic carried;
 
     // The upstream leg of a forwarded exchange.
     private URI upstreamUri;
@@ -275,7 +277,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         }
         state = State.TUNNELING;
         stopTimers();
-        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock().instant());
+        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock());
         List<String> httpHandlers = List.of(Gateways.GATEWAY_HANDLER, Gateways.HTTP_DECODER, Gateways.HTTP_ENCODER);
         TunnelConnection.start(ctx.channel(), httpHandlers, io.netty.buffer.Unpooled.EMPTY_BUFFER, decision,
                 new TunnelReplies.Http(), request.get().host(), config, transport, events);
@@ -337,8 +339,12 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
 
     /** Lays the faults acting on connections carrying this call's service through its path (none, mostly). */
     private void carrying(RequestFacts callFacts, PathResult callPath) {
-        ConnectionFaults.carrying(ctx.channel(), new ConnectionTraffic(Optional.of(callFacts.service()),
-                callPath.via().filter(via -> via.startsWith("vpce-"))), decider, config.clock().instant());
+        Optional<String> endpoint = callPath.via().filter(via -> via.startsWith("vpce-"));
+        // A connection's calls mostly go to one service the same way: what it carried is made anew only when that changes.
+        if (carried == null || !carried.service().orElseThrow().equals(callFacts.service()) || !carried.endpoint().equals(endpoint)) {
+            carried = new ConnectionTraffic(Optional.of(callFacts.service()), endpoint);
+        }
+        ConnectionFaults.carrying(ctx.channel(), carried, decider, config.clock());
     }
 
     private void deciderFailed(RuntimeException e) {
@@ -412,7 +418,9 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Up
         facts = Optional.of(forward.facts());
         path = Optional.of(forward.path());
         upstreamUri = forward.upstream();
-        forward.addedHeaders().forEach(request.headers()::set);
+        if (!forward.addedHeaders().isEmpty()) {
+            forward.addedHeaders().forEach(request.headers()::set);
+        }
         requestBodyLeft = requestComplete ? 0 : contentLength(request);
         connectUpstream();
     }

@@ -135,7 +135,7 @@ final class Socks5Handshake extends ChannelInboundHandlerAdapter {
             decision = new TunnelDecision.Refuse(TunnelDecision.Refusal.NOT_SUPPORTED, "the tunnel could not be judged: " + GatewayResponses.describe(e),
                     Optional.empty(), Optional.empty());
         }
-        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock().instant());
+        ConnectionFaults.tunnel(ctx.channel(), decision, decider, config.clock());
         if (!(decision instanceof TunnelDecision.Tunnel)) {
             // A tunnel's reply (established, or why the target failed) flushes the answers before it; a blocked or
             // refused request hears its method choice now, whatever the block does next (a stall answers nothing).
