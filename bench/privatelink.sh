@@ -19,6 +19,8 @@
 #
 # Usage: bench/privatelink.sh [--seconds 5] [--warmup 2] [--connections 4] [--rounds 1] [--idle 10000]
 #                             [--targets "direct backlane-socks5 backlane-connect socat haproxy"]
+# A further peer, haproxy-splice, is HAProxy with `option splice-auto` (zero-copy forwarding through a kernel pipe).
+# For Backlane and HAProxy the table also shows the proxy's CPU time (user + system) per GB carried in the bulk runs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -115,9 +117,11 @@ socat_port=$(free_port)
 socat TCP-LISTEN:"$socat_port",bind=127.0.0.1,fork,reuseaddr TCP:127.0.0.1:"$sink" 2>"$work/socat.err" &
 echo $! >"$work/socat.pid"
 haproxy_port=$(free_port)
+haproxy_splice_port=$(free_port)
+# maxconn: HAProxy sizes its file limit from it (and splice's pipes) and must stay under this machine's 20,000.
 cat >"$work/haproxy.cfg" <<CFG
 global
-  maxconn 8192
+  maxconn 4096
   nbthread 2
 defaults
   mode tcp
@@ -128,6 +132,14 @@ frontend bench
   bind 127.0.0.1:$haproxy_port
   default_backend target
 backend target
+  server target 127.0.0.1:$sink
+# The same with zero-copy forwarding: splice(2) through a kernel pipe whenever it helps (Linux only).
+frontend bench-splice
+  bind 127.0.0.1:$haproxy_splice_port
+  option splice-auto
+  default_backend target-splice
+backend target-splice
+  option splice-auto
   server target 127.0.0.1:$sink
 CFG
 haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
@@ -140,9 +152,17 @@ route() { # target -> the generator's KIND PORT [HOST:PORT]
     backlane-connect) echo "connect $gateway $tunnel_to" ;;
     socat) echo "direct $socat_port" ;;
     haproxy) echo "direct $haproxy_port" ;;
+    haproxy-splice) echo "direct $haproxy_splice_port" ;;
   esac
 }
-generator() { java -Xms256m -Xmx512m -XX:+UseSerialGC -cp "$jar" dev.backlane.bench.privatelink.PrivateLinkBench "$@"; }
+generator() { java -Xms256m -Xmx512m -XX:+UseSerialGC -Dbench.cpuOf="${cpu_of:-}" -cp "$jar" dev.backlane.bench.privatelink.PrivateLinkBench "$@"; }
+# The process whose CPU time per GB carried is measured for a peer: Backlane's, HAProxy's (socat forks one a connection).
+cpu_pid() {
+  case "$1" in
+    backlane-*) echo "$backlane_pid" ;;
+    haproxy*) cat "$work/haproxy.pid" ;;
+  esac
+}
 
 echo "PrivateLink benchmark: $(nproc) cores, ${seconds}s per measurement after ${warmup}s warm-up, $connections connection(s)/thread(s), $rounds round(s)"
 echo "Backlane: $backlane_flags, tunnels to $tunnel_to (provider target $address:8080 -> 127.0.0.1:$sink)"
@@ -154,7 +174,7 @@ for _ in $(seq "$rounds"); do
   loads="$loads $(load)"
   for target in $targets; do
     # shellcheck disable=SC2046
-    out=$(generator measure "$target" $(route "$target") "$seconds" "$warmup" "$connections")
+    out=$(cpu_of=$(cpu_pid "$target") generator measure "$target" $(route "$target") "$seconds" "$warmup" "$connections")
     while read -r name metric value; do got[$metric,$name]="${got[$metric,$name]:-} $value"; done <<<"$out"
   done
 done
@@ -164,13 +184,17 @@ printf '%-22s' measure
 for target in $targets; do printf ' %17s' "$target"; done
 echo
 declare -A m
-for key in upload download both conn_per_s connect_p50_us connect_p99_us; do
+for key in upload download both conn_per_s connect_p50_us connect_p99_us cpu_ms_per_gb; do
   case $key in
+    cpu_ms_per_gb) label="proxy CPU ms per GB" ;;
     upload) label="bulk upload MB/s" ;; download) label="bulk download MB/s" ;; both) label="bulk both ways MB/s" ;;
     conn_per_s) label="new connections/s" ;; connect_p50_us) label="connect p50 us" ;; connect_p99_us) label="connect p99 us" ;;
   esac
   printf '%-22s' "$label"
-  for target in $targets; do m[$key,$target]=$(median <<<"${got[$key,$target]}"); printf ' %17.0f' "${m[$key,$target]}"; done
+  for target in $targets; do
+    if [ -z "${got[$key,$target]:-}" ]; then printf ' %17s' -; continue; fi
+    m[$key,$target]=$(median <<<"${got[$key,$target]}"); printf ' %17.0f' "${m[$key,$target]}"
+  done
   echo
 done
 echo

@@ -62,6 +62,11 @@ public final class PrivateLinkBench {
     }
 
     private static void measure(String name, Route route, int seconds, int warmup, int connections) throws Exception {
+        // The proxy's CPU time per GB carried (bench.cpuOf names its process): what a zero-copy path would save,
+        // and unlike MB/s not at the mercy of what else the machine runs.
+        String cpuOf = System.getProperty("bench.cpuOf", "");
+        long cpuBefore = cpuTicks(cpuOf);
+        long bytesBefore = BULK_BYTES.sum();
         for (TargetServer.Mode mode : new TargetServer.Mode[] {TargetServer.Mode.SINK, TargetServer.Mode.SOURCE, TargetServer.Mode.ECHO}) {
             double megabytes = bulk(route, mode, connections, warmup, seconds);
             String metric = switch (mode) {
@@ -71,12 +76,29 @@ public final class PrivateLinkBench {
             };
             System.out.printf("%s %s %.1f%n", name, metric, megabytes);
         }
+        if (!cpuOf.isEmpty()) {
+            // Ticks of 10 ms (USER_HZ 100) over the bytes each proxy socket read: what it read is what it wrote.
+            System.out.printf("%s cpu_ms_per_gb %.0f%n", name, (cpuTicks(cpuOf) - cpuBefore) * 10.0 / ((BULK_BYTES.sum() - bytesBefore) / 1e9));
+        }
         System.out.printf("%s conn_per_s %.0f%n", name, connectionRate(route, connections, warmup, seconds));
         long[] latencies = latencies(route, warmup, seconds);
         System.out.printf("%s connect_p50_us %.0f%n", name, latencies[latencies.length / 2] / 1000.0);
         System.out.printf("%s connect_p99_us %.0f%n", name, latencies[(int) (latencies.length * 0.99)] / 1000.0);
         System.out.printf("%s connect_count %d%n", name, latencies.length);
         System.out.flush();
+    }
+
+    /** Bytes every bulk run moved, warm-up included (what the proxy's CPU time is set against). */
+    private static final LongAdder BULK_BYTES = new LongAdder();
+
+    /** User plus system CPU ticks of a process and its threads ({@code /proc/PID/stat}); 0 when none is named. */
+    private static long cpuTicks(String pid) throws java.io.IOException {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** MB/s (10^6 bytes) moved by {@code connections} connections in the mode's direction(s) over {@code seconds}. */
@@ -117,6 +139,7 @@ public final class PrivateLinkBench {
         for (Thread thread : threads) {
             thread.join(5000);
         }
+        BULK_BYTES.add(moved.sum());
         return bytesPerSecond / 1e6;
     }
 
