@@ -174,7 +174,8 @@ public final class EventPipelineBenchmark {
 
     /**
      * Part 1: events/s through publish on this thread, per subscriber configuration. With the machine shared (load far above its
-     * cores) wall time mostly measures waiting for a core, so the rate is also given per second of this thread's CPU time.
+     * cores) wall time mostly measures waiting for a core, so the rate is also given per second of this thread's CPU time,
+     * and per second of the whole process's (the subscribers' own threads, and the collector, included).
      */
     private void rates(int perPass, Path s3Root) {
         Event[] pool = events(new SplittableRandom(7), 8192, START, 0);
@@ -188,22 +189,26 @@ public final class EventPipelineBenchmark {
                 Arrays.sort(rates, (a, b) -> Double.compare(a[1], b[1]));
                 double[] median = rates[1];
                 String dropped = pipeline.logs() == null ? "" : ", vended-logs inbox dropped " + pipeline.logs().droppedEvents();
-                System.out.printf("publish %-12s CPU %,12.0f events/s = %6.0f ns/event; wall %,12.0f events/s (median of 3 passes of %,d;"
-                        + " failures %d%s)%n", config, median[1], 1e9 / median[1], median[0], perPass, pipeline.stream().failures(), dropped);
+                System.out.printf("publish %-12s CPU %,12.0f events/s = %6.0f ns/event (process %6.0f ns/event); wall %,12.0f events/s"
+                        + " (median of 3 passes of %,d; failures %d%s)%n", config, median[1], 1e9 / median[1], 1e9 / median[2], median[0], perPass,
+                        pipeline.stream().failures(), dropped);
             }
         }
     }
 
-    /** Events per second of wall time and of this thread's CPU time. */
+    /** Events per second of wall time, of this thread's CPU time and of the process's CPU time. */
     private static double[] pass(EventStream stream, Event[] pool, int count) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long process = os.getProcessCpuTime();
         long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             stream.publish(pool[i & (pool.length - 1)]);
         }
         long wall = System.nanoTime() - start;
-        return new double[] {count / (wall / 1e9), count / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9)};
+        long thread = threads.getCurrentThreadCpuTime() - cpu;
+        return new double[] {count / (wall / 1e9), count / (thread / 1e9), count / ((os.getProcessCpuTime() - process) / 1e9)};
     }
 
     /**
