@@ -52,7 +52,8 @@ import java.util.function.Supplier;
  * 30% {@link DnsQueryEvent} (A answers for AWS names, private and public). Part 1 publishes on one thread to each
  * subscriber alone and to all together; part 2 feeds 3.6 million events (an hour at 1,000/s on a fake clock) to all of
  * them and reports the heap afterwards. Run with
- * {@code java -cp bench/target/benchmarks.jar dev.backlane.bench.EventPipelineBenchmark [events-per-pass]}.
+ * {@code java -cp bench/target/benchmarks.jar dev.backlane.bench.EventPipelineBenchmark [events-per-pass]}, or part 1 alone at a
+ * gateway's pace with {@code --paced EVENTS-PER-SECOND EVENTS-PER-PASS}.
  */
 public final class EventPipelineBenchmark {
     private static final int WORKLOADS = 100;
@@ -124,6 +125,11 @@ public final class EventPipelineBenchmark {
             perKey(Integer.parseInt(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("--paced")) {
+            // Part 1 only, at RATE events/s, as a gateway's event loop publishes, rather than as fast as one thread can.
+            bench.rates(Integer.parseInt(args[2]), s3Root, Integer.parseInt(args[1]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--minutes")) {
             // Memory only: MINUTES simulated minutes at 1,000 events/s, the heap printed every EVERY minutes.
             int minutes = Integer.parseInt(args[1]);
@@ -132,7 +138,7 @@ public final class EventPipelineBenchmark {
             return;
         }
         int perPass = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        bench.rates(perPass, s3Root);
+        bench.rates(perPass, s3Root, 0);
         bench.memory(s3Root, 60, 10);
         bench.scrape(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
     }
@@ -175,16 +181,18 @@ public final class EventPipelineBenchmark {
     /**
      * Part 1: events/s through publish on this thread, per subscriber configuration. With the machine shared (load far above its
      * cores) wall time mostly measures waiting for a core, so the rate is also given per second of this thread's CPU time,
-     * and per second of the whole process's (the subscribers' own threads, and the collector, included).
+     * and per second of the whole process's (the subscribers' own threads, and the collector, included). At a {@code rate}
+     * (events/s; 0: as fast as the thread can) the thread publishes a batch of 100 events and parks until the next is due,
+     * as an event loop between its calls, so that subscribers that hand their work to a thread of their own can keep up.
      */
-    private void rates(int perPass, Path s3Root) {
+    private void rates(int perPass, Path s3Root, int rate) {
         Event[] pool = events(new SplittableRandom(7), 8192, START, 0);
         for (String config : List.of("none", "ledger", "sli", "vended-logs", "metrics", "all")) {
             try (Pipeline pipeline = pipeline(config, new FakeClock(), s3Root, Duration.ofMillis(50))) {
-                pass(pipeline.stream(), pool, perPass);
+                pass(pipeline.stream(), pool, perPass, rate);
                 double[][] rates = new double[3][];
                 for (int i = 0; i < rates.length; i++) {
-                    rates[i] = pass(pipeline.stream(), pool, perPass);
+                    rates[i] = pass(pipeline.stream(), pool, perPass, rate);
                 }
                 Arrays.sort(rates, (a, b) -> Double.compare(a[1], b[1]));
                 double[] median = rates[1];
@@ -197,7 +205,7 @@ public final class EventPipelineBenchmark {
     }
 
     /** Events per second of wall time, of this thread's CPU time and of the process's CPU time. */
-    private static double[] pass(EventStream stream, Event[] pool, int count) {
+    private static double[] pass(EventStream stream, Event[] pool, int count, int rate) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long process = os.getProcessCpuTime();
@@ -205,6 +213,12 @@ public final class EventPipelineBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             stream.publish(pool[i & (pool.length - 1)]);
+            if (rate > 0 && i % 100 == 99) {
+                long due = start + (long) ((i + 1) * 1e9 / rate);
+                for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+                }
+            }
         }
         long wall = System.nanoTime() - start;
         long thread = threads.getCurrentThreadCpuTime() - cpu;
