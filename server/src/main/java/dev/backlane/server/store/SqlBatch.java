@@ -32,6 +32,7 @@ final class SqlBatch implements ChangeSink.Batch {
     private final SqlStore store;
     private final ChangeLogReader changeLog;
     private final ResourceCodec codec;
+    private final WriterStatements statements;
     private final Connection connection;
     private final long head;
     private final long logStart;
@@ -45,10 +46,12 @@ final class SqlBatch implements ChangeSink.Batch {
     private boolean committed;
 
     /** A batch on {@code connection}, whose head row ({@link SqlStore#begin()} locked it) stands at {@code head}. */
-    SqlBatch(SqlStore store, ChangeLogReader changeLog, ResourceCodec codec, Connection connection, SqlStore.StoreHead head) {
+    SqlBatch(SqlStore store, ChangeLogReader changeLog, ResourceCodec codec, WriterStatements statements, Connection connection,
+            SqlStore.StoreHead head) {
         this.store = requireNonNull(store, "store is null");
         this.changeLog = requireNonNull(changeLog, "changeLog is null");
         this.codec = requireNonNull(codec, "codec is null");
+        this.statements = requireNonNull(statements, "statements is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.head = head.head();
         this.logStart = head.logStart();
@@ -146,8 +149,8 @@ final class SqlBatch implements ChangeSink.Batch {
             insertScopes();
         }
         writeRows();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO change_log (seq, position, operation, account, region, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        String logInsert = "INSERT INTO change_log (seq, position, operation, account, region, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        withStatement(logInsert, insert -> {
             for (LogEntry entry : log) {
                 insert.setLong(1, entry.seq());
                 insert.setInt(2, entry.position());
@@ -159,25 +162,24 @@ final class SqlBatch implements ChangeSink.Batch {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-        long newLogStart = logStart;
-        if (seq - logStart > 2 * LOG_RETENTION) {
-            newLogStart = seq - LOG_RETENTION;
-            try (PreparedStatement prune = connection.prepareStatement("DELETE FROM change_log WHERE seq <= ?")) {
+        });
+        long newLogStart = seq - logStart > 2 * LOG_RETENTION ? seq - LOG_RETENTION : logStart;
+        if (newLogStart != logStart) {
+            withStatement("DELETE FROM change_log WHERE seq <= ?", prune -> {
                 prune.setLong(1, newLogStart);
                 prune.executeUpdate();
-            }
+            });
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE store_head SET head = ?, log_start = ? WHERE singleton = 1")) {
+        withStatement("UPDATE store_head SET head = ?, log_start = ? WHERE singleton = 1", update -> {
             update.setLong(1, seq);
             update.setLong(2, newLogStart);
             update.executeUpdate();
-        }
+        });
         return newLogStart;
     }
 
     private void insertScopes() throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scopes (account, region, created_seq) VALUES (?, ?, ?)")) {
+        withStatement("INSERT INTO scopes (account, region, created_seq) VALUES (?, ?, ?)", insert -> {
             for (int i = 0; i < newScopes.size(); i++) {
                 insert.setString(1, newScopes.get(i).account());
                 insert.setString(2, newScopes.get(i).region());
@@ -185,7 +187,7 @@ final class SqlBatch implements ChangeSink.Batch {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
+        });
     }
 
     /**
@@ -206,21 +208,20 @@ final class SqlBatch implements ChangeSink.Batch {
             }
         }
         if (!deletes.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?")) {
+            withStatement("DELETE FROM resources WHERE account = ? AND region = ? AND kind = ? AND id = ?", delete -> {
                 for (RowKey key : deletes) {
                     bindKey(delete, key, 1);
                     delete.addBatch();
                 }
                 delete.executeBatch();
-            }
+            });
         }
         if (writes.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement("""
+        withStatement("""
                 INSERT INTO resources (account, region, kind, id, vpc_id, created_seq, updated_seq, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account, region, kind, id) DO UPDATE SET vpc_id = excluded.vpc_id, updated_seq = excluded.updated_seq, body = excluded.body""")) {
+                ON CONFLICT (account, region, kind, id) DO UPDATE SET vpc_id = excluded.vpc_id, updated_seq = excluded.updated_seq, body = excluded.body""", upsert -> {
             for (Map.Entry<RowKey, RowState> entry : writes) {
                 RowState state = entry.getValue();
                 bindKey(upsert, entry.getKey(), 1);
@@ -231,7 +232,22 @@ final class SqlBatch implements ChangeSink.Batch {
                 upsert.addBatch();
             }
             upsert.executeBatch();
+        });
+    }
+
+    /** Runs {@code work} with the statement for {@code sql}, then gives it back. */
+    private void withStatement(String sql, StatementWork work) throws SQLException {
+        PreparedStatement statement = statements.prepare(connection, sql);
+        try {
+            work.run(statement);
+        } finally {
+            statements.release(statement);
         }
+    }
+
+    @FunctionalInterface
+    private interface StatementWork {
+        void run(PreparedStatement statement) throws SQLException;
     }
 
     private void bindKey(PreparedStatement statement, RowKey key, int first) throws SQLException {

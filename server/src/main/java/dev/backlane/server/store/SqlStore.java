@@ -47,6 +47,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
     private final String lockHead;
     private final ResourceCodec codec = new ResourceCodec();
     private final ChangeLogReader changeLog = new ChangeLogReader(codec);
+    private final WriterStatements statements;
     /** The sequence number the last world handed out reflects; -1 before {@link #load()}. */
     private volatile long position = -1;
     /**
@@ -61,6 +62,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
         this.embedded = directory != null;
         this.directory = directory;
         this.description = description;
+        this.statements = embedded ? WriterStatements.kept() : WriterStatements.perBatch();
         this.lockHead = "SELECT head, log_start FROM store_head WHERE singleton = 1" + (embedded ? "" : " FOR UPDATE");
     }
 
@@ -267,7 +269,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             if (checkpointer != null && checkpointer.restartDue()) {
                 checkpointer.finishOn(connection);
             }
-            return new SqlBatch(this, changeLog, codec, connection, lockHead(connection));
+            return new SqlBatch(this, changeLog, codec, statements, connection, lockHead(connection));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e instanceof SQLException sql ? unavailable("The store is unavailable", sql) : (RuntimeException) e;
@@ -280,6 +282,7 @@ public final class SqlStore implements ChangeSink, AutoCloseable {
             checkpointer.close();
         }
         if (!pool.isClosed()) {
+            statements.close();
             pool.close();
             if (directory != null) {
                 directory.close();
