@@ -19,13 +19,17 @@
 #
 # Usage: bench/privatelink.sh [--seconds 5] [--warmup 2] [--connections 4] [--rounds 1] [--idle 10000]
 #                             [--targets "direct backlane-socks5 backlane-connect socat haproxy"]
+#                             [--parts bulk,rate,latency] [--before JAR]
 # A further peer, haproxy-splice, is HAProxy with `option splice-auto` (zero-copy forwarding through a kernel pipe).
 # For Backlane and HAProxy the table also shows the proxy's CPU time (user + system) per GB carried in the bulk runs.
+# --parts measures only some of bulk, new connections/s (rate) and connect latency; --idle 0 skips the idle test.
+# --before JAR starts a second Backlane server from JAR (e.g. main's, built before a change) with the same topology;
+# its tunnels are the peers before-socks5 and before-connect, taking turns with the others in every round.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-seconds=5 warmup=2 connections=4 rounds=1 idle=10000
+seconds=5 warmup=2 connections=4 rounds=1 idle=10000 parts=bulk,rate,latency before=""
 targets="direct backlane-socks5 backlane-connect socat haproxy"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,6 +39,8 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --targets) targets=$2; shift 2 ;;
+    --parts) parts=$2; shift 2 ;;
+    --before) before=$(realpath "$2"); shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -73,44 +79,54 @@ for _ in $(seq 100); do grep -q '^listening' "$work/target.out" 2>/dev/null && b
 sink=$(awk '/^listening/ {print $2}' "$work/target.out")
 [ -n "$sink" ] || { echo "the target did not start:" >&2; cat "$work/target.out" >&2; exit 1; }
 
-admin=$(free_port)
 # BACKLANE_JAVA_OPTS adds flags to the server's JVM, e.g. a flight recording to see where a connection's time goes.
 backlane_flags="-Xmx1g -XX:+UseSerialGC ${BACKLANE_JAVA_OPTS:-}"
-# shellcheck disable=SC2086
-java $backlane_flags -jar "$backlane_jar" start --port "$admin" --in-memory --instant-transitions --log-requests=off >"$work/backlane.out" 2>&1 &
-backlane_pid=$!
-echo $backlane_pid >"$work/backlane.pid"
-for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$admin/_backlane/health" && break; sleep 0.2; done
-
 provider=111111111111 consumer=222222222222
 as() { local account=$1; shift
   AWS_ACCESS_KEY_ID=$account AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url "http://127.0.0.1:$admin" "$@" --output text; }
-read -r subnet vpc zone < <(as $provider ec2 describe-subnets --filters Name=default-for-az,Values=true \
-  --query 'sort_by(Subnets,&AvailabilityZoneId)[0].[SubnetId,VpcId,AvailabilityZoneId]')
-lb=$(as $provider elbv2 create-load-balancer --name front --type network --scheme internal --subnets "$subnet" --query 'LoadBalancers[0].LoadBalancerArn')
-group=$(as $provider ec2 create-security-group --group-name targets --description targets --vpc-id "$vpc" --query GroupId)
-as $provider ec2 authorize-security-group-ingress --group-id "$group" --protocol tcp --port 8080 --cidr 172.31.0.0/16 >/dev/null
-address=$(as $provider ec2 create-network-interface --subnet-id "$subnet" --groups "$group" --query NetworkInterface.PrivateIpAddress)
-target_group=$(as $provider elbv2 create-target-group --name app --protocol TCP --port 8080 --vpc-id "$vpc" --target-type ip \
-  --query 'TargetGroups[0].TargetGroupArn')
-as $provider elbv2 register-targets --target-group-arn "$target_group" --targets Id="$address" >/dev/null
-as $provider elbv2 create-listener --load-balancer-arn "$lb" --protocol TCP --port 443 \
-  --default-actions Type=forward,TargetGroupArn="$target_group" >/dev/null
-read -r service_id service_name < <(as $provider ec2 create-vpc-endpoint-service-configuration --network-load-balancer-arns "$lb" \
-  --no-acceptance-required --query 'ServiceConfiguration.[ServiceId,ServiceName]')
-as $provider ec2 modify-vpc-endpoint-service-permissions --service-id "$service_id" --add-allowed-principals "arn:aws:iam::$consumer:root" >/dev/null
-curl -sf -o /dev/null -X POST "http://127.0.0.1:$admin/_backlane/targets" \
-  -d "{\"account\": \"$provider\", \"vpcId\": \"$vpc\", \"address\": \"$address\", \"port\": 8080, \"hostPort\": $sink}"
-read -r consumer_subnet consumer_vpc < <(as $consumer ec2 describe-subnets \
-  --filters Name=default-for-az,Values=true Name=availability-zone-id,Values="$zone" --query 'Subnets[0].[SubnetId,VpcId]')
-endpoint_name=$(as $consumer ec2 create-vpc-endpoint --vpc-endpoint-type Interface --vpc-id "$consumer_vpc" --service-name "$service_name" \
-  --subnet-ids "$consumer_subnet" --query 'VpcEndpoint.DnsEntries[0].DnsName')
-workload() { # a workload beside the endpoint; echoes its gateway's port
+workload() { # a workload beside the endpoint in the server on $admin; echoes its gateway's port
   curl -sf -X POST "http://127.0.0.1:$admin/_backlane/workloads" -d "{\"account\": \"$consumer\", \"subnetId\": \"$consumer_subnet\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["gateway"]["port"])'
 }
-gateway=$(workload)
-tunnel_to="$endpoint_name:443"
+backlane_up() { # JAR PIDFILE: starts a Backlane server from JAR and builds the topology in it; sets admin, gateway, tunnel_to
+  admin=$(free_port)
+  # shellcheck disable=SC2086
+  java $backlane_flags -jar "$1" start --port "$admin" --in-memory --instant-transitions --log-requests=off >"$work/$2.out" 2>&1 &
+  echo $! >"$work/$2.pid"
+  for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$admin/_backlane/health" && break; sleep 0.2; done
+  local subnet vpc lb group address target_group service_id service_name consumer_vpc endpoint_name
+  read -r subnet vpc zone < <(as $provider ec2 describe-subnets --filters Name=default-for-az,Values=true \
+    --query 'sort_by(Subnets,&AvailabilityZoneId)[0].[SubnetId,VpcId,AvailabilityZoneId]')
+  lb=$(as $provider elbv2 create-load-balancer --name front --type network --scheme internal --subnets "$subnet" --query 'LoadBalancers[0].LoadBalancerArn')
+  group=$(as $provider ec2 create-security-group --group-name targets --description targets --vpc-id "$vpc" --query GroupId)
+  as $provider ec2 authorize-security-group-ingress --group-id "$group" --protocol tcp --port 8080 --cidr 172.31.0.0/16 >/dev/null
+  address=$(as $provider ec2 create-network-interface --subnet-id "$subnet" --groups "$group" --query NetworkInterface.PrivateIpAddress)
+  target_group=$(as $provider elbv2 create-target-group --name app --protocol TCP --port 8080 --vpc-id "$vpc" --target-type ip \
+    --query 'TargetGroups[0].TargetGroupArn')
+  as $provider elbv2 register-targets --target-group-arn "$target_group" --targets Id="$address" >/dev/null
+  as $provider elbv2 create-listener --load-balancer-arn "$lb" --protocol TCP --port 443 \
+    --default-actions Type=forward,TargetGroupArn="$target_group" >/dev/null
+  read -r service_id service_name < <(as $provider ec2 create-vpc-endpoint-service-configuration --network-load-balancer-arns "$lb" \
+    --no-acceptance-required --query 'ServiceConfiguration.[ServiceId,ServiceName]')
+  as $provider ec2 modify-vpc-endpoint-service-permissions --service-id "$service_id" --add-allowed-principals "arn:aws:iam::$consumer:root" >/dev/null
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$admin/_backlane/targets" \
+    -d "{\"account\": \"$provider\", \"vpcId\": \"$vpc\", \"address\": \"$address\", \"port\": 8080, \"hostPort\": $sink}"
+  read -r consumer_subnet consumer_vpc < <(as $consumer ec2 describe-subnets \
+    --filters Name=default-for-az,Values=true Name=availability-zone-id,Values="$zone" --query 'Subnets[0].[SubnetId,VpcId]')
+  endpoint_name=$(as $consumer ec2 create-vpc-endpoint --vpc-endpoint-type Interface --vpc-id "$consumer_vpc" --service-name "$service_name" \
+    --subnet-ids "$consumer_subnet" --query 'VpcEndpoint.DnsEntries[0].DnsName')
+  gateway=$(workload)
+  tunnel_to="$endpoint_name:443"
+  address_shown="$address"
+}
+if [ -n "$before" ]; then
+  # The jar to compare against first, so the server measured and kept for the idle test is this tree's.
+  backlane_up "$before" before
+  before_gateway=$gateway before_tunnel_to=$tunnel_to
+  targets=$(for target in $targets; do echo "$target"; [[ $target == backlane-* ]] && echo "before-${target#backlane-}"; done | xargs)
+fi
+backlane_up "$backlane_jar" backlane
+backlane_pid=$(cat "$work/backlane.pid")
 
 socat_port=$(free_port)
 # socat logs every peer that resets (how each bulk measurement ends): to a file, not the table.
@@ -150,6 +166,8 @@ route() { # target -> the generator's KIND PORT [HOST:PORT]
     direct) echo "direct $sink" ;;
     backlane-socks5) echo "socks5 $gateway $tunnel_to" ;;
     backlane-connect) echo "connect $gateway $tunnel_to" ;;
+    before-socks5) echo "socks5 $before_gateway $before_tunnel_to" ;;
+    before-connect) echo "connect $before_gateway $before_tunnel_to" ;;
     socat) echo "direct $socat_port" ;;
     haproxy) echo "direct $haproxy_port" ;;
     haproxy-splice) echo "direct $haproxy_splice_port" ;;
@@ -160,12 +178,14 @@ generator() { java -Xms256m -Xmx512m -XX:+UseSerialGC -Dbench.cpuOf="${cpu_of:-}
 cpu_pid() {
   case "$1" in
     backlane-*) echo "$backlane_pid" ;;
+    before-*) cat "$work/before.pid" ;;
     haproxy*) cat "$work/haproxy.pid" ;;
   esac
 }
 
 echo "PrivateLink benchmark: $(nproc) cores, ${seconds}s per measurement after ${warmup}s warm-up, $connections connection(s)/thread(s), $rounds round(s)"
-echo "Backlane: $backlane_flags, tunnels to $tunnel_to (provider target $address:8080 -> 127.0.0.1:$sink)"
+echo "Backlane: $backlane_flags, tunnels to $tunnel_to (provider target $address_shown:8080 -> 127.0.0.1:$sink)"
+[ -z "$before" ] || echo "before-*: the same tunnels through a second server started from $before"
 echo "$(socat -V | awk '/socat version/ {print "socat", $3}'), $(haproxy -v | awk 'NR==1 {print "HAProxy", $3}') (mode tcp, 2 threads)"
 echo "targets: $targets; load average at the start: $(load)"
 declare -A got
@@ -174,7 +194,7 @@ for _ in $(seq "$rounds"); do
   loads="$loads $(load)"
   for target in $targets; do
     # shellcheck disable=SC2046
-    out=$(cpu_of=$(cpu_pid "$target") generator measure "$target" $(route "$target") "$seconds" "$warmup" "$connections")
+    out=$(cpu_of=$(cpu_pid "$target") generator measure "$target" $(route "$target") "$seconds" "$warmup" "$connections" "$parts")
     while read -r name metric value; do got[$metric,$name]="${got[$metric,$name]:-} $value"; done <<<"$out"
   done
 done
@@ -183,8 +203,12 @@ echo
 printf '%-22s' measure
 for target in $targets; do printf ' %17s' "$target"; done
 echo
+keys=""
+[[ ,$parts, == *,bulk,* ]] && keys="upload download both cpu_ms_per_gb"
+[[ ,$parts, == *,rate,* ]] && keys="$keys conn_per_s"
+[[ ,$parts, == *,latency,* ]] && keys="$keys connect_p50_us connect_p99_us"
 declare -A m
-for key in upload download both conn_per_s connect_p50_us connect_p99_us cpu_ms_per_gb; do
+for key in $keys; do
   case $key in
     cpu_ms_per_gb) label="proxy CPU ms per GB" ;;
     upload) label="bulk upload MB/s" ;; download) label="bulk download MB/s" ;; both) label="bulk both ways MB/s" ;;
@@ -202,7 +226,8 @@ echo "ratios (medians): to direct, to socat; connect latency added to direct (us
 printf '%-22s' measure
 for target in $targets; do [ "$target" = direct ] || printf ' %17s' "$target"; done
 echo
-for key in upload download both conn_per_s; do
+for key in $keys; do
+  [[ $key != connect_* && $key != cpu_ms_per_gb ]] || continue
   for base in direct socat; do
     [[ " $targets " == *" $base "* ]] || continue
     printf '%-22s' "$key / $base"
@@ -212,7 +237,8 @@ for key in upload download both conn_per_s; do
     echo
   done
 done
-for key in connect_p50_us connect_p99_us; do
+for key in $keys; do
+  [[ $key == connect_* ]] || continue
   printf '%-22s' "+${key#connect_}"
   for target in $targets; do
     [ "$target" = direct ] || awk -v g="${m[$key,$target]}" -v d="${m[$key,direct]}" 'BEGIN {printf " %17.0f", g - d}'
@@ -221,6 +247,9 @@ for key in connect_p50_us connect_p99_us; do
 done
 echo
 
+if [ "$idle" -eq 0 ]; then
+  exit 0
+fi
 heap_used() { # KiB used in the Java heap of process $1 after a full collection
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | awk '/(heap|generation) +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub(/K,?/, "", $(i+1)); s += $(i+1)}} END {print s}'

@@ -21,6 +21,7 @@ import dev.backlane.core.traffic.RequestClassifier;
 import dev.backlane.core.traffic.RequestFacts;
 import dev.backlane.core.traffic.TrafficJudge;
 import dev.backlane.core.traffic.EstablishedTunnelJudge;
+import dev.backlane.core.traffic.RecentTunnelJudgements;
 import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.traffic.WorkloadPlacement;
@@ -379,7 +380,7 @@ public final class BacklaneServer implements AutoCloseable {
             }
         };
         WorkloadDecider.Judge judged = (workload, facts, callerAccount) -> judge.decide(world.get(), workload, facts, callerAccount, cloud.now());
-        TunnelJudge tunnels = new TunnelJudge(engine);
+        RecentTunnelJudgements tunnels = new RecentTunnelJudgements(new TunnelJudge(engine));
         WorkloadDecider.ConnectionJudge connections = (workload, host, port) -> tunnels.judge(world.get(), workload, host, port, cloud.now());
         return workload -> new WorkloadDecider(workload, classify, judged, config.upstreams(), apiPort.get(), protocols, config.defaultAccount(),
                 connections, targetSockets, injected);

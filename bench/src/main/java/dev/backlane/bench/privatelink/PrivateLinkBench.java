@@ -19,10 +19,12 @@ import java.util.function.LongSupplier;
  * The generator of bench/privatelink.sh, three roles:
  * <ul>
  *   <li>{@code serve PORT THREADS}: the target ({@link TargetServer}); prints {@code listening PORT}.</li>
- *   <li>{@code measure NAME KIND PORT [HOST:PORT] SECONDS WARMUP CONNECTIONS}: against one peer, in this order, bulk
- *       upload, download and both ways on CONNECTIONS connections; new connections per second on CONNECTIONS threads
- *       (connect, send a byte, read it back, close); then connect latency on one thread, one connection after the
- *       other. Each part gets WARMUP seconds unmeasured first. Prints one {@code NAME metric value} line each.</li>
+ *   <li>{@code measure NAME KIND PORT [HOST:PORT] SECONDS WARMUP CONNECTIONS [PARTS]}: against one peer, in this
+ *       order, bulk upload, download and both ways on CONNECTIONS connections; new connections per second on
+ *       CONNECTIONS threads (connect, send a byte, read it back, close); then connect latency on one thread, one
+ *       connection after the other. PARTS (comma-separated {@code bulk}, {@code rate}, {@code latency}; all by
+ *       default) picks which are measured. Each part gets WARMUP seconds unmeasured first. Prints one
+ *       {@code NAME metric value} line each.</li>
  *   <li>{@code idle KIND PORT[,PORT...] [HOST:PORT] COUNT}: opens COUNT connections, spread evenly over the ports
  *       (one gateway holds at most 1,024 connections), each echoing one byte so it is known to reach the target,
  *       prints {@code held N failed M} and holds them until its standard input closes.</li>
@@ -43,7 +45,8 @@ public final class PrivateLinkBench {
                 boolean tunnel = !args[2].equals("direct");
                 Route route = Route.parse(args[2], args[3], tunnel ? args[4] : null);
                 int next = tunnel ? 5 : 4;
-                measure(args[1], route, Integer.parseInt(args[next]), Integer.parseInt(args[next + 1]), Integer.parseInt(args[next + 2]));
+                List<String> parts = List.of((args.length > next + 3 ? args[next + 3] : "bulk,rate,latency").split(","));
+                measure(args[1], route, Integer.parseInt(args[next]), Integer.parseInt(args[next + 1]), Integer.parseInt(args[next + 2]), parts);
             }
             case "idle" -> {
                 boolean tunnel = !args[1].equals("direct");
@@ -61,13 +64,13 @@ public final class PrivateLinkBench {
         Thread.currentThread().join();
     }
 
-    private static void measure(String name, Route route, int seconds, int warmup, int connections) throws Exception {
+    private static void measure(String name, Route route, int seconds, int warmup, int connections, List<String> parts) throws Exception {
         // The proxy's CPU time per GB carried (bench.cpuOf names its process): what a zero-copy path would save,
         // and unlike MB/s not at the mercy of what else the machine runs.
         String cpuOf = System.getProperty("bench.cpuOf", "");
         long cpuBefore = cpuTicks(cpuOf);
         long bytesBefore = BULK_BYTES.sum();
-        for (TargetServer.Mode mode : new TargetServer.Mode[] {TargetServer.Mode.SINK, TargetServer.Mode.SOURCE, TargetServer.Mode.ECHO}) {
+        for (TargetServer.Mode mode : parts.contains("bulk") ? TargetServer.Mode.values() : new TargetServer.Mode[0]) {
             double megabytes = bulk(route, mode, connections, warmup, seconds);
             String metric = switch (mode) {
                 case SINK -> "upload";
@@ -76,15 +79,19 @@ public final class PrivateLinkBench {
             };
             System.out.printf("%s %s %.1f%n", name, metric, megabytes);
         }
-        if (!cpuOf.isEmpty()) {
+        if (!cpuOf.isEmpty() && parts.contains("bulk")) {
             // Ticks of 10 ms (USER_HZ 100) over the bytes each proxy socket read: what it read is what it wrote.
             System.out.printf("%s cpu_ms_per_gb %.0f%n", name, (cpuTicks(cpuOf) - cpuBefore) * 10.0 / ((BULK_BYTES.sum() - bytesBefore) / 1e9));
         }
-        System.out.printf("%s conn_per_s %.0f%n", name, connectionRate(route, connections, warmup, seconds));
-        long[] latencies = latencies(route, warmup, seconds);
-        System.out.printf("%s connect_p50_us %.0f%n", name, latencies[latencies.length / 2] / 1000.0);
-        System.out.printf("%s connect_p99_us %.0f%n", name, latencies[(int) (latencies.length * 0.99)] / 1000.0);
-        System.out.printf("%s connect_count %d%n", name, latencies.length);
+        if (parts.contains("rate")) {
+            System.out.printf("%s conn_per_s %.0f%n", name, connectionRate(route, connections, warmup, seconds));
+        }
+        if (parts.contains("latency")) {
+            long[] latencies = latencies(route, warmup, seconds);
+            System.out.printf("%s connect_p50_us %.0f%n", name, latencies[latencies.length / 2] / 1000.0);
+            System.out.printf("%s connect_p99_us %.0f%n", name, latencies[(int) (latencies.length * 0.99)] / 1000.0);
+            System.out.printf("%s connect_count %d%n", name, latencies.length);
+        }
         System.out.flush();
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each account's zone mapping. A mapping pinned in the account's scope (by an admin call, a start
@@ -34,6 +35,11 @@ public final class ZoneMappings {
     private static final ZoneMappings STANDARD = new ZoneMappings(RegionCatalog.standard());
 
     private final RegionCatalog regions;
+    /**
+     * The derived mappings made so far, by {@code account/region}: a mapping is asked for on every connection through
+     * an interface endpoint (its zone) and in its events, and deriving one is a SHA-256 and a shuffle.
+     */
+    private final Map<String, ZoneMapping> derivations = new ConcurrentHashMap<>();
 
     public ZoneMappings(RegionCatalog regions) {
         this.regions = requireNonNull(regions, "regions is null");
@@ -58,6 +64,10 @@ public final class ZoneMappings {
 
     /** The mapping the account has when none is pinned; no zones for a region the catalogue does not know. */
     public ZoneMapping derived(String account, String region) {
+        return derivations.computeIfAbsent(account + "/" + region, key -> derive(account, region));
+    }
+
+    private ZoneMapping derive(String account, String region) {
         Region found = regions.region(region).orElse(null);
         if (found == null) {
             return new ZoneMapping(region, List.of());

@@ -222,11 +222,8 @@ final class TunnelConnection {
         phase = Phase.SPLICING;
         spliced = flow;
         openedAt = config.clock().instant();
-        EventStream events = config.events();
-        if (events.wants(PrivateLinkConnectionOpenedEvent.class)) {
-            events.publish(new PrivateLinkConnectionOpenedEvent(flow, openedAt));
-        }
-        // The client's reply first: it is what the client waits for; the target hears the preamble in the same turn.
+        // The client's reply first: it is what the client waits for; the target hears the preamble in the same turn,
+        // and the event's subscribers (metrics, SLIs, the ledger) run while the reply is on its way.
         client.writeAndFlush(replies.established());
         if (preamble.length > 0) {
             target.write(Unpooled.wrappedBuffer(preamble));
@@ -241,6 +238,10 @@ final class TunnelConnection {
         target.flush();
         client.read();
         target.read();
+        EventStream events = config.events();
+        if (events.wants(PrivateLinkConnectionOpenedEvent.class)) {
+            events.publish(new PrivateLinkConnectionOpenedEvent(flow, openedAt));
+        }
     }
 
     private void connectFailed(Throwable failure, TunnelDecision.Tunnel tunnel) {
