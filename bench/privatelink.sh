@@ -123,7 +123,12 @@ if [ -n "$before" ]; then
   # The jar to compare against first, so the server measured and kept for the idle test is this tree's.
   backlane_up "$before" before
   before_gateway=$gateway before_tunnel_to=$tunnel_to
-  targets=$(for target in $targets; do echo "$target"; [[ $target == backlane-* ]] && echo "before-${target#backlane-}"; done | xargs)
+  with_before=""
+  for target in $targets; do
+    with_before="$with_before $target"
+    if [[ $target == backlane-* ]]; then with_before="$with_before before-${target#backlane-}"; fi
+  done
+  targets=${with_before# }
 fi
 backlane_up "$backlane_jar" backlane
 backlane_pid=$(cat "$work/backlane.pid")
@@ -206,13 +211,14 @@ echo
 keys=""
 [[ ,$parts, == *,bulk,* ]] && keys="upload download both cpu_ms_per_gb"
 [[ ,$parts, == *,rate,* ]] && keys="$keys conn_per_s"
-[[ ,$parts, == *,latency,* ]] && keys="$keys connect_p50_us connect_p99_us"
+[[ ,$parts, == *,latency,* ]] && keys="$keys connect_p50_us connect_p99_us connect_count"
 declare -A m
 for key in $keys; do
   case $key in
     cpu_ms_per_gb) label="proxy CPU ms per GB" ;;
     upload) label="bulk upload MB/s" ;; download) label="bulk download MB/s" ;; both) label="bulk both ways MB/s" ;;
     conn_per_s) label="new connections/s" ;; connect_p50_us) label="connect p50 us" ;; connect_p99_us) label="connect p99 us" ;;
+    connect_count) label="connections timed" ;;
   esac
   printf '%-22s' "$label"
   for target in $targets; do
@@ -238,7 +244,7 @@ for key in $keys; do
   done
 done
 for key in $keys; do
-  [[ $key == connect_* ]] || continue
+  [[ $key == connect_p* ]] || continue
   printf '%-22s' "+${key#connect_}"
   for target in $targets; do
     [ "$target" = direct ] || awk -v g="${m[$key,$target]}" -v d="${m[$key,direct]}" 'BEGIN {printf " %17.0f", g - d}'

@@ -1,6 +1,7 @@
 package dev.backlane.dataplane.gateway;
 
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -48,5 +49,10 @@ record GatewayTransport(boolean epoll) {
 
     Class<? extends SocketChannel> clientChannel() {
         return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    /** Makes client channels by their constructor, not by reflection as {@link #clientChannel()} does: a tunnel opens one per connection. */
+    ChannelFactory<SocketChannel> clientChannels() {
+        return epoll ? EpollSocketChannel::new : NioSocketChannel::new;
     }
 }

@@ -8,16 +8,21 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,7 +33,9 @@ import java.util.function.Function;
 
 /**
  * The workloads' gateways: one listener per workload on a loopback port of its own, all sharing one event-loop
- * group and one pool of upstream connections. Each speaks HTTP (calls, and CONNECT tunnels) and SOCKS5 on the same
+ * group and one pool of upstream connections. With epoll the listener is one socket per event loop sharing the port
+ * (SO_REUSEPORT), so a connection is accepted and served by the same loop instead of being handed from the
+ * acceptor's loop to another, a thread wake-up on every new connection. Each speaks HTTP (calls, and CONNECT tunnels) and SOCKS5 on the same
  * port, told apart by a connection's first byte ({@link ProtocolDetector}). Which workload a request comes from is told by the port it arrives
  * on, as on AWS it is told by the network interface it leaves from.
  */
@@ -40,7 +47,7 @@ public final class Gateways implements AutoCloseable {
     static final String HTTP_ENCODER = "http-encoder";
     static final String GATEWAY_HANDLER = "gateway";
 
-    private record Bound(InetSocketAddress address, Channel listener, ChannelGroup connections, GatewayDecider decider) {
+    private record Bound(InetSocketAddress address, List<Channel> listeners, ChannelGroup connections, GatewayDecider decider) {
     }
 
     private final GatewayConfig config;
@@ -70,10 +77,34 @@ public final class Gateways implements AutoCloseable {
             throw new IllegalStateException("workload " + workloadId + " already has a gateway at " + byWorkload.get(workloadId).address());
         }
         ChannelGroup connections = new DefaultChannelGroup(workloadId, GlobalEventExecutor.INSTANCE);
-        Channel listener = bootstrap(workloadId, decider, connections).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
-        InetSocketAddress address = (InetSocketAddress) listener.localAddress();
-        byWorkload.put(workloadId, new Bound(address, listener, connections, decider));
+        List<Channel> listeners = listen(bootstrap(workloadId, decider, connections));
+        InetSocketAddress address = (InetSocketAddress) listeners.get(0).localAddress();
+        byWorkload.put(workloadId, new Bound(address, listeners, connections, decider));
         return address;
+    }
+
+    /** The gateway's listening sockets on one ephemeral loopback port: one per event loop with epoll, else one. */
+    private List<Channel> listen(ServerBootstrap bootstrap) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        if (!transport.epoll()) {
+            return List.of(bootstrap.group(group).channel(transport.serverChannel()).bind(loopback, 0).syncUninterruptibly().channel());
+        }
+        List<Channel> listeners = new ArrayList<>();
+        int port = 0;
+        try {
+            for (EventExecutor executor : group) {
+                EventLoop loop = (EventLoop) executor;
+                Channel listener = bootstrap.clone().group(loop, loop).channel(transport.serverChannel()).option(EpollChannelOption.SO_REUSEPORT, true)
+                        .bind(loopback, port).syncUninterruptibly().channel();
+                listeners.add(listener);
+                // The kernel picks a free port for the first (one no other socket shares); the others join it.
+                port = ((InetSocketAddress) listener.localAddress()).getPort();
+            }
+        } catch (RuntimeException e) {
+            listeners.forEach(Channel::close);
+            throw e;
+        }
+        return List.copyOf(listeners);
     }
 
     /** The address of the workload's gateway, if it has one. */
@@ -94,7 +125,7 @@ public final class Gateways implements AutoCloseable {
         if (bound == null) {
             return false;
         }
-        bound.listener().close().syncUninterruptibly();
+        bound.listeners().forEach(listener -> listener.close().syncUninterruptibly());
         bound.connections().close().awaitUninterruptibly();
         return true;
     }
@@ -104,7 +135,7 @@ public final class Gateways implements AutoCloseable {
         HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(config.maxInitialLineLength())
                 .setMaxHeaderSize(config.maxHeaderSize()).setMaxChunkSize(MAX_CHUNK_SIZE);
         long idleMillis = config.idleTimeout().toMillis();
-        return new ServerBootstrap().group(group).channel(transport.serverChannel())
+        return new ServerBootstrap()
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, GatewayTransport.WATER_MARK)

@@ -194,7 +194,7 @@ final class TunnelConnection {
 
     private void connect(TunnelDecision.Tunnel tunnel) {
         flow = tunnel.flow();
-        ChannelFuture connecting = new Bootstrap().group(client.eventLoop()).channel(transport.clientChannel())
+        ChannelFuture connecting = new Bootstrap().group(client.eventLoop()).channelFactory(transport.clientChannels())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)

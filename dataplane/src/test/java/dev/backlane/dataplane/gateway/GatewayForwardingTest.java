@@ -3,6 +3,7 @@ package dev.backlane.dataplane.gateway;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backlane.core.analysis.Verdict;
@@ -13,7 +14,9 @@ import dev.backlane.core.event.GatewayRequestEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -275,6 +278,10 @@ class GatewayForwardingTest {
             assertTrue(gateways.close("w-1"));
             assertTrue(one.closedByPeer());
             assertEquals(200, two.get("/b", "s3.amazonaws.com").status());
+        }
+        // Every one of its listening sockets (one per event loop) is closed: each new connection is refused.
+        for (int i = 0; i < 20; i++) {
+            assertThrows(ConnectException.class, () -> new Socket(first.getAddress(), first.getPort()).close());
         }
         assertFalse(gateways.close("w-1"));
         assertEquals(Map.of("w-2", second), gateways.addresses());
