@@ -17,14 +17,12 @@ import dev.backlane.core.fault.FaultScope;
 import dev.backlane.core.fault.FaultSet;
 import dev.backlane.core.model.EndpointServiceConfiguration;
 import dev.backlane.core.model.NetworkAcl;
-import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.SecurityGroup;
 import dev.backlane.core.model.SecurityGroupRule;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.network.NetworkAclCommands;
-import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.network.SecurityGroupCommands;
 import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.data.AwsPrefixListCatalog;
@@ -55,10 +53,10 @@ class EstablishedTunnelJudgeTest {
     private final PathEngine engine = new PathEngine(() -> world.now);
     private final EstablishedTunnelJudge judge = new EstablishedTunnelJudge(engine);
 
+    private int workloads;
+
     private Workload workloadIn(Subnet where) {
-        NetworkInterface eni = world.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS).create(transaction,
-                new NetworkInterfaceCommands.CreateNetworkInterface(where.id(), "workload", null, List.of(), 0, List.of(), 0, List.of(), null, null)));
-        return new Workload("w-" + eni.id(), CONSUMER, eni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root", true);
+        return world.workloadIn("w-" + ++workloads, where);
     }
 
     private String regionalName() {

@@ -27,7 +27,9 @@ import dev.backlane.core.model.VpcEndpoint;
 import dev.backlane.core.model.VpcEndpointType;
 import dev.backlane.core.model.ZoneMapping;
 import dev.backlane.core.network.DefaultVpcInitializer;
+import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.network.NetworkInterfaceCommands;
+import dev.backlane.core.traffic.Workload;
 import dev.backlane.core.network.PrefixListLookup;
 import dev.backlane.core.network.Quotas;
 import dev.backlane.core.network.SecurityGroupCommands;
@@ -41,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A provider and a consumer account in one cloud, for tests of PrivateLink in core: the provider's
@@ -141,6 +144,13 @@ final class PrivateLinkWorld {
     Subnet defaultSubnet(Scope scope, String zoneName) {
         return cloud.snapshot(scope).all(scope, ResourceTypes.SUBNET).stream()
                 .filter(subnet -> subnet.availabilityZone().equals(zoneName)).findFirst().orElseThrow();
+    }
+
+    /** A consumer's workload on a network interface of its own in {@code subnet}. */
+    Workload workloadIn(String id, Subnet subnet) {
+        NetworkInterface eni = cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(QUOTAS).create(transaction,
+                new NetworkInterfaceCommands.CreateNetworkInterface(subnet.id(), "workload", null, List.of(), 0, List.of(), 0, List.of(), null, null)));
+        return new Workload(id, CONSUMER, eni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root", true);
     }
 
     VpcEndpoint consumersEndpoint(String id) {

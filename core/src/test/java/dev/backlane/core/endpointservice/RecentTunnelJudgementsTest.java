@@ -1,6 +1,5 @@
 package dev.backlane.core.endpointservice;
 
-import static dev.backlane.core.endpointservice.PrivateLinkWorld.CONSUMER;
 import static dev.backlane.core.endpointservice.PrivateLinkWorld.PROVIDER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,17 +10,14 @@ import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.model.EndpointServiceConfiguration;
-import dev.backlane.core.model.NetworkInterface;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
-import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.traffic.RecentTunnelJudgements;
 import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,11 +32,7 @@ class RecentTunnelJudgementsTest {
     private final EndpointServiceConfiguration service = world.serving(world.service(false, "us-east-1a"), PORT);
     private final Subnet subnet = world.consumerSubnetBeside("us-east-1a");
     private final VpcEndpoint endpoint = world.endpoint(service, subnet);
-    private final NetworkInterface workloadEni = world.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS)
-            .create(transaction, new NetworkInterfaceCommands.CreateNetworkInterface(subnet.id(), "workload", null, List.of(), 0, List.of(), 0,
-                    List.of(), null, null)));
-    private final Workload workload = new Workload("w-1", CONSUMER, workloadEni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root",
-            true);
+    private final Workload workload = world.workloadIn("w-1", subnet);
     private final PathEngine engine = new PathEngine(() -> world.now);
     private final RecentTunnelJudgements judgements = new RecentTunnelJudgements(new TunnelJudge(engine));
     private final String regional = endpoint.id() + "-" + endpoint.dnsSuffix() + "." + service.baseEndpointDnsName("us-east-1");

@@ -10,10 +10,9 @@ import dev.backlane.core.analysis.PathEngine;
 import dev.backlane.core.analysis.Verdict;
 import dev.backlane.core.analysis.WorldIndex;
 import dev.backlane.core.model.EndpointServiceConfiguration;
-import dev.backlane.core.model.NetworkInterface;
+import dev.backlane.core.model.ResourceTypes;
 import dev.backlane.core.model.Subnet;
 import dev.backlane.core.model.VpcEndpoint;
-import dev.backlane.core.network.NetworkInterfaceCommands;
 import dev.backlane.core.traffic.PrivateLinkEndpoint;
 import dev.backlane.core.traffic.TunnelJudge;
 import dev.backlane.core.traffic.Workload;
@@ -28,11 +27,7 @@ class TunnelJudgeTest {
     private final EndpointServiceConfiguration service = world.serving(world.service(false, "us-east-1a"), 8443);
     private final Subnet subnet = world.consumerSubnetBeside("us-east-1a");
     private final VpcEndpoint endpoint = world.endpoint(service, subnet);
-    private final NetworkInterface workloadEni = world.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS)
-            .create(transaction, new NetworkInterfaceCommands.CreateNetworkInterface(subnet.id(), "workload", null, List.of(), 0, List.of(), 0,
-                    List.of(), null, null)));
-    private final Workload workload = new Workload("w-1", CONSUMER, workloadEni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root",
-            true);
+    private final Workload workload = world.workloadIn("w-1", subnet);
     private final TunnelJudge judge = new TunnelJudge(new PathEngine(() -> world.now));
 
     private TunnelJudge.Judgement judge(String host, int port) {
@@ -50,7 +45,8 @@ class TunnelJudgeTest {
         PrivateLinkEndpoint side = judgement.privateLink().orElseThrow();
         VpcEndpoint created = world.consumersEndpoint(endpoint.id());
         assertEquals(created.networkInterfaceIds(), List.of(side.endpointNetworkInterfaceId()));
-        assertEquals(workloadEni.privateIpAddress(), side.sourceAddress());
+        assertEquals(world.cloud.snapshot(CONSUMER).find(CONSUMER, ResourceTypes.NETWORK_INTERFACE, workload.networkInterfaceId())
+                .orElseThrow().privateIpAddress(), side.sourceAddress());
         assertEquals(world.providerZones.idOf("us-east-1a"), side.zoneId());
         assertEquals(service.id(), side.serviceId());
         assertEquals(PROVIDER.account(), side.serviceAccount());
@@ -64,10 +60,7 @@ class TunnelJudgeTest {
         EndpointServiceConfiguration guarded = other.service(true, "us-east-1a");
         Subnet consumerSubnet = other.consumerSubnetBeside("us-east-1a");
         VpcEndpoint pending = other.endpoint(guarded, consumerSubnet);
-        NetworkInterface eni = other.cloud.write(CONSUMER, transaction -> new NetworkInterfaceCommands(PrivateLinkWorld.QUOTAS).create(transaction,
-                new NetworkInterfaceCommands.CreateNetworkInterface(consumerSubnet.id(), "workload", null, List.of(), 0, List.of(), 0, List.of(),
-                        null, null)));
-        Workload consumer = new Workload("w-2", CONSUMER, eni.id(), Optional.empty(), "arn:aws:iam::" + CONSUMER.account() + ":root", true);
+        Workload consumer = other.workloadIn("w-2", consumerSubnet);
         other.now = other.now.plus(Duration.ofHours(1));
         String regional = pending.id() + "-" + pending.dnsSuffix() + "." + guarded.baseEndpointDnsName("us-east-1");
 
