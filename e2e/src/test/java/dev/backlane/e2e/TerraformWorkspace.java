@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,12 @@ final class TerraformWorkspace {
      */
     private static final Duration STEP_LIMIT = Duration.ofMinutes(12);
 
+    /**
+     * Resource operations Terraform runs at once, past its default of 10: a stack holds several parts, and a resource
+     * asleep in one of the provider's fixed waits (a minute around a subnet association) holds its slot the whole time.
+     */
+    private static final String PARALLELISM = "-parallelism=32";
+
     private final ExternalProgram terraform;
     private final Path directory;
     private final Path logs;
@@ -53,14 +60,25 @@ final class TerraformWorkspace {
         return providerMirror().isEmpty() ? Optional.of("no provider mirror holding " + PROVIDER + " under " + mirrorRoots()) : Optional.empty();
     }
 
-    /** Copies {@code /terraform/<stack>/main.tf} into {@code directory} and configures the mirror. */
+    /**
+     * Copies the stack's files, {@code /terraform/<stack>/*.tf} from the test classes' folder, into {@code directory}
+     * and configures the mirror. A stack is several files, one per part, that Terraform applies as one graph.
+     */
     static TerraformWorkspace create(Path directory, String stack) throws IOException {
         Files.createDirectories(directory.resolve("stack"));
-        try (InputStream in = TerraformWorkspace.class.getResourceAsStream("/terraform/" + stack + "/main.tf")) {
-            if (in == null) {
-                throw new IllegalStateException("terraform/" + stack + "/main.tf is missing from the test resources");
-            }
-            Files.write(directory.resolve("stack/main.tf"), in.readAllBytes());
+        URL source = TerraformWorkspace.class.getResource("/terraform/" + stack);
+        if (source == null || !source.getProtocol().equals("file")) {
+            throw new IllegalStateException("terraform/" + stack + " is not a folder of the test resources: " + source);
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(Path.of(URI.create(source.toString())))) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".tf")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("terraform/" + stack + " holds no .tf file");
+        }
+        for (Path file : files) {
+            Files.copy(file, directory.resolve("stack").resolve(file.getFileName().toString()));
         }
         Path logs = Path.of("target", "terraform-logs", stack).toAbsolutePath();
         Files.createDirectories(logs);
@@ -108,13 +126,13 @@ final class TerraformWorkspace {
 
     /** {@code terraform apply} against Backlane at {@code endpoint}, then the stack's outputs. */
     JsonNode apply(String endpoint) throws IOException {
-        runOk("apply", "-auto-approve", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+        runOk("apply", "-auto-approve", PARALLELISM, "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
         return new ObjectMapper().readTree(runOk("output", "-json", "-no-color").stdout());
     }
 
     /** {@code terraform plan -detailed-exitcode}; fails the test on drift (exit 2) or error. */
     void assertPlanHasNoChanges(String endpoint) {
-        ExternalProgram.Result plan = run("plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+        ExternalProgram.Result plan = run("plan", "-detailed-exitcode", PARALLELISM, "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
         if (plan.exitCode() != 0) {
             fail((plan.exitCode() == 2 ? "plan found drift after apply (exit 2):\n" : "plan failed:\n") + report(plan));
         }
@@ -126,7 +144,7 @@ final class TerraformWorkspace {
      * loaded machine, docs/terraform.md) for reads the plan already made.
      */
     void destroy(String endpoint) {
-        runOk("destroy", "-auto-approve", "-refresh=false", "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
+        runOk("destroy", "-auto-approve", "-refresh=false", PARALLELISM, "-input=false", "-no-color", "-var", "endpoint=" + endpoint);
     }
 
     /** Runs terraform and fails the test, with the report, unless it exits 0. */

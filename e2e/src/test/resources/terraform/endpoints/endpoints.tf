@@ -1,37 +1,6 @@
-# VPC endpoints end to end, applied by VpcEndpointTerraformIT against Backlane: gateway endpoints for S3
-# and DynamoDB on two route tables, interface endpoints for three services across two AZs with private
-# DNS and their own security groups, and an NLB-backed endpoint service that requires acceptance, with
-# a consumer endpoint that accepts itself.
-
-terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
-    }
-  }
-}
-
-variable "endpoint" {
-  description = "Backlane's URL, e.g. http://127.0.0.1:4577"
-  type        = string
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "test"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  skip_region_validation      = true
-
-  endpoints {
-    ec2   = var.endpoint
-    sts   = var.endpoint
-    elbv2 = var.endpoint
-  }
-}
+# VPC endpoints in the default account: gateway endpoints for S3 and DynamoDB on two route tables, interface endpoints
+# for three services across two AZs with private DNS and their own security groups, and an NLB-backed endpoint service
+# that requires acceptance, with a consumer endpoint that accepts itself.
 
 data "aws_availability_zones" "available" {
   state = "available"
@@ -123,9 +92,7 @@ resource "aws_vpc_endpoint" "sts" {
   private_dns_enabled = true
 }
 
-# SSM in one zone only. Getting a subnet through aws_vpc_endpoint_subnet_association has a stack of its own
-# (endpoint-subnet-association): the provider waits a fixed minute around each association, whatever the server
-# answers, which here would lengthen the whole stack's destroy.
+# SSM in one zone only (a subnet given through aws_vpc_endpoint_subnet_association is subnet-association.tf's).
 resource "aws_vpc_endpoint" "ssm" {
   vpc_id              = aws_vpc.main.id
   service_name        = "com.amazonaws.us-east-1.ssm"
@@ -183,7 +150,7 @@ resource "aws_vpc_endpoint" "consumer" {
   auto_accept        = true
 }
 
-output "vpc_id" {
+output "endpoints_vpc_id" {
   value = aws_vpc.main.id
 }
 

@@ -1,35 +1,5 @@
-# An AWS FIS experiment template end to end, applied by FisTerraformIT against Backlane: a template that throttles a
-# role's EC2 calls and then waits, with a stop condition of none and tags.
-
-terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
-    }
-  }
-}
-
-variable "endpoint" {
-  description = "Backlane's URL, e.g. http://127.0.0.1:4577"
-  type        = string
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "test"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  skip_region_validation      = true
-
-  endpoints {
-    fis = var.endpoint
-    ec2 = var.endpoint
-    sts = var.endpoint
-  }
-}
+# An AWS FIS experiment template: it throttles a role's EC2 calls and then waits, with a stop condition of none and
+# tags.
 
 resource "aws_fis_experiment_template" "throttle" {
   description = "throttle orders' EC2 calls, then wait"

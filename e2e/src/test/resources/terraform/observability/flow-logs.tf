@@ -1,48 +1,19 @@
-# Flow logs end to end, applied by FlowLogTerraformIT against Backlane: a VPC and a subnet, a flow log
-# of the VPC's rejected traffic to an S3 bucket prefix (Parquet, hourly partitions) and a flow log of
-# all the subnet's traffic to a CloudWatch Logs log group, by ARN, in a custom format at 60 seconds.
+# Flow logs: a VPC and a subnet, a flow log of the VPC's rejected traffic to an S3 bucket prefix (Parquet, hourly
+# partitions) and a flow log of all the subnet's traffic to a CloudWatch Logs log group, by ARN, in a custom format at
+# 60 seconds.
 
-terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
-    }
-  }
-}
-
-variable "endpoint" {
-  description = "Backlane's URL, e.g. http://127.0.0.1:4577"
-  type        = string
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "test"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  skip_region_validation      = true
-
-  endpoints {
-    ec2 = var.endpoint
-    sts = var.endpoint
-  }
-}
-
-resource "aws_vpc" "main" {
+resource "aws_vpc" "flow_logs" {
   cidr_block = "10.70.0.0/16"
 }
 
 resource "aws_subnet" "app" {
-  vpc_id            = aws_vpc.main.id
+  vpc_id            = aws_vpc.flow_logs.id
   cidr_block        = "10.70.1.0/24"
   availability_zone = "us-east-1a"
 }
 
 resource "aws_flow_log" "rejects_to_s3" {
-  vpc_id               = aws_vpc.main.id
+  vpc_id               = aws_vpc.flow_logs.id
   traffic_type         = "REJECT"
   log_destination_type = "s3"
   log_destination      = "arn:aws:s3:::backlane-flow-logs/vpc"
@@ -67,11 +38,11 @@ resource "aws_flow_log" "subnet_to_logs" {
   log_format               = "$${version} $${interface-id} $${srcaddr} $${dstaddr} $${dstport} $${action} $${flow-direction} $${reject-reason}"
 }
 
-output "vpc_id" {
-  value = aws_vpc.main.id
+output "flow_logs_vpc_id" {
+  value = aws_vpc.flow_logs.id
 }
 
-output "subnet_id" {
+output "flow_logs_subnet_id" {
   value = aws_subnet.app.id
 }
 

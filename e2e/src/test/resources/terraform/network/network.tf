@@ -1,34 +1,5 @@
-# A typical three-AZ network, applied by TerraformIT against Backlane: every resource here must
-# create, read back without drift, and destroy through the unmodified hashicorp/aws provider.
-
-terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
-    }
-  }
-}
-
-variable "endpoint" {
-  description = "Backlane's URL, e.g. http://127.0.0.1:4577"
-  type        = string
-}
-
-provider "aws" {
-  region                      = "us-east-1"
-  access_key                  = "test"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_region_validation      = true
-
-  endpoints {
-    ec2   = var.endpoint
-    sts   = var.endpoint
-    elbv2 = var.endpoint
-  }
-}
+# A typical three-AZ network: every resource here must create, read back without drift, and destroy through the
+# unmodified hashicorp/aws provider.
 
 data "aws_availability_zones" "available" {
   state = "available"

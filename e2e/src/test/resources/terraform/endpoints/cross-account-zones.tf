@@ -1,56 +1,6 @@
-# A cross-account endpoint service whose zones differ by name but not by ID, applied by
-# CrossAccountZonesTerraformIT: the provider (account 111111111111) runs an NLB-backed endpoint service
-# in its "us-east-1a" and "us-east-1b"; the consumer (account 222222222222, whose zone names map to
-# other zone IDs) places its subnets by zone ID, so its endpoint lands in the service's physical zones.
-# Backlane takes each provider block's account from its 12-digit access key ID.
-
-terraform {
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.100"
-    }
-  }
-}
-
-variable "endpoint" {
-  description = "Backlane's URL, e.g. http://127.0.0.1:4577"
-  type        = string
-}
-
-provider "aws" {
-  alias                       = "provider"
-  region                      = "us-east-1"
-  access_key                  = "111111111111"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  skip_region_validation      = true
-
-  endpoints {
-    ec2   = var.endpoint
-    sts   = var.endpoint
-    elbv2 = var.endpoint
-  }
-}
-
-provider "aws" {
-  alias                       = "consumer"
-  region                      = "us-east-1"
-  access_key                  = "222222222222"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  skip_requesting_account_id  = true
-  skip_region_validation      = true
-
-  endpoints {
-    ec2   = var.endpoint
-    sts   = var.endpoint
-    elbv2 = var.endpoint
-  }
-}
+# A cross-account endpoint service whose zones differ by name but not by ID: the provider (account 111111111111) runs
+# an NLB-backed endpoint service in its "us-east-1a" and "us-east-1b"; the consumer (account 222222222222, whose zone
+# names map to other zone IDs) places its subnets by zone ID, so its endpoint lands in the service's physical zones.
 
 data "aws_availability_zones" "provider" {
   provider = aws.provider
@@ -76,7 +26,7 @@ resource "aws_subnet" "provider" {
   availability_zone = data.aws_availability_zones.provider.names[count.index]
 }
 
-resource "aws_lb" "service" {
+resource "aws_lb" "zones" {
   provider           = aws.provider
   name               = "zones-service"
   internal           = true
@@ -84,15 +34,15 @@ resource "aws_lb" "service" {
   subnets            = aws_subnet.provider[*].id
 }
 
-resource "aws_vpc_endpoint_service" "service" {
+resource "aws_vpc_endpoint_service" "zones" {
   provider                   = aws.provider
   acceptance_required        = false
-  network_load_balancer_arns = [aws_lb.service.arn]
+  network_load_balancer_arns = [aws_lb.zones.arn]
 }
 
 resource "aws_vpc_endpoint_service_allowed_principal" "consumer" {
   provider                = aws.provider
-  vpc_endpoint_service_id = aws_vpc_endpoint_service.service.id
+  vpc_endpoint_service_id = aws_vpc_endpoint_service.zones.id
   principal_arn           = "arn:aws:iam::222222222222:root"
 }
 
@@ -112,11 +62,11 @@ resource "aws_subnet" "consumer" {
 
 data "aws_vpc_endpoint_service" "seen_by_consumer" {
   provider     = aws.consumer
-  service_name = aws_vpc_endpoint_service.service.service_name
+  service_name = aws_vpc_endpoint_service.zones.service_name
   depends_on   = [aws_vpc_endpoint_service_allowed_principal.consumer]
 }
 
-resource "aws_vpc_endpoint" "consumer" {
+resource "aws_vpc_endpoint" "zones" {
   provider          = aws.consumer
   vpc_id            = aws_vpc.consumer.id
   service_name      = data.aws_vpc_endpoint_service.seen_by_consumer.service_name
@@ -149,17 +99,17 @@ output "consumer_subnet_zone_ids" {
 }
 
 output "service_zones_seen_by_provider" {
-  value = aws_vpc_endpoint_service.service.availability_zones
+  value = aws_vpc_endpoint_service.zones.availability_zones
 }
 
 output "service_zones_seen_by_consumer" {
   value = data.aws_vpc_endpoint_service.seen_by_consumer.availability_zones
 }
 
-output "consumer_endpoint_id" {
-  value = aws_vpc_endpoint.consumer.id
+output "zones_consumer_endpoint_id" {
+  value = aws_vpc_endpoint.zones.id
 }
 
-output "consumer_endpoint_state" {
-  value = aws_vpc_endpoint.consumer.state
+output "zones_consumer_endpoint_state" {
+  value = aws_vpc_endpoint.zones.state
 }
