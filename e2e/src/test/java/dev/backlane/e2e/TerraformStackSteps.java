@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * One Terraform stack from {@code terraform/<stack>/main.tf} applied to its own Backlane as ordered
+ * One Terraform stack from {@code terraform/<stack>/} (its parts' {@code .tf} files) applied to its own Backlane as ordered
  * steps — init, apply, a plan that must show no changes, destroy — so a report shows how far the stack
  * gets. A step whose predecessor failed is skipped, except destroy, which runs after any apply.
  * Subclasses name the stack and check what apply made and what destroy left.
