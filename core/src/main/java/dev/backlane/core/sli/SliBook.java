@@ -38,6 +38,43 @@ public final class SliBook {
         series.put(SliKey.ALL, new SliSeries(slot));
     }
 
+    /**
+     * Keys resolved to their series once, for a caller reporting many facts for the same keys (a workload's calls through
+     * an endpoint for a service): a fact then costs no lookup. Still right after an eviction: the series are looked up
+     * again when the book has evicted a key since.
+     */
+    public static final class Keys {
+        private final List<SliKey> keys;
+        private volatile Resolution resolution;
+
+        private Keys(List<SliKey> keys, Resolution resolution) {
+            this.keys = keys;
+            this.resolution = resolution;
+        }
+    }
+
+    private record Resolution(SliSeries[] series, long evictions) {
+    }
+
+    /** {@code keys} (and {@link SliKey#ALL}) resolved to their series, made now if new. */
+    public Keys resolve(Collection<SliKey> keys) {
+        List<SliKey> fixed = List.copyOf(keys);
+        return new Keys(fixed, resolution(fixed));
+    }
+
+    private Resolution resolution(List<SliKey> keys) {
+        long evictions = evicted.get();
+        List<SliSeries> found = new ArrayList<>(keys.size() + 1);
+        found.add(series.get(SliKey.ALL));
+        for (SliKey key : keys) {
+            if (!key.equals(SliKey.ALL)) {
+                SliSeries one = series.get(key);
+                found.add(one == null ? add(key) : one);
+            }
+        }
+        return new Resolution(found.toArray(SliSeries[]::new), evictions);
+    }
+
     /** An AWS call through a workload's gateway: its status (0: none), latency and bytes. */
     public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes) {
         request(at, keys, status, latencyNanos, bytes, false);
@@ -45,6 +82,11 @@ public final class SliBook {
 
     /** The same, {@code filtered} when a security group or network ACL dropped it (M8). */
     public void request(Instant at, Collection<SliKey> keys, int status, long latencyNanos, long bytes, boolean filtered) {
+        request(at, resolve(keys), status, latencyNanos, bytes, filtered);
+    }
+
+    /** The same for keys resolved before. */
+    public void request(Instant at, Keys keys, int status, long latencyNanos, long bytes, boolean filtered) {
         // The bucket once, not once for each key's minute: a logarithm per histogram cost the data plane's threads.
         int latencyBucket = LatencyHistogram.bucket(latencyNanos);
         record(at, keys, counters -> {
@@ -105,16 +147,18 @@ public final class SliBook {
     }
 
     private void record(Instant at, Collection<SliKey> keys, Consumer<SliCounters> update) {
-        series.get(SliKey.ALL).record(at, update);
-        for (SliKey key : keys) {
-            if (key.equals(SliKey.ALL)) {
-                continue;
-            }
-            SliSeries one = series.get(key);
-            if (one == null) {
-                one = add(key);
-            }
-            one.record(at, update);
+        record(at, resolve(keys), update);
+    }
+
+    private void record(Instant at, Keys keys, Consumer<SliCounters> update) {
+        Resolution resolved = keys.resolution;
+        if (resolved.evictions() != evicted.get()) {
+            resolved = resolution(keys.keys);
+            keys.resolution = resolved;
+        }
+        int stripe = SliSeries.stripeOfThisThread();
+        for (SliSeries one : resolved.series()) {
+            one.record(at, stripe, update);
         }
     }
 

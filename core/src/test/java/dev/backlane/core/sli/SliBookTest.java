@@ -111,4 +111,18 @@ class SliBookTest {
     private SliReport report(SliKey key, SliWindow window) {
         return book.report(key, window, NOW, slo, ignored -> SliReport.EndpointFacts.NONE).orElseThrow();
     }
+
+    @Test
+    void keysResolvedOnceStillCountAfterTheBookEvictedOneOfThem() {
+        SliBook small = new SliBook(3);
+        SliBook.Keys resolved = small.resolve(List.of(ENDPOINT));
+        small.request(NOW, resolved, 200, 1_000_000, 10, false);
+        small.request(NOW.plusSeconds(1), List.of(SERVICE), 200, 1_000_000, 10);
+        small.request(NOW.plusSeconds(2), List.of(new SliKey(SliKey.Kind.VPC, "vpc-1")), 200, 1_000_000, 10);
+        assertEquals(Optional.empty(), small.counters(ENDPOINT, Duration.ofHours(1), NOW.plusSeconds(3)), "the least recently active key went");
+        small.request(NOW.plusSeconds(3), resolved, 503, 1_000_000, 10, false);
+        assertEquals(1, small.counters(ENDPOINT, Duration.ofHours(1), NOW.plusSeconds(4)).orElseThrow().requests(), "its series again, new");
+        assertEquals(Optional.empty(), small.counters(SERVICE, Duration.ofHours(1), NOW.plusSeconds(4)), "evicted for it");
+        assertEquals(4, small.counters(SliKey.ALL, Duration.ofHours(1), NOW.plusSeconds(4)).orElseThrow().requests());
+    }
 }

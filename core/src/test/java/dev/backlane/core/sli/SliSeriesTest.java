@@ -71,4 +71,35 @@ class SliSeriesTest {
         assertEquals(3, series.sumByHours(Duration.ofMinutes(30), open.plusSeconds(10)).requests());
         assertEquals(1, series.sumByHours(Duration.ofHours(7), open.plusSeconds(10)).serverErrors());
     }
+
+    @Test
+    void threadsCountingTheSameMinuteInTheirStripesAreReadAsOneWhileAndAfterIt() throws Exception {
+        int perThread = 20_000;
+        Thread[] threads = new Thread[3];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    request(HOUR.plusSeconds(10 + i % 40), 200, 1_000_000);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        request(HOUR.plusSeconds(5), 500, 1_000_000);
+        Instant now = HOUR.plusSeconds(59);
+        assertEquals(3 * perThread + 1, series.sum(Duration.ofMinutes(5), now).requests(), "every thread's open minute");
+        assertEquals(3 * perThread + 1, series.sumByHours(Duration.ofHours(1), now).requests());
+        assertEquals(HOUR.plusSeconds(5), series.firstSeen());
+        // This thread moves on: its stripe's minute goes to the rings, the other threads' stay in their stripes.
+        request(HOUR.plusSeconds(3_605), 200, 1_000_000);
+        Instant later = HOUR.plusSeconds(3_610);
+        assertEquals(1, series.sum(Duration.ofMinutes(1), later).requests());
+        assertEquals(3 * perThread + 2, series.sum(Duration.ofHours(2), later).requests());
+        assertEquals(3 * perThread + 1, series.sumByHours(Duration.ofHours(2), HOUR.plusSeconds(3_599)).requests());
+        assertEquals(3 * perThread + 2, series.sumByHours(Duration.ofHours(2), later).requests());
+        assertEquals(1, series.sum(Duration.ofHours(2), later).serverErrors());
+        assertEquals(HOUR.plusSeconds(3_605).toEpochMilli(), series.lastSeenMillis());
+    }
 }

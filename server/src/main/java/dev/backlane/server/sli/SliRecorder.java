@@ -44,6 +44,15 @@ public final class SliRecorder {
     private final Supplier<WorldIndex> world;
     /** Where each workload is: placement does not move a workload, so its keys are looked up once. */
     private final Map<String, List<SliKey>> placed = new ConcurrentHashMap<>();
+    /** A workload's calls through an endpoint for a service, resolved to their series once: one lookup a call, not six. */
+    private final Map<Call, SliBook.Keys> calls = new ConcurrentHashMap<>();
+
+    /** What decides a call's keys besides its workload's place; {@code ""} for none. */
+    private record Call(String workloadId, String endpointId, String service) {
+    }
+
+    /** Calls remembered at most; past that the map starts again (calls are few: workloads x endpoints x services). */
+    private static final int MAX_CALLS = 10_000;
 
     public SliRecorder(SliBook book, EventStream events, Function<String, Optional<Workload>> workloads, Supplier<WorldIndex> world) {
         this.book = book;
@@ -61,15 +70,32 @@ public final class SliRecorder {
     }
 
     private void onRequest(GatewayRequestEvent event) {
-        List<SliKey> placedKeys = workloadKeys(event.workloadId());
-        // Sized for the endpoint and service keys too, so adding them does not grow it on the data plane's thread.
-        List<SliKey> keys = new ArrayList<>(placedKeys.size() + 2);
-        keys.addAll(placedKeys);
-        endpointOf(event).ifPresent(endpoint -> keys.add(SliKey.endpoint(endpoint)));
-        event.facts().ifPresent(facts -> keys.add(new SliKey(SliKey.Kind.SERVICE, facts.service())));
+        Call call = new Call(event.workloadId(), endpointOf(event).orElse(""), event.facts().map(facts -> facts.service()).orElse(""));
+        SliBook.Keys keys = calls.get(call);
+        if (keys == null) {
+            keys = book.resolve(keys(call));
+            if (calls.size() >= MAX_CALLS) {
+                calls.clear();
+            }
+            // A workload not known yet gets its place's keys when it is: its calls are not remembered until then.
+            if (workloads.apply(call.workloadId()).isPresent()) {
+                calls.put(call, keys);
+            }
+        }
         boolean filtered = event.verdict().filter(verdict -> verdict == Verdict.BLOCKED).isPresent()
                 && event.explanationCode().filter(FILTER_CODES::contains).isPresent();
         book.request(event.start(), keys, event.status(), event.latencyNanos(), event.bytesIn() + event.bytesOut(), filtered);
+    }
+
+    private List<SliKey> keys(Call call) {
+        List<SliKey> keys = new ArrayList<>(workloadKeys(call.workloadId()));
+        if (!call.endpointId().isEmpty()) {
+            keys.add(SliKey.endpoint(call.endpointId()));
+        }
+        if (!call.service().isEmpty()) {
+            keys.add(new SliKey(SliKey.Kind.SERVICE, call.service()));
+        }
+        return keys;
     }
 
     /**
