@@ -10,11 +10,11 @@
 # 10 ms ticks), which the machine's load changes less than requests/s. --before JAR adds the same two roles of an earlier build
 # to the same rounds, so a change is measured against what it replaces under the same load.
 #
-# Usage: bench/observability.sh [--seconds 5] [--warmup 10] [--rounds 3] [--connections 8] [--threads 2] [--before JAR]
+# Usage: bench/observability.sh [--seconds 5] [--warmup 20] [--rounds 3] [--connections 8] [--threads 2] [--before JAR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-seconds=5 warmup=10 rounds=3 connections=8 threads=2 before=""
+seconds=5 warmup=20 rounds=3 connections=8 threads=2 before=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
