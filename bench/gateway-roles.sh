@@ -25,3 +25,7 @@ start() { # name, jar, args...: starts a GatewayBenchServer role and echoes its 
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 load() { awk '{print $1}' /proc/loadavg; }
+rotate() { # the words of $1, the first moved to the end: the next round's order of targets taking turns
+  local first=${1%% *} rest=${1#* }
+  if [ "$rest" = "$1" ]; then echo "$1"; else echo "$rest $first"; fi
+}

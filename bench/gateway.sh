@@ -57,12 +57,8 @@ else
 fi
 jar="$root/bench/target/benchmarks.jar"
 
-# The work directory, start() for the roles, median() and load().
+# The work directory, start() for the roles, median(), load() and rotate().
 source "$root/bench/gateway-roles.sh"
-rotate() { # the words of $1, the first moved to the end
-  local first=${1%% *} rest=${1#* }
-  if [ "$rest" = "$1" ]; then echo "$1"; else echo "$rest $first"; fi
-}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 upstream=$(start upstream "$jar" upstream 0 1)

@@ -61,7 +61,7 @@ for _ in $(seq "$rounds"); do
   loads="$loads $(load)"
   # Each round starts one target further on: measured with a fixed order, the pair that went first came out some eight
   # points lower whichever build it was (bench/README.md).
-  order="$(cut -d' ' -f2- <<<"$order") $(cut -d' ' -f1 <<<"$order")"
+  order="$(rotate "$order")"
   for target in $order; do
     pid=$(cat "$work/$target.pid")
     t0=$(ticks "$pid")
