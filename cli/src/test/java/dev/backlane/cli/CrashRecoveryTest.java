@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class CrashRecoveryTest {
     private static final Pattern VPC_ID = Pattern.compile("<vpcId>([^<]+)</vpcId>");
-    private static final int ROUNDS = Integer.getInteger("backlane.crash.rounds", 10);
+    private static final int ROUNDS = Integer.getInteger("backlane.crash.rounds", 4);
     private static final int CLIENTS = 6;
     private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
 
