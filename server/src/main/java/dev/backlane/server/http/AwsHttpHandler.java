@@ -196,10 +196,10 @@ public final class AwsHttpHandler implements HttpHandler {
      * session's credentials past their expiry are refused in the service's words ({@link CallError#EXPIRED_TOKEN}).
      */
     private Caller caller(CredentialScope credentials, HttpExchange exchange) {
-        if (sessions.expired(credentials.accessKeyId())) {
+        Optional<StsSessions.Session> session = sessions.find(credentials.accessKeyId());
+        if (session.isPresent() && sessions.expired(session.get())) {
             throw CallError.EXPIRED_TOKEN.of(credentials.service());
         }
-        Optional<StsSessions.Session> session = sessions.session(credentials.accessKeyId());
         Scope scope = new Scope(session.map(StsSessions.Session::account).orElseGet(() -> credentials.account(defaultAccount)), credentials.region());
         Caller caller = session.map(found -> new Caller(scope, found.arn(), Optional.of(found.roleArn()), false)).orElseGet(() -> Caller.root(scope));
         return WorkloadDecider.GATEWAY_MARK.equals(exchange.getRequestHeaders().getFirst(WorkloadDecider.GATEWAY_HEADER)) ? caller.forwardedByGateway() : caller;

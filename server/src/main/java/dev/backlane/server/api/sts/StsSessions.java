@@ -80,7 +80,7 @@ public final class StsSessions {
 
     /** The unexpired session whose credentials have this access key ID; empty for any other key. */
     public Optional<Session> session(String accessKeyId) {
-        return unexpired(known(accessKeyId));
+        return find(accessKeyId).filter(session -> !expired(session));
     }
 
     /**
@@ -88,14 +88,21 @@ public final class StsSessions {
      * refused as AWS refuses it ({@code ExpiredToken}), not taken for the account's root (until its ledger forgets it).
      */
     public boolean expired(String accessKeyId) {
-        Session session = known(accessKeyId);
-        return session != null && !clock.instant().isBefore(session.expiration());
+        return find(accessKeyId).map(this::expired).orElse(false);
     }
 
-    /** The session of a temporary access key, held or recorded (then held from now on); null for any other key. */
-    private Session known(String accessKeyId) {
+    /** Whether the session's credentials have expired. */
+    public boolean expired(Session session) {
+        return !clock.instant().isBefore(session.expiration());
+    }
+
+    /**
+     * The session of a temporary access key, expired or not, held or recorded (then held from now on); empty for any other
+     * key. One lookup serves a call: its caller tells expired credentials from live ones with {@link #expired(Session)}.
+     */
+    public Optional<Session> find(String accessKeyId) {
         if (!accessKeyId.startsWith("ASIA")) {
-            return null;
+            return Optional.empty();
         }
         Session session = byKey.get(accessKeyId);
         if (session == null) {
@@ -104,7 +111,7 @@ public final class StsSessions {
                 remember(session);
             }
         }
-        return session;
+        return Optional.ofNullable(session);
     }
 
     /** The latest unexpired session with this ARN (the session a call was made as). */
@@ -113,7 +120,7 @@ public final class StsSessions {
     }
 
     private Optional<Session> unexpired(Session session) {
-        return session != null && clock.instant().isBefore(session.expiration()) ? Optional.of(session) : Optional.empty();
+        return session != null && !expired(session) ? Optional.of(session) : Optional.empty();
     }
 
     /** A role's ID as IAM gives them ({@code AROA} and 17 characters), the same for every session of the role. */
